@@ -1,0 +1,89 @@
+package eligibility
+
+import (
+	"fmt"
+	"strings"
+)
+
+// labelEN is the English label, falling back to the Danish one.
+func (c Criterion) labelEN() string {
+	if c.LabelEN != "" {
+		return c.LabelEN
+	}
+	return c.LabelDA
+}
+
+// reasons renders the Danish and English reason for a pass, fail or unknown
+// (missing) result, from the criterion's templates or a generic sentence.
+func (c Criterion) reasons(s Status, value any) (da, en string) {
+	da = c.render(pick(c.MessagesDA, s, genericDA), c.LabelDA, value, "da")
+	en = c.render(pick(c.MessagesEN, s, genericEN), c.labelEN(), value, "en")
+	return da, en
+}
+
+// render fills a template's placeholders.
+func (c Criterion) render(tmpl, label string, value any, lang string) string {
+	return strings.NewReplacer(
+		"{value}", display(value, lang),
+		"{threshold}", display(c.Value, lang),
+		"{label}", label,
+	).Replace(tmpl)
+}
+
+// pick returns the template for a status, or the generic one when empty.
+func pick(m Messages, s Status, generic func(Status) string) string {
+	t := map[Status]string{StatusPass: m.Pass, StatusFail: m.Fail, StatusUnknown: m.Unknown}[s]
+	if t == "" {
+		return generic(s)
+	}
+	return t
+}
+
+// genericDA is the Danish fallback template for a status.
+func genericDA(s Status) string {
+	switch s {
+	case StatusPass:
+		return "Opfyldt: {label} (oplyst: {value}; kriteriet: {threshold})."
+	case StatusFail:
+		return "Ikke opfyldt: {label} (oplyst: {value}; kriteriet: {threshold})."
+	}
+	return "Ukendt: {label} er ikke oplyst."
+}
+
+// genericEN is the English fallback template for a status.
+func genericEN(s Status) string {
+	switch s {
+	case StatusPass:
+		return "Met: {label} (given: {value}; criterion: {threshold})."
+	case StatusFail:
+		return "Not met: {label} (given: {value}; criterion: {threshold})."
+	}
+	return "Unknown: {label} is not given."
+}
+
+// notUnderstoodReasons explains a fact whose type does not fit the criterion.
+func notUnderstoodReasons(c Criterion, raw any) (da, en string) {
+	wantDA, wantEN := "ja eller nej", "yes or no"
+	switch c.Op {
+	case OpGte, OpLte:
+		wantDA, wantEN = "et tal", "a number"
+	case OpIn:
+		wantDA, wantEN = "en tekst", "text"
+	case OpEq:
+		if _, isNum := asNumber(c.Value); isNum {
+			wantDA, wantEN = "et tal", "a number"
+		} else if _, isStr := c.Value.(string); isStr {
+			wantDA, wantEN = "en tekst", "text"
+		}
+	}
+	da = fmt.Sprintf("Ukendt: værdien %q for „%s“ blev ikke forstået; der forventes %s.", fmt.Sprint(raw), c.LabelDA, wantDA)
+	en = fmt.Sprintf("Unknown: the value %q for %q was not understood; expected %s.", fmt.Sprint(raw), c.labelEN(), wantEN)
+	return da, en
+}
+
+// invalidRuleReasons explains a criterion that cannot be evaluated because
+// the rule itself is invalid.
+func invalidRuleReasons(problem string) (da, en string) {
+	return "Ukendt: kriteriet kunne ikke vurderes, fordi reglen er ugyldig (" + problem + ").",
+		"Unknown: the criterion could not be assessed because the rule is invalid (" + problem + ")."
+}
