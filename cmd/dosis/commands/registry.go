@@ -1,0 +1,96 @@
+package commands
+
+import (
+	"strconv"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) gpCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "gp",
+		Usage: "register and list general practitioners",
+		Subcommands: []*cli.Command{
+			{
+				Name:  "add",
+				Usage: "register a GP practice",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "ydernummer", Required: true},
+					&cli.StringFlag{Name: "name", Required: true},
+					&cli.StringFlag{Name: "clinic"},
+					&cli.IntFlag{Name: "municipality"},
+				},
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					g, err := db.AddGP(c.Context, workflow.GP{Ydernummer: c.String("ydernummer"), Name: c.String("name"),
+						Clinic: c.String("clinic"), Municipality: c.Int("municipality")}, e.now())
+					if err != nil {
+						return err
+					}
+					return e.fields(c, g, "id", g.ID, "ydernummer", g.Ydernummer, "name", g.Name, "clinic", g.Clinic)
+				}),
+			},
+			{
+				Name:  "list",
+				Usage: "list GP practices",
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					gps, err := db.GPs(c.Context)
+					if err != nil {
+						return err
+					}
+					rows := make([][]string, len(gps))
+					for i, g := range gps {
+						rows[i] = []string{g.ID, g.Ydernummer, g.Name, g.Clinic}
+					}
+					return e.table(c, gps, []string{"ID", "YDERNUMMER", "NAME", "CLINIC"}, rows)
+				}),
+			},
+		},
+	}
+}
+
+func (e *env) pharmacyCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "pharmacy",
+		Usage: "register and list pharmacies",
+		Subcommands: []*cli.Command{
+			{
+				Name:  "add",
+				Usage: "register a pharmacy with its roll settings",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "name", Required: true},
+					&cli.IntFlag{Name: "municipality", Required: true},
+					&cli.IntFlag{Name: "period-days", Value: 14, Usage: "roll period, 14 or 7 days"},
+					&cli.IntFlag{Name: "deadline-days", Value: 3, Usage: "working days before a period its changes must be in"},
+					&cli.IntFlag{Name: "lead-hours", Value: 24, Usage: "promised urgent-roll lead time in working hours"},
+				},
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					p, err := db.AddPharmacy(c.Context, workflow.Pharmacy{Name: c.String("name"),
+						Municipality: c.Int("municipality"), PeriodDays: c.Int("period-days"),
+						DeadlineWorkingDays: c.Int("deadline-days"), LeadTimeHours: c.Int("lead-hours")}, e.now())
+					if err != nil {
+						return err
+					}
+					return e.fields(c, p, "id", p.ID, "name", p.Name, "period", strconv.Itoa(p.PeriodDays)+" days")
+				}),
+			},
+			{
+				Name:  "list",
+				Usage: "list pharmacies",
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					ps, err := db.Pharmacies(c.Context)
+					if err != nil {
+						return err
+					}
+					rows := make([][]string, len(ps))
+					for i, p := range ps {
+						rows[i] = []string{p.ID, p.Name, strconv.Itoa(p.Municipality), strconv.Itoa(p.PeriodDays),
+							strconv.Itoa(p.DeadlineWorkingDays), strconv.Itoa(p.LeadTimeHours)}
+					}
+					return e.table(c, ps, []string{"ID", "NAME", "MUNICIPALITY", "PERIOD", "DEADLINE", "LEAD H"}, rows)
+				}),
+			},
+		},
+	}
+}

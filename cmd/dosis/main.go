@@ -1,0 +1,13 @@
+// Command dosis runs a municipality's dose-dispensed medicine programme:
+// set-up, import, demo data, the case workflow, reports and the web server.
+package main
+
+import (
+	"os"
+
+	"github.com/dosis-dk/dosis/cmd/dosis/commands"
+)
+
+func main() {
+	os.Exit(commands.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,122 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/cpr"
+	"github.com/uptrace/bun"
+)
+
+// NewCitizen is a citizen to register.
+type NewCitizen struct {
+	CPR          string
+	Name         string
+	Municipality int
+	GPYdernummer string
+	MedicineHelp bool
+}
+
+// AddCitizen validates and stores a citizen. The CPR number must be valid in
+// form; a failing modulus-11 check is returned as a warning, not an error.
+func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, now time.Time) (workflow.Citizen, []string, error) {
+	n, err := cpr.Parse(in.CPR)
+	if err != nil {
+		return workflow.Citizen{}, nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+	}
+	if in.Name == "" {
+		return workflow.Citizen{}, nil, workflow.Invalid("navnet mangler", "the name is missing")
+	}
+	s := a.Scope()
+	if !s.All && (s.None || s.PharmacyID != "" || s.Municipality != in.Municipality) {
+		return workflow.Citizen{}, nil, workflow.Forbidden("du kan kun registrere borgere i din egen kommune",
+			"you may only register citizens in your own municipality")
+	}
+	r := citizenRow{ID: workflow.NewID(), CPR: n.Digits(), Name: in.Name, BirthDate: n.BirthDate(),
+		Sex: string(n.Sex()), Municipality: in.Municipality, MedicineHelp: in.MedicineHelp, CreatedAt: now.UTC()}
+	err = db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		ok, err := tx.NewSelect().Table("municipalities").Where("code = ?", in.Municipality).Exists(ctx)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return workflow.Invalidf("kommunekode %d findes ikke", "municipality code %d does not exist", in.Municipality)
+		}
+		if in.GPYdernummer != "" {
+			var id string
+			if err := tx.NewSelect().Table("gps").Column("id").Where("ydernummer = ?", in.GPYdernummer).Scan(ctx, &id); err != nil {
+				return notFoundf(err, "lægen med ydernummer %s", in.GPYdernummer)
+			}
+			r.GPID = &id
+		}
+		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+			if isUniqueViolation(err) {
+				return workflow.Invalid("en borger med dette CPR-nummer findes allerede", "a citizen with this CPR number already exists")
+			}
+			return fmt.Errorf("insert citizen: %w", err)
+		}
+		return logAccess(ctx, tx, a, r.ID, "citizen.add", now)
+	})
+	if err != nil {
+		return workflow.Citizen{}, nil, err
+	}
+	return r.toCitizen(), n.Warnings(), nil
+}
+
+func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string) (workflow.Citizen, error) {
+	var r citizenRow
+	sq := q.NewSelect().Model(&r).Where("ci.id = ?", id)
+	if err := scoped(sq, scope, "ci").Scan(ctx); err != nil {
+		return workflow.Citizen{}, notFound(err, "borgeren")
+	}
+	return r.toCitizen(), nil
+}
+
+// Citizen loads a citizen within the actor's scope and logs the access.
+func (db *DB) Citizen(ctx context.Context, a workflow.Actor, id, what string, now time.Time) (workflow.Citizen, error) {
+	c, err := citizenByID(ctx, db.bun, a.Scope(), id)
+	if err != nil {
+		return c, err
+	}
+	return c, logAccess(ctx, db.bun, a, c.ID, what, now)
+}
+
+// FindCitizenByCPR looks a citizen up by CPR number within the actor's
+// scope. The lookup itself is logged, found or not.
+func (db *DB) FindCitizenByCPR(ctx context.Context, a workflow.Actor, number string, now time.Time) (workflow.Citizen, error) {
+	n, err := cpr.Parse(number)
+	if err != nil {
+		return workflow.Citizen{}, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+	}
+	var r citizenRow
+	sq := db.bun.NewSelect().Model(&r).Where("ci.cpr = ?", n.Digits())
+	if err := scoped(sq, a.Scope(), "ci").Scan(ctx); err != nil {
+		if lerr := logAccess(ctx, db.bun, a, "", "citizen.lookup.miss", now); lerr != nil {
+			return workflow.Citizen{}, lerr
+		}
+		return workflow.Citizen{}, notFound(err, "borgeren")
+	}
+	return r.toCitizen(), logAccess(ctx, db.bun, a, r.ID, "citizen.lookup", now)
+}
+
+func logAccess(ctx context.Context, q bun.IDB, a workflow.Actor, citizenID, what string, now time.Time) error {
+	_, err := q.NewInsert().Model(&accessRow{At: now.UTC(), Actor: a.UserID, ActorRole: string(a.Role),
+		CitizenID: citizenID, What: what}).ExcludeColumn("id").Exec(ctx)
+	return wrap(err, "log access")
+}
+
+type accessRow struct {
+	bun.BaseModel `bun:"table:access_log"`
+	ID            int64     `bun:"id,pk,autoincrement"`
+	At            time.Time `bun:"at"`
+	Actor         string    `bun:"actor"`
+	ActorRole     string    `bun:"actor_role"`
+	CitizenID     string    `bun:"citizen_id"`
+	What          string    `bun:"what"`
+}
+
+func notFoundf(err error, format string, args ...any) error {
+	return notFound(err, fmt.Sprintf(format, args...))
+}

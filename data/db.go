@@ -1,0 +1,112 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	_ "modernc.org/sqlite" // pure-Go SQLite driver "sqlite"
+)
+
+// DefaultDSN is the embedded database used when no DSN is given.
+const DefaultDSN = "dosis.db"
+
+// DB is an open Dosis database.
+type DB struct {
+	bun *bun.DB
+	// Postgres is true on PostgreSQL, false on SQLite.
+	Postgres bool
+	// Path is the SQLite file path (empty on PostgreSQL).
+	Path string
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database named by dsn: a postgres:// URL, or a SQLite file
+// path (optionally "file:path?..."). SQLite gets WAL, foreign keys, a busy
+// timeout and immediate transactions; Open checks they took effect.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	if dsn == "" {
+		dsn = DefaultDSN
+	}
+	if IsPostgres(dsn) {
+		sqldb, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open PostgreSQL: %w", err)
+		}
+		sqldb.SetMaxOpenConns(20)
+		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true}
+		if err := sqldb.PingContext(ctx); err != nil {
+			_ = sqldb.Close()
+			return nil, fmt.Errorf("connect to PostgreSQL (%s): %w", redactDSN(dsn), err)
+		}
+		return db, nil
+	}
+	path := strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	sqldb, err := sql.Open("sqlite", sqliteDSN(dsn))
+	if err != nil {
+		return nil, fmt.Errorf("open SQLite %s: %w", path, err)
+	}
+	sqldb.SetMaxOpenConns(8)
+	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path}
+	if err := db.checkPragmas(ctx); err != nil {
+		_ = sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// sqliteDSN adds the pragmas Dosis relies on to a SQLite path or file: DSN.
+func sqliteDSN(dsn string) string {
+	if !strings.HasPrefix(dsn, "file:") {
+		dsn = "file:" + dsn
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+func (db *DB) checkPragmas(ctx context.Context) error {
+	var fk int
+	if err := db.bun.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+		return fmt.Errorf("open SQLite %s: %w", db.Path, err)
+	}
+	var mode string
+	if err := db.bun.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("open SQLite %s: %w", db.Path, err)
+	}
+	if fk != 1 || mode != "wal" {
+		return fmt.Errorf("open SQLite %s: pragmas not in effect (foreign_keys=%d, journal_mode=%s)", db.Path, fk, mode)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.bun.Close() }
+
+// Bun returns the underlying bun handle for the data package's own tools
+// (tests, benchmarks); domain code never sees it.
+func (db *DB) Bun() *bun.DB { return db.bun }
+
+// redactDSN hides the password in a PostgreSQL URL for messages and logs.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
+}

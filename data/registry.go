@@ -1,0 +1,85 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// AddGP registers a GP practice by its ydernummer.
+func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow.GP, error) {
+	if g.Ydernummer == "" || g.Name == "" {
+		return g, workflow.Invalid("ydernummer og navn skal udfyldes", "ydernummer and name are required")
+	}
+	if g.ID == "" {
+		g.ID = workflow.NewID()
+	}
+	r := gpRow{ID: g.ID, Ydernummer: g.Ydernummer, Name: g.Name, Clinic: g.Clinic, CreatedAt: now.UTC()}
+	if g.Municipality != 0 {
+		r.Municipality = &g.Municipality
+	}
+	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+		if isUniqueViolation(err) {
+			return g, workflow.Invalidf("ydernummer %s findes allerede", "ydernummer %s already exists", g.Ydernummer)
+		}
+		return g, fmt.Errorf("insert GP: %w", err)
+	}
+	return g, nil
+}
+
+// GPs lists the GP practices by name.
+func (db *DB) GPs(ctx context.Context) ([]workflow.GP, error) {
+	var rows []gpRow
+	if err := db.bun.NewSelect().Model(&rows).Order("name", "ydernummer").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("list GPs: %w", err)
+	}
+	out := make([]workflow.GP, len(rows))
+	for i, r := range rows {
+		out[i] = r.toGP()
+	}
+	return out, nil
+}
+
+// AddPharmacy registers a pharmacy; zero settings get the defaults (14-day
+// periods, deadline 3 working days before, 24 working hours lead time).
+func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Time) (workflow.Pharmacy, error) {
+	if p.Name == "" {
+		return p, workflow.Invalid("apotekets navn mangler", "the pharmacy's name is missing")
+	}
+	if p.ID == "" {
+		p.ID = workflow.NewID()
+	}
+	if p.PeriodDays == 0 {
+		p.PeriodDays = 14
+	}
+	if p.PeriodDays != 7 && p.PeriodDays != 14 {
+		return p, workflow.Invalidf("periodelængde %d dage er ikke tilladt (7 eller 14)", "period length %d days is not allowed (7 or 14)", p.PeriodDays)
+	}
+	if p.DeadlineWorkingDays == 0 {
+		p.DeadlineWorkingDays = 3
+	}
+	if p.LeadTimeHours == 0 {
+		p.LeadTimeHours = 24
+	}
+	r := pharmacyRow{ID: p.ID, Name: p.Name, Municipality: p.Municipality, PeriodDays: p.PeriodDays,
+		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours, CreatedAt: now.UTC()}
+	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+		return p, fmt.Errorf("insert pharmacy: %w", err)
+	}
+	return p, nil
+}
+
+// Pharmacies lists the pharmacies by name.
+func (db *DB) Pharmacies(ctx context.Context) ([]workflow.Pharmacy, error) {
+	var rows []pharmacyRow
+	if err := db.bun.NewSelect().Model(&rows).Order("name").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("list pharmacies: %w", err)
+	}
+	out := make([]workflow.Pharmacy, len(rows))
+	for i, r := range rows {
+		out[i] = r.toPharmacy()
+	}
+	return out, nil
+}

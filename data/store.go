@@ -1,0 +1,223 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/uptrace/bun"
+)
+
+// Transact implements workflow.Store: fn runs in one transaction (an
+// immediate one on SQLite, so concurrent writers queue instead of failing).
+func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx workflow.Tx) error) error {
+	return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
+		return fn(ctx, &txStore{tx: btx, pg: db.Postgres})
+	})
+}
+
+// txStore implements workflow.Tx on one bun transaction.
+type txStore struct {
+	tx bun.Tx
+	pg bool
+}
+
+// scoped restricts a query on a table with municipality_code (and, for
+// cases, pharmacy_id) to the scope. col is the qualifying table alias.
+func scoped(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery {
+	switch {
+	case s.All:
+		return q
+	case s.None:
+		return q.Where("1 = 0")
+	case s.PharmacyID != "":
+		return q.Where("EXISTS (SELECT 1 FROM cases sc WHERE sc.citizen_id = "+alias+".citizen_id AND sc.pharmacy_id = ?)", s.PharmacyID)
+	default:
+		return q.Where(alias+".municipality_code = ?", s.Municipality)
+	}
+}
+
+func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
+	var cr caseRow
+	q := t.tx.NewSelect().Model(&cr).Where("c.id = ?", caseID)
+	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
+		return workflow.Snapshot{}, notFound(err, "sagen")
+	}
+	s := workflow.Snapshot{Case: cr.toCase(), Now: now}
+	var birth time.Time
+	if err := t.tx.NewSelect().Table("citizens").Column("birth_date").Where("id = ?", cr.CitizenID).Scan(ctx, &birth); err != nil {
+		return s, fmt.Errorf("load citizen of case: %w", err)
+	}
+	s.CitizenAge = age(birth, now)
+	var outcome []string
+	if err := t.tx.NewSelect().Table("assessments").Column("outcome").Where("case_id = ?", caseID).
+		OrderExpr("assessed_at DESC, id DESC").Limit(1).Scan(ctx, &outcome); err != nil {
+		return s, fmt.Errorf("load assessment: %w", err)
+	}
+	if len(outcome) > 0 {
+		s.Outcome = outcome[0]
+	}
+	n, err := t.tx.NewSelect().Table("consents").Where("case_id = ? AND withdrawn_at IS NULL", caseID).Count(ctx)
+	if err != nil {
+		return s, fmt.Errorf("load consent: %w", err)
+	}
+	s.ConsentActive = n > 0
+	var reqs []gpRequestRow
+	if err := t.tx.NewSelect().Model(&reqs).Where("case_id = ?", caseID).
+		OrderExpr("requested_at DESC, id DESC").Limit(1).Scan(ctx); err != nil {
+		return s, fmt.Errorf("load GP request: %w", err)
+	}
+	if len(reqs) > 0 {
+		r := reqs[0]
+		s.GPRequestOpen = r.DecidedAt == nil
+		s.GPApproved = r.Decision == "approved"
+		if r.PrescriptionExpires != nil {
+			s.PrescriptionExpires = r.PrescriptionExpires.UTC()
+		}
+	}
+	return s, nil
+}
+
+func age(birth, at time.Time) int {
+	y := at.Year() - birth.Year()
+	if at.Month() < birth.Month() || (at.Month() == birth.Month() && at.Day() < birth.Day()) {
+		y--
+	}
+	return y
+}
+
+func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) (workflow.Citizen, error) {
+	return citizenByID(ctx, t.tx, scope, id)
+}
+
+func (t *txStore) InsertCase(ctx context.Context, c workflow.Case) error {
+	r := caseRowFrom(c)
+	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+		if isUniqueViolation(err) {
+			return workflow.Invalid("borgeren har allerede en åben sag", "the citizen already has an open case")
+		}
+		return fmt.Errorf("insert case: %w", err)
+	}
+	return nil
+}
+
+func (t *txStore) UpdateCase(ctx context.Context, c workflow.Case) error {
+	r := caseRowFrom(c)
+	res, err := t.tx.NewUpdate().Model(&r).
+		Column("state", "state_reason", "gp_id", "pharmacy_id", "updated_at", "closed_at").
+		Set("version = version + 1").
+		Where("id = ? AND version = ?", c.ID, c.Version).Exec(ctx)
+	if err != nil {
+		if isForeignKeyViolation(err) {
+			return workflow.Invalid("apoteket eller lægen findes ikke", "the pharmacy or GP does not exist")
+		}
+		return fmt.Errorf("update case: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return workflow.Conflict(fmt.Errorf("case %s is no longer at version %d", c.ID, c.Version))
+	}
+	return nil
+}
+
+func (t *txStore) InsertAudit(ctx context.Context, e workflow.AuditEvent) error {
+	r := auditRow{CaseID: e.CaseID, Seq: e.Seq, At: e.At, Actor: e.Actor, ActorRole: string(e.ActorRole),
+		Event: string(e.Event), FromState: string(e.FromState), ToState: string(e.ToState), Reason: e.Reason, Note: e.Note}
+	if _, err := t.tx.NewInsert().Model(&r).ExcludeColumn("id").Exec(ctx); err != nil {
+		if isUniqueViolation(err) {
+			return workflow.Conflict(err)
+		}
+		return fmt.Errorf("insert audit event: %w", err)
+	}
+	return nil
+}
+
+func (t *txStore) InsertAssessment(ctx context.Context, a workflow.Assessment) error {
+	r := assessmentRow{ID: a.ID, CaseID: a.CaseID, RuleSetID: a.RuleSetID, RuleSetVersion: a.RuleSetVersion,
+		Outcome: a.Outcome, Facts: a.FactsJSON, Results: a.ResultsJSON, AssessedBy: a.AssessedBy, AssessedAt: a.AssessedAt}
+	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
+	return wrap(err, "insert assessment")
+}
+
+func (t *txStore) InsertConsent(ctx context.Context, c workflow.Consent) error {
+	r := consentRow{ID: c.ID, CaseID: c.CaseID, GivenBy: c.GivenBy, GiverName: c.GiverName, Method: c.Method,
+		GivenAt: c.GivenAt, RecorderInDailyCare: c.RecorderInDailyCare, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
+	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
+	return wrap(err, "insert consent")
+}
+
+func (t *txStore) WithdrawConsents(ctx context.Context, caseID string, at time.Time, by, note string) error {
+	_, err := t.tx.NewUpdate().Table("consents").Set("withdrawn_at = ?", at).Set("withdrawn_recorded_by = ?", by).
+		Set("withdrawal_note = ?", note).Where("case_id = ? AND withdrawn_at IS NULL", caseID).Exec(ctx)
+	return wrap(err, "withdraw consent")
+}
+
+func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) error {
+	row := gpRequestRow{ID: r.ID, CaseID: r.CaseID, GPID: r.GPID, RequestedAt: r.RequestedAt, RequestedBy: r.RequestedBy}
+	_, err := t.tx.NewInsert().Model(&row).Exec(ctx)
+	return wrap(err, "insert GP request")
+}
+
+func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Time, decision, reason string, expires *time.Time) error {
+	res, err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
+		Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
+		Where("case_id = ? AND decided_at IS NULL", caseID).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("record GP decision: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return workflow.Conflict(errors.New("no open GP request"))
+	}
+	return nil
+}
+
+func (t *txStore) AddReminder(ctx context.Context, r workflow.Reminder) error {
+	row := reminderRow{ID: r.ID, CaseID: r.CaseID, Kind: r.Kind, DueAt: r.DueAt, Note: r.Note}
+	_, err := t.tx.NewInsert().Model(&row).On("CONFLICT (case_id, kind, due_at) DO NOTHING").Exec(ctx)
+	return wrap(err, "add reminder")
+}
+
+func (t *txStore) CompleteReminders(ctx context.Context, caseID, kind string, at time.Time) error {
+	_, err := t.tx.NewUpdate().Table("reminders").Set("done_at = ?", at).
+		Where("case_id = ? AND kind = ? AND done_at IS NULL", caseID, kind).Exec(ctx)
+	return wrap(err, "complete reminders")
+}
+
+func wrap(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// notFound turns sql.ErrNoRows into the domain's not-found error.
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return workflow.NotFound(what)
+	}
+	return err
+}
+
+// isUniqueViolation reports whether err is a unique-constraint violation on
+// either engine.
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505"
+	}
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// isForeignKeyViolation reports whether err is a foreign-key violation on
+// either engine.
+func isForeignKeyViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23503"
+	}
+	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
+}

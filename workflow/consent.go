@@ -1,0 +1,63 @@
+package workflow
+
+import (
+	"slices"
+	"time"
+)
+
+// The parties who may give consent (sundhedsloven §15–17).
+const (
+	GiverCitizen   = "citizen"
+	GiverGuardian  = "guardian"
+	GiverNextOfKin = "next_of_kin"
+)
+
+// The ways consent may be given. Tacit consent is never enough for substitute consent.
+const (
+	MethodWritten = "written"
+	MethodOral    = "oral"
+	MethodTacit   = "tacit"
+)
+
+// ConsentInput is a consent as the person recording it states it.
+type ConsentInput struct {
+	GivenBy   string
+	GiverName string
+	Method    string
+	GivenAt   time.Time
+	// RecorderInDailyCare is true when the recorder works in the citizen's
+	// daily care (recommendation #14 prefers someone who does not).
+	RecorderInDailyCare bool
+}
+
+// Validate names the first missing or unknown field.
+func (c ConsentInput) Validate() error {
+	if !slices.Contains([]string{GiverCitizen, GiverGuardian, GiverNextOfKin}, c.GivenBy) {
+		return Invalidf("feltet \"givet af\" har ukendt værdi %q (citizen, guardian eller next_of_kin)",
+			"field \"given by\" has unknown value %q (citizen, guardian or next_of_kin)", c.GivenBy)
+	}
+	if !slices.Contains([]string{MethodWritten, MethodOral, MethodTacit}, c.Method) {
+		return Invalidf("feltet \"form\" har ukendt værdi %q (written, oral eller tacit)",
+			"field \"method\" has unknown value %q (written, oral or tacit)", c.Method)
+	}
+	if c.GivenBy != GiverCitizen && c.GiverName == "" {
+		return Invalid("navnet på værge eller pårørende mangler", "the guardian's or next of kin's name is missing")
+	}
+	if c.GivenAt.IsZero() {
+		return Invalid("datoen for samtykket mangler", "the date of consent is missing")
+	}
+	return nil
+}
+
+// Consent is a recorded consent. Records are never overwritten: a withdrawal
+// sets WithdrawnAt on the record and a new consent is a new record.
+type Consent struct {
+	ConsentInput
+	ID                  string
+	CaseID              string
+	RecordedBy          string
+	RecordedAt          time.Time
+	WithdrawnAt         *time.Time
+	WithdrawnRecordedBy string
+	WithdrawalNote      string
+}

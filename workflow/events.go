@@ -1,0 +1,160 @@
+package workflow
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/dosis-dk/dosis/eligibility"
+)
+
+// Assess evaluates the citizen's facts against rs and stores the assessment
+// with the rule-set version and the facts. An eligible verdict moves the
+// case to awaiting consent; any other to assessed.
+func (sv *Service) Assess(ctx context.Context, a Actor, caseID string, rs *eligibility.RuleSet, facts eligibility.Facts, note string) (eligibility.Verdict, Case, error) {
+	v := eligibility.Evaluate(rs, facts)
+	factsJSON, err := json.Marshal(facts)
+	if err != nil {
+		return v, Case{}, Invalidf("oplysningerne kunne ikke gemmes: %v", "the facts could not be stored: %v", err)
+	}
+	resultsJSON, err := json.Marshal(v.Results)
+	if err != nil {
+		return v, Case{}, err
+	}
+	c, err := sv.fire(ctx, a, caseID, EventAssess, Input{Outcome: string(v.Outcome), Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			return tx.InsertAssessment(ctx, Assessment{ID: NewID(), CaseID: c.ID, RuleSetID: v.RuleSetID,
+				RuleSetVersion: v.RuleSetVersion, Outcome: string(v.Outcome), FactsJSON: string(factsJSON),
+				ResultsJSON: string(resultsJSON), AssessedBy: a.UserID, AssessedAt: s.Now})
+		})
+	return v, c, err
+}
+
+// RecordConsent records the citizen's (or substitute) consent.
+func (sv *Service) RecordConsent(ctx context.Context, a Actor, caseID string, in ConsentInput, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventConsent, Input{Consent: &in, Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			return tx.InsertConsent(ctx, Consent{ConsentInput: in, ID: NewID(), CaseID: c.ID,
+				RecordedBy: a.UserID, RecordedAt: s.Now})
+		})
+}
+
+// WithdrawConsent records that consent was withdrawn; the case ends.
+func (sv *Service) WithdrawConsent(ctx context.Context, a Actor, caseID, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventWithdraw, Input{Reason: "consent_withdrawn", Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			return tx.WithdrawConsents(ctx, c.ID, s.Now, a.UserID, note)
+		})
+}
+
+// Decline records that the citizen or their representative said no.
+func (sv *Service) Decline(ctx context.Context, a Actor, caseID, reason, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventDecline, Input{Reason: reason, Note: note}, nil, nil)
+}
+
+// RequestGP sends the proposal to the citizen's GP and sets a follow-up reminder.
+func (sv *Service) RequestGP(ctx context.Context, a Actor, caseID, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventRequest, Input{Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			if err := tx.InsertGPRequest(ctx, GPRequest{ID: NewID(), CaseID: c.ID, GPID: c.GPID,
+				RequestedAt: s.Now, RequestedBy: a.UserID}); err != nil {
+				return err
+			}
+			return tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderGPFollowUp,
+				DueAt: s.Now.AddDate(0, 0, sv.settings.GPReminderDays)})
+		})
+}
+
+// GPDecision is the GP's answer to a request.
+type GPDecision struct {
+	Approved bool
+	// Reason is a rejection reason code (see Reasons(EventReject)).
+	Reason string
+	// PrescriptionExpires is the DD prescription's expiry; zero means the
+	// default length. It may be at most 24 months after the decision.
+	PrescriptionExpires time.Time
+	Note                string
+}
+
+// RecordGPDecision records the GP's approval or rejection.
+func (sv *Service) RecordGPDecision(ctx context.Context, a Actor, caseID string, d GPDecision) (Case, error) {
+	ev, decision := EventReject, "rejected"
+	if d.Approved {
+		ev, decision = EventApprove, "approved"
+	}
+	return sv.fire(ctx, a, caseID, ev, Input{Reason: d.Reason, Note: d.Note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			var expires *time.Time
+			if d.Approved {
+				e, err := sv.prescriptionExpiry(s.Now, d.PrescriptionExpires)
+				if err != nil {
+					return err
+				}
+				expires = &e
+				if err := tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderRenewal,
+					DueAt: e.AddDate(0, 0, -sv.settings.RenewalNoticeDays)}); err != nil {
+					return err
+				}
+				if err := tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderFirstRoll,
+					DueAt: s.Now.AddDate(0, 0, sv.settings.FirstRollDays)}); err != nil {
+					return err
+				}
+			}
+			if err := tx.CompleteReminders(ctx, c.ID, ReminderGPFollowUp, s.Now); err != nil {
+				return err
+			}
+			return tx.DecideGPRequest(ctx, c.ID, s.Now, decision, d.Reason, expires)
+		})
+}
+
+func (sv *Service) prescriptionExpiry(now, asked time.Time) (time.Time, error) {
+	limit := now.AddDate(0, 24, 0)
+	if asked.IsZero() {
+		return now.AddDate(0, sv.settings.PrescriptionMonths, 0), nil
+	}
+	if asked.After(limit) {
+		return time.Time{}, Invalidf("dosisordinationen kan højst gælde 2 år (til %s)",
+			"a dose-dispensing prescription lasts at most 2 years (until %s)", limit.Format("02-01-2006"))
+	}
+	if !asked.After(now) {
+		return time.Time{}, Invalid("udløbsdatoen skal ligge i fremtiden", "the expiry date must be in the future")
+	}
+	return asked, nil
+}
+
+// Start starts dose dispensing at a pharmacy (pharmacyID may be empty when
+// the case already has one).
+func (sv *Service) Start(ctx context.Context, a Actor, caseID, pharmacyID, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventStart, Input{Note: note},
+		func(_ context.Context, _ Tx, s *Snapshot) error {
+			if pharmacyID != "" {
+				s.Case.PharmacyID = pharmacyID
+			}
+			return nil
+		},
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			return tx.CompleteReminders(ctx, c.ID, ReminderFirstRoll, s.Now)
+		})
+}
+
+// Pause pauses dose dispensing with a reason code.
+func (sv *Service) Pause(ctx context.Context, a Actor, caseID, reason, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventPause, Input{Reason: reason, Note: note}, nil, nil)
+}
+
+// Resume resumes a paused case.
+func (sv *Service) Resume(ctx context.Context, a Actor, caseID, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventResume, Input{Note: note}, nil, nil)
+}
+
+// End ends a case with a reason code.
+func (sv *Service) End(ctx context.Context, a Actor, caseID, reason, note string) (Case, error) {
+	return sv.fire(ctx, a, caseID, EventEnd, Input{Reason: reason, Note: note}, nil, nil)
+}
+
+// The reminder kinds the workflow creates.
+const (
+	ReminderGPFollowUp = "gp_followup"
+	ReminderRenewal    = "prescription_renewal"
+	ReminderFirstRoll  = "first_roll_due"
+)

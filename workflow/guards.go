@@ -1,0 +1,91 @@
+package workflow
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Guard is a condition a transition needs. Its code is stable for tests and
+// the web layer; its messages say in plain language what is missing.
+type Guard struct {
+	Code  string
+	MsgDA string
+	MsgEN string
+	check func(Snapshot, Input) bool
+}
+
+// Message returns the guard's message in lang ("da" or "en").
+func (g Guard) Message(lang string) string {
+	if lang == "en" {
+		return g.MsgEN
+	}
+	return g.MsgDA
+}
+
+func guardEligible() Guard {
+	return Guard{"eligible", "borgeren er ikke vurderet egnet", "the citizen has not been assessed as eligible",
+		func(s Snapshot, _ Input) bool { return s.Outcome == "eligible" }}
+}
+
+func guardConsentGiven() Guard {
+	return Guard{"consent_details", "samtykket mangler oplysninger (hvem, hvordan, hvornår)", "the consent lacks details (who, how, when)",
+		func(_ Snapshot, in Input) bool { return in.Consent != nil && in.Consent.Validate() == nil }}
+}
+
+func guardCitizenOldEnough() Guard {
+	return Guard{"consent_age", "en borger under 15 år kan ikke selv give samtykke", "a citizen under 15 cannot consent alone",
+		func(s Snapshot, in Input) bool {
+			return in.Consent == nil || in.Consent.GivenBy != GiverCitizen || s.CitizenAge >= 15
+		}}
+}
+
+func guardSubstituteExplicit() Guard {
+	return Guard{"substitute_explicit", "stedfortrædende samtykke skal være udtrykkeligt (skriftligt eller mundtligt)", "substitute consent must be explicit (written or oral)",
+		func(_ Snapshot, in Input) bool {
+			return in.Consent == nil || in.Consent.GivenBy == GiverCitizen || in.Consent.Method != MethodTacit
+		}}
+}
+
+func guardConsentActive() Guard {
+	return Guard{"consent_active", "der er intet gyldigt samtykke", "there is no valid consent",
+		func(s Snapshot, _ Input) bool { return s.ConsentActive }}
+}
+
+func guardHasGP() Guard {
+	return Guard{"has_gp", "borgeren har ingen praktiserende læge registreret", "the citizen has no GP on record",
+		func(s Snapshot, _ Input) bool { return s.Case.GPID != "" }}
+}
+
+func guardGPRequestOpen() Guard {
+	return Guard{"gp_request_open", "der er ingen åben anmodning til lægen", "there is no open request to the GP",
+		func(s Snapshot, _ Input) bool { return s.GPRequestOpen }}
+}
+
+func guardGPApproved() Guard {
+	return Guard{"gp_approved", "lægen har ikke godkendt dosispakning", "the GP has not approved dose dispensing",
+		func(s Snapshot, _ Input) bool { return s.GPApproved }}
+}
+
+func guardPrescriptionValid() Guard {
+	return Guard{"prescription_valid", "dosisordinationen er udløbet eller mangler", "the dose-dispensing prescription has expired or is missing",
+		func(s Snapshot, _ Input) bool {
+			return !s.PrescriptionExpires.IsZero() && s.Now.Before(s.PrescriptionExpires)
+		}}
+}
+
+func guardHasPharmacy() Guard {
+	return Guard{"has_pharmacy", "sagen har intet apotek", "the case has no pharmacy",
+		func(s Snapshot, _ Input) bool { return s.Case.PharmacyID != "" }}
+}
+
+func stateGuard(t Transition) Guard {
+	from := make([]string, len(t.From))
+	fromEN := make([]string, len(t.From))
+	for i, s := range t.From {
+		from[i] = s.Label("da")
+		fromEN[i] = s.Label("en")
+	}
+	return Guard{Code: "state",
+		MsgDA: fmt.Sprintf("sagen skal være i en af tilstandene: %s", strings.Join(from, ", ")),
+		MsgEN: fmt.Sprintf("the case must be in one of the states: %s", strings.Join(fromEN, ", "))}
+}

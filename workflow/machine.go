@@ -1,0 +1,156 @@
+package workflow
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Snapshot is what the guards of a transition look at: the case and the
+// facts around it, read in the same transaction that writes the result.
+type Snapshot struct {
+	Case       Case
+	Now        time.Time
+	CitizenAge int
+	// Outcome is the latest eligibility outcome ("" when never assessed).
+	Outcome string
+	// ConsentActive is true when a consent is recorded and not withdrawn.
+	ConsentActive bool
+	// GPRequestOpen is true when a GP request awaits its decision.
+	GPRequestOpen bool
+	// GPApproved is true when the latest GP decision is an approval.
+	GPApproved bool
+	// PrescriptionExpires is the DD prescription's expiry (zero when none).
+	PrescriptionExpires time.Time
+}
+
+// Input is what the user supplies with an event.
+type Input struct {
+	Reason string
+	Note   string
+	// Outcome is the eligibility outcome of an assess event.
+	Outcome string
+	// Consent is the consent being recorded by a consent event.
+	Consent *ConsentInput
+}
+
+// Transition is one row of the state machine: an event, the states it may
+// fire from, the state it leads to, the roles that may fire it and its guards.
+type Transition struct {
+	Event  Event
+	From   []State
+	To     State
+	Roles  []Role
+	Guards []Guard
+	// Route picks the target state from the input when it depends on it.
+	Route func(Snapshot, Input) State
+}
+
+// Targets returns every state the transition can lead to.
+func (t Transition) Targets() []State {
+	if t.Event == EventAssess {
+		return []State{StateAwaitingConsent, StateAssessed}
+	}
+	return []State{t.To}
+}
+
+// Transitions returns the state machine's table. It is the single source of
+// truth: Decide, the documentation diagram and the tests all read it.
+func Transitions() []Transition {
+	care := []Role{RoleNurse, RoleLead, RoleAdmin}
+	open := []State{StateIdentified, StateAssessed, StateAwaitingConsent, StateConsented,
+		StateAwaitingGP, StateApproved, StateActive, StatePaused}
+	withConsent := []State{StateConsented, StateAwaitingGP, StateApproved, StateActive, StatePaused}
+	return []Transition{
+		{Event: EventAssess, From: []State{StateIdentified, StateAssessed, StateAwaitingConsent}, Roles: care,
+			Route: func(_ Snapshot, in Input) State {
+				if in.Outcome == "eligible" {
+					return StateAwaitingConsent
+				}
+				return StateAssessed
+			}},
+		{Event: EventConsent, From: []State{StateAwaitingConsent}, To: StateConsented, Roles: care,
+			Guards: []Guard{guardEligible(), guardConsentGiven(), guardCitizenOldEnough(), guardSubstituteExplicit()}},
+		{Event: EventDecline, From: []State{StateIdentified, StateAssessed, StateAwaitingConsent}, To: StateDeclined, Roles: care},
+		{Event: EventRequest, From: []State{StateConsented}, To: StateAwaitingGP, Roles: care,
+			Guards: []Guard{guardConsentActive(), guardEligible(), guardHasGP()}},
+		{Event: EventApprove, From: []State{StateAwaitingGP}, To: StateApproved, Roles: care,
+			Guards: []Guard{guardGPRequestOpen(), guardConsentActive()}},
+		{Event: EventReject, From: []State{StateAwaitingGP}, To: StateRejected, Roles: care,
+			Guards: []Guard{guardGPRequestOpen()}},
+		{Event: EventStart, From: []State{StateApproved}, To: StateActive, Roles: care,
+			Guards: []Guard{guardConsentActive(), guardGPApproved(), guardPrescriptionValid(), guardHasPharmacy()}},
+		{Event: EventPause, From: []State{StateActive}, To: StatePaused, Roles: care},
+		{Event: EventResume, From: []State{StatePaused}, To: StateActive, Roles: care,
+			Guards: []Guard{guardConsentActive(), guardPrescriptionValid()}},
+		{Event: EventWithdraw, From: withConsent, To: StateEnded, Roles: care,
+			Guards: []Guard{guardConsentActive()}},
+		{Event: EventEnd, From: open, To: StateEnded, Roles: care},
+	}
+}
+
+// TransitionFor returns the table row for ev.
+func TransitionFor(ev Event) (Transition, bool) {
+	ts := Transitions()
+	i := slices.IndexFunc(ts, func(t Transition) bool { return t.Event == ev })
+	if i < 0 {
+		return Transition{}, false
+	}
+	return ts[i], true
+}
+
+// Decide checks whether role may fire ev on the case in s with input in, and
+// returns the target state. A refusal names every unmet guard at once.
+func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
+	t, ok := TransitionFor(ev)
+	if !ok {
+		return "", Invalidf("ukendt hændelse %q", "unknown event %q", ev)
+	}
+	if !slices.Contains(t.Roles, role) {
+		return "", Forbidden(
+			fmt.Sprintf("rollen %q må ikke udføre %q", role, ev),
+			fmt.Sprintf("role %q may not do %q", role, ev))
+	}
+	if NeedsReason(ev) && ev != EventWithdraw {
+		if _, ok := ReasonFor(ev, in.Reason); !ok {
+			return "", Invalidf("årsagskode %q gælder ikke for %q; brug en af: %s",
+				"reason code %q is not valid for %q; use one of: %s", in.Reason, ev, reasonCodes(ev))
+		}
+	}
+	if in.Reason == "other" && in.Note == "" {
+		return "", Invalid("årsagen \"other\" kræver en note", "reason \"other\" needs a note")
+	}
+	if !slices.Contains(t.From, s.Case.State) {
+		return "", &Error{Kind: KindInvalidTransition,
+			MsgDA: fmt.Sprintf("%q kan ikke ske i tilstanden %q", ev, s.Case.State.Label("da")),
+			MsgEN: fmt.Sprintf("%q cannot happen in state %q", ev, s.Case.State.Label("en")),
+			Unmet: []Guard{stateGuard(t)}}
+	}
+	var unmet []Guard
+	for _, g := range t.Guards {
+		if !g.check(s, in) {
+			unmet = append(unmet, g)
+		}
+	}
+	if len(unmet) > 0 {
+		return "", &Error{Kind: KindInvalidTransition,
+			MsgDA: fmt.Sprintf("%q er ikke mulig endnu", ev),
+			MsgEN: fmt.Sprintf("%q is not possible yet", ev),
+			Unmet: unmet}
+	}
+	if t.Route != nil {
+		return t.Route(s, in), nil
+	}
+	return t.To, nil
+}
+
+func reasonCodes(ev Event) string {
+	var s string
+	for i, r := range Reasons(ev) {
+		if i > 0 {
+			s += ", "
+		}
+		s += r.Code
+	}
+	return s
+}
