@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -33,12 +34,18 @@ type pharmacyRow struct {
 	PeriodDays          int       `bun:"period_days"`
 	DeadlineWorkingDays int       `bun:"deadline_working_days"`
 	LeadTimeHours       int       `bun:"lead_time_hours"`
+	ExtraClosingDays    string    `bun:"extra_closing_days"`
 	CreatedAt           time.Time `bun:"created_at"`
 }
 
-func (r pharmacyRow) toPharmacy() workflow.Pharmacy {
+// toPharmacy converts the row; closed dates are loaded separately.
+func (r pharmacyRow) toPharmacy() (workflow.Pharmacy, error) {
+	days, err := workflow.ParseClosingDays(r.ExtraClosingDays)
+	if err != nil {
+		return workflow.Pharmacy{}, fmt.Errorf("pharmacy %s: %w", r.ID, err)
+	}
 	return workflow.Pharmacy{ID: r.ID, Name: r.Name, Municipality: r.Municipality, PeriodDays: r.PeriodDays,
-		DeadlineWorkingDays: r.DeadlineWorkingDays, LeadTimeHours: r.LeadTimeHours}
+		DeadlineWorkingDays: r.DeadlineWorkingDays, LeadTimeHours: r.LeadTimeHours, ExtraClosingDays: days}, nil
 }
 
 type citizenRow struct {

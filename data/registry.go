@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/uptrace/bun"
 )
 
 // AddGP registers a GP practice by its ydernummer.
@@ -63,8 +65,12 @@ func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Tim
 	if p.LeadTimeHours == 0 {
 		p.LeadTimeHours = 24
 	}
+	if p.ExtraClosingDays == nil {
+		p.ExtraClosingDays = calendar.DefaultExtraClosingDays()
+	}
 	r := pharmacyRow{ID: p.ID, Name: p.Name, Municipality: p.Municipality, PeriodDays: p.PeriodDays,
-		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours, CreatedAt: now.UTC()}
+		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours,
+		ExtraClosingDays: workflow.FormatClosingDays(p.ExtraClosingDays), CreatedAt: now.UTC()}
 	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
 		return p, fmt.Errorf("insert pharmacy: %w", err)
 	}
@@ -79,7 +85,36 @@ func (db *DB) Pharmacies(ctx context.Context) ([]workflow.Pharmacy, error) {
 	}
 	out := make([]workflow.Pharmacy, len(rows))
 	for i, r := range rows {
-		out[i] = r.toPharmacy()
+		p, err := r.toPharmacy()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p
 	}
 	return out, nil
+}
+
+// Pharmacy loads one pharmacy with its calendar settings and closed dates.
+func (db *DB) Pharmacy(ctx context.Context, id string) (workflow.Pharmacy, error) {
+	return pharmacyByID(ctx, db.bun, id)
+}
+
+func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy, error) {
+	var r pharmacyRow
+	if err := q.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
+		return workflow.Pharmacy{}, notFound(err, "apoteket")
+	}
+	p, err := r.toPharmacy()
+	if err != nil {
+		return p, err
+	}
+	var dates []time.Time
+	if err := q.NewSelect().Table("pharmacy_closed_dates").Column("date").Where("pharmacy_id = ?", id).
+		Order("date").Scan(ctx, &dates); err != nil {
+		return p, fmt.Errorf("load closed dates: %w", err)
+	}
+	for _, d := range dates {
+		p.ClosedDates = append(p.ClosedDates, d.UTC())
+	}
+	return p, nil
 }

@@ -187,6 +187,10 @@ func (t *txStore) CompleteReminders(ctx context.Context, caseID, kind string, at
 	return wrap(err, "complete reminders")
 }
 
+func (t *txStore) Pharmacy(ctx context.Context, id string) (workflow.Pharmacy, error) {
+	return pharmacyByID(ctx, t.tx, id)
+}
+
 func wrap(err error, what string) error {
 	if err == nil {
 		return nil

@@ -1,6 +1,10 @@
 package workflow
 
-import "time"
+import (
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
 
 // Case is one citizen's path to dose-dispensed medicine. Its ID is opaque;
 // the CPR number is never used as a key outside the citizen record.
@@ -61,6 +65,11 @@ type Pharmacy struct {
 	DeadlineWorkingDays int
 	// LeadTimeHours is the promised urgent-roll lead time in working hours.
 	LeadTimeHours int
+	// ExtraClosingDays are recurring closing days besides public holidays
+	// (Christmas Eve, New Year's Eve and Constitution Day by default).
+	ExtraClosingDays []calendar.ClosingDay
+	// ClosedDates are one-off closed dates.
+	ClosedDates []time.Time
 }
 
 // Assessment is an eligibility evaluation stored with the rule-set version

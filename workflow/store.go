@@ -41,4 +41,6 @@ type Tx interface {
 	AddReminder(ctx context.Context, r Reminder) error
 	// CompleteReminders marks the case's open reminders of a kind done.
 	CompleteReminders(ctx context.Context, caseID, kind string, at time.Time) error
+	// Pharmacy loads a pharmacy with its calendar settings.
+	Pharmacy(ctx context.Context, id string) (Pharmacy, error)
 }
