@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
@@ -53,7 +54,7 @@ func run(args []string, e *env) int {
 			return usageError{err}
 		},
 	}
-	if err := app.Run(args); err != nil {
+	if err := app.Run(interspersed(args, app.Flags, app.Commands)); err != nil {
 		return e.report(err)
 	}
 	return ExitOK
@@ -96,6 +97,9 @@ func (e *env) report(err error) int {
 		return ExitFailure
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "dosis: %v\n(see dosis --help)\n", ue.err)
+		return ExitUsage
+	case strings.HasPrefix(err.Error(), "Required flag"):
+		fmt.Fprintf(e.stderr, "dosis: %v\n(see dosis --help)\n", err)
 		return ExitUsage
 	case errors.As(err, &schema):
 		fmt.Fprintf(e.stderr, "dosis: %v\n", schema)
