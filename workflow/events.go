@@ -52,7 +52,10 @@ func (sv *Service) Decline(ctx context.Context, a Actor, caseID, reason, note st
 	return sv.fire(ctx, a, caseID, EventDecline, Input{Reason: reason, Note: note}, nil, nil)
 }
 
-// RequestGP sends the proposal to the citizen's GP and sets a follow-up reminder.
+// RequestGP sends the proposal to the citizen's GP and sets a follow-up
+// reminder GPReminderDays working days later (Settings.GPFollowUpDue). A
+// request to a GP who is absent today is marked with the absence; see
+// GPRequestStatus and RedirectGPRequest.
 func (sv *Service) RequestGP(ctx context.Context, a Actor, caseID, note string) (Case, error) {
 	return sv.fire(ctx, a, caseID, EventRequest, Input{Note: note}, nil,
 		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
@@ -60,8 +63,15 @@ func (sv *Service) RequestGP(ctx context.Context, a Actor, caseID, note string) 
 				RequestedAt: s.Now, RequestedBy: a.UserID}); err != nil {
 				return err
 			}
+			if abs, absent, err := tx.GPAbsenceOn(ctx, c.GPID, s.Now); err != nil {
+				return err
+			} else if absent {
+				if err := tx.MarkGPRequestAbsent(ctx, c.ID, abs.ID); err != nil {
+					return err
+				}
+			}
 			return tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderGPFollowUp,
-				DueAt: s.Now.AddDate(0, 0, sv.settings.GPReminderDays)})
+				DueAt: sv.settings.GPFollowUpDue(s.Now)})
 		})
 }
 
@@ -92,11 +102,11 @@ func (sv *Service) RecordGPDecision(ctx context.Context, a Actor, caseID string,
 				}
 				expires = &e
 				if err := tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderRenewal,
-					DueAt: e.AddDate(0, 0, -sv.settings.RenewalNoticeDays)}); err != nil {
+					DueAt: sv.settings.RenewalDue(e)}); err != nil {
 					return err
 				}
 				if err := tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderFirstRoll,
-					DueAt: s.Now.AddDate(0, 0, sv.settings.FirstRollDays)}); err != nil {
+					DueAt: sv.settings.FirstRollDue(s.Now)}); err != nil {
 					return err
 				}
 			}

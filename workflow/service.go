@@ -8,7 +8,9 @@ import (
 
 // Settings are the workflow's tunable periods.
 type Settings struct {
-	// GPReminderDays is how many days after a GP request a follow-up is due.
+	// GPReminderDays is how many working days (GPCalendar: no weekends,
+	// public holidays or default closing days) after a GP request its
+	// follow-up is due; see GPFollowUpDue.
 	GPReminderDays int
 	// PrescriptionMonths is the default length of a DD prescription (max 24).
 	PrescriptionMonths int

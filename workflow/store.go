@@ -15,6 +15,8 @@ type Store interface {
 // Tx is the storage the workflow uses inside one transaction. Every read of
 // citizen data is scoped: out-of-scope rows are reported as not found.
 type Tx interface {
+	UrgentTx
+	GPTx
 	// Snapshot loads the case and the facts its guards need.
 	Snapshot(ctx context.Context, scope Scope, caseID string, now time.Time) (Snapshot, error)
 	// Citizen loads a citizen within scope.

@@ -1,0 +1,108 @@
+package workflow
+
+import (
+	"context"
+	"time"
+)
+
+// GPRequestStatus returns the case's open GP request, with Absent set when
+// its GP is absent now (so the request can be redirected to the
+// substitute). A case without an open request is not found.
+func (sv *Service) GPRequestStatus(ctx context.Context, a Actor, caseID string) (GPRequestInfo, error) {
+	var out GPRequestInfo
+	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
+		now := sv.now().UTC()
+		if _, err := tx.Snapshot(ctx, a.Scope(), caseID, now); err != nil {
+			return err
+		}
+		r, err := openGPRequest(ctx, tx, caseID, now)
+		out = r
+		return err
+	})
+	return out, err
+}
+
+// openGPRequest loads the case's open request and its GP's absence at now.
+func openGPRequest(ctx context.Context, tx Tx, caseID string, now time.Time) (GPRequestInfo, error) {
+	r, ok, err := tx.OpenGPRequest(ctx, caseID)
+	if err != nil {
+		return r, err
+	}
+	if !ok {
+		return r, NotFound("en åben anmodning til lægen")
+	}
+	abs, absent, err := tx.GPAbsenceOn(ctx, r.GPID, now)
+	if err != nil {
+		return r, err
+	}
+	if absent {
+		r.Absent = &abs
+	}
+	return r, nil
+}
+
+// RedirectGPRequest sends the case's open GP request on to the substitute
+// of its absent GP. The request keeps the original GP as
+// redirected_from_gp_id, the follow-up reminder starts again from now, and
+// the case gets an audit row (event gp_redirect, reason gp_absent) and a
+// new version; the case stays awaiting the GP.
+func (sv *Service) RedirectGPRequest(ctx context.Context, a Actor, caseID, note string) (Case, GPRequestInfo, error) {
+	if a.Role != RoleNurse && a.Role != RoleLead && a.Role != RoleAdmin {
+		return Case{}, GPRequestInfo{}, Forbidden("din rolle må ikke omdirigere anmodninger til lægen",
+			"your role may not redirect GP requests")
+	}
+	var out Case
+	var info GPRequestInfo
+	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
+		now := sv.now().UTC()
+		snap, err := tx.Snapshot(ctx, a.Scope(), caseID, now)
+		if err != nil {
+			return err
+		}
+		c := snap.Case
+		if c.State != StateAwaitingGP || !snap.GPRequestOpen {
+			return &Error{Kind: KindInvalidTransition, MsgDA: "anmodningen kan ikke omdirigeres",
+				MsgEN: "the request cannot be redirected", Unmet: []Guard{guardGPRequestOpen()}}
+		}
+		r, err := openGPRequest(ctx, tx, caseID, now)
+		if err != nil {
+			return err
+		}
+		var unmet []Guard
+		if r.Absent == nil {
+			unmet = append(unmet, Guard{Code: "gp_absent", MsgDA: "lægen er ikke fraværende i dag",
+				MsgEN: "the GP is not absent today"})
+		} else if r.Absent.SubstituteGPID == "" {
+			unmet = append(unmet, Guard{Code: "gp_substitute", MsgDA: "lægens fravær har ingen vikar registreret",
+				MsgEN: "the GP's absence has no substitute on record"})
+		}
+		if len(unmet) > 0 {
+			return &Error{Kind: KindInvalidTransition, MsgDA: "anmodningen kan ikke omdirigeres",
+				MsgEN: "the request cannot be redirected", Unmet: unmet}
+		}
+		if err := tx.RedirectGPRequest(ctx, caseID, r.Absent.SubstituteGPID, now); err != nil {
+			return err
+		}
+		if err := tx.CompleteReminders(ctx, caseID, ReminderGPFollowUp, now); err != nil {
+			return err
+		}
+		if err := tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: caseID, Kind: ReminderGPFollowUp,
+			DueAt: sv.settings.GPFollowUpDue(now)}); err != nil {
+			return err
+		}
+		c.UpdatedAt = now
+		if err := tx.UpdateCase(ctx, c); err != nil {
+			return err
+		}
+		c.Version++
+		if err := tx.InsertAudit(ctx, AuditEvent{CaseID: c.ID, Seq: c.Version, At: now, Actor: a.UserID,
+			ActorRole: a.Role, Event: EventGPRedirect, FromState: c.State, ToState: c.State,
+			Reason: "gp_absent", Note: note}); err != nil {
+			return err
+		}
+		r.RedirectedFromGPID, r.GPID, r.RedirectedAt = r.GPID, r.Absent.SubstituteGPID, &now
+		out, info = c, r
+		return nil
+	})
+	return out, info, err
+}

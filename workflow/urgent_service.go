@@ -1,0 +1,154 @@
+package workflow
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+)
+
+// urgentCaseStates are the case states an urgent roll may be requested in;
+// an approved case only for the reason "start".
+func urgentCaseAllowed(s State, reason string) bool {
+	return s == StateActive || s == StatePaused || (s == StateApproved && reason == UrgentReasonStart)
+}
+
+// RequestUrgentRoll requests an urgent roll (akutrulle) from the case's
+// pharmacy. Nurses, project leads and admins may request; the case must be
+// active or paused (or approved, for the reason "start") and have a
+// pharmacy. The pharmacy's promise is the request time plus its lead time
+// in working hours on its calendar.
+func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentRequest) (UrgentRoll, error) {
+	if a.Role != RoleNurse && a.Role != RoleLead && a.Role != RoleAdmin {
+		return UrgentRoll{}, Forbidden("din rolle må ikke bestille akutruller", "your role may not request urgent rolls")
+	}
+	if !slices.Contains(UrgentReasons(), r.Reason) {
+		return UrgentRoll{}, Invalidf("ukendt årsag %q til akutrulle; brug en af: %s",
+			"unknown urgent roll reason %q; use one of: %s", r.Reason, strings.Join(UrgentReasons(), ", "))
+	}
+	if r.NeededBy.IsZero() {
+		return UrgentRoll{}, Invalid("angiv hvornår rullen skal bruges", "say when the roll is needed")
+	}
+	var out UrgentRoll
+	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
+		now := sv.now().UTC()
+		if !r.NeededBy.After(now) {
+			return Invalid("tidspunktet for behovet er allerede passeret", "the needed-by time has already passed")
+		}
+		snap, err := tx.Snapshot(ctx, a.Scope(), r.CaseID, now)
+		if err != nil {
+			return err
+		}
+		if err := urgentCaseGuards(snap.Case, r.Reason); err != nil {
+			return err
+		}
+		p, err := tx.Pharmacy(ctx, snap.Case.PharmacyID)
+		if err != nil {
+			return err
+		}
+		u := UrgentRoll{ID: NewID(), CaseID: snap.Case.ID, PharmacyID: p.ID, Municipality: snap.Case.Municipality,
+			Reason: r.Reason, Status: UrgentRequested, Version: 1, NeededBy: r.NeededBy.UTC(),
+			PromisedBy: PromisedBy(p, now), RequestedAt: now, RequestedBy: a.UserID, Note: r.Note}
+		if err := tx.InsertUrgentRoll(ctx, u); err != nil {
+			return err
+		}
+		out = u
+		return tx.InsertUrgentEvent(ctx, UrgentEvent{UrgentRollID: u.ID, Seq: 1, At: now, Actor: a.UserID,
+			ActorRole: a.Role, To: UrgentRequested, Note: r.Note})
+	})
+	return out, err
+}
+
+func urgentCaseGuards(c Case, reason string) error {
+	var unmet []Guard
+	if !urgentCaseAllowed(c.State, reason) {
+		unmet = append(unmet, Guard{Code: "urgent_case_state",
+			MsgDA: "sagen skal være aktiv eller pauseret (eller godkendt, ved opstart)",
+			MsgEN: "the case must be active or paused (or approved, for a start)"})
+	}
+	if c.PharmacyID == "" {
+		unmet = append(unmet, guardHasPharmacy())
+	}
+	if len(unmet) == 0 {
+		return nil
+	}
+	return &Error{Kind: KindInvalidTransition, MsgDA: "der kan ikke bestilles en akutrulle på sagen",
+		MsgEN: "an urgent roll cannot be requested on the case", Unmet: unmet}
+}
+
+// PromisedBy is when pharmacy p promises an urgent roll requested at
+// requestedAt: LeadTimeHours working hours later on the pharmacy's calendar,
+// counted on Danish days, truncated to the second.
+func PromisedBy(p Pharmacy, requestedAt time.Time) time.Time {
+	local := requestedAt.In(danishTime()).Truncate(time.Second)
+	return p.Calendar().AddWorkingHours(local, p.LeadTimeHours).UTC()
+}
+
+// AcceptUrgentRoll records that the pharmacy accepted the urgent roll.
+func (sv *Service) AcceptUrgentRoll(ctx context.Context, a Actor, id, note string) (UrgentRoll, error) {
+	return sv.urgentStep(ctx, a, id, UrgentStepAccept, "", note)
+}
+
+// RejectUrgentRoll records that the pharmacy rejected the urgent roll, with
+// a reason the municipality can act on.
+func (sv *Service) RejectUrgentRoll(ctx context.Context, a Actor, id, reason string) (UrgentRoll, error) {
+	if strings.TrimSpace(reason) == "" {
+		return UrgentRoll{}, Invalid("en afvisning skal have en begrundelse", "a rejection needs a reason")
+	}
+	return sv.urgentStep(ctx, a, id, UrgentStepReject, reason, "")
+}
+
+// MarkUrgentPacked records that the pharmacy packed the urgent roll.
+func (sv *Service) MarkUrgentPacked(ctx context.Context, a Actor, id, note string) (UrgentRoll, error) {
+	return sv.urgentStep(ctx, a, id, UrgentStepPack, "", note)
+}
+
+// MarkUrgentDelivered records that the pharmacy delivered the urgent roll.
+func (sv *Service) MarkUrgentDelivered(ctx context.Context, a Actor, id, note string) (UrgentRoll, error) {
+	return sv.urgentStep(ctx, a, id, UrgentStepDeliver, "", note)
+}
+
+// CancelUrgentRoll records that the requesting municipality cancelled the
+// urgent roll (while requested or accepted).
+func (sv *Service) CancelUrgentRoll(ctx context.Context, a Actor, id, note string) (UrgentRoll, error) {
+	return sv.urgentStep(ctx, a, id, UrgentStepCancel, "", note)
+}
+
+// urgentStep takes one step in one transaction: the roll's new status and
+// step time (version-checked) and its audit row, or nothing.
+func (sv *Service) urgentStep(ctx context.Context, a Actor, id string, step UrgentStep, reason, note string) (UrgentRoll, error) {
+	var out UrgentRoll
+	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
+		now := sv.now().UTC()
+		u, err := tx.UrgentRoll(ctx, a.Scope(), id)
+		if err != nil {
+			return err
+		}
+		to, err := DecideUrgent(u, a, step)
+		if err != nil {
+			return err
+		}
+		from := u.Status
+		u.Status = to
+		switch step {
+		case UrgentStepAccept:
+			u.AcceptedAt = &now
+		case UrgentStepReject:
+			u.RejectedAt, u.RejectReason, note = &now, reason, reason
+		case UrgentStepPack:
+			u.PackedAt = &now
+		case UrgentStepDeliver:
+			u.DeliveredAt = &now
+		case UrgentStepCancel:
+			u.CancelledAt = &now
+		}
+		if err := tx.UpdateUrgentRoll(ctx, u); err != nil {
+			return err
+		}
+		u.Version++
+		out = u
+		return tx.InsertUrgentEvent(ctx, UrgentEvent{UrgentRollID: u.ID, Seq: u.Version, At: now,
+			Actor: a.UserID, ActorRole: a.Role, From: from, To: to, Note: note})
+	})
+	return out, err
+}
