@@ -1,0 +1,85 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+)
+
+// SessionStore keeps web sessions in the sessions table, so every instance
+// on one database shares them. It implements the Store and CtxStore
+// interfaces of github.com/alexedwards/scs/v2 without importing it.
+type SessionStore struct {
+	db  *DB
+	now func() time.Time
+}
+
+// SessionStore returns the session store. now is the wall clock the
+// session manager computes expiries with (scs uses time.Now).
+func (db *DB) SessionStore(now func() time.Time) *SessionStore {
+	return &SessionStore{db: db, now: now}
+}
+
+type sessionRow struct {
+	bun.BaseModel `bun:"table:sessions"`
+	Token         string    `bun:"token,pk"`
+	Data          []byte    `bun:"data"`
+	Expiry        time.Time `bun:"expiry"`
+}
+
+// FindCtx returns the data of an unexpired session.
+func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	var r sessionRow
+	err := s.db.bun.NewSelect().Model(&r).Where("token = ? AND expiry > ?", token, s.now().UTC()).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("find session: %w", err)
+	}
+	return r.Data, true, nil
+}
+
+// CommitCtx stores or replaces a session.
+func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
+	r := sessionRow{Token: token, Data: b, Expiry: expiry.UTC()}
+	_, err := s.db.bun.NewInsert().Model(&r).On("CONFLICT (token) DO UPDATE").
+		Set("data = EXCLUDED.data").Set("expiry = EXCLUDED.expiry").Exec(ctx)
+	return wrap(err, "commit session")
+}
+
+// DeleteCtx removes a session.
+func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
+	_, err := s.db.bun.NewDelete().Model((*sessionRow)(nil)).Where("token = ?", token).Exec(ctx)
+	return wrap(err, "delete session")
+}
+
+// Find is FindCtx without a context.
+func (s *SessionStore) Find(token string) ([]byte, bool, error) {
+	return s.FindCtx(context.Background(), token)
+}
+
+// Commit is CommitCtx without a context.
+func (s *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
+	return s.CommitCtx(context.Background(), token, b, expiry)
+}
+
+// Delete is DeleteCtx without a context.
+func (s *SessionStore) Delete(token string) error {
+	return s.DeleteCtx(context.Background(), token)
+}
+
+// DeleteExpired removes expired sessions and returns how many; the server
+// runs it now and then.
+func (s *SessionStore) DeleteExpired(ctx context.Context) (int64, error) {
+	res, err := s.db.bun.NewDelete().Model((*sessionRow)(nil)).Where("expiry <= ?", s.now().UTC()).Exec(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("delete expired sessions: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}

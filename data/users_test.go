@@ -1,0 +1,135 @@
+package data_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+func TestAddUserValidates(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		ph := dbtest.Must(db.AddPharmacy(ctx, workflow.Pharmacy{Name: "Aalborg Apotek", Municipality: 851}, t0))(t)
+		cases := []struct {
+			name string
+			in   data.NewUser
+			kind workflow.Kind // KindInternal means success
+		}{
+			{"nurse", data.NewUser{Username: "sygpl", Name: "Sygeplejerske", Role: workflow.RoleNurse, Municipality: 851, Password: "long enough pw"}, workflow.KindInternal},
+			{"pharmacy", data.NewUser{Username: "apotek", Name: "Apotek", Role: workflow.RolePharmacy, PharmacyID: ph.ID, Password: "long enough pw"}, workflow.KindInternal},
+			{"duplicate username", data.NewUser{Username: "sygpl", Name: "X", Role: workflow.RoleNurse, Municipality: 851, Password: "long enough pw"}, workflow.KindInvalid},
+			{"nurse without municipality", data.NewUser{Username: "n2", Name: "X", Role: workflow.RoleNurse, Password: "long enough pw"}, workflow.KindInvalid},
+			{"pharmacy without pharmacy", data.NewUser{Username: "p2", Name: "X", Role: workflow.RolePharmacy, Password: "long enough pw"}, workflow.KindInvalid},
+			{"steering with municipality", data.NewUser{Username: "s2", Name: "X", Role: workflow.RoleSteering, Municipality: 851, Password: "long enough pw"}, workflow.KindInvalid},
+			{"short password", data.NewUser{Username: "a2", Name: "X", Role: workflow.RoleAdmin, Password: "short"}, workflow.KindInvalid},
+			{"unknown role", data.NewUser{Username: "a3", Name: "X", Role: "boss", Password: "long enough pw"}, workflow.KindInvalid},
+			{"unknown municipality", data.NewUser{Username: "n3", Name: "X", Role: workflow.RoleLead, Municipality: 999, Password: "long enough pw"}, workflow.KindInvalid},
+		}
+		for _, c := range cases {
+			_, err := db.AddUser(ctx, c.in, t0)
+			if c.kind == workflow.KindInternal && err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			if c.kind != workflow.KindInternal && workflow.KindOf(err) != c.kind {
+				t.Errorf("%s: got %v, want kind %v", c.name, err, c.kind)
+			}
+		}
+		u := dbtest.Must(db.UserByUsername(ctx, "sygpl"))(t)
+		if a := u.Actor(); a.Role != workflow.RoleNurse || a.Municipality != 851 || a.UserID != "sygpl" {
+			t.Errorf("actor = %+v", a)
+		}
+	})
+}
+
+func TestAuthenticateThrottlesAndDisables(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		th := data.LoginThrottle{Window: 15 * time.Minute, MaxPerUser: 3, MaxPerIP: 5}
+		u := dbtest.Must(db.AddUser(ctx, data.NewUser{Username: "admin", Name: "Admin", Role: workflow.RoleAdmin, Password: "correct horse"}, t0))(t)
+		if _, err := db.Authenticate(ctx, "admin", "correct horse", "10.0.0.1", th, t0); err != nil {
+			t.Fatalf("good password refused: %v", err)
+		}
+		for i := range 3 {
+			if _, err := db.Authenticate(ctx, "admin", "wrong", "10.0.0.1", th, t0.Add(time.Duration(i)*time.Minute)); workflow.KindOf(err) != workflow.KindInvalid {
+				t.Fatalf("attempt %d: %v", i, err)
+			}
+		}
+		_, err := db.Authenticate(ctx, "admin", "correct horse", "10.0.0.2", th, t0.Add(5*time.Minute))
+		if !errors.Is(err, data.ErrLoginThrottled) {
+			t.Fatalf("4th attempt with the right password from another address: %v, want throttled", err)
+		}
+		if _, err := db.Authenticate(ctx, "admin", "correct horse", "10.0.0.2", th, t0.Add(20*time.Minute)); err != nil {
+			t.Fatalf("after the window: %v", err)
+		}
+		// Per address: unknown usernames from one address.
+		for i := range 5 {
+			_, _ = db.Authenticate(ctx, fmt.Sprintf("nobody%d", i), "x", "10.9.9.9", th, t0.Add(time.Duration(30+i)*time.Minute))
+		}
+		if _, err := db.Authenticate(ctx, "admin", "correct horse", "10.9.9.9", th, t0.Add(36*time.Minute)); !errors.Is(err, data.ErrLoginThrottled) {
+			t.Fatalf("address over its limit: %v, want throttled", err)
+		}
+		if err := db.DisableUser(ctx, u.ID, t0); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Authenticate(ctx, "admin", "correct horse", "10.0.0.3", th, t0.Add(2*time.Hour)); workflow.KindOf(err) != workflow.KindInvalid {
+			t.Fatalf("disabled user signed in: %v", err)
+		}
+		if err := db.SetPassword(ctx, "admin", "another long one", t0); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestSessionStore(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		now := t0
+		s := db.SessionStore(func() time.Time { return now })
+		if err := s.CommitCtx(ctx, "tok", []byte{1, 2, 0, 3}, t0.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CommitCtx(ctx, "tok", []byte{4}, t0.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		b, ok, err := s.FindCtx(ctx, "tok")
+		if err != nil || !ok || len(b) != 1 || b[0] != 4 {
+			t.Fatalf("find = %v %v %v", b, ok, err)
+		}
+		now = t0.Add(2 * time.Hour)
+		if _, ok, _ := s.FindCtx(ctx, "tok"); ok {
+			t.Fatal("expired session found")
+		}
+		if n, err := s.DeleteExpired(ctx); err != nil || n != 1 {
+			t.Fatalf("delete expired = %d, %v", n, err)
+		}
+	})
+}
+
+func TestAccessLogAppendOnly(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		admin := workflow.System("test")
+		_, _ = db.FindCitizenByCPR(ctx, admin, "010145-1236", t0)
+		log := dbtest.Must(db.AccessLog(ctx, admin, data.AccessFilter{}))(t)
+		if len(log) != 1 || log[0].What != "citizen.lookup.miss" {
+			t.Fatalf("log = %+v", log)
+		}
+		if _, err := db.AccessLog(ctx, workflow.Actor{Role: workflow.RoleNurse, Municipality: 851}, data.AccessFilter{}); workflow.KindOf(err) != workflow.KindForbidden {
+			t.Fatalf("nurse read the access log: %v", err)
+		}
+		if _, err := db.Bun().ExecContext(ctx, "UPDATE access_log SET actor = 'x'"); err == nil {
+			t.Error("UPDATE on access_log succeeded")
+		}
+		if _, err := db.Bun().ExecContext(ctx, "DELETE FROM access_log"); err == nil {
+			t.Error("DELETE on access_log succeeded")
+		}
+	})
+}
