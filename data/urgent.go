@@ -198,3 +198,12 @@ func scanUrgentList(ctx context.Context, q *bun.SelectQuery, rows *[]urgentListR
 	}
 	return out, nil
 }
+
+// bunList is bun.List of the string values of vs.
+func bunList[T ~string](vs ...T) any {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return bun.List(out)
+}

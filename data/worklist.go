@@ -1,0 +1,172 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/uptrace/bun"
+)
+
+// workRow is one row of a worklist query.
+type workRow struct {
+	CaseID      string     `bun:"case_id"`
+	RefID       string     `bun:"ref_id"`
+	Due         time.Time  `bun:"due"`
+	Due2        *time.Time `bun:"due2"`
+	CitizenName string     `bun:"citizen_name"`
+}
+
+// workQuery is one source of worklist items: a query and how its rows
+// become items.
+type workQuery struct {
+	kind workflow.WorkKind
+	q    *bun.SelectQuery
+	// due picks the item's due time (default: the row's Due).
+	due func(workRow) time.Time
+}
+
+// Worklist returns what the actor's role must do now, most urgent first,
+// computed in SQL within the actor's scope. Nurses get consents to record,
+// overdue GP requests, requests to absent GPs, changes that miss the next
+// deadline, deliveries to check and late first rolls; pharmacy staff their
+// open urgent rolls and this ISO week's periods to pack; project leads (and
+// admins, over everything) everything overdue in the municipality. Items
+// carry citizen names for nurses and pharmacy staff only, never CPR numbers.
+func (db *DB) Worklist(ctx context.Context, a workflow.Actor, now time.Time, s workflow.Settings) (workflow.Worklist, error) {
+	now = now.UTC()
+	w := workflow.Worklist{Role: a.Role, Now: now}
+	var qs []workQuery
+	switch a.Role {
+	case workflow.RoleNurse:
+		qs = db.nurseWork(a.Scope(), now, s)
+	case workflow.RolePharmacy:
+		qs = db.pharmacyWork(a.Scope(), now)
+	case workflow.RoleLead, workflow.RoleAdmin:
+		qs = db.leadWork(a.Scope(), now, s)
+	default:
+		return w, workflow.Forbidden("din rolle har ingen arbejdsliste", "your role has no worklist")
+	}
+	names := a.Role == workflow.RoleNurse || a.Role == workflow.RolePharmacy
+	for _, wq := range qs {
+		var rows []workRow
+		if err := wq.q.Scan(ctx, &rows); err != nil {
+			return w, fmt.Errorf("worklist %s: %w", wq.kind, err)
+		}
+		for _, r := range rows {
+			due := r.Due
+			if wq.due != nil {
+				due = wq.due(r)
+			}
+			name := ""
+			if names {
+				name = r.CitizenName
+			}
+			w.Add(wq.kind, r.CaseID, r.RefID, due, name, calendar.FormatWithWeek(due.In(danishLoc()), "da"),
+				calendar.FormatWithWeek(due.In(danishLoc()), "en"))
+		}
+	}
+	w.Sort()
+	return w, nil
+}
+
+func danishLoc() *time.Location {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// caseWork starts a query on cases (c) joined with citizens (ci), scoped.
+func (db *DB) caseWork(s workflow.Scope, table string) *bun.SelectQuery {
+	q := db.bun.NewSelect().TableExpr(table)
+	if table != "cases AS c" {
+		q = q.Join("JOIN cases AS c ON c.id = x.case_id")
+	}
+	q = q.Join("JOIN citizens AS ci ON ci.id = c.citizen_id").ColumnExpr("c.id AS case_id, ci.name AS citizen_name")
+	return scoped(q, s, "c")
+}
+
+func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) []workQuery {
+	today := danishDay(now)
+	return []workQuery{
+		{kind: workflow.WorkConsent, q: db.caseWork(s, "cases AS c").
+			ColumnExpr("c.id AS ref_id, c.updated_at AS due").Where("c.state = ?", string(workflow.StateAwaitingConsent)),
+			due: func(r workRow) time.Time { return r.Due.AddDate(0, 0, workflow.ConsentTargetDays) }},
+		db.gpOverdueWork(s, now),
+		{kind: workflow.WorkGPAbsent, q: db.caseWork(s, "gp_requests AS x").
+			ColumnExpr("x.id AS ref_id, x.requested_at AS due").
+			Where("x.decided_at IS NULL AND c.state = ?", string(workflow.StateAwaitingGP)).
+			Where("EXISTS (SELECT 1 FROM gp_absences ga WHERE ga.gp_id = x.gp_id AND ga.from_date <= ? AND ga.to_date >= ?)", today, today)},
+		{kind: workflow.WorkChangeMissesDeadline, q: db.caseWork(s, "medication_changes AS x").
+			ColumnExpr("x.id AS ref_id, x.effective_date AS due").
+			Where("x.decision IN (?)", bun.List([]string{workflow.ChangeUrgentRoll, workflow.ChangeBridge})).
+			Where("c.state IN (?)", bun.List([]string{string(workflow.StateActive), string(workflow.StatePaused)})).
+			Where("x.effective_date >= ?", today.AddDate(0, 0, -workflow.ChangeWatchDays)).
+			Where("NOT EXISTS (SELECT 1 FROM urgent_rolls u WHERE u.id = x.urgent_roll_id AND u.status = ?)", string(workflow.UrgentDelivered))},
+		{kind: workflow.WorkDeliveryToCheck, q: db.caseWork(s, "roll_periods AS x").
+			ColumnExpr("CAST(x.id AS TEXT) AS ref_id, x.expected_delivery AS due").
+			Where("x.status = ? AND x.received_at IS NULL", string(workflow.PeriodDispensed))},
+		{kind: workflow.WorkUrgentToCheck, q: db.caseWork(s, "urgent_rolls AS x").
+			ColumnExpr("x.id AS ref_id, x.delivered_at AS due").
+			Where("x.status = ? AND x.received_at IS NULL", string(workflow.UrgentDelivered))},
+		db.firstRollLateWork(s, now, st),
+	}
+}
+
+func (db *DB) gpOverdueWork(s workflow.Scope, now time.Time) workQuery {
+	return workQuery{kind: workflow.WorkGPOverdue, q: db.caseWork(s, "reminders AS x").
+		ColumnExpr("x.id AS ref_id, x.due_at AS due").
+		Where("x.kind = ? AND x.done_at IS NULL AND x.due_at <= ?", workflow.ReminderGPFollowUp, now).
+		Where("c.state = ?", string(workflow.StateAwaitingGP))}
+}
+
+func (db *DB) firstRollLateWork(s workflow.Scope, now time.Time, st workflow.Settings) workQuery {
+	return workQuery{kind: workflow.WorkFirstRollLate, q: db.caseWork(s, "gp_requests AS x").
+		ColumnExpr("x.id AS ref_id, x.decided_at AS due").
+		Where("c.state = ? AND x.decision = 'approved'", string(workflow.StateApproved)).
+		Where("x.decided_at <= ?", now.AddDate(0, 0, -st.FirstRollDays)),
+		due: func(r workRow) time.Time { return st.FirstRollDue(r.Due) }}
+}
+
+func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
+	monday := calendar.Day(now.In(danishLoc()))
+	monday = monday.AddDate(0, 0, -((int(monday.Weekday()) + 6) % 7))
+	urgent := db.bun.NewSelect().TableExpr("urgent_rolls AS u").
+		Join("JOIN cases AS c ON c.id = u.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
+		ColumnExpr("u.case_id, u.id AS ref_id, u.needed_by AS due, ci.name AS citizen_name").
+		Where("u.status IN (?)", bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)}))
+	periods := db.bun.NewSelect().TableExpr("roll_periods AS u").
+		Join("JOIN cases AS c ON c.id = u.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
+		ColumnExpr("u.case_id, CAST(u.id AS TEXT) AS ref_id, u.packing_date AS due, ci.name AS citizen_name").
+		Where("u.packing_date >= ? AND u.packing_date < ?", monday, monday.AddDate(0, 0, 7)).
+		Where("u.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)}))
+	return []workQuery{
+		{kind: workflow.WorkUrgentRequest, q: scopedUrgent(urgent, s, "u")},
+		{kind: workflow.WorkPeriodToPack, q: scopedUrgent(periods, s, "u")},
+	}
+}
+
+func (db *DB) leadWork(s workflow.Scope, now time.Time, st workflow.Settings) []workQuery {
+	open := bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)})
+	return []workQuery{
+		{kind: workflow.WorkReminderOverdue, q: db.caseWork(s, "reminders AS x").
+			ColumnExpr("x.id AS ref_id, x.due_at AS due").
+			Where("x.done_at IS NULL AND x.due_at <= ? AND c.closed_at IS NULL", now).
+			Where("x.kind NOT IN (?)", bun.List([]string{workflow.ReminderGPFollowUp, workflow.ReminderFirstRoll, workflow.ReminderUrgentOverdue}))},
+		{kind: workflow.WorkUrgentOverdue, q: db.caseWork(s, "urgent_rolls AS x").
+			ColumnExpr("x.id AS ref_id, x.promised_by AS due, x.needed_by AS due2").
+			Where("x.status IN (?) AND (x.promised_by < ? OR x.needed_by < ?)", open, now, now),
+			due: func(r workRow) time.Time {
+				if r.Due2 != nil && r.Due2.Before(r.Due) {
+					return *r.Due2
+				}
+				return r.Due
+			}},
+		db.firstRollLateWork(s, now, st),
+		db.gpOverdueWork(s, now),
+	}
+}

@@ -1,0 +1,147 @@
+package workflow
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// WorkKind is what a worklist item asks someone to do.
+type WorkKind string
+
+// The worklist item kinds.
+const (
+	// WorkConsent: a case awaits consent (nurse).
+	WorkConsent WorkKind = "consent_to_record"
+	// WorkGPOverdue: a GP request is past its follow-up (nurse, lead).
+	WorkGPOverdue WorkKind = "gp_request_overdue"
+	// WorkGPAbsent: an open GP request went to a GP who is absent (nurse).
+	WorkGPAbsent WorkKind = "gp_absent"
+	// WorkChangeMissesDeadline: a medication change missed the deadline and
+	// has no delivered urgent roll yet (nurse).
+	WorkChangeMissesDeadline WorkKind = "change_misses_deadline"
+	// WorkDeliveryToCheck: a delivered roll period awaits receipt control (nurse).
+	WorkDeliveryToCheck WorkKind = "delivery_to_check"
+	// WorkUrgentToCheck: a delivered urgent roll awaits receipt control (nurse).
+	WorkUrgentToCheck WorkKind = "urgent_to_check"
+	// WorkFirstRollLate: approved more than FirstRollDays ago and not started (nurse, lead).
+	WorkFirstRollLate WorkKind = "first_roll_late"
+	// WorkUrgentRequest: an open urgent roll to handle (pharmacy).
+	WorkUrgentRequest WorkKind = "urgent_request"
+	// WorkPeriodToPack: a roll period to pack this week (pharmacy).
+	WorkPeriodToPack WorkKind = "period_to_pack"
+	// WorkUrgentOverdue: an urgent roll past its promised or needed-by time (lead).
+	WorkUrgentOverdue WorkKind = "urgent_overdue"
+	// WorkReminderOverdue: any other open reminder past due (lead).
+	WorkReminderOverdue WorkKind = "reminder_overdue"
+)
+
+// Label returns the kind for users in lang ("da" or "en").
+func (k WorkKind) Label(lang string) string {
+	l, ok := map[WorkKind][2]string{
+		WorkConsent:              {"Samtykke skal indhentes", "Consent to record"},
+		WorkGPOverdue:            {"Lægen har ikke svaret", "GP request overdue"},
+		WorkGPAbsent:             {"Lægen er fraværende; send til vikar", "GP absent; redirect to substitute"},
+		WorkChangeMissesDeadline: {"Ændring når ikke næste rulle", "Change misses the next roll"},
+		WorkDeliveryToCheck:      {"Levering skal modtagekontrolleres", "Delivery to check"},
+		WorkUrgentToCheck:        {"Akutrulle skal modtagekontrolleres", "Urgent roll to check"},
+		WorkFirstRollLate:        {"Første rulle er forsinket", "First roll late"},
+		WorkUrgentRequest:        {"Akutrulle bestilt", "Urgent roll requested"},
+		WorkPeriodToPack:         {"Periode skal pakkes", "Period to pack"},
+		WorkUrgentOverdue:        {"Akutrulle er forsinket", "Urgent roll overdue"},
+		WorkReminderOverdue:      {"Påmindelse overskredet", "Reminder overdue"},
+	}[k]
+	if !ok {
+		return string(k)
+	}
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
+
+// Urgency orders worklist items: lower is more urgent.
+type Urgency int
+
+// The urgency levels.
+const (
+	// UrgencyOverdue: the due time has passed.
+	UrgencyOverdue Urgency = iota
+	// UrgencyToday: due within 24 hours.
+	UrgencyToday
+	// UrgencySoon: due within 7 days.
+	UrgencySoon
+	// UrgencyLater: due later.
+	UrgencyLater
+)
+
+// String names the urgency for logs and JSON-minded readers.
+func (u Urgency) String() string {
+	return [...]string{"overdue", "today", "soon", "later"}[min(max(int(u), 0), 3)]
+}
+
+// UrgencyAt classifies a due time against now.
+func UrgencyAt(due, now time.Time) Urgency {
+	switch d := due.Sub(now); {
+	case d < 0:
+		return UrgencyOverdue
+	case d <= 24*time.Hour:
+		return UrgencyToday
+	case d <= 7*24*time.Hour:
+		return UrgencySoon
+	}
+	return UrgencyLater
+}
+
+// WorkItem is one thing to do. It never carries a CPR number; CitizenName
+// is filled for nurses and pharmacy staff only.
+type WorkItem struct {
+	Kind    WorkKind
+	CaseID  string
+	// RefID names the record the item is about (urgent roll, GP request,
+	// medication change, roll period or reminder id), when there is one.
+	RefID       string
+	Due         time.Time
+	Urgency     Urgency
+	CitizenName string
+	LabelDA     string
+	LabelEN     string
+}
+
+// Worklist is what one role must do now, most urgent first.
+type Worklist struct {
+	Role  Role
+	Now   time.Time
+	Items []WorkItem
+}
+
+// Add appends an item of kind, filling its urgency and labels; detailDA
+// and detailEN (may be empty) follow the kind's label.
+func (w *Worklist) Add(kind WorkKind, caseID, refID string, due time.Time, citizen, detailDA, detailEN string) {
+	it := WorkItem{Kind: kind, CaseID: caseID, RefID: refID, Due: due.UTC(), Urgency: UrgencyAt(due, w.Now),
+		CitizenName: citizen, LabelDA: kind.Label("da"), LabelEN: kind.Label("en")}
+	if detailDA != "" {
+		it.LabelDA += ": " + detailDA
+	}
+	if detailEN != "" {
+		it.LabelEN += ": " + detailEN
+	}
+	w.Items = append(w.Items, it)
+}
+
+// Sort orders the items by urgency, then due time, kind and case.
+func (w *Worklist) Sort() {
+	slices.SortStableFunc(w.Items, func(a, b WorkItem) int {
+		return cmp.Or(cmp.Compare(a.Urgency, b.Urgency), a.Due.Compare(b.Due),
+			cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.CaseID, b.CaseID), cmp.Compare(a.RefID, b.RefID))
+	})
+}
+
+// ConsentTargetDays is how many days after a case is assessed eligible its
+// consent should be recorded; the nurse's worklist item is due then.
+const ConsentTargetDays = 14
+
+// ChangeWatchDays is how long (in days after its effective date) a
+// medication change that missed its deadline stays on the nurse's worklist
+// while no urgent roll for it is delivered.
+const ChangeWatchDays = 14
