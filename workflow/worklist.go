@@ -96,8 +96,8 @@ func UrgencyAt(due, now time.Time) Urgency {
 // WorkItem is one thing to do. It never carries a CPR number; CitizenName
 // is filled for nurses and pharmacy staff only.
 type WorkItem struct {
-	Kind    WorkKind
-	CaseID  string
+	Kind   WorkKind
+	CaseID string
 	// RefID names the record the item is about (urgent roll, GP request,
 	// medication change, roll period or reminder id), when there is one.
 	RefID       string
