@@ -1,0 +1,109 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/reports"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// ReportSource implements reports.Source with aggregate SQL: every query
+// groups in the database and returns one row per municipality, month,
+// pharmacy, reason or histogram bucket. It is limited to what the actor may
+// read: nurses and project leads get their own municipality, the steering
+// group and admins every municipality (aggregates only), pharmacy staff
+// nothing.
+type ReportSource struct {
+	db    *DB
+	scope workflow.Scope
+}
+
+var _ reports.Source = (*ReportSource)(nil)
+
+// Reports returns the report source for actor a, or a forbidden error for a
+// role that may not read reports.
+func (db *DB) Reports(a workflow.Actor) (*ReportSource, error) {
+	s := a.Scope()
+	switch {
+	case a.Role == workflow.RoleSteering:
+		s = workflow.Scope{All: true}
+	case s.PharmacyID != "" || s.None:
+		return nil, workflow.Forbidden("din rolle kan ikke se kommunale rapporter", "your role may not read municipal reports")
+	}
+	return &ReportSource{db: db, scope: s}, nil
+}
+
+// codes returns the municipality codes the query is restricted to: the
+// filter's, narrowed to the actor's municipality; nil means all.
+func (s *ReportSource) codes(f reports.Filter) []int {
+	if s.scope.All {
+		return f.Municipalities
+	}
+	if len(f.Municipalities) == 0 || slices.Contains(f.Municipalities, s.scope.Municipality) {
+		return []int{s.scope.Municipality}
+	}
+	return []int{-1} // outside the actor's scope: nothing
+}
+
+// in returns " AND col IN (...)" for the restricted codes, or "".
+func (s *ReportSource) in(f reports.Filter, col string) string {
+	cs := s.codes(f)
+	if len(cs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = fmt.Sprint(c)
+	}
+	return " AND " + col + " IN (" + strings.Join(parts, ", ") + ")"
+}
+
+// month buckets a date or timestamp column by "yyyy-mm".
+func (s *ReportSource) month(col string) string {
+	if s.db.Postgres {
+		return "to_char(" + col + ", 'YYYY-MM')"
+	}
+	return "strftime('%Y-%m', " + col + ")"
+}
+
+// days is the whole days from a to b, rounded down.
+func (s *ReportSource) days(a, b string) string {
+	if s.db.Postgres {
+		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 86400) AS INTEGER)"
+	}
+	return "CAST(FLOOR(julianday(" + b + ") - julianday(" + a + ")) AS INTEGER)"
+}
+
+// hours is the whole hours from a to b, rounded down.
+func (s *ReportSource) hours(a, b string) string {
+	if s.db.Postgres {
+		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 3600) AS INTEGER)"
+	}
+	return "CAST(FLOOR((julianday(" + b + ") - julianday(" + a + ")) * 24 + 1e-9) AS INTEGER)"
+}
+
+// notAfter compares two timestamps as instants on both engines.
+func (s *ReportSource) notAfter(a, b string) string {
+	if s.db.Postgres {
+		return a + " <= " + b
+	}
+	return "julianday(" + a + ") <= julianday(" + b + ")"
+}
+
+// scan runs one aggregate query into dst.
+func (s *ReportSource) scan(ctx context.Context, what string, dst any, query string, args ...any) error {
+	if err := s.db.bun.NewRaw(query, args...).Scan(ctx, dst); err != nil {
+		return fmt.Errorf("report query %s: %w", what, err)
+	}
+	return nil
+}
+
+// utc passes period bounds as UTC instants.
+func utc(t time.Time) time.Time { return t.UTC() }
+
+// rolled is the condition for roll periods that count as time on DD.
+const rolled = "status IN ('dispensed', 'received')"

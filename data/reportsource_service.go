@@ -1,0 +1,103 @@
+package data
+
+import (
+	"context"
+
+	"github.com/dosis-dk/dosis/reports"
+)
+
+// Pharmacies implements reports.Source: the pharmacies with rolls, urgent
+// rolls or receipt deviations for the municipalities in the filter.
+func (s *ReportSource) Pharmacies(ctx context.Context, f reports.Filter) ([]reports.PharmacyCounts, error) {
+	q := `SELECT p.id, p.name, p.municipality_code AS municipality, p.lead_time_hours AS promise_hours,
+	COALESCE(r.rolls, 0) AS rolls, CAST(COALESCE(r.days, 0) AS BIGINT) AS roll_days,
+	COALESCE(u.urgent, 0) AS urgent, CAST(COALESCE(u.delivered, 0) AS BIGINT) AS delivered,
+	CAST(COALESCE(u.on_time, 0) AS BIGINT) AS on_time, COALESCE(d.deviations, 0) AS deviations
+FROM pharmacies p
+LEFT JOIN (
+	SELECT pharmacy_id, COUNT(*) AS rolls, SUM(length_days) AS days FROM roll_periods
+	WHERE ` + rolled + ` AND start_date >= ?0 AND start_date < ?1` + s.in(f, "municipality_code") + `
+	GROUP BY pharmacy_id) r ON r.pharmacy_id = p.id
+LEFT JOIN (
+	SELECT pharmacy_id, COUNT(*) AS urgent,
+		SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS delivered,
+		SUM(CASE WHEN delivered_at IS NOT NULL AND ` + s.notAfter("delivered_at", "promised_by") + ` THEN 1 ELSE 0 END) AS on_time
+	FROM urgent_rolls WHERE requested_at >= ?0 AND requested_at < ?1` + s.in(f, "municipality_code") + `
+	GROUP BY pharmacy_id) u ON u.pharmacy_id = p.id
+LEFT JOIN (
+	SELECT d.pharmacy_id, COUNT(*) AS deviations FROM receipt_deviations d JOIN cases c ON c.id = d.case_id
+	WHERE d.recorded_at >= ?0 AND d.recorded_at < ?1` + s.in(f, "c.municipality_code") + `
+	GROUP BY d.pharmacy_id) d ON d.pharmacy_id = p.id
+WHERE r.pharmacy_id IS NOT NULL OR u.pharmacy_id IS NOT NULL OR d.pharmacy_id IS NOT NULL
+ORDER BY p.name, p.id`
+	var rows []struct {
+		ID           string `bun:"id"`
+		Name         string `bun:"name"`
+		Municipality int    `bun:"municipality"`
+		PromiseHours int    `bun:"promise_hours"`
+		Rolls        int    `bun:"rolls"`
+		RollDays     int    `bun:"roll_days"`
+		Urgent       int    `bun:"urgent"`
+		Delivered    int    `bun:"delivered"`
+		OnTime       int    `bun:"on_time"`
+		Deviations   int    `bun:"deviations"`
+	}
+	if err := s.scan(ctx, "pharmacies", &rows, q, utc(f.From), utc(f.End())); err != nil {
+		return nil, err
+	}
+	out := make([]reports.PharmacyCounts, len(rows))
+	for i, r := range rows {
+		out[i] = reports.PharmacyCounts(r)
+	}
+	return out, nil
+}
+
+// LeadHours implements reports.Source.
+func (s *ReportSource) LeadHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	h := s.hours("requested_at", "delivered_at")
+	q := `SELECT pharmacy_id AS key, ` + h + ` AS value, COUNT(*) AS count
+FROM urgent_rolls
+WHERE delivered_at IS NOT NULL AND requested_at >= ?0 AND requested_at < ?1` + s.in(f, "municipality_code") + `
+GROUP BY pharmacy_id, ` + h + `
+ORDER BY 1, 2`
+	return s.buckets(ctx, "lead hours", q, utc(f.From), utc(f.End()))
+}
+
+// GPs implements reports.Source: requests made in the period and the
+// decisions made on them before its end.
+func (s *ReportSource) GPs(ctx context.Context, f reports.Filter) ([]reports.GPCounts, error) {
+	q := `SELECT c.municipality_code AS code, COUNT(*) AS requests,
+	CAST(SUM(CASE WHEN g.decision = 'approved' AND g.decided_at < ?1 THEN 1 ELSE 0 END) AS BIGINT) AS approved,
+	CAST(SUM(CASE WHEN g.decision = 'rejected' AND g.decided_at < ?1 THEN 1 ELSE 0 END) AS BIGINT) AS rejected,
+	CAST(SUM(CASE WHEN g.decided_at IS NULL OR g.decided_at >= ?1 THEN 1 ELSE 0 END) AS BIGINT) AS undecided
+FROM gp_requests g JOIN cases c ON c.id = g.case_id
+WHERE g.requested_at >= ?0 AND g.requested_at < ?1` + s.in(f, "c.municipality_code") + `
+GROUP BY c.municipality_code
+ORDER BY c.municipality_code`
+	var rows []struct {
+		Code      int `bun:"code"`
+		Requests  int `bun:"requests"`
+		Approved  int `bun:"approved"`
+		Rejected  int `bun:"rejected"`
+		Undecided int `bun:"undecided"`
+	}
+	if err := s.scan(ctx, "GPs", &rows, q, utc(f.From), utc(f.End())); err != nil {
+		return nil, err
+	}
+	out := make([]reports.GPCounts, len(rows))
+	for i, r := range rows {
+		out[i] = reports.GPCounts(r)
+	}
+	return out, nil
+}
+
+// GPDays implements reports.Source.
+func (s *ReportSource) GPDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	d := s.days("g.requested_at", "g.decided_at")
+	q := `SELECT CAST(c.municipality_code AS TEXT) AS key, ` + d + ` AS value, COUNT(*) AS count
+FROM gp_requests g JOIN cases c ON c.id = g.case_id
+WHERE g.decided_at IS NOT NULL AND g.decided_at < ?1 AND g.requested_at >= ?0 AND g.requested_at < ?1` + s.in(f, "c.municipality_code") + `
+GROUP BY c.municipality_code, ` + d + `
+ORDER BY 1, 2`
+	return s.buckets(ctx, "GP days", q, utc(f.From), utc(f.End()))
+}

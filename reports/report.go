@@ -1,0 +1,151 @@
+package reports
+
+import "time"
+
+// Report is a complete report: every figure the workbook and the dashboard
+// show. It holds aggregates only, never a CPR number or a personal name.
+type Report struct {
+	Filter    Filter
+	Generated time.Time
+	Params    Params
+	// Suppressed is set when Suppress has been applied.
+	Suppressed bool
+	// Omitted counts municipalities left out by suppression (under
+	// MinActive active citizens).
+	Omitted int
+
+	Municipalities []MunicipalityRow
+	// Total sums the municipalities shown.
+	Total      MunicipalityRow
+	Funnel     Funnel
+	Pharmacies []PharmacyRow
+	GPs        []GPRow
+	GPTotal    GPRow
+	// Trend is one row per municipality and month; TrendTotal sums each month.
+	Trend      []TrendRow
+	TrendTotal []TrendRow
+
+	// gpDays keeps the GP turnaround histograms for the total's median.
+	gpDays []Bucket
+}
+
+// MunicipalityRow is one municipality's adoption and hours freed (or the
+// total over the municipalities shown, with Code 0).
+type MunicipalityRow struct {
+	Code         int
+	Name         string
+	Population75 Count
+	MedicineHelp Count
+	Eligible     Count
+	Active       Count
+	Active75     Count
+	Paused       Count
+	Potential    Count
+	Rolls        Count
+	Urgent       Count
+	// CitizenMonths on DD in the period: roll days / (365.25/12).
+	CitizenMonths Ratio
+	// ShareOfHelp is Active / MedicineHelp; ShareOf75 is Active75 / Population75.
+	ShareOfHelp Ratio
+	ShareOf75   Ratio
+	// Rank is the place by ShareOf75 among the municipalities in the
+	// report, 1 the highest; 0 when not ranked.
+	Rank int
+	// UrgentPer100 is urgent rolls per 100 citizen-months.
+	UrgentPer100 Ratio
+	Hours        Hours
+}
+
+// Hours is the nursing time freed by dose dispensing under the model.
+type Hours struct {
+	// Periods is the citizen-periods on DD: roll days / period days.
+	Periods Ratio
+	Hours   Ratio
+	FTE     Ratio
+	// PotentialFTE is the FTE a year the potential citizens would free;
+	// WhatIfFTE is WhatIfPercent of it.
+	PotentialFTE Ratio
+	WhatIfFTE    Ratio
+	// Overridden is set when the municipality has its own model.
+	Overridden bool
+}
+
+// Funnel is the path of the cases opened in the period.
+type Funnel struct {
+	Rows  []FunnelRow
+	Total FunnelRow
+	// Stages holds the median days between stages.
+	Stages  []StageTime
+	Reasons []ReasonRow
+	// ReasonTotal sums Reasons.
+	ReasonTotal Count
+}
+
+// FunnelRow counts a municipality's cases by the stage they reached.
+type FunnelRow struct {
+	Code   int
+	Name   string
+	Stages [7]Count
+	// Conversion is Started / Opened.
+	Conversion Ratio
+}
+
+// FunnelStageLabels names FunnelRow.Stages in Danish.
+func FunnelStageLabels() [7]string {
+	return [7]string{"Åbnet", "Vurderet", "Egnet", "Samtykke", "Sendt til læge", "Godkendt", "Startet"}
+}
+
+// StageTime is the median whole days between two stages.
+type StageTime struct {
+	Pair    string
+	LabelDA string
+	N       Count
+	Median  Ratio
+}
+
+// ReasonRow counts closed cases by state and reason.
+type ReasonRow struct {
+	State, StateLabel, Reason, ReasonLabel string
+	Count                                  Count
+}
+
+// PharmacyRow is one pharmacy's urgent-roll service and receipt deviations.
+type PharmacyRow struct {
+	Name          string
+	Municipality  int
+	PromiseHours  int
+	Rolls         Count
+	Urgent        Count
+	Delivered     Count
+	LeadMedian    Ratio
+	LeadP90       Ratio
+	OnTimeShare   Ratio
+	UrgentPer100  Ratio
+	Deviations    Count
+	DevPer1000    Ratio
+	CitizenMonths Ratio
+}
+
+// GPRow is the GP decisions on one municipality's requests.
+type GPRow struct {
+	Code         int
+	Name         string
+	Requests     Count
+	Approved     Count
+	Rejected     Count
+	Undecided    Count
+	ApprovalRate Ratio
+	MedianDays   Ratio
+}
+
+// TrendRow is one month of one municipality (or of all shown, Code 0).
+type TrendRow struct {
+	Code          int
+	Name          string
+	Month         time.Time
+	Citizens      Count
+	Starts        Count
+	Rolls         Count
+	CitizenMonths Ratio
+	Hours         Ratio
+}

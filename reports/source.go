@@ -1,0 +1,169 @@
+package reports
+
+import (
+	"context"
+	"slices"
+	"time"
+)
+
+// Filter selects what a report covers: the civil dates From and To (both
+// inclusive, at 00:00 UTC as calendar.Date gives them) and, when not empty,
+// the municipalities by code.
+type Filter struct {
+	From           time.Time
+	To             time.Time
+	Municipalities []int
+}
+
+// End is the exclusive end of the period: the day after To.
+func (f Filter) End() time.Time { return f.To.AddDate(0, 0, 1) }
+
+// Includes reports whether the filter covers municipality code.
+func (f Filter) Includes(code int) bool {
+	return len(f.Municipalities) == 0 || slices.Contains(f.Municipalities, code)
+}
+
+// Source is the aggregate queries a report needs. Every method groups in the
+// database and returns at most one row per municipality, month, pharmacy,
+// reason or histogram bucket, never one row per citizen. Implementations
+// restrict the results to f.Municipalities (all when empty) and to what the
+// caller may see.
+type Source interface {
+	// Adoption returns one row per municipality in the filter, including
+	// municipalities with no citizens, with its state at the period end.
+	Adoption(ctx context.Context, f Filter) ([]AdoptionCounts, error)
+	// Months returns roll and start counts per municipality and month.
+	Months(ctx context.Context, f Filter) ([]MonthCounts, error)
+	// Funnel returns, per municipality, how far the cases opened in the
+	// period had come by its end.
+	Funnel(ctx context.Context, f Filter) ([]FunnelCounts, error)
+	// StageDays returns histograms of whole days between the first
+	// occurrences of two events of the cases opened in the period.
+	StageDays(ctx context.Context, f Filter) ([]Bucket, error)
+	// Reasons counts the cases declined, rejected or ended in the period by
+	// reason code.
+	Reasons(ctx context.Context, f Filter) ([]ReasonCount, error)
+	// Pharmacies returns roll, urgent-roll and deviation counts per pharmacy.
+	Pharmacies(ctx context.Context, f Filter) ([]PharmacyCounts, error)
+	// LeadHours returns, per pharmacy (Bucket.Key), a histogram of whole
+	// hours from an urgent roll's request to its delivery.
+	LeadHours(ctx context.Context, f Filter) ([]Bucket, error)
+	// GPs returns GP request counts per municipality of the case.
+	GPs(ctx context.Context, f Filter) ([]GPCounts, error)
+	// GPDays returns, per municipality (Bucket.Key as its code), a histogram
+	// of whole days from a GP request to the decision.
+	GPDays(ctx context.Context, f Filter) ([]Bucket, error)
+}
+
+// AdoptionCounts is one municipality's adoption at the period end.
+type AdoptionCounts struct {
+	Code       int
+	Name       string
+	Population int
+	// Population75 is the number of inhabitants aged 75 or more.
+	Population75 int
+	// MedicineHelp counts citizens who get municipal help with medicine.
+	MedicineHelp int
+	// MedicineHelp75 counts those of them aged 75 or more at the period end.
+	MedicineHelp75 int
+	// Eligible counts citizens whose case's latest assessment by the period
+	// end found them eligible.
+	Eligible int
+	// Active counts citizens whose case was active at the period end.
+	Active int
+	// Active75 counts those of them aged 75 or more.
+	Active75 int
+	// Paused counts citizens whose case was paused at the period end.
+	Paused int
+	// Potential counts eligible citizens whose case was still open and not
+	// yet active or paused at the period end.
+	Potential int
+	// RollDays is the sum of the lengths in days of the roll periods
+	// dispensed or received that start in the period.
+	RollDays int
+	// Rolls counts those roll periods.
+	Rolls int
+	// Urgent counts urgent rolls requested in the period.
+	Urgent int
+}
+
+// MonthCounts is one municipality's month: roll periods dispensed or
+// received that start in the month, and cases started in it.
+type MonthCounts struct {
+	Code int
+	// Month is "yyyy-mm".
+	Month    string
+	Citizens int
+	Rolls    int
+	RollDays int
+	Starts   int
+}
+
+// FunnelCounts counts the cases opened in the period in one municipality
+// that had reached each stage by the period end.
+type FunnelCounts struct {
+	Code      int
+	Opened    int
+	Assessed  int
+	Eligible  int
+	Consented int
+	Requested int
+	Approved  int
+	Started   int
+}
+
+// Bucket is one bar of a histogram: Count cases with the whole-number Value
+// (days or hours) under Key (a stage pair, a pharmacy id or a municipality
+// code).
+type Bucket struct {
+	Key   string
+	Value int
+	Count int
+}
+
+// ReasonCount counts cases closed in the period in State for Reason.
+type ReasonCount struct {
+	State  string
+	Reason string
+	Count  int
+}
+
+// PharmacyCounts is one pharmacy's service in the period.
+type PharmacyCounts struct {
+	ID           string
+	Name         string
+	Municipality int
+	// PromiseHours is the pharmacy's promised urgent-roll lead time.
+	PromiseHours int
+	Rolls        int
+	RollDays     int
+	Urgent       int
+	Delivered    int
+	// OnTime counts urgent rolls delivered no later than promised.
+	OnTime     int
+	Deviations int
+}
+
+// GPCounts is the GP requests of one municipality's cases made in the period.
+type GPCounts struct {
+	Code      int
+	Requests  int
+	Approved  int
+	Rejected  int
+	Undecided int
+}
+
+// The stage pairs StageDays reports, as "from>to" event names.
+const (
+	StageOpenAssess     = "open>assess"
+	StageAssessConsent  = "assess>consent"
+	StageConsentRequest = "consent>request_gp"
+	StageRequestApprove = "request_gp>gp_approve"
+	StageApproveStart   = "gp_approve>start"
+	StageOpenStart      = "open>start"
+)
+
+// StagePairs lists the stage pairs in path order.
+func StagePairs() []string {
+	return []string{StageOpenAssess, StageAssessConsent, StageConsentRequest, StageRequestApprove, StageApproveStart, StageOpenStart}
+}
