@@ -1,0 +1,175 @@
+package imports
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// Column is one column an import understands: its key, the header names
+// accepted for it (compared without case, spaces or punctuation) and
+// whether the file must have it.
+type Column struct {
+	Key      string
+	Aliases  []string
+	Required bool
+	// Doc describes the values, for the documentation and --help.
+	Doc string
+}
+
+// The column keys.
+const (
+	ColCPR          = "cpr"
+	ColName         = "name"
+	ColMunicipality = "municipality"
+	ColGP           = "gp"
+	ColMedicineHelp = "medicine_help"
+	ColSince        = "since"
+	ColYdernummer   = "ydernummer"
+	ColClinic       = "clinic"
+	ColID           = "id"
+	ColPeriodDays   = "period_days"
+	ColDeadlineDays = "deadline_days"
+	ColLeadHours    = "lead_hours"
+)
+
+var (
+	cprAliases          = []string{"CPR", "CPR-nummer", "CPR-nr", "personnummer", "cpr number"}
+	municipalityAliases = []string{"Kommune", "Kommunekode", "Kommunenr", "municipality", "municipality code"}
+	helpAliases         = []string{"Medicinhjælp", "Hjælp til medicin", "medicinhjaelp", "medicine help"}
+)
+
+// Columns returns the columns of a kind of import.
+func Columns(k Kind) []Column {
+	switch k {
+	case Citizens:
+		return []Column{
+			{ColCPR, cprAliases, true, "CPR number DDMMYY-SSSS or DDMMYYSSSS"},
+			{ColName, []string{"Navn", "Borger", "Borgernavn", "name", "full name"}, true, "the citizen's name"},
+			{ColMunicipality, municipalityAliases, true, "3-digit municipality code (may be left out with --municipality)"},
+			{ColGP, []string{"Ydernummer", "Ydernr", "Læge", "Laege", "Lægens ydernummer", "GP", "GP ydernummer"}, false, "the GP's ydernummer (6 digits; must be imported first)"},
+			{ColMedicineHelp, helpAliases, false, "ja/nej (yes/no, x, 1/0)"},
+		}
+	case MedicineHelp:
+		return []Column{
+			{ColCPR, cprAliases, true, "CPR number of a registered citizen"},
+			{ColMedicineHelp, helpAliases, true, "ja/nej (yes/no, x, 1/0)"},
+			{ColSince, []string{"Fra", "Fra dato", "Siden", "Startdato", "Dato", "since", "from", "start date", "date"}, false, "dd-mm-yyyy, not in the future"},
+		}
+	case GPs:
+		return []Column{
+			{ColYdernummer, []string{"Ydernummer", "Ydernr", "provider number"}, true, "ydernummer, up to 6 digits (leading zeros restored)"},
+			{ColName, []string{"Navn", "Læge", "Laege", "Lægenavn", "name", "GP", "GP name"}, true, "the GP's or practice's name"},
+			{ColClinic, []string{"Klinik", "Praksis", "Lægehus", "clinic", "practice"}, false, "clinic or practice name"},
+			{ColMunicipality, municipalityAliases, false, "3-digit municipality code"},
+		}
+	case Pharmacies:
+		return []Column{
+			{ColID, []string{"ID", "Apotek-ID", "Apoteks-id", "pharmacy id"}, false, "Dosis id of an existing pharmacy; empty for a new one"},
+			{ColName, []string{"Navn", "Apotek", "Apoteksnavn", "name", "pharmacy"}, true, "the pharmacy's name"},
+			{ColMunicipality, municipalityAliases, true, "3-digit municipality code (may be left out with --municipality)"},
+			{ColPeriodDays, []string{"Periode", "Periodedage", "Periodelængde", "period", "period days"}, false, "7 or 14 (default 14)"},
+			{ColDeadlineDays, []string{"Deadline", "Deadline dage", "Frist", "Frist arbejdsdage", "deadline days"}, false, "working days before the period, 1-10 (default 3)"},
+			{ColLeadHours, []string{"Leveringstid", "Leveringstid timer", "Akuttid", "lead time", "lead time hours", "lead hours"}, false, "urgent-roll lead time in working hours, 1-168 (default 24)"},
+		}
+	}
+	return nil
+}
+
+// normHeader folds a header name for comparison: lower case, letters and
+// digits only ("CPR-nummer" → "cprnummer").
+func normHeader(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// layout is where each known column is in a file.
+type layout struct {
+	header []string
+	index  map[string]int
+}
+
+// mapHeader finds the kind's columns in the header. Unknown columns are
+// returned as ignored; a missing required column or a column given twice
+// is an error. municipalityDefault lets the municipality column be left out.
+func mapHeader(k Kind, header []string, municipalityDefault bool) (layout, []string, error) {
+	l := layout{header: header, index: map[string]int{}}
+	var ignored, da, en []string
+	for i, h := range header {
+		key := ""
+		for _, c := range Columns(k) {
+			for _, a := range append([]string{c.Key}, c.Aliases...) {
+				if normHeader(a) == normHeader(h) && key == "" {
+					key = c.Key
+				}
+			}
+		}
+		switch {
+		case key == "" && h != "":
+			ignored = append(ignored, h)
+		case key == "":
+		case hasKey(l.index, key):
+			twice := " (" + header[l.index[key]] + ", " + h + ")"
+			da = append(da, "kolonnen "+key+" står to gange"+twice)
+			en = append(en, "column "+key+" is given twice"+twice)
+		default:
+			l.index[key] = i
+		}
+	}
+	for _, c := range Columns(k) {
+		if c.Required && !hasKey(l.index, c.Key) && !(c.Key == ColMunicipality && municipalityDefault) {
+			eg := strings.Join(c.Aliases[:min(2, len(c.Aliases))], ", ")
+			da = append(da, "kolonnen "+c.Key+" mangler (fx "+eg+")")
+			en = append(en, "column "+c.Key+" is missing (e.g. "+eg+")")
+		}
+	}
+	if len(da) > 0 {
+		found := strings.Join(header, ", ")
+		return l, ignored, workflow.Invalid(
+			fmt.Sprintf("overskriftsrækken passer ikke til import af %s: %s (fundet: %s)", k, strings.Join(da, "; "), found),
+			fmt.Sprintf("the header does not fit a %s import: %s (found: %s)", k, strings.Join(en, "; "), found))
+	}
+	return l, ignored, nil
+}
+
+func hasKey(m map[string]int, k string) bool { _, ok := m[k]; return ok }
+
+// cell returns a row's value in a column, and whether the file has the column.
+func (l layout) cell(r Row, key string) (string, bool) {
+	i, ok := l.index[key]
+	if !ok {
+		return "", false
+	}
+	if i >= len(r.Cells) {
+		return "", true
+	}
+	return r.Cells[i], true
+}
+
+// name returns the column's header as written in the file, or its key.
+func (l layout) name(key string) string {
+	if i, ok := l.index[key]; ok {
+		return l.header[i]
+	}
+	return key
+}
+
+// letter returns the spreadsheet letter of the column (A, B, …, AA).
+func (l layout) letter(key string) string {
+	i, ok := l.index[key]
+	if !ok {
+		return ""
+	}
+	s := ""
+	for n := i + 1; n > 0; n = (n - 1) / 26 {
+		s = string(rune('A'+(n-1)%26)) + s
+	}
+	return s
+}

@@ -1,0 +1,60 @@
+package imports
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// gps upserts GP practices by ydernummer. A clinic or municipality left
+// empty keeps the stored value.
+func (w *writer) gps(ctx context.Context, recs []gpRec) error {
+	muns, err := w.municipalities(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		w.checkMunicipality(muns, r.c, r.mun)
+	}
+	if len(w.rep.Problems) > 0 {
+		return nil
+	}
+	var rows []gpRow
+	if err := w.tx.NewSelect().Model(&rows).Scan(ctx); err != nil {
+		return fmt.Errorf("load GPs: %w", err)
+	}
+	existing := make(map[string]gpRow, len(rows))
+	for _, r := range rows {
+		existing[r.Ydernummer] = r
+	}
+	var inserts []gpRow
+	for _, r := range recs {
+		old, found := existing[r.yder]
+		row := old
+		if !found {
+			row = gpRow{ID: workflow.NewID(), Ydernummer: r.yder, CreatedAt: w.now}
+		}
+		row.Name = r.name
+		if r.hasClinic {
+			row.Clinic = r.clinic
+		}
+		if r.hasMun {
+			row.Municipality = ptr(r.mun)
+		}
+		switch {
+		case !found:
+			inserts = append(inserts, row)
+			w.rep.New++
+		case row.Name == old.Name && row.Clinic == old.Clinic && deref(row.Municipality) == deref(old.Municipality):
+			w.rep.Unchanged++
+		default:
+			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "clinic", "municipality_code").
+				WherePK().Exec(ctx); err != nil {
+				return fmt.Errorf("update GP on line %d: %w", r.c.r.Line, err)
+			}
+			w.rep.Updated++
+		}
+	}
+	return insertBatches(ctx, w.tx, inserts, "GPs")
+}

@@ -1,0 +1,266 @@
+package imports
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/cpr"
+)
+
+// Options steer an import.
+type Options struct {
+	// DryRun reports what would change and writes nothing.
+	DryRun bool
+	// Municipality, when set, is used for rows without a municipality, and
+	// rows naming another municipality are refused.
+	Municipality int
+	// Now is the clock; dates after it are refused where they must be past.
+	Now time.Time
+}
+
+// Parsed is a file checked row by row, without the database: the records
+// of its kind and the report so far.
+type Parsed struct {
+	Kind       Kind
+	Report     *Report
+	citizens   []citizenRec
+	help       []helpRec
+	gps        []gpRec
+	pharmacies []pharmacyRec
+}
+
+// Each record keeps its row's checker, so the database checks can report
+// on the same line and column. Rows with problems are kept too (with zero
+// values where a cell was bad), so the database checks see every row; the
+// import writes nothing when any row has a problem.
+
+type citizenRec struct {
+	c              *rowCheck
+	cpr            cpr.Number
+	name, gp       string
+	mun            int
+	hasGP, hasHelp bool
+	help           bool
+}
+
+type helpRec struct {
+	c     *rowCheck
+	cpr   cpr.Number
+	help  bool
+	since time.Time
+}
+
+type gpRec struct {
+	c                  *rowCheck
+	yder, name, clinic string
+	hasClinic, hasMun  bool
+	mun                int
+}
+
+type pharmacyRec struct {
+	c                               *rowCheck
+	id, name                        string
+	mun, period, deadline, lead     int
+	hasPeriod, hasDeadline, hasLead bool
+}
+
+// Parse reads a file of kind k and checks every row without touching the
+// database. A file-level problem (unreadable, wrong header) is returned as
+// an error; row problems are in the report.
+func Parse(k Kind, b []byte, o Options) (*Parsed, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	t, err := ReadTable(b)
+	if err != nil {
+		return nil, err
+	}
+	l, ignored, err := mapHeader(k, t.Header, o.Municipality != 0)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Kind: k, Format: t.Format, Encoding: t.Encoding, Rows: len(t.Rows), DryRun: o.DryRun, Ignored: ignored}
+	if t.Format == "csv" {
+		rep.Separator = string(t.Separator)
+	}
+	p := &Parsed{Kind: k, Report: rep}
+	seen := map[string]int{}
+	for _, r := range t.Rows {
+		c := &rowCheck{l: l, r: r, rep: rep}
+		switch k {
+		case Citizens:
+			p.parseCitizen(c, o, seen)
+		case MedicineHelp:
+			p.parseHelp(c, o, t.Format == "xlsx", seen)
+		case GPs:
+			p.parseGP(c, o, seen)
+		case Pharmacies:
+			p.parsePharmacy(c, o, seen)
+		}
+	}
+	return p, nil
+}
+
+// municipality reads the row's municipality, falling back to o.Municipality.
+func (c *rowCheck) municipality(o Options, required bool) (int, bool) {
+	v, ok := c.optional(ColMunicipality)
+	if !ok {
+		if o.Municipality != 0 {
+			return o.Municipality, true
+		}
+		if required {
+			c.problem(ColMunicipality, v, because("mangler", "is missing"))
+		}
+		return 0, false
+	}
+	n, rs := parseMunicipality(v)
+	if rs != nil {
+		c.problem(ColMunicipality, v, rs)
+		return 0, false
+	}
+	if o.Municipality != 0 && n != o.Municipality {
+		c.problem(ColMunicipality, v, because("er ikke kommunen givet med --municipality (%d)",
+			"is not the municipality given with --municipality (%d)", o.Municipality))
+		return 0, false
+	}
+	return n, true
+}
+
+// unique reports a key seen on an earlier line of the file.
+func (c *rowCheck) unique(seen map[string]int, col, key, shown string) {
+	if first, dup := seen[key]; dup {
+		c.problem(col, shown, because("står også på linje %d", "is also on line %d", first))
+		return
+	}
+	seen[key] = c.r.Line
+}
+
+func (c *rowCheck) cprValue(col string) (cpr.Number, bool) {
+	v := c.required(col)
+	if v == "" {
+		return cpr.Number{}, false
+	}
+	n, warnings, rs := parseCPR(v)
+	if rs != nil {
+		c.problem(col, v, rs)
+		return n, false
+	}
+	for _, w := range warnings {
+		c.warn(col, n.Masked(), because("advarsel: %s", "warning: %s", w))
+	}
+	return n, true
+}
+
+func (p *Parsed) parseCitizen(c *rowCheck, o Options, seen map[string]int) {
+	rec := citizenRec{c: c}
+	n, okCPR := c.cprValue(ColCPR)
+	rec.cpr = n
+	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.mun, _ = c.municipality(o, true)
+	if v, ok := c.optional(ColGP); ok {
+		y, rs := parseYdernummer(v)
+		if rs != nil {
+			c.problem(ColGP, v, rs)
+		}
+		rec.gp, rec.hasGP = y, rs == nil
+	}
+	if v, ok := c.optional(ColMedicineHelp); ok {
+		b, rs := parseBool(v)
+		if rs != nil {
+			c.problem(ColMedicineHelp, v, rs)
+		}
+		rec.help, rec.hasHelp = b, true
+	}
+	if okCPR {
+		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+	}
+	p.citizens = append(p.citizens, rec)
+}
+
+func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]int) {
+	rec := helpRec{c: c}
+	n, okCPR := c.cprValue(ColCPR)
+	rec.cpr = n
+	v := c.required(ColMedicineHelp)
+	if v != "" {
+		b, rs := parseBool(v)
+		if rs != nil {
+			c.problem(ColMedicineHelp, v, rs)
+		}
+		rec.help = b
+	}
+	if v, ok := c.optional(ColSince); ok {
+		d, rs := parseDate(v, excel)
+		switch {
+		case rs != nil:
+			c.problem(ColSince, v, rs)
+		case !o.Now.IsZero() && d.After(o.Now):
+			c.problem(ColSince, v, because("ligger i fremtiden", "is in the future"))
+		}
+		rec.since = d
+	}
+	if okCPR {
+		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+	}
+	p.help = append(p.help, rec)
+}
+
+func (p *Parsed) parseGP(c *rowCheck, o Options, seen map[string]int) {
+	rec := gpRec{c: c}
+	if v := c.required(ColYdernummer); v != "" {
+		y, rs := parseYdernummer(v)
+		if rs != nil {
+			c.problem(ColYdernummer, v, rs)
+		} else {
+			c.unique(seen, ColYdernummer, y, v)
+		}
+		rec.yder = y
+	}
+	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.clinic, rec.hasClinic = c.optional(ColClinic)
+	rec.mun, rec.hasMun = c.municipality(o, false)
+	p.gps = append(p.gps, rec)
+}
+
+func (p *Parsed) parsePharmacy(c *rowCheck, o Options, seen map[string]int) {
+	rec := pharmacyRec{c: c}
+	rec.id, _ = c.optional(ColID)
+	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.mun, _ = c.municipality(o, true)
+	whole := func(key string, lo, hi int, dst *int, has *bool) {
+		if v, ok := c.optional(key); ok {
+			n, rs := parseWhole(v, lo, hi)
+			if rs != nil {
+				c.problem(key, v, rs)
+			}
+			*dst, *has = n, true
+		}
+	}
+	whole(ColPeriodDays, 7, 14, &rec.period, &rec.hasPeriod)
+	if rec.hasPeriod && rec.period != 7 && rec.period != 14 {
+		v, _ := c.optional(ColPeriodDays)
+		c.problem(ColPeriodDays, v, because("skal være 7 eller 14", "must be 7 or 14"))
+	}
+	whole(ColDeadlineDays, 1, 10, &rec.deadline, &rec.hasDeadline)
+	whole(ColLeadHours, 1, 168, &rec.lead, &rec.hasLead)
+	if rec.name != "" && rec.mun != 0 {
+		key := "name:" + strings.ToLower(rec.name) + "|" + strconv.Itoa(rec.mun)
+		if rec.id != "" {
+			key = "id:" + rec.id
+		}
+		c.unique(seen, ColName, key, rec.name)
+	}
+	p.pharmacies = append(p.pharmacies, rec)
+}
+
+// cellOr returns the row's cell in key, or the --municipality value.
+func (c *rowCheck) cellOr(key string, o Options) string {
+	if v, ok := c.optional(key); ok {
+		return v
+	}
+	if o.Municipality != 0 {
+		return strconv.Itoa(o.Municipality)
+	}
+	return ""
+}

@@ -1,0 +1,96 @@
+package imports
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is a bad (or, as a warning, doubtful) value in one row.
+type Problem struct {
+	// Line is the file's line (CSV) or row (Excel), from 1; 0 for the file.
+	Line int `json:"line"`
+	// Column is the header as written in the file; Cell is the Excel-style
+	// address of the value, e.g. "C4".
+	Column string `json:"column"`
+	Cell   string `json:"cell,omitempty"`
+	Value  string `json:"value"`
+	// ReasonDA and ReasonEN say what is wrong.
+	ReasonDA string `json:"reason_da"`
+	ReasonEN string `json:"reason_en"`
+}
+
+// Message returns the problem as one line in lang ("da" or "en").
+func (p Problem) Message(lang string) string {
+	if lang == "en" {
+		return fmt.Sprintf("line %d, column %s (%s): value %q %s", p.Line, p.Column, p.Cell, p.Value, p.ReasonEN)
+	}
+	return fmt.Sprintf("linje %d, kolonne %s (%s): værdien %q %s", p.Line, p.Column, p.Cell, p.Value, p.ReasonDA)
+}
+
+// Report is what an import did, or in a dry run would do.
+type Report struct {
+	Kind      Kind     `json:"kind"`
+	Format    string   `json:"format"`
+	Encoding  Encoding `json:"encoding"`
+	Separator string   `json:"separator,omitempty"`
+	Rows      int      `json:"rows"`
+	New       int      `json:"new"`
+	Updated   int      `json:"updated"`
+	Unchanged int      `json:"unchanged"`
+	DryRun    bool     `json:"dry_run"`
+	// Written is true when the changes were committed.
+	Written bool `json:"written"`
+	// Ignored lists header columns the import does not know.
+	Ignored  []string  `json:"ignored_columns,omitempty"`
+	Problems []Problem `json:"problems,omitempty"`
+	Warnings []Problem `json:"warnings,omitempty"`
+}
+
+// Summary is the one-line outcome, e.g. "0 new, 0 updated, 12 unchanged".
+func (r *Report) Summary(lang string) string {
+	if lang == "en" {
+		return fmt.Sprintf("%d new, %d updated, %d unchanged", r.New, r.Updated, r.Unchanged)
+	}
+	return fmt.Sprintf("%d nye, %d ændrede, %d uændrede", r.New, r.Updated, r.Unchanged)
+}
+
+// rowCheck collects the problems of one row.
+type rowCheck struct {
+	l   layout
+	r   Row
+	rep *Report
+	bad bool
+}
+
+func (c *rowCheck) problem(key, value string, rs *reason) {
+	c.bad = true
+	c.rep.Problems = append(c.rep.Problems, c.at(key, value, rs))
+}
+
+func (c *rowCheck) warn(key, value string, rs *reason) {
+	c.rep.Warnings = append(c.rep.Warnings, c.at(key, value, rs))
+}
+
+func (c *rowCheck) at(key, value string, rs *reason) Problem {
+	cell := ""
+	if l := c.l.letter(key); l != "" {
+		cell = fmt.Sprintf("%s%d", l, c.r.Line)
+	}
+	return Problem{Line: c.r.Line, Column: c.l.name(key), Cell: cell, Value: value,
+		ReasonDA: rs.da, ReasonEN: rs.en}
+}
+
+// required returns the cell of a required column, reporting it when empty.
+func (c *rowCheck) required(key string) string {
+	v, _ := c.l.cell(c.r, key)
+	if v == "" {
+		c.problem(key, v, because("mangler", "is missing"))
+	}
+	return v
+}
+
+// optional returns the cell and whether it holds a value.
+func (c *rowCheck) optional(key string) (string, bool) {
+	v, _ := c.l.cell(c.r, key)
+	return v, strings.TrimSpace(v) != ""
+}

@@ -1,0 +1,120 @@
+package imports
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/dosis-dk/dosis/workflow/cpr"
+)
+
+// reason says, in Danish and English, why a value was not accepted.
+type reason struct{ da, en string }
+
+func because(da, en string, args ...any) *reason {
+	return &reason{fmt.Sprintf(da, args...), fmt.Sprintf(en, args...)}
+}
+
+// parseBool reads ja/nej as offices write it: ja, j, x, 1, yes, true, sand
+// and nej, n, 0, no, false, falsk (any case).
+func parseBool(s string) (bool, *reason) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ja", "j", "x", "1", "yes", "y", "true", "sand":
+		return true, nil
+	case "nej", "n", "0", "no", "false", "falsk", "-":
+		return false, nil
+	}
+	return false, because("skal være ja eller nej", "must be ja or nej (yes or no)")
+}
+
+// parseNumber reads a number with a Danish decimal comma ("1.234,5") or,
+// without a comma, a decimal point as Excel writes raw values ("14.0").
+func parseNumber(s string) (float64, *reason) {
+	t := strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	switch {
+	case strings.Contains(t, ","):
+		t = strings.ReplaceAll(t, ".", "")
+		t = strings.Replace(t, ",", ".", 1)
+	case strings.Count(t, ".") > 1:
+		t = strings.ReplaceAll(t, ".", "")
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(t, "eExXpP_") {
+		return 0, because("er ikke et tal", "is not a number")
+	}
+	return f, nil
+}
+
+// parseWhole reads a whole number within [lo, hi]; "14,0" is 14.
+func parseWhole(s string, lo, hi int) (int, *reason) {
+	f, r := parseNumber(s)
+	if r != nil {
+		return 0, r
+	}
+	if f != math.Trunc(f) {
+		return 0, because("skal være et helt tal", "must be a whole number")
+	}
+	if f < float64(lo) || f > float64(hi) {
+		return 0, because("skal være mellem %d og %d", "must be between %d and %d", lo, hi)
+	}
+	return int(f), nil
+}
+
+// parseMunicipality reads a 3-digit municipality code; whether it exists is
+// checked against the database later.
+func parseMunicipality(s string) (int, *reason) {
+	n, r := parseWhole(s, 100, 999)
+	if r != nil {
+		return 0, because("skal være en kommunekode med 3 cifre (fx 851)", "must be a 3-digit municipality code (e.g. 851)")
+	}
+	return n, nil
+}
+
+// excelEpoch is day 0 of Excel's date serial numbers.
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// parseDate reads dd-mm-yyyy (also dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd)
+// and, from Excel, a date serial number.
+func parseDate(s string, excel bool) (time.Time, *reason) {
+	t := strings.ReplaceAll(strings.TrimSpace(s), "/", "-")
+	if excel && len(t) == 5 && strings.Trim(t, "0123456789") == "" {
+		n, _ := strconv.Atoi(t)
+		return excelEpoch.AddDate(0, 0, n), nil
+	}
+	d, err := calendar.ParseDate(t)
+	if err != nil {
+		return time.Time{}, because("er ikke en dato; skriv dd-mm-åååå", "is not a date; write dd-mm-yyyy")
+	}
+	return d, nil
+}
+
+// parseCPR reads a CPR number. A leading zero dropped by a spreadsheet
+// ("10145-1236", "101451236") is put back, with a warning.
+func parseCPR(s string) (cpr.Number, []string, *reason) {
+	t := strings.TrimSpace(s)
+	var warnings []string
+	digits := strings.Trim(t, "0123456789") == ""
+	if (digits && len(t) == 9) || (len(t) == 10 && strings.IndexByte(t, '-') == 5) {
+		t = "0" + t
+		warnings = append(warnings, "a leading zero was added (a spreadsheet had dropped it)")
+	}
+	n, err := cpr.Parse(t)
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("CPR %q: ", t))
+		return cpr.Number{}, nil, because("er ikke et gyldigt CPR-nummer: %s", "is not a valid CPR number: %s", msg)
+	}
+	return n, append(warnings, n.Warnings()...), nil
+}
+
+// parseYdernummer reads a GP's ydernummer: digits only, at most 6; leading
+// zeros dropped by a spreadsheet are put back ("12345" → "012345").
+func parseYdernummer(s string) (string, *reason) {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 6 || strings.Trim(t, "0123456789") != "" {
+		return "", because("skal være et ydernummer på højst 6 cifre", "must be a ydernummer of at most 6 digits")
+	}
+	return strings.Repeat("0", 6-len(t)) + t, nil
+}
