@@ -176,13 +176,19 @@ func (db *DB) UrgentEvents(ctx context.Context, a workflow.Actor, id string) ([]
 	return out, nil
 }
 
+// urgentColumns are the urgent_rolls columns urgentRollRow holds (other
+// columns, added by later migrations, are left out).
+const urgentColumns = "u.id, u.case_id, u.pharmacy_id, u.municipality_code, u.reason, u.status, u.version, " +
+	"u.needed_by, u.promised_by, u.requested_at, u.requested_by, u.accepted_at, u.rejected_at, u.reject_reason, " +
+	"u.packed_at, u.delivered_at, u.cancelled_at, u.received_at, u.note"
+
 type urgentListRow struct {
 	urgentRollRow `bun:",extend"`
 	CitizenName   string `bun:"citizen_name"`
 }
 
 func urgentListQuery(q bun.IDB, rows *[]urgentListRow) *bun.SelectQuery {
-	return q.NewSelect().Model(rows).ModelTableExpr("urgent_rolls AS u").ColumnExpr("u.*").
+	return q.NewSelect().Model(rows).ModelTableExpr("urgent_rolls AS u").ColumnExpr(urgentColumns).
 		ColumnExpr("ci.name AS citizen_name").
 		Join("JOIN cases AS c ON c.id = u.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id")
 }
