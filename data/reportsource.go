@@ -70,12 +70,13 @@ func (s *ReportSource) month(col string) string {
 	return "strftime('%Y-%m', " + col + ")"
 }
 
-// days is the whole days from a to b, rounded down.
+// days is the whole days from a to b, rounded down (for b after a). SQLite
+// uses integer seconds: julianday arithmetic is a float and lost an hour.
 func (s *ReportSource) days(a, b string) string {
 	if s.db.Postgres {
 		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 86400) AS INTEGER)"
 	}
-	return "CAST(FLOOR(julianday(" + b + ") - julianday(" + a + ")) AS INTEGER)"
+	return "((unixepoch(" + b + ") - unixepoch(" + a + ")) / 86400)"
 }
 
 // hours is the whole hours from a to b, rounded down.
@@ -83,7 +84,7 @@ func (s *ReportSource) hours(a, b string) string {
 	if s.db.Postgres {
 		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 3600) AS INTEGER)"
 	}
-	return "CAST(FLOOR((julianday(" + b + ") - julianday(" + a + ")) * 24 + 1e-9) AS INTEGER)"
+	return "((unixepoch(" + b + ") - unixepoch(" + a + ")) / 3600)"
 }
 
 // notAfter compares two timestamps as instants on both engines.
