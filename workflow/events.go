@@ -143,18 +143,28 @@ func (sv *Service) Start(ctx context.Context, a Actor, caseID, pharmacyID, note 
 			return nil
 		},
 		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
-			return tx.CompleteReminders(ctx, c.ID, ReminderFirstRoll, s.Now)
+			if err := tx.CompleteReminders(ctx, c.ID, ReminderFirstRoll, s.Now); err != nil {
+				return err
+			}
+			return sv.startRolls(ctx, tx, s, c)
 		})
 }
 
 // Pause pauses dose dispensing with a reason code.
 func (sv *Service) Pause(ctx context.Context, a Actor, caseID, reason, note string) (Case, error) {
-	return sv.fire(ctx, a, caseID, EventPause, Input{Reason: reason, Note: note}, nil, nil)
+	return sv.fire(ctx, a, caseID, EventPause, Input{Reason: reason, Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			return sv.pauseRolls(ctx, tx, c.ID, s.Now)
+		})
 }
 
 // Resume resumes a paused case.
 func (sv *Service) Resume(ctx context.Context, a Actor, caseID, note string) (Case, error) {
-	return sv.fire(ctx, a, caseID, EventResume, Input{Note: note}, nil, nil)
+	return sv.fire(ctx, a, caseID, EventResume, Input{Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			_, err := sv.resumeRolls(ctx, tx, *c, s.Now, s.Now)
+			return err
+		})
 }
 
 // End ends a case with a reason code.

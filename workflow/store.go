@@ -15,6 +15,7 @@ type Store interface {
 // Tx is the storage the workflow uses inside one transaction. Every read of
 // citizen data is scoped: out-of-scope rows are reported as not found.
 type Tx interface {
+	RollTx
 	UrgentTx
 	GPTx
 	// Snapshot loads the case and the facts its guards need.

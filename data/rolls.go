@@ -1,0 +1,136 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/uptrace/bun"
+)
+
+type periodRow struct {
+	bun.BaseModel    `bun:"table:roll_periods,alias:rp"`
+	ID               int64      `bun:"id,pk,autoincrement"`
+	CaseID           string     `bun:"case_id"`
+	PharmacyID       string     `bun:"pharmacy_id"`
+	Municipality     int        `bun:"municipality_code"`
+	Seq              int        `bun:"seq"`
+	StartDate        time.Time  `bun:"start_date"`
+	EndDate          time.Time  `bun:"end_date"`
+	Deadline         time.Time  `bun:"deadline"`
+	PackingDate      time.Time  `bun:"packing_date"`
+	ExpectedDelivery time.Time  `bun:"expected_delivery"`
+	LengthDays       int        `bun:"length_days"`
+	ExtensionReason  string     `bun:"extension_reason"`
+	Status           string     `bun:"status"`
+	DeliveredAt      *time.Time `bun:"delivered_at"`
+	ReceivedAt       *time.Time `bun:"received_at"`
+	ReceivedBy       string     `bun:"received_by"`
+	ReceiptNote      string     `bun:"receipt_note"`
+}
+
+func periodRowFrom(p workflow.Period) periodRow {
+	return periodRow{ID: p.ID, CaseID: p.CaseID, PharmacyID: p.PharmacyID, Municipality: p.Municipality, Seq: p.Seq,
+		StartDate: p.Start, EndDate: p.End, Deadline: p.Deadline, PackingDate: p.Packing,
+		ExpectedDelivery: p.ExpectedDelivery, LengthDays: p.LengthDays, ExtensionReason: p.ExtensionReason,
+		Status: string(p.Status), DeliveredAt: p.DeliveredAt, ReceivedAt: p.ReceivedAt, ReceivedBy: p.ReceivedBy,
+		ReceiptNote: p.ReceiptNote}
+}
+
+func (r periodRow) toPeriod() workflow.Period {
+	return workflow.Period{ID: r.ID, CaseID: r.CaseID, PharmacyID: r.PharmacyID, Municipality: r.Municipality, Seq: r.Seq,
+		PeriodDates: workflow.PeriodDates{Start: civil(r.StartDate), End: civil(r.EndDate), Deadline: civil(r.Deadline),
+			Packing: civil(r.PackingDate), ExpectedDelivery: civil(r.ExpectedDelivery), LengthDays: r.LengthDays,
+			ExtensionReason: r.ExtensionReason},
+		Status: workflow.PeriodStatus(r.Status), DeliveredAt: utcPtr(r.DeliveredAt), ReceivedAt: utcPtr(r.ReceivedAt),
+		ReceivedBy: r.ReceivedBy, ReceiptNote: r.ReceiptNote}
+}
+
+// civil returns a DATE column's value as the civil date at 00:00 UTC.
+func civil(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func (t *txStore) RollPeriods(ctx context.Context, caseID string) ([]workflow.Period, error) {
+	return periodsOfCase(ctx, t.tx, caseID)
+}
+
+func periodsOfCase(ctx context.Context, q bun.IDB, caseID string) ([]workflow.Period, error) {
+	var rows []periodRow
+	if err := q.NewSelect().Model(&rows).Where("rp.case_id = ?", caseID).Order("rp.seq").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load roll periods: %w", err)
+	}
+	out := make([]workflow.Period, len(rows))
+	for i, r := range rows {
+		out[i] = r.toPeriod()
+	}
+	return out, nil
+}
+
+func (t *txStore) InsertPeriods(ctx context.Context, ps []workflow.Period) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	rows := make([]periodRow, len(ps))
+	for i, p := range ps {
+		rows[i] = periodRowFrom(p)
+	}
+	_, err := t.tx.NewInsert().Model(&rows).ExcludeColumn("id").On("CONFLICT (case_id, seq) DO NOTHING").Exec(ctx)
+	return wrap(err, "insert roll periods")
+}
+
+func (t *txStore) SetPeriodStatus(ctx context.Context, id int64, from, to workflow.PeriodStatus) error {
+	res, err := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(to)).
+		Where("id = ? AND status = ?", id, string(from)).Exec(ctx)
+	return onePeriodRow(res, err, "set roll period status", id)
+}
+
+func (t *txStore) MarkPeriodDelivered(ctx context.Context, id int64, from workflow.PeriodStatus, at time.Time) error {
+	res, err := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(workflow.PeriodDispensed)).
+		Set("delivered_at = ?", at).Where("id = ? AND status = ?", id, string(from)).Exec(ctx)
+	return onePeriodRow(res, err, "mark roll period delivered", id)
+}
+
+func (t *txStore) MarkPeriodReceived(ctx context.Context, id int64, at time.Time, by, note string) error {
+	res, err := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(workflow.PeriodReceived)).
+		Set("received_at = ?", at).Set("received_by = ?", by).Set("receipt_note = ?", note).
+		Where("id = ? AND status = ?", id, string(workflow.PeriodDispensed)).Exec(ctx)
+	return onePeriodRow(res, err, "mark roll period received", id)
+}
+
+// onePeriodRow checks that an update changed exactly one row; none means someone
+// else changed the row first.
+func onePeriodRow(res interface{ RowsAffected() (int64, error) }, err error, what string, id any) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return workflow.Conflict(fmt.Errorf("%s %v: the row changed in the meantime", what, id))
+	}
+	return nil
+}
+
+func (t *txStore) GPApprovedAt(ctx context.Context, caseID string) (time.Time, error) {
+	var at []time.Time
+	if err := t.tx.NewSelect().Table("gp_requests").Column("decided_at").
+		Where("case_id = ? AND decision = 'approved'", caseID).OrderExpr("decided_at DESC").Limit(1).
+		Scan(ctx, &at); err != nil {
+		return time.Time{}, fmt.Errorf("load GP approval: %w", err)
+	}
+	if len(at) == 0 {
+		return time.Time{}, nil
+	}
+	return at[0].UTC(), nil
+}
+
+func (t *txStore) CasesToPlan(ctx context.Context, scope workflow.Scope) ([]string, error) {
+	var ids []string
+	q := t.tx.NewSelect().TableExpr("cases AS c").Column("c.id").
+		Where("c.state = ?", string(workflow.StateActive)).Order("c.id")
+	if err := scoped(q, scope, "c").Scan(ctx, &ids); err != nil {
+		return nil, fmt.Errorf("list cases to plan: %w", err)
+	}
+	return ids, nil
+}

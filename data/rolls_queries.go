@@ -1,0 +1,71 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/uptrace/bun"
+)
+
+// scopedPeriods restricts a query on roll_periods (alias) to the scope: a
+// pharmacy sees the periods it packs, a municipality its citizens'.
+func scopedPeriods(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery {
+	switch {
+	case s.All:
+		return q
+	case s.None:
+		return q.Where("1 = 0")
+	case s.PharmacyID != "":
+		return q.Where(alias+".pharmacy_id = ?", s.PharmacyID)
+	default:
+		return q.Where(alias+".municipality_code = ?", s.Municipality)
+	}
+}
+
+// CasePeriods lists a case's roll periods in order, within the actor's
+// scope (not found when the case is outside it).
+func (db *DB) CasePeriods(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Period, error) {
+	var cr caseRow
+	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
+		return nil, notFound(err, "sagen")
+	}
+	return periodsOfCase(ctx, db.bun, caseID)
+}
+
+// PackItem is a roll period the pharmacy is to pack, with whose roll it is.
+type PackItem struct {
+	workflow.Period
+	CitizenName string
+	// CPR is the citizen's CPR digits; mask it for display.
+	CPR string
+}
+
+// PeriodsToPack lists the periods of active cases that pharmacyID packs on
+// the civil dates from to to (inclusive) and has not packed yet (planned or
+// ready), by packing date, within the actor's scope.
+func (db *DB) PeriodsToPack(ctx context.Context, a workflow.Actor, pharmacyID string, from, to time.Time) ([]PackItem, error) {
+	var rows []struct {
+		periodRow   `bun:",extend"`
+		CitizenName string `bun:"citizen_name"`
+		CPR         string `bun:"cpr"`
+	}
+	q := db.bun.NewSelect().Model(&rows).ModelTableExpr("roll_periods AS rp").
+		ColumnExpr("rp.*").ColumnExpr("ci.name AS citizen_name, ci.cpr AS cpr").
+		Join("JOIN cases AS c ON c.id = rp.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
+		Where("rp.pharmacy_id = ?", pharmacyID).
+		Where("rp.packing_date >= ? AND rp.packing_date < ?", calendar.Day(from), calendar.Day(to).AddDate(0, 0, 1)).
+		Where("rp.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)})).
+		Where("c.state = ?", string(workflow.StateActive)).
+		OrderExpr("rp.packing_date, ci.name, rp.seq")
+	if err := scopedPeriods(q, a.Scope(), "rp").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("list periods to pack: %w", err)
+	}
+	out := make([]PackItem, len(rows))
+	for i, r := range rows {
+		out[i] = PackItem{Period: r.toPeriod(), CitizenName: r.CitizenName, CPR: r.CPR}
+	}
+	return out, nil
+}

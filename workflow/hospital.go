@@ -1,0 +1,103 @@
+package workflow
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// HospitalNotification is a stored hospital notification (shaped on
+// MedCom's HospitalNotification): an admission, a leave or a discharge.
+type HospitalNotification struct {
+	ID       string
+	CaseID   string
+	Kind     string
+	At       time.Time
+	Hospital string
+	// MessageID is the sender's message id ("" when entered by hand); a
+	// message is recorded once, however often it is imported.
+	MessageID string
+	// Source is "manual" or "import".
+	Source     string
+	RecordedBy string
+	RecordedAt time.Time
+}
+
+// HospitalNotice is a notification to record. Line is its line in an
+// import file (0 when entered by hand), used in error messages.
+type HospitalNotice struct {
+	CaseID    string
+	Kind      string
+	At        time.Time
+	Hospital  string
+	MessageID string
+	Line      int
+}
+
+// HospitalKinds lists the notification kinds.
+func HospitalKinds() []string {
+	return []string{HospitalAdmission, HospitalLeave, HospitalDischarge}
+}
+
+// Validate checks the notice's case, kind and time (not after now).
+func (n HospitalNotice) Validate(now time.Time) error {
+	switch {
+	case strings.TrimSpace(n.CaseID) == "":
+		return Invalid("sagen mangler", "the case is missing")
+	case !slices.Contains(HospitalKinds(), n.Kind):
+		return Invalidf("ukendt meddelelsestype %q (brug admission, leave eller discharge)",
+			"unknown notification kind %q (use admission, leave or discharge)", n.Kind)
+	case n.At.IsZero():
+		return Invalid("tidspunktet mangler", "the time is missing")
+	case n.At.After(now.Add(time.Hour)):
+		return Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.Format(localDay(n.At)))
+	}
+	return nil
+}
+
+// HospitalOutcome is what recording a notification did.
+type HospitalOutcome struct {
+	Notification HospitalNotification
+	// Duplicate is set when the message id was already recorded: nothing
+	// was changed.
+	Duplicate bool
+	// Action is "paused", "resumed" or "recorded" (recorded only).
+	Action string
+	Case   Case
+	// Urgent is the prefilled urgent-roll request after a discharge.
+	Urgent *UrgentRequest
+}
+
+// dischargeRequest prefills the urgent roll a discharge needs: from the
+// discharge until the first regular roll still to be packed.
+func dischargeRequest(caseID string, n HospitalNotice, ps []Period, now time.Time) *UrgentRequest {
+	needed := n.At.UTC()
+	if needed.Before(now) {
+		needed = now
+	}
+	note := "Udskrevet " + calendar.Format(localDay(n.At))
+	if n.Hospital != "" {
+		note += " fra " + n.Hospital
+	}
+	if next, ok := PeriodCovering(ps, localDay(n.At), PeriodPlanned, PeriodReady); ok {
+		note += "; næste almindelige rulle starter " + calendar.FormatWithWeek(next.Start, "da")
+	}
+	return &UrgentRequest{CaseID: caseID, Reason: UrgentReasonHospitalDischarge, NeededBy: needed, Note: note}
+}
+
+// atLine puts an import line number in front of an error's messages.
+func atLine(line int, err error) error {
+	if line == 0 || err == nil {
+		return err
+	}
+	if e, ok := err.(*Error); ok {
+		c := *e
+		c.MsgDA = fmt.Sprintf("linje %d: %s", line, e.MsgDA)
+		c.MsgEN = fmt.Sprintf("line %d: %s", line, e.MsgEN)
+		return &c
+	}
+	return fmt.Errorf("line %d: %w", line, err)
+}

@@ -1,0 +1,171 @@
+package workflow
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// Deviation is one finding of the municipality's receipt control
+// (modtagekontrol) of a delivered roll: a regular period's or an urgent
+// roll's. Its kind is one of DeviationKinds.
+type Deviation struct {
+	CaseID string
+	// PeriodID is the period whose roll was checked (0 for an urgent roll).
+	PeriodID int64
+	// UrgentRollID is the urgent roll that was checked ("" for a period).
+	UrgentRollID string
+	PharmacyID   string
+	Kind         string
+	Note         string
+	RecordedBy   string
+	RecordedAt   time.Time
+}
+
+// ReceiptInput is what the nurse records at receipt control: zero or more
+// deviation kinds and a free-text note.
+type ReceiptInput struct {
+	Deviations []string
+	Note       string
+}
+
+// Validate checks the deviation kinds against DeviationKinds.
+func (in ReceiptInput) Validate() error {
+	for i, k := range in.Deviations {
+		if !slices.Contains(DeviationKinds(), k) {
+			return Invalidf("ukendt afvigelse %q (brug %s)", "unknown deviation %q (use %s)", k,
+				strings.Join(DeviationKinds(), ", "))
+		}
+		if slices.Contains(in.Deviations[:i], k) {
+			return Invalidf("afvigelsen %q er angivet to gange", "deviation %q is given twice", k)
+		}
+	}
+	return nil
+}
+
+// DeviationLabel names a deviation kind for users in lang ("da" or "en").
+func DeviationLabel(kind, lang string) string {
+	l, ok := map[string][2]string{
+		"wrong_drug":     {"Forkert lægemiddel", "Wrong drug"},
+		"wrong_strength": {"Forkert styrke", "Wrong strength"},
+		"missing_pouch":  {"Manglende pose", "Missing pouch"},
+		"wrong_citizen":  {"Forkert borger (navn eller CPR)", "Wrong citizen (name or CPR)"},
+		"damaged":        {"Beskadiget rulle", "Damaged roll"},
+		"late":           {"Leveret for sent", "Delivered late"},
+	}[kind]
+	if !ok {
+		return kind
+	}
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
+
+// UrgentReceiptInfo is what receipt control needs of an urgent roll.
+type UrgentReceiptInfo struct {
+	ID         string
+	CaseID     string
+	PharmacyID string
+	Status     UrgentStatus
+	ReceivedAt *time.Time
+}
+
+// RecordReceipt records the receipt control of the roll of the case's
+// period seq. Only a dispensed (delivered) period can be received, once.
+func (sv *Service) RecordReceipt(ctx context.Context, a Actor, caseID string, seq int, in ReceiptInput) (Period, error) {
+	if err := allowRoles(a, RoleNurse, RoleLead, RoleAdmin); err != nil {
+		return Period{}, err
+	}
+	if err := in.Validate(); err != nil {
+		return Period{}, err
+	}
+	var out Period
+	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
+		now := sv.now().UTC()
+		if _, err := tx.Snapshot(ctx, a.Scope(), caseID, now); err != nil {
+			return err
+		}
+		p, err := periodBySeq(ctx, tx, caseID, seq)
+		if err != nil {
+			return err
+		}
+		switch p.Status {
+		case PeriodDispensed:
+		case PeriodReceived:
+			return &Error{Kind: KindConflict,
+				MsgDA: fmt.Sprintf("rullen for periode %d er allerede modtaget %s", seq, stampDay(p.ReceivedAt)),
+				MsgEN: fmt.Sprintf("the roll of period %d was already received on %s", seq, stampDay(p.ReceivedAt))}
+		default:
+			return Invalidf("rullen for periode %d er ikke leveret (status %q); kun leverede ruller modtagekontrolleres",
+				"the roll of period %d has not been delivered (status %q); only delivered rolls are checked", seq, p.Status)
+		}
+		if err := tx.MarkPeriodReceived(ctx, p.ID, now, a.UserID, in.Note); err != nil {
+			return err
+		}
+		if err := tx.InsertReceiptDeviations(ctx, deviations(in, Deviation{CaseID: caseID, PeriodID: p.ID,
+			PharmacyID: p.PharmacyID, RecordedBy: a.UserID, RecordedAt: now})); err != nil {
+			return err
+		}
+		p.Status, p.ReceivedAt, p.ReceivedBy, p.ReceiptNote = PeriodReceived, &now, a.UserID, in.Note
+		out = p
+		return nil
+	})
+	return out, err
+}
+
+// RecordUrgentReceipt records the receipt control of a delivered urgent
+// roll of the case, once.
+func (sv *Service) RecordUrgentReceipt(ctx context.Context, a Actor, caseID, urgentRollID string, in ReceiptInput) error {
+	if err := allowRoles(a, RoleNurse, RoleLead, RoleAdmin); err != nil {
+		return err
+	}
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	return sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
+		now := sv.now().UTC()
+		if _, err := tx.Snapshot(ctx, a.Scope(), caseID, now); err != nil {
+			return err
+		}
+		u, err := tx.UrgentRollForReceipt(ctx, caseID, urgentRollID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case u.ReceivedAt != nil:
+			return &Error{Kind: KindConflict,
+				MsgDA: "akutrullen er allerede modtaget " + stampDay(u.ReceivedAt),
+				MsgEN: "the urgent roll was already received on " + stampDay(u.ReceivedAt)}
+		case u.Status != UrgentDelivered:
+			return Invalidf("akutrullen er ikke leveret (status %q)", "the urgent roll has not been delivered (status %q)", u.Status)
+		}
+		if err := tx.MarkUrgentRollReceived(ctx, u.ID, now, in.Note); err != nil {
+			return err
+		}
+		return tx.InsertReceiptDeviations(ctx, deviations(in, Deviation{CaseID: caseID, UrgentRollID: u.ID,
+			PharmacyID: u.PharmacyID, RecordedBy: a.UserID, RecordedAt: now}))
+	})
+}
+
+// deviations expands the input's kinds into rows shaped like base.
+func deviations(in ReceiptInput, base Deviation) []Deviation {
+	out := make([]Deviation, len(in.Deviations))
+	for i, k := range in.Deviations {
+		d := base
+		d.Kind, d.Note = k, in.Note
+		out[i] = d
+	}
+	return out
+}
+
+func stampDay(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return calendar.Format(localDay(*t))
+}

@@ -1,0 +1,160 @@
+package workflow
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// Roll period lengths and the planning horizon.
+const (
+	// DefaultPeriodDays is the normal roll period.
+	DefaultPeriodDays = 14
+	// ShortPeriodDays is the allowed short roll period.
+	ShortPeriodDays = 7
+	// MaxPeriodDays is the longest period a pharmacy may pack with a
+	// recorded reason (holidays); longer needs a dispensation.
+	MaxPeriodDays = 28
+	// DefaultPlanWeeks is how far ahead a case's periods are stored when it
+	// starts or resumes, and what `dosis rolls plan` extends to by default.
+	DefaultPlanWeeks = 8
+)
+
+// PeriodDates are the computed dates of one roll period, all civil dates
+// (00:00 UTC) on the pharmacy's calendar:
+//
+//   - Start and End: the days the roll covers (End = Start + LengthDays − 1).
+//   - Deadline: DeadlineWorkingDays open days before Start. Changes recorded
+//     up to the end of the deadline day (Danish time) reach the roll.
+//   - Packing: the first open day after the deadline, but never after the
+//     expected delivery (with a 1-day deadline both fall on the same day).
+//   - ExpectedDelivery: the last open day before Start.
+//
+// Weekends, public holidays and the pharmacy's closing days are never
+// deadline, packing or delivery days.
+type PeriodDates struct {
+	Start            time.Time
+	End              time.Time
+	Deadline         time.Time
+	Packing          time.Time
+	ExpectedDelivery time.Time
+	LengthDays       int
+	// ExtensionReason is why a period is longer than 14 days.
+	ExtensionReason string
+}
+
+// ValidatePeriodLength checks a period length: 7 or 14 days as they are,
+// 15–28 days only with a reason (an extension, e.g. over Christmas), and
+// never more than 28 days (that needs a dispensation).
+func ValidatePeriodLength(days int, reason string) error {
+	switch {
+	case days == ShortPeriodDays || days == DefaultPeriodDays:
+		return nil
+	case days > MaxPeriodDays:
+		return Invalidf("en periode på %d dage er længere end 28 dage og kræver dispensation",
+			"a period of %d days is longer than 28 days and needs a dispensation", days)
+	case days > DefaultPeriodDays:
+		if strings.TrimSpace(reason) == "" {
+			return Invalidf("en forlængelse til %d dage kræver en begrundelse",
+				"an extension to %d days needs a recorded reason", days)
+		}
+		return nil
+	}
+	return Invalidf("periodelængden skal være 7 eller 14 dage (eller forlænges til højst 28 med begrundelse), ikke %d",
+		"the period length must be 7 or 14 days (or extended to at most 28 with a reason), not %d", days)
+}
+
+// PeriodDatesFor computes the dates of a period of days days starting on
+// the civil date of start at pharmacy p.
+func PeriodDatesFor(p Pharmacy, start time.Time, days int, reason string) (PeriodDates, error) {
+	if err := ValidatePeriodLength(days, reason); err != nil {
+		return PeriodDates{}, err
+	}
+	cal := p.Calendar()
+	s := calendar.Day(start)
+	deadline := cal.AddWorkingDays(s, -deadlineDays(p))
+	delivery := cal.AddWorkingDays(s, -1)
+	packing := cal.AddWorkingDays(deadline, 1)
+	if packing.After(delivery) {
+		packing = delivery
+	}
+	if days <= DefaultPeriodDays {
+		reason = ""
+	}
+	return PeriodDates{Start: s, End: s.AddDate(0, 0, days-1), Deadline: deadline, Packing: packing,
+		ExpectedDelivery: delivery, LengthDays: days, ExtensionReason: reason}, nil
+}
+
+// Schedule computes count consecutive periods of the pharmacy's normal
+// length (PeriodDays, 14 when unset), the first starting on first.
+func Schedule(p Pharmacy, first time.Time, count int) ([]PeriodDates, error) {
+	out := make([]PeriodDates, 0, count)
+	start := calendar.Day(first)
+	for range count {
+		d, err := PeriodDatesFor(p, start, periodDays(p), "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+		start = d.End.AddDate(0, 0, 1)
+	}
+	return out, nil
+}
+
+// FirstPeriodStart is the start of a case's first period when dispensing
+// starts on the civil date of today: the earliest day after today whose
+// deadline is today or later, so the pharmacy can still pack the roll and
+// it arrives as early as the calendar allows.
+func FirstPeriodStart(p Pharmacy, today time.Time) time.Time {
+	cal, day := p.Calendar(), calendar.Day(today)
+	s := day.AddDate(0, 0, 1)
+	for cal.AddWorkingDays(s, -deadlineDays(p)).Before(day) {
+		s = s.AddDate(0, 0, 1)
+	}
+	return s
+}
+
+// FirstRollLate reports whether a first roll expected on firstDelivery
+// misses the rule that it is ready at the latest 7 days after the GP's
+// approval at approvedAt (compared as Danish civil dates).
+func FirstRollLate(approvedAt, firstDelivery time.Time) bool {
+	return FirstRollLateAfter(approvedAt, firstDelivery, DefaultSettings().FirstRollDays)
+}
+
+// FirstRollLateAfter is FirstRollLate with the number of days as a setting
+// (Settings.FirstRollDays).
+func FirstRollLateAfter(approvedAt, firstDelivery time.Time, days int) bool {
+	return localDay(firstDelivery).After(localDay(approvedAt).AddDate(0, 0, days))
+}
+
+// ChangeReaches reports whether a change recorded at recordedAt reaches a
+// roll with deadline: it does up to the end of the deadline day, Danish time.
+func ChangeReaches(deadline, recordedAt time.Time) bool {
+	return !localDay(recordedAt).After(calendar.Day(deadline))
+}
+
+func deadlineDays(p Pharmacy) int {
+	if p.DeadlineWorkingDays < 1 {
+		return 1
+	}
+	return p.DeadlineWorkingDays
+}
+
+func periodDays(p Pharmacy) int {
+	if p.PeriodDays == 0 {
+		return DefaultPeriodDays
+	}
+	return p.PeriodDays
+}
+
+// localDay is the Danish civil date of t (Europe/Copenhagen; UTC where the
+// time zone database is missing). A civil date at 00:00 UTC stays itself,
+// as Danish time is ahead of UTC.
+func localDay(t time.Time) time.Time {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		return calendar.Day(t)
+	}
+	return calendar.Day(t.In(loc))
+}
