@@ -1,0 +1,111 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/uptrace/bun"
+)
+
+// historyYears is how far back the generated history reaches before Now
+// (cases already on DD when it opens started up to a year earlier).
+const historyYears = 3
+
+// Generate fills db, which must be migrated and hold no citizens, with the
+// demo data set o describes, one municipality per transaction, and
+// returns what it wrote. Progress is reported after each municipality.
+func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
+	began := time.Now() // measures the run only; the data use o.Now
+	factor, err := scaleFactor(o.Scale)
+	if err != nil {
+		return Stats{}, err
+	}
+	if o.Now.IsZero() {
+		return Stats{}, workflow.Invalid("demodata kræver et tidspunkt for \"nu\"", "demo data need a time for \"now\"")
+	}
+	if err := refuseNonEmpty(ctx, db); err != nil {
+		return Stats{}, err
+	}
+	ms, err := db.Municipalities(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	if len(ms) == 0 {
+		return Stats{}, workflow.Invalid("kommunerne mangler; kør `dosis db migrate` først",
+			"the municipalities are missing; run `dosis db migrate` first")
+	}
+	names, err := loadNames()
+	if err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	now := o.Now.UTC().Truncate(time.Second)
+	sh := &shared{d: db.Bun().Dialect(), names: names, rules: eligibility.Default(),
+		verdicts: map[string]verdictRows{}, cprs: map[string]struct{}{}, yders: map[string]struct{}{},
+		sched: map[schedKey]schedule{}, now: now, t0: now.AddDate(-historyYears, 0, 0), stats: &st}
+	plans := planMunicipalities(ms, factor, newRNG(o.Seed, 0))
+	total := 0
+	for _, p := range plans {
+		total += p.Helped
+	}
+	done := 0
+	for _, p := range plans {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		err := db.Bun().RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+			g := &muniGen{sh: sh, p: p, r: newRNG(o.Seed, uint64(p.Code)), t: newTables(sh.d), tx: tx.Tx}
+			return g.run(ctx)
+		})
+		if err != nil {
+			return st, fmt.Errorf("demo data for %s (%d): %w", p.Name, p.Code, err)
+		}
+		st.Municipalities++
+		done += p.Helped
+		if o.Progress != nil {
+			o.Progress(done, total, p.Name)
+		}
+	}
+	st.Duration = time.Since(began)
+	st.DBBytes, err = databaseBytes(ctx, db)
+	return st, err
+}
+
+// refuseNonEmpty refuses a database that already holds citizens.
+func refuseNonEmpty(ctx context.Context, db *data.DB) error {
+	n, err := db.Bun().NewSelect().Table("citizens").Count(ctx)
+	if err != nil {
+		return fmt.Errorf("count citizens: %w", err)
+	}
+	if n > 0 {
+		return workflow.Invalidf(
+			"databasen indeholder allerede %d borgere; demodata skrives kun i en tom database: brug en ny databasefil eller `dosis demo --reset`, som først sletter tidligere demodata",
+			"the database already holds %d citizens; demo data go only into an empty database: use a new database file, or `dosis demo --reset`, which first deletes earlier demo data", n)
+	}
+	return nil
+}
+
+// databaseBytes is the size of the database: the SQLite file with its
+// write-ahead log, or pg_database_size on PostgreSQL.
+func databaseBytes(ctx context.Context, db *data.DB) (int64, error) {
+	if db.Postgres {
+		var n int64
+		if err := db.Bun().QueryRowContext(ctx, "SELECT pg_database_size(current_database())").Scan(&n); err != nil {
+			return 0, fmt.Errorf("database size: %w", err)
+		}
+		return n, nil
+	}
+	var n int64
+	for _, suffix := range []string{"", "-wal"} {
+		fi, err := os.Stat(db.Path + suffix)
+		if err == nil {
+			n += fi.Size()
+		}
+	}
+	return n, nil
+}

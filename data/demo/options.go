@@ -1,0 +1,59 @@
+package demo
+
+import (
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// The scales Generate knows.
+const (
+	// ScaleSmall is about 2 % of the national volume (some 3,000 citizens
+	// with medicine help), still spread over all 98 municipalities.
+	ScaleSmall = "small"
+	// ScaleNational is the national volume: about 148,000 citizens with
+	// medicine help and 50,000–90,000 ever on dose dispensing.
+	ScaleNational = "national"
+)
+
+// Options say what Generate makes.
+type Options struct {
+	// Scale is ScaleSmall (the default when empty) or ScaleNational.
+	Scale string
+	// Seed selects the data set: the same seed and Now give the same rows.
+	Seed uint64
+	// Now is the end of the three-year history (injected, never read from
+	// the clock here). Zero is refused.
+	Now time.Time
+	// Progress, when set, is called after each municipality with the
+	// citizens done so far, the total and the stage (a municipality name).
+	Progress func(done, total int, stage string)
+}
+
+// Stats count what Generate wrote and how long it took.
+type Stats struct {
+	Municipalities int
+	Pharmacies     int
+	GPs            int
+	Citizens       int
+	Cases          int
+	Periods        int
+	UrgentRolls    int
+	AuditEvents    int
+	Duration       time.Duration
+	// DBBytes is the database size after the run (the SQLite file with its
+	// write-ahead log, or pg_database_size on PostgreSQL).
+	DBBytes int64
+}
+
+// scaleFactor is the share of the national volume a scale makes.
+func scaleFactor(scale string) (float64, error) {
+	switch scale {
+	case "", ScaleSmall:
+		return 0.02, nil
+	case ScaleNational:
+		return 1, nil
+	}
+	return 0, workflow.Invalidf("ukendt skala %q (brug small eller national)",
+		"unknown scale %q (use small or national)", scale)
+}

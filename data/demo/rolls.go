@@ -1,0 +1,114 @@
+package demo
+
+import (
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// period is one generated roll period.
+type period struct {
+	seq        int
+	start, end time.Time
+	status     workflow.PeriodStatus
+	received   *time.Time
+}
+
+// pausedAt reports whether dispensing was paused at t.
+func (b *caseBuild) pausedAt(t time.Time) bool {
+	for _, p := range b.pauses {
+		if !t.Before(p.from) && (p.to.IsZero() || t.Before(p.to)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rollPeriods writes the case's roll periods at its pharmacy: consecutive
+// periods of the pharmacy's length from a few days after the start until
+// the end (or one period past now), each with the pharmacy calendar's
+// deadline, packing date and expected delivery. Past periods were received
+// (a few only dispensed), those packed during a pause were not dispensed,
+// and future ones are planned or, past their deadline, ready.
+func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) []period {
+	r, now := g.r, g.sh.now
+	first := calendar.Day(b.startedAt).AddDate(0, 0, 3+r.IntN(4))
+	last := calendar.Day(now).AddDate(0, 0, ph.PeriodDays)
+	if b.c.ClosedAt != nil {
+		last = calendar.Day(*b.c.ClosedAt)
+	}
+	var out []period
+	for start, seq := first, 1; !start.After(last); start, seq = start.AddDate(0, 0, ph.PeriodDays), seq+1 {
+		s := g.sh.periodDates(ph, start)
+		p := period{seq: seq, start: start, end: start.AddDate(0, 0, ph.PeriodDays-1)}
+		var delivered, received *time.Time
+		receivedBy := ""
+		packedAt := s.packing.Add(12 * time.Hour)
+		switch {
+		case now.Before(s.deadline):
+			p.status = workflow.PeriodPlanned
+		case b.pausedAt(packedAt) && packedAt.Before(now):
+			p.status = workflow.PeriodNotDispensed
+		case now.Before(s.delivery.Add(16 * time.Hour)):
+			p.status = workflow.PeriodReady
+		default:
+			d := s.delivery.Add(time.Duration(9*60+r.IntN(6*60)) * time.Minute)
+			delivered = &d
+			p.status = workflow.PeriodDispensed
+			rc := d.Add(time.Duration(30+r.IntN(30*60)) * time.Minute)
+			if rc.Before(now) && !r.chance(0.02) {
+				received, receivedBy = &rc, g.nurses[r.IntN(len(g.nurses))]
+				p.status = workflow.PeriodReceived
+				p.received = received
+			}
+		}
+		g.t.periods.add(b.c.ID, ph.ID, g.p.Code, seq, start, p.end, s.deadline, s.packing, s.delivery,
+			ph.PeriodDays, string(p.status), delivered, received, receivedBy)
+		g.sh.stats.Periods++
+		out = append(out, p)
+	}
+	return out
+}
+
+var (
+	deviationKinds = []choice{{"missing_pouch", 25}, {"wrong_strength", 15}, {"wrong_drug", 10},
+		{"wrong_citizen", 5}, {"damaged", 25}, {"late", 20}}
+	deviationNotes = map[string]string{
+		"missing_pouch": "En pose mangler i rullen", "wrong_strength": "Forkert styrke på et præparat",
+		"wrong_drug": "Præparat stemmer ikke med medicinkortet", "wrong_citizen": "Rullen var mærket med en anden borger",
+		"damaged": "Rullen var beskadiget ved levering", "late": "Rullen kom efter periodens start"}
+	changeTexts = []string{"Dosis for metoprolol ændret", "Furosemid seponeret", "Nyt præparat: amlodipin 5 mg",
+		"Dosis for levothyroxin øget", "Warfarin erstattet af apixaban", "Simvastatin pauseret",
+		"Paracetamol ændret fra fast til efter behov", "Ny dosis prednisolon (aftrapning)"}
+)
+
+// periodRecords writes the receipt deviations found at receipt control
+// (at the pharmacy's rate, 2–6 per 1,000 rolls) and the medication changes
+// that reached the next roll in time, or were bridged.
+func (g *muniGen) periodRecords(b *caseBuild, ph *pharmacy, ps []period) {
+	r := g.r
+	for i, p := range ps {
+		if p.received == nil {
+			continue
+		}
+		if r.chance(ph.deviationRate) {
+			kind := r.pick(deviationKinds)
+			g.t.deviations.add(b.c.ID, periodRef(g.sh.d, b.c.ID, p.seq), nil, ph.ID, kind, deviationNotes[kind],
+				g.nurses[r.IntN(len(g.nurses))], *p.received)
+		}
+		if i+1 < len(ps) && r.chance(0.02) {
+			at := r.workTime(p.start.Add(r.daysBetween(0, 3)))
+			if at.Before(g.sh.now) {
+				g.t.changes.add(r.id(), b.c.ID, calendar.Day(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeNextRoll,
+					periodRef(g.sh.d, b.c.ID, ps[i+1].seq), nil, g.nurses[r.IntN(len(g.nurses))], at)
+			}
+		} else if r.chance(0.003) {
+			at := r.workTime(p.start.Add(r.daysBetween(0, 10)))
+			if at.Before(g.sh.now) {
+				g.t.changes.add(r.id(), b.c.ID, calendar.Day(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeBridge,
+					nil, nil, g.nurses[r.IntN(len(g.nurses))], at)
+			}
+		}
+	}
+}
