@@ -1,0 +1,96 @@
+package data_test
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+func TestWorklistContentsAndOrder(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newWLFixture(t, db)
+		type row struct {
+			Kind workflow.WorkKind
+			Case string
+			Ref  string
+		}
+		cases := []struct {
+			name  string
+			a     workflow.Actor
+			want  []row
+			names bool
+		}{
+			// All overdue, so by due time: delivery expected 24-02, consent
+			// target 03-03, first roll 04-03, GP follow-up 06-03 (7 working
+			// days), urgent roll delivered 07-03, change effective 08-03.
+			{"nurse", f.nurse, []row{
+				{workflow.WorkDeliveryToCheck, "active", ""},
+				{workflow.WorkConsent, "consent", ""},
+				{workflow.WorkFirstRollLate, "firstRoll", ""},
+				{workflow.WorkGPOverdue, "gp", ""},
+				{workflow.WorkUrgentToCheck, "active", f.urgentDelivered.ID},
+				{workflow.WorkChangeMissesDeadline, "active", "mc-1"},
+			}, true},
+			{"pharmacy", f.pharm, []row{
+				{workflow.WorkUrgentRequest, "active", f.urgentOverdue.ID},
+				{workflow.WorkPeriodToPack, "active", ""},
+			}, true},
+			{"lead", f.lead, []row{
+				{workflow.WorkFirstRollLate, "firstRoll", ""},
+				{workflow.WorkGPOverdue, "gp", ""},
+				{workflow.WorkUrgentOverdue, "active", f.urgentOverdue.ID},
+			}, false},
+		}
+		ids := map[string]string{}
+		for k, c := range f.cases {
+			ids[c.ID] = k
+		}
+		for _, c := range cases {
+			w := dbtest.Must(db.Worklist(ctx, c.a, f.now, workflow.DefaultSettings()))(t)
+			var got []row
+			for i, it := range w.Items {
+				r := row{it.Kind, ids[it.CaseID], ""}
+				if it.Kind == workflow.WorkChangeMissesDeadline || strings.HasPrefix(string(it.Kind), "urgent") {
+					r.Ref = it.RefID
+				}
+				got = append(got, r)
+				if (it.CitizenName != "") != c.names {
+					t.Errorf("%s: item %d citizen name %q (names wanted: %v)", c.name, i, it.CitizenName, c.names)
+				}
+				if i > 0 && (w.Items[i-1].Urgency > it.Urgency || (w.Items[i-1].Urgency == it.Urgency && w.Items[i-1].Due.After(it.Due))) {
+					t.Errorf("%s: item %d is out of order", c.name, i)
+				}
+				if it.LabelDA == "" || it.LabelEN == "" || it.Urgency != workflow.UrgencyAt(it.Due, f.now) {
+					t.Errorf("%s: item %d lacks labels or urgency: %+v", c.name, i, it)
+				}
+				for _, cpr := range []string{"010145", "040470", "050580", "060690"} {
+					if strings.Contains(it.LabelDA+it.LabelEN+it.CitizenName+it.RefID, cpr) {
+						t.Errorf("%s: item %d carries a CPR number: %+v", c.name, i, it)
+					}
+				}
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("%s worklist:\n got %v\nwant %v", c.name, got, c.want)
+			}
+		}
+		// Another municipality's staff see none of it; the steering group has no worklist.
+		other := workflow.Actor{Role: workflow.RoleNurse, Municipality: 101}
+		w := dbtest.Must(db.Worklist(ctx, other, f.now, workflow.DefaultSettings()))(t)
+		if len(w.Items) != 1 || w.Items[0].CaseID != f.cases["other"].ID || w.Items[0].Kind != workflow.WorkConsent {
+			t.Errorf("municipality 101 must see only its own consent: %+v", w.Items)
+		}
+		if _, err := db.Worklist(ctx, workflow.Actor{Role: workflow.RoleSteering}, f.now, workflow.DefaultSettings()); workflow.KindOf(err) != workflow.KindForbidden {
+			t.Errorf("steering: want forbidden, got %v", err)
+		}
+		q := dbtest.Must(db.UrgentQueue(ctx, f.pharm, f.p.ID, f.now))(t)
+		if len(q) != 1 || !q[0].Overdue {
+			t.Errorf("the pharmacy's queue must flag the overdue roll: %+v", q)
+		}
+	})
+}
