@@ -68,6 +68,9 @@ func (e *env) commands() []*cli.Command {
 		e.pharmacyCommand(),
 		e.caseCommand(),
 		e.docsCommand(),
+		e.importCommand(),
+		e.backupCommand(),
+		e.restoreCommand(),
 	}
 }
 

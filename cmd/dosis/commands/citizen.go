@@ -59,6 +59,7 @@ func (e *env) citizenCommand() *cli.Command {
 					return e.printCitizen(c, cit)
 				}),
 			},
+			e.citizenExportCommand(),
 		},
 	}
 }
