@@ -15,11 +15,13 @@ type fakeSource struct {
 	gpDays   []Bucket
 }
 
-func (s fakeSource) Adoption(context.Context, Filter) ([]AdoptionCounts, error) { return s.adoption, nil }
-func (s fakeSource) Months(context.Context, Filter) ([]MonthCounts, error)      { return s.months, nil }
-func (s fakeSource) Funnel(context.Context, Filter) ([]FunnelCounts, error)     { return s.funnel, nil }
-func (s fakeSource) StageDays(context.Context, Filter) ([]Bucket, error)        { return s.stages, nil }
-func (s fakeSource) Reasons(context.Context, Filter) ([]ReasonCount, error)     { return s.reasons, nil }
+func (s fakeSource) Adoption(context.Context, Filter) ([]AdoptionCounts, error) {
+	return s.adoption, nil
+}
+func (s fakeSource) Months(context.Context, Filter) ([]MonthCounts, error)  { return s.months, nil }
+func (s fakeSource) Funnel(context.Context, Filter) ([]FunnelCounts, error) { return s.funnel, nil }
+func (s fakeSource) StageDays(context.Context, Filter) ([]Bucket, error)    { return s.stages, nil }
+func (s fakeSource) Reasons(context.Context, Filter) ([]ReasonCount, error) { return s.reasons, nil }
 func (s fakeSource) Pharmacies(context.Context, Filter) ([]PharmacyCounts, error) {
 	return s.pharm, nil
 }

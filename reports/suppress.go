@@ -14,7 +14,7 @@ const (
 func SourceLine(r Report) string {
 	s := "Kilde: Dosis, kommunernes egne sagsdata om dosispakket medicin; timemodel og parametre: se Antagelser."
 	if r.Suppressed {
-		s += " Tal under 5 er diskretioneret (vist som «<5» / «–»), og kommuner med under 30 aktive borgere er udeladt."
+		s += " Tal under 5 og tal, de kan udledes af, er diskretioneret (vist som «diskr.»), og kommuner med under 30 aktive borgere er udeladt."
 	}
 	return s
 }
@@ -105,8 +105,8 @@ func group(cells []*Count, total *Count) {
 	total.Hidden = true
 }
 
-// column builds a group from one field of every row.
-func column[T any](rows []T, field func(*T) *Count) []*Count {
+// cellsOf builds a group from one field of every row.
+func cellsOf[T any](rows []T, field func(*T) *Count) []*Count {
 	out := make([]*Count, len(rows))
 	for i := range rows {
 		out[i] = field(&rows[i])

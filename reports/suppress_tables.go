@@ -13,7 +13,7 @@ func suppressMunicipalities(r *Report) {
 		func(m *MunicipalityRow) *Count { return &m.Urgent },
 	}
 	for _, field := range fields {
-		group(column(r.Municipalities, field), field(&r.Total))
+		group(cellsOf(r.Municipalities, field), field(&r.Total))
 	}
 	for i := range r.Municipalities {
 		hideDerived(&r.Municipalities[i])
@@ -39,7 +39,7 @@ func hideDerived(m *MunicipalityRow) {
 func suppressFunnel(r *Report) {
 	f := &r.Funnel
 	for s := range f.Total.Stages {
-		group(column(f.Rows, func(x *FunnelRow) *Count { return &x.Stages[s] }), &f.Total.Stages[s])
+		group(cellsOf(f.Rows, func(x *FunnelRow) *Count { return &x.Stages[s] }), &f.Total.Stages[s])
 	}
 	for i := range f.Rows {
 		f.Rows[i].Conversion = f.Rows[i].Conversion.hideIf(f.Rows[i].Stages[0], f.Rows[i].Stages[6])
@@ -50,7 +50,7 @@ func suppressFunnel(r *Report) {
 		st.Median = hideSmall(st.Median, st.N.N)
 		st.N.Hidden = Hidden(st.N.N)
 	}
-	group(column(f.Reasons, func(x *ReasonRow) *Count { return &x.Count }), &f.ReasonTotal)
+	group(cellsOf(f.Reasons, func(x *ReasonRow) *Count { return &x.Count }), &f.ReasonTotal)
 }
 
 func suppressGPs(r *Report) {
@@ -61,7 +61,7 @@ func suppressGPs(r *Report) {
 		func(g *GPRow) *Count { return &g.Undecided },
 	}
 	for _, field := range fields {
-		group(column(r.GPs, field), field(&r.GPTotal))
+		group(cellsOf(r.GPs, field), field(&r.GPTotal))
 	}
 	for _, g := range append([]*GPRow{&r.GPTotal}, pointers(r.GPs)...) {
 		g.ApprovalRate = g.ApprovalRate.hideIf(g.Approved, g.Rejected)

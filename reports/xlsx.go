@@ -1,0 +1,194 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The workbook's sheet names, in order.
+const (
+	SheetSummary        = "Oversigt"
+	SheetMunicipalities = "Kommuner"
+	SheetFunnel         = "Tragt"
+	SheetHours          = "Frigjorte timer"
+	SheetPharmacies     = "Apoteker"
+	SheetGPs            = "Læger"
+	SheetTrend          = "Udvikling"
+	SheetAssumptions    = "Antagelser"
+)
+
+// SheetNames lists the workbook's sheets in order.
+func SheetNames() []string {
+	return []string{SheetSummary, SheetMunicipalities, SheetFunnel, SheetHours, SheetPharmacies, SheetGPs, SheetTrend, SheetAssumptions}
+}
+
+// cell styles by kind.
+type styles struct {
+	title, note, header, text, int, dec, dec2, pct, date, month, hidden int
+}
+
+// WriteXLSX writes r as one Excel workbook to w: the sheets of SheetNames,
+// numeric and date cells with Danish formats, frozen header rows,
+// autofilters, native charts on the summary, and the stream writer for the
+// large sheets.
+func WriteXLSX(w io.Writer, r Report) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return fmt.Errorf("workbook styles: %w", err)
+	}
+	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	for _, name := range SheetNames()[1:] {
+		if _, err := f.NewSheet(name); err != nil {
+			return fmt.Errorf("workbook sheet %s: %w", name, err)
+		}
+	}
+	x := &xl{f: f, st: st, r: r}
+	for _, step := range []func() error{x.municipalities, x.funnel, x.hours, x.pharmacies, x.gps, x.trend, x.assumptions, x.summary} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	mk := func(dst *int, st *excelize.Style) {
+		if err == nil {
+			*dst, err = f.NewStyle(st)
+		}
+	}
+	num := func(format string) *excelize.Style { return &excelize.Style{CustomNumFmt: &format} }
+	mk(&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	mk(&s.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "555555", Size: 9}})
+	mk(&s.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: []excelize.Border{{Type: "bottom", Color: "4F81BD", Style: 1}}})
+	mk(&s.text, &excelize.Style{})
+	mk(&s.int, num("#,##0"))
+	mk(&s.dec, num("#,##0.0"))
+	mk(&s.dec2, num("#,##0.000"))
+	mk(&s.pct, num("0.0%"))
+	mk(&s.date, num("dd-mm-yyyy"))
+	mk(&s.month, num("mm-yyyy"))
+	mk(&s.hidden, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}})
+	return s, err
+}
+
+// xl writes the sheets of one report.
+type xl struct {
+	f  *excelize.File
+	st styles
+	r  Report
+}
+
+// column is one column of a table sheet: its header, width and cell style.
+type column struct {
+	head  string
+	width float64
+	style int
+}
+
+// headerRow is the row of every table sheet's header: after the title, the
+// source line and the period.
+const headerRow = 4
+
+// table writes a sheet: title, source line, period, a header row, the rows
+// and any further sections; the header is frozen and filtered.
+func (x *xl) table(sheet, title string, cols []column, rows [][]any, after ...[][]any) error {
+	// The autofilter, like a chart, must be set before the stream writer:
+	// after Flush it is silently lost.
+	last, err := excelize.CoordinatesToCellName(len(cols), headerRow+max(len(rows), 1))
+	if err != nil {
+		return err
+	}
+	if err := x.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s", headerRow, last), nil); err != nil {
+		return fmt.Errorf("sheet %s autofilter: %w", sheet, err)
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	lines := [][]any{
+		{excelize.Cell{StyleID: x.st.title, Value: title}},
+		{excelize.Cell{StyleID: x.st.note, Value: SourceLine(x.r)}},
+		{excelize.Cell{StyleID: x.st.note, Value: "Periode: " + x.r.Period() + filterText(x.r)}},
+	}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = excelize.Cell{StyleID: x.st.header, Value: c.head}
+	}
+	lines = append(lines, head)
+	for _, row := range rows {
+		lines = append(lines, x.styled(cols, row))
+	}
+	for _, section := range after {
+		lines = append(lines, nil)
+		for _, row := range section {
+			lines = append(lines, x.styled(nil, row))
+		}
+	}
+	for i, line := range lines {
+		if line == nil {
+			continue
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), line); err != nil {
+			return fmt.Errorf("sheet %s row %d: %w", sheet, i+1, err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	return nil
+}
+
+// styled gives each value its column's style; a suppressed value is written
+// as HiddenText and one that cannot be computed as "–", right-aligned. Cells already styled keep
+// their style.
+func (x *xl) styled(cols []column, row []any) []any {
+	out := make([]any, len(row))
+	for i, v := range row {
+		style := x.st.text
+		if i < len(cols) {
+			style = cols[i].style
+		}
+		switch v := v.(type) {
+		case excelize.Cell:
+			out[i] = v
+		case nil:
+			out[i] = excelize.Cell{StyleID: x.st.hidden, Value: "–"}
+		case HiddenValue:
+			out[i] = excelize.Cell{StyleID: x.st.hidden, Value: HiddenText}
+		case string:
+			out[i] = excelize.Cell{StyleID: x.st.text, Value: v}
+		default:
+			out[i] = excelize.Cell{StyleID: style, Value: v}
+		}
+	}
+	return out
+}
+
+func filterText(r Report) string {
+	if len(r.Filter.Municipalities) == 0 {
+		return "; alle kommuner"
+	}
+	return fmt.Sprintf("; kommuner: %v", r.Filter.Municipalities)
+}

@@ -1,0 +1,93 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestWriteXLSXReadBack(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, Suppress(sampleReport(t))); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, SheetNames()) {
+		t.Errorf("sheets = %v, want %v", got, SheetNames())
+	}
+	for _, sheet := range SheetNames() {
+		if v, _ := f.GetCellValue(sheet, "A2"); !strings.HasPrefix(v, "Kilde:") {
+			t.Errorf("%s!A2 = %q, want the source line", sheet, v)
+		}
+	}
+	// Kommuner row 5 is rank 1: København, 800 active citizens as a number.
+	if v, _ := f.GetCellValue(SheetMunicipalities, "C5"); v != "København" {
+		t.Errorf("Kommuner!C5 = %q, want København (rank 1)", v)
+	}
+	typ, err := f.GetCellType(SheetMunicipalities, "G5")
+	if err != nil || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("Kommuner!G5 type = %v (%v), want a number", typ, err)
+	}
+	raw, _ := f.GetCellValue(SheetMunicipalities, "G5", excelize.Options{RawCellValue: true})
+	if raw != "800" {
+		t.Errorf("Kommuner!G5 raw = %q, want 800", raw)
+	}
+	styleID, _ := f.GetCellStyle(SheetMunicipalities, "L5")
+	style, err := f.GetStyle(styleID)
+	if err != nil || style.CustomNumFmt == nil || *style.CustomNumFmt != "0.0%" {
+		t.Errorf("Kommuner!L5 style = %+v (%v), want the 0.0%% format", style, err)
+	}
+	styleID, _ = f.GetCellStyle(SheetMunicipalities, "E5")
+	if style, _ = f.GetStyle(styleID); style.CustomNumFmt == nil || *style.CustomNumFmt != "#,##0" {
+		t.Error("Kommuner!E5 lacks the thousands-separator format")
+	}
+	styleID, _ = f.GetCellStyle(SheetTrend, "A5")
+	if style, _ = f.GetStyle(styleID); style.CustomNumFmt == nil || *style.CustomNumFmt != "mm-yyyy" {
+		t.Error("Udvikling!A5 is no month cell")
+	}
+	// 461's 4 active 75+ is suppressed.
+	rows, _ := f.GetRows(SheetMunicipalities)
+	for _, row := range rows {
+		if len(row) > 7 && row[2] == "Odense" && row[7] != HiddenText {
+			t.Errorf("Odense active 75+ = %q, want %q", row[7], HiddenText)
+		}
+	}
+	panes, err := f.GetPanes(SheetMunicipalities)
+	if err != nil || !panes.Freeze || panes.YSplit != headerRow {
+		t.Errorf("Kommuner panes = %+v (%v), want the header frozen", panes, err)
+	}
+
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts, filters := 0, 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+		}
+		if strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			rc, _ := zf.Open()
+			var b bytes.Buffer
+			_, _ = b.ReadFrom(rc)
+			rc.Close()
+			if strings.Contains(b.String(), "<autoFilter") {
+				filters++
+			}
+		}
+	}
+	if charts != 3 {
+		t.Errorf("%d chart parts, want 3", charts)
+	}
+	if filters != len(SheetNames())-1 {
+		t.Errorf("%d sheets with an autofilter, want %d", filters, len(SheetNames())-1)
+	}
+}
