@@ -68,6 +68,8 @@ func (e *env) commands() []*cli.Command {
 		e.pharmacyCommand(),
 		e.caseCommand(),
 		e.docsCommand(),
+		e.serveCommand(),
+		e.userCommand(),
 		e.importCommand(),
 		e.backupCommand(),
 		e.restoreCommand(),

@@ -1,0 +1,131 @@
+package commands
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/web"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) userCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "user",
+		Usage: "manage the web application's users",
+		Subcommands: []*cli.Command{
+			{
+				Name:  "add",
+				Usage: "add a user; the password is read from stdin (--password-stdin) or generated and printed once",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "username", Required: true},
+					&cli.StringFlag{Name: "name", Required: true},
+					&cli.StringFlag{Name: "role", Required: true, Usage: "nurse, pharmacy, lead, steering or admin"},
+					&cli.IntFlag{Name: "municipality", Usage: "municipality code (nurse, lead)"},
+					&cli.StringFlag{Name: "pharmacy", Usage: "pharmacy id (pharmacy staff)"},
+					&cli.BoolFlag{Name: "password-stdin", Usage: "read the password from the first line of stdin"},
+				},
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					role, err := workflow.ParseRole(c.String("role"))
+					if err != nil {
+						return err
+					}
+					pw, generated, err := e.password(c)
+					if err != nil {
+						return err
+					}
+					u, err := db.AddUser(c.Context, data.NewUser{Username: c.String("username"), Name: c.String("name"),
+						Role: role, Municipality: c.Int("municipality"), PharmacyID: c.String("pharmacy"), Password: pw}, e.now())
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "added user %s (%s)\n", u.Username, u.Role)
+					if generated {
+						fmt.Fprintf(e.stdout, "password (shown once): %s\n", pw)
+					}
+					return nil
+				}),
+			},
+			{
+				Name:      "passwd",
+				Usage:     "set a user's password (from stdin with --password-stdin, or generated and printed once)",
+				ArgsUsage: "USERNAME",
+				Flags:     []cli.Flag{&cli.BoolFlag{Name: "password-stdin"}},
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					if c.Args().Len() != 1 {
+						return usagef("give one username")
+					}
+					pw, generated, err := e.password(c)
+					if err != nil {
+						return err
+					}
+					if err := db.SetPassword(c.Context, c.Args().First(), pw, e.now()); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "password of %s changed\n", c.Args().First())
+					if generated {
+						fmt.Fprintf(e.stdout, "password (shown once): %s\n", pw)
+					}
+					return nil
+				}),
+			},
+			{
+				Name:      "disable",
+				Usage:     "disable a user: no more sign-ins, open sessions end at their next request",
+				ArgsUsage: "USERNAME",
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					if c.Args().Len() != 1 {
+						return usagef("give one username")
+					}
+					u, err := db.UserByUsername(c.Context, c.Args().First())
+					if err != nil {
+						return err
+					}
+					if err := db.DisableUser(c.Context, u.ID, e.now()); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "disabled %s\n", u.Username)
+					return nil
+				}),
+			},
+			{
+				Name:  "list",
+				Usage: "list users",
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					us, err := db.Users(c.Context)
+					if err != nil {
+						return err
+					}
+					rows := make([][]string, len(us))
+					for i, u := range us {
+						state := "active"
+						if u.Disabled {
+							state = "disabled"
+						}
+						tie := u.PharmacyID
+						if u.Municipality != 0 {
+							tie = fmt.Sprint(u.Municipality)
+						}
+						rows[i] = []string{u.Username, u.Name, string(u.Role), tie, state}
+					}
+					return e.table(c, us, []string{"USERNAME", "NAME", "ROLE", "MUNICIPALITY/PHARMACY", "STATE"}, rows)
+				}),
+			},
+		},
+	}
+}
+
+// password reads the password from stdin's first line with
+// --password-stdin, or generates one.
+func (e *env) password(c *cli.Context) (pw string, generated bool, err error) {
+	if !c.Bool("password-stdin") {
+		return web.GeneratePassword(), true, nil
+	}
+	line, err := bufio.NewReader(e.stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", false, usagef("--password-stdin: no password on stdin")
+	}
+	return strings.TrimRight(line, "\r\n"), false, nil
+}

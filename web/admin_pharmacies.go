@@ -1,0 +1,101 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// pharmaciesPage lists the pharmacies; Edit is the one being edited.
+type pharmaciesPage struct {
+	Pharmacies     []workflow.Pharmacy
+	Municipalities []data.Municipality
+	Edit           workflow.Pharmacy
+}
+
+// ClosingDays formats a pharmacy's extra closing days for the form.
+func (pharmaciesPage) ClosingDays(p workflow.Pharmacy) string {
+	return workflow.FormatClosingDays(p.ExtraClosingDays)
+}
+
+func (app *App) pharmaciesView(r *http.Request, rq *Request) (View, error) {
+	var p pharmaciesPage
+	var err error
+	if p.Pharmacies, err = app.db.Pharmacies(r.Context()); err != nil {
+		return View{}, err
+	}
+	if p.Municipalities, err = app.db.Municipalities(r.Context()); err != nil {
+		return View{}, err
+	}
+	return View{Title: app.msgs.get(rq.Lang, "pharm.title"), Data: p}, nil
+}
+
+// adminPharmacies lists the pharmacies with a form to add one.
+func (app *App) adminPharmacies(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	v, err := app.pharmaciesView(r, rq)
+	if err != nil {
+		return err
+	}
+	return app.page(w, r, rq, "admin_pharmacies", v)
+}
+
+// pharmacyFromForm reads the pharmacy fields of the add and edit forms.
+func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
+	p := workflow.Pharmacy{Name: strings.TrimSpace(r.PostFormValue("name"))}
+	p.Municipality, _ = strconv.Atoi(r.PostFormValue("municipality"))
+	p.PeriodDays, _ = strconv.Atoi(r.PostFormValue("period_days"))
+	p.DeadlineWorkingDays, _ = strconv.Atoi(r.PostFormValue("deadline_days"))
+	p.LeadTimeHours, _ = strconv.Atoi(r.PostFormValue("lead_hours"))
+	days, err := workflow.ParseClosingDays(r.PostFormValue("closing_days"))
+	p.ExtraClosingDays = days
+	return p, err
+}
+
+// adminPharmacyAdd registers a pharmacy.
+func (app *App) adminPharmacyAdd(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	p, err := pharmacyFromForm(r)
+	if err == nil {
+		_, err = app.db.AddPharmacy(r.Context(), p, rq.Now)
+	}
+	if err != nil {
+		v, verr := app.pharmaciesView(r, rq)
+		if verr != nil {
+			return verr
+		}
+		return refuse(err, "admin_pharmacies", "add", r, v)
+	}
+	app.flash(r, app.msgs.get(rq.Lang, "pharm.saved"))
+	http.Redirect(w, r, "/admin/pharmacies", http.StatusSeeOther)
+	return nil
+}
+
+// adminPharmacyForm shows one pharmacy's settings for editing.
+func (app *App) adminPharmacyForm(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	ph, err := app.db.Pharmacy(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return app.page(w, r, rq, "admin_pharmacy", View{Title: ph.Name, Data: pharmaciesPage{Edit: ph}})
+}
+
+// adminPharmacySave saves the edited settings.
+func (app *App) adminPharmacySave(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	ph, err := app.db.Pharmacy(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p, err := pharmacyFromForm(r)
+	p.ID, p.Municipality = ph.ID, ph.Municipality
+	if err == nil {
+		err = app.db.UpdatePharmacySettings(r.Context(), p)
+	}
+	if err != nil {
+		return refuse(err, "admin_pharmacy", "edit", r, View{Title: ph.Name, Data: pharmaciesPage{Edit: ph}})
+	}
+	app.flash(r, app.msgs.get(rq.Lang, "pharm.saved"))
+	http.Redirect(w, r, "/admin/pharmacies", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// Config is what the web application needs.
+type Config struct {
+	// DB is the open, migrated database.
+	DB *data.DB
+	// Addr is the address to listen on; "127.0.0.1:0" picks a free port.
+	Addr string
+	// Now is the clock the domain uses (deadlines, audit times).
+	Now func() time.Time
+	// Logger receives one line per request: user, route, status, duration.
+	Logger *slog.Logger
+	// Secure marks cookies Secure (set it when served over HTTPS).
+	Secure bool
+	// IdleTimeout ends a session unused this long (default 1 hour).
+	IdleTimeout time.Duration
+	// Lifetime ends a session this long after sign-in (default 12 hours).
+	Lifetime time.Duration
+	// Throttle limits failed sign-ins (default data.DefaultLoginThrottle).
+	Throttle data.LoginThrottle
+	// Settings are the workflow's periods (default workflow.DefaultSettings).
+	Settings workflow.Settings
+}
+
+// App is the running web application.
+type App struct {
+	cfg      Config
+	db       *data.DB
+	log      *slog.Logger
+	svc      *workflow.Service
+	sessions *scs.SessionManager
+	pages    pages
+	msgs     catalogue
+	ln       net.Listener
+	srv      *http.Server
+}
+
+// New checks the templates, builds the routes and listens on cfg.Addr. It
+// fails on a template error, so a broken page never reaches users.
+func New(cfg Config) (*App, error) {
+	if cfg.DB == nil {
+		return nil, errors.New("web: no database")
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:8080"
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = time.Hour
+	}
+	if cfg.Lifetime == 0 {
+		cfg.Lifetime = 12 * time.Hour
+	}
+	if cfg.Throttle == (data.LoginThrottle{}) {
+		cfg.Throttle = data.DefaultLoginThrottle()
+	}
+	if cfg.Settings == (workflow.Settings{}) {
+		cfg.Settings = workflow.DefaultSettings()
+	}
+	app := &App{cfg: cfg, db: cfg.DB, log: cfg.Logger, msgs: newCatalogue(),
+		svc: workflow.NewService(cfg.DB, cfg.Now, cfg.Settings)}
+	p, err := parsePages(app.msgs)
+	if err != nil {
+		return nil, err
+	}
+	app.pages = p
+	app.sessions = newSessions(cfg)
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("web: listen on %s: %w", cfg.Addr, err)
+	}
+	app.ln = ln
+	app.srv = &http.Server{Handler: app.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn)}
+	return app, nil
+}
+
+// Addr returns the address the server listens on, e.g. "127.0.0.1:41234".
+func (app *App) Addr() string { return app.ln.Addr().String() }
+
+// Run serves until ctx is cancelled, then shuts down gracefully: requests
+// in flight get up to 10 seconds to finish.
+func (app *App) Run(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- app.srv.Serve(app.ln) }()
+	go app.sweepSessions(ctx)
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return fmt.Errorf("web: serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := app.srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("web: shut down: %w", err)
+	}
+	return nil
+}
+
+// Close stops the server at once.
+func (app *App) Close() error {
+	err := app.srv.Close()
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// sweepSessions deletes expired sessions every ten minutes.
+func (app *App) sweepSessions(ctx context.Context) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	store := app.db.SessionStore(time.Now)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := store.DeleteExpired(ctx); err != nil {
+				app.log.Warn("delete expired sessions", "err", err)
+			}
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// caseConsent records who consented, how and when, and whether the
+// recorder is in the citizen's daily care. The guards (eligible, age 15,
+// explicit substitute consent) are the workflow's.
+func (app *App) caseConsent(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	id := r.PathValue("id")
+	in := workflow.ConsentInput{GivenBy: r.PostFormValue("given_by"), GiverName: r.PostFormValue("giver_name"),
+		Method: r.PostFormValue("method"), RecorderInDailyCare: r.PostFormValue("daily_care") == "on"}
+	if s := r.PostFormValue("given_at"); s != "" {
+		d, err := calendar.ParseDate(s)
+		if err != nil {
+			return app.caseRefused(r, rq, id, "consent", workflow.Invalidf("datoen %q skal skrives dd-mm-åååå",
+				"the date %q must be written dd-mm-yyyy", s))
+		}
+		in.GivenAt = d
+	}
+	if _, err := app.svc.RecordConsent(r.Context(), rq.Actor, id, in, r.PostFormValue("note")); err != nil {
+		return app.caseRefused(r, rq, id, "consent", err)
+	}
+	return app.caseDone(w, r, rq, id)
+}

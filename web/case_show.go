@@ -1,0 +1,117 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// casePage is the case page: the case, its timeline, the latest explained
+// verdict, and what the forms need.
+type casePage struct {
+	data.CaseDetail
+	Timeline   []timelineItem
+	Verdict    []eligibility.CriterionResult
+	Outcome    string
+	Facts      []eligibility.FactInfo
+	Pharmacies []workflow.Pharmacy
+	// Can lists the events the case's state allows, by name.
+	Can     map[string]bool
+	Reasons map[string][]workflow.Reason
+}
+
+// caseView loads the case within the user's scope (the view is logged).
+func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) {
+	d, err := app.db.CaseDetail(r.Context(), rq.Actor, id, "web.case", rq.Now)
+	if err != nil {
+		return View{}, err
+	}
+	ph, err := app.db.Pharmacies(r.Context())
+	if err != nil {
+		return View{}, err
+	}
+	slices.SortStableFunc(ph, func(a, b workflow.Pharmacy) int {
+		return boolRank(a.Municipality == d.Case.Municipality) - boolRank(b.Municipality == d.Case.Municipality)
+	})
+	p := casePage{CaseDetail: d, Facts: eligibility.KnownFacts(), Pharmacies: ph,
+		Can: map[string]bool{}, Reasons: map[string][]workflow.Reason{}}
+	for _, t := range workflow.Transitions() {
+		if slices.Contains(t.From, d.Case.State) && slices.Contains(t.Roles, rq.Actor.Role) {
+			p.Can[string(t.Event)] = true
+		}
+		p.Reasons[string(t.Event)] = workflow.Reasons(t.Event)
+	}
+	if n := len(d.Assessments); n > 0 {
+		last := d.Assessments[n-1]
+		p.Outcome = last.Outcome
+		if err := json.Unmarshal([]byte(last.ResultsJSON), &p.Verdict); err != nil {
+			app.log.Warn("case page: stored verdict unreadable", "case", d.Case.ID, "err", err)
+		}
+	}
+	p.Timeline = app.timeline(d, rq.Lang)
+	return View{Title: d.Citizen.Name, Data: p}, nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
+}
+
+// caseShow shows the case page.
+func (app *App) caseShow(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	v, err := app.caseView(r, rq, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return app.page(w, r, rq, "case", v)
+}
+
+// caseDone goes back to the case page after an action, with a note.
+func (app *App) caseDone(w http.ResponseWriter, r *http.Request, rq *Request, id string) error {
+	app.flash(r, app.msgs.get(rq.Lang, "case.done"))
+	http.Redirect(w, r, "/cases/"+id, http.StatusSeeOther)
+	return nil
+}
+
+// caseRefused shows the case page again with the refused form, what was
+// typed and why (every unmet guard, in plain language). A case that is not
+// found (or out of scope) stays a 404.
+func (app *App) caseRefused(r *http.Request, rq *Request, id, form string, err error) error {
+	if workflow.KindOf(err) == workflow.KindNotFound {
+		return err
+	}
+	v, verr := app.caseView(r, rq, id)
+	if verr != nil {
+		return verr
+	}
+	return refuse(err, "case", form, r, v)
+}
+
+// reasonForm is the data of the shared form for events with a reason code
+// (pause, decline, end).
+type reasonForm struct {
+	View
+	Event   string
+	CaseID  string
+	Reasons []workflow.Reason
+}
+
+// Selected reports whether code was chosen in this form before a refusal.
+func (f reasonForm) Selected(code string) bool {
+	return f.FormName == f.Event && f.Form.Get("reason") == code
+}
+
+// ReasonForm returns the data for the reason-code form of event ev.
+func (v View) ReasonForm(ev string) reasonForm {
+	f := reasonForm{View: v, Event: ev, Reasons: workflow.Reasons(workflow.Event(ev))}
+	if p, ok := v.Data.(casePage); ok {
+		f.CaseID = p.Case.ID
+	}
+	return f
+}

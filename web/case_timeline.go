@@ -1,0 +1,80 @@
+package web
+
+import (
+	"slices"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// timelineItem is one line of a case's timeline.
+type timelineItem struct {
+	At    time.Time
+	What  string
+	Text  string
+	Actor string
+}
+
+// timeline merges the audit trail, consents, assessments and GP requests of
+// a case into one list, oldest first.
+func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
+	t := func(key string) string { return app.msgs.get(lang, key) }
+	var out []timelineItem
+	for _, e := range d.Audit {
+		text := ""
+		if e.FromState != "" {
+			text = e.FromState.Label(lang) + " → "
+		}
+		text += e.ToState.Label(lang)
+		if r, ok := workflow.ReasonFor(e.Event, e.Reason); ok {
+			text += " · " + pick(lang, r.LabelDA, r.LabelEN)
+		}
+		if e.Note != "" && e.Event != workflow.EventOpen {
+			text += " · " + e.Note
+		}
+		out = append(out, timelineItem{At: e.At, What: t("event." + string(e.Event)), Text: text, Actor: e.Actor})
+	}
+	for _, c := range d.Consents {
+		text := t("consent."+c.GivenBy) + " · " + t("consent."+c.Method) + " · " + calendarDate(c.GivenAt)
+		if c.GiverName != "" {
+			text += " · " + c.GiverName
+		}
+		if c.RecorderInDailyCare {
+			text += " · " + t("consent.daily_care")
+		}
+		out = append(out, timelineItem{At: c.RecordedAt, What: t("consent.recorded"), Text: text, Actor: c.RecordedBy})
+		if c.WithdrawnAt != nil {
+			out = append(out, timelineItem{At: *c.WithdrawnAt, What: t("consent.recorded"),
+				Text: t("consent.withdrawn") + " " + c.WithdrawalNote, Actor: c.WithdrawnRecordedBy})
+		}
+	}
+	for _, a := range d.Assessments {
+		out = append(out, timelineItem{At: a.AssessedAt, What: t("assessment"),
+			Text: t("outcome."+a.Outcome) + " · " + a.RuleSetID + " " + a.RuleSetVersion, Actor: a.AssessedBy})
+	}
+	for _, g := range d.GPRequests {
+		out = append(out, timelineItem{At: g.RequestedAt, What: t("gp.requested"), Actor: g.RequestedBy})
+		if g.DecidedAt != nil {
+			text := t("gp." + g.Decision)
+			if g.PrescriptionExpires != nil {
+				text += " · " + t("gp.expires") + " " + calendarDate(*g.PrescriptionExpires)
+			}
+			if r, ok := workflow.ReasonFor(workflow.EventReject, g.DecisionReason); ok {
+				text += " · " + pick(lang, r.LabelDA, r.LabelEN)
+			}
+			out = append(out, timelineItem{At: *g.DecidedAt, What: t("gp.decided"), Text: text})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b timelineItem) int { return a.At.Compare(b.At) })
+	return out
+}
+
+func pick(lang, da, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return da
+}
+
+func calendarDate(t time.Time) string { return View{}.Date(t) }

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"regexp"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// statusFor is the one place an error becomes an HTTP status.
+func statusFor(err error) int {
+	if errors.Is(err, data.ErrLoginThrottled) {
+		return http.StatusTooManyRequests
+	}
+	switch workflow.KindOf(err) {
+	case workflow.KindNotFound:
+		return http.StatusNotFound
+	case workflow.KindInvalid, workflow.KindInvalidTransition:
+		return http.StatusUnprocessableEntity
+	case workflow.KindConflict:
+		return http.StatusConflict
+	case workflow.KindForbidden:
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// formError asks for a form to be shown again with what was typed and the
+// reason it was refused, instead of the error page.
+type formError struct {
+	err  error
+	page string
+	view View
+}
+
+func (f *formError) Error() string { return f.err.Error() }
+func (f *formError) Unwrap() error { return f.err }
+
+// refuse re-renders page with the form values of r and the error's message.
+func refuse(err error, page string, form string, r *http.Request, v View) error {
+	v.FormName = form
+	if v.Form == nil {
+		v.Form = r.PostForm
+	}
+	return &formError{err: err, page: page, view: v}
+}
+
+func errCSRF() error {
+	return workflow.Forbidden("formularen er udløbet eller ugyldig; hent siden igen og prøv på ny",
+		"the form has expired or is invalid; reload the page and try again")
+}
+
+func errRole() error {
+	return workflow.Forbidden("din rolle har ikke adgang til denne side", "your role has no access to this page")
+}
+
+// fail writes an error: a refused form again with its message, or the
+// plain error page. The detail goes to the log only, without CPR numbers.
+func (app *App) fail(w http.ResponseWriter, r *http.Request, rq *Request, err error) {
+	status := statusFor(err)
+	level := app.log.Info
+	if status == http.StatusInternalServerError {
+		level = app.log.Error
+	}
+	user := ""
+	if rq.User != nil {
+		user = rq.User.Username
+	}
+	level("refused", "user", user, "route", r.Pattern, "status", status, "err", redactCPR(err.Error()))
+	msg := app.message(err, rq.Lang)
+	var fe *formError
+	if errors.As(err, &fe) {
+		v := fe.view
+		v.Error = msg
+		app.render(w, r, rq, status, fe.page, v)
+		return
+	}
+	app.render(w, r, rq, status, "error", View{Title: app.msgs.get(rq.Lang, "error.title"), Error: msg,
+		Data: errorPage{Status: status, Reload: status == http.StatusConflict}})
+}
+
+// errorPage is the error page's data.
+type errorPage struct {
+	Status int
+	Reload bool
+}
+
+// message is the user-safe text of err in lang; internal errors get a
+// general message.
+func (app *App) message(err error, lang string) string {
+	var we *workflow.Error
+	if errors.As(err, &we) {
+		return redactCPR(we.Message(lang))
+	}
+	return app.msgs.get(lang, "error.internal")
+}
+
+// cprPattern finds CPR-like numbers in messages and log lines.
+func cprPattern() *regexp.Regexp { return regexp.MustCompile(`\d{6}-?\d{4}`) }
+
+// redactCPR masks anything that looks like a CPR number.
+func redactCPR(s string) string {
+	return cprPattern().ReplaceAllString(s, "xxxxxx-xxxx")
+}
+
+// notFound answers paths that match no route.
+func (app *App) notFound(http.ResponseWriter, *http.Request, *Request) error {
+	return workflow.NotFound("siden")
+}
+
+// safeBack returns path if it is a local path, else "/".
+func safeBack(path string) string {
+	u, err := url.Parse(path)
+	if err != nil || path == "" || path[0] != '/' || (len(path) > 1 && (path[1] == '/' || path[1] == '\\')) || u.Host != "" {
+		return "/"
+	}
+	return path
+}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// View is what every template receives: the request, the page's data, and
+// for a refused form its name, what was typed and why it was refused.
+type View struct {
+	Req   *Request
+	Title string
+	// Error is the user-safe reason a form or request was refused.
+	Error string
+	// FormName names the form Error belongs to (a page may have several).
+	FormName string
+	// Form is what the user typed, shown again after a refusal.
+	Form url.Values
+	Data any
+	msgs catalogue
+}
+
+// T returns the text for key in the request's language.
+func (v View) T(key string) string { return v.msgs.get(v.lang(), key) }
+
+// L picks the Danish or the English of a pair, by the request's language.
+func (v View) L(da, en string) string {
+	if v.lang() == "en" && en != "" {
+		return en
+	}
+	return da
+}
+
+func (v View) lang() string {
+	if v.Req == nil {
+		return "da"
+	}
+	return v.Req.Lang
+}
+
+// Val returns what was typed in the named field, or def when the form was
+// not submitted.
+func (v View) Val(name, def string) string {
+	if v.Form == nil {
+		return def
+	}
+	return v.Form.Get(name)
+}
+
+// Checked reports whether a checkbox or radio of the form had value.
+func (v View) Checked(name, value string, def bool) bool {
+	if v.Form == nil {
+		return def
+	}
+	for _, x := range v.Form[name] {
+		if x == value {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrorFor returns the error when it belongs to the named form.
+func (v View) ErrorFor(form string) string {
+	if v.FormName == form {
+		return v.Error
+	}
+	return ""
+}
+
+// Date formats a date dd-mm-yyyy in Danish time.
+func (v View) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return calendar.Format(t.In(copenhagen()))
+}
+
+// DateWeek formats a date with its ISO week, "27-11-2026 (uge 48)".
+func (v View) DateWeek(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return calendar.FormatWithWeek(t.In(copenhagen()), v.lang())
+}
+
+// Stamp formats a time "dd-mm-yyyy hh:mm" in Danish time.
+func (v View) Stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	l := t.In(copenhagen())
+	return calendar.Format(l) + " " + l.Format("15:04")
+}
+
+// State is a case state's label.
+func (v View) State(s workflow.State) string { return s.Label(v.lang()) }
+
+// Role is a role's label.
+func (v View) Role(r workflow.Role) string { return v.T("role." + string(r)) }
+
+// Reason is a reason code's label for an event.
+func (v View) Reason(ev workflow.Event, code string) string {
+	if r, ok := workflow.ReasonFor(ev, code); ok {
+		return v.L(r.LabelDA, r.LabelEN)
+	}
+	return code
+}
+
+// CPR formats ten CPR digits DDMMYY-SSSS.
+func (v View) CPR(digits string) string {
+	if len(digits) != 10 {
+		return digits
+	}
+	return digits[:6] + "-" + digits[6:]
+}
+
+// MaskedCPR shows the birth date part only: DDMMYY-xxxx.
+func (v View) MaskedCPR(digits string) string {
+	if len(digits) < 6 {
+		return "xxxxxx-xxxx"
+	}
+	return digits[:6] + "-xxxx"
+}
+
+// Itoa formats an int for templates.
+func (v View) Itoa(n int) string { return strconv.Itoa(n) }
+
+func copenhagen() *time.Location {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
