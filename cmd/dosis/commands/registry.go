@@ -13,6 +13,8 @@ func (e *env) gpCommand() *cli.Command {
 		Name:  "gp",
 		Usage: "register and list general practitioners",
 		Subcommands: []*cli.Command{
+			e.gpAbsenceCommand(),
+			e.gpRedirectCommand(),
 			{
 				Name:  "add",
 				Usage: "register a GP practice",
