@@ -69,6 +69,8 @@ func (e *env) commands() []*cli.Command {
 		e.caseCommand(),
 		e.docsCommand(),
 		e.urgentCommand(), e.worklistCommand(), e.remindCommand(),
+		e.serveCommand(),
+		e.userCommand(),
 		e.importCommand(),
 		e.backupCommand(),
 		e.restoreCommand(),
