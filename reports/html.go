@@ -70,7 +70,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	g := r.Generated.In(loc)
 	data := map[string]any{
 		"Title": title, "Period": r.Period(), "Filters": strings.TrimPrefix(filterText(r), "; "),
-		"Generated": calendar.Format(g) + " kl. " + g.Format("15:04") + " (" + calendar.WeekLabel(g, "da") + ")",
+		"Generated":  calendar.Format(g) + " kl. " + g.Format("15:04") + " (" + calendar.WeekLabel(g, "da") + ")",
 		"Suppressed": r.Suppressed, "Omitted": r.Omitted, "Source": SourceLine(r), "Figures": figures,
 		"Calibration": r.CalibrationText(), "Charts": chs, "ScriptURL": opts.ScriptURL,
 		"Script": template.JS(echartsJS),
