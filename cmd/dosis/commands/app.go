@@ -68,6 +68,7 @@ func (e *env) commands() []*cli.Command {
 		e.pharmacyCommand(),
 		e.caseCommand(),
 		e.docsCommand(),
+		e.reportCommand(),
 		e.urgentCommand(), e.worklistCommand(), e.remindCommand(),
 		e.serveCommand(),
 		e.userCommand(),

@@ -1,0 +1,164 @@
+package commands
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/reports"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "report",
+		Usage: "adoption and nursing hours freed, as an Excel workbook and an offline HTML dashboard",
+		Description: "Computes the report for a period (default: the last 12 whole months) in the database with aggregate queries.\n" +
+			"--suppress applies the statistics practice: counts under 5 hidden, municipalities under 30 active citizens left out.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "from", Usage: "first day, dd-mm-yyyy (default: 12 whole months back)"},
+			&cli.StringFlag{Name: "to", Usage: "last day, dd-mm-yyyy (default: the end of the last whole month)"},
+			&cli.IntSliceFlag{Name: "municipality", Usage: "3-digit municipality code; repeat for more (default: all)"},
+			&cli.StringFlag{Name: "xlsx", Usage: "write the Excel workbook to `FILE`"},
+			&cli.StringFlag{Name: "html", Usage: "write the HTML dashboard to `FILE`"},
+			&cli.BoolFlag{Name: "suppress", Usage: "apply the statistics practice for reports shared outside the municipality"},
+			&cli.StringFlag{Name: "params", Usage: "JSON `FILE` overriding the nursing-hours parameters (see docs/reports.md)"},
+		},
+		Action: e.withDB(e.runReport),
+	}
+}
+
+func (e *env) runReport(c *cli.Context, db *data.DB) error {
+	f, err := e.reportFilter(c)
+	if err != nil {
+		return err
+	}
+	p := reports.DefaultParams()
+	if name := c.String("params"); name != "" {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			return usagef("--params: %v", err)
+		}
+		if p, err = reports.LoadParams(bytes.NewReader(raw), p); err != nil {
+			return err
+		}
+	}
+	src, err := db.Reports(e.actor(c))
+	if err != nil {
+		return err
+	}
+	step := e.reportProgress()
+	step("henter tal for %s – %s", calendar.Format(f.From), calendar.Format(f.To))
+	r, err := reports.Build(c.Context, src, f, p)
+	if err != nil {
+		return err
+	}
+	r.Generated = e.now()
+	if c.Bool("suppress") {
+		r = reports.Suppress(r)
+	}
+	var written []string
+	if name := c.String("xlsx"); name != "" {
+		step("skriver %s", name)
+		if err := writeReportFile(name, func(b *bytes.Buffer) error { return reports.WriteXLSX(b, r) }); err != nil {
+			return err
+		}
+		written = append(written, name)
+	}
+	if name := c.String("html"); name != "" {
+		step("skriver %s", name)
+		if err := writeReportFile(name, func(b *bytes.Buffer) error { return reports.RenderHTML(b, r, reports.HTMLOptions{}) }); err != nil {
+			return err
+		}
+		written = append(written, name)
+	}
+	step("færdig")
+	return e.reportSummary(c, r, written)
+}
+
+// reportFilter reads --from, --to and --municipality.
+func (e *env) reportFilter(c *cli.Context) (reports.Filter, error) {
+	now := calendar.Day(e.now().In(copenhagen()))
+	to := calendar.Date(now.Year(), now.Month(), 1).AddDate(0, 0, -1)
+	from := calendar.Date(to.Year(), to.Month(), 1).AddDate(0, -11, 0)
+	var err error
+	if s := c.String("from"); s != "" {
+		if from, err = calendar.ParseDate(s); err != nil {
+			return reports.Filter{}, workflow.Invalidf("--from: %v", "--from: %v", err)
+		}
+	}
+	if s := c.String("to"); s != "" {
+		if to, err = calendar.ParseDate(s); err != nil {
+			return reports.Filter{}, workflow.Invalidf("--to: %v", "--to: %v", err)
+		}
+	}
+	if to.Before(from) {
+		return reports.Filter{}, workflow.Invalidf("--from %s er efter --to %s", "--from %s is after --to %s",
+			calendar.Format(from), calendar.Format(to))
+	}
+	codes := c.IntSlice("municipality")
+	for _, code := range codes {
+		if code < 100 || code > 999 {
+			return reports.Filter{}, workflow.Invalidf("--municipality %d er ikke en kommunekode med tre cifre",
+				"--municipality %d is not a three-digit municipality code", code)
+		}
+	}
+	return reports.Filter{From: from, To: to, Municipalities: codes}, nil
+}
+
+// reportProgress returns a function that prints a step with the time since the
+// start on stderr.
+func (e *env) reportProgress() func(format string, args ...any) {
+	start := time.Now()
+	return func(format string, args ...any) {
+		fmt.Fprintf(e.stderr, "[%5.1fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+	}
+}
+
+// writeReportFile renders into memory and writes the file only when rendering
+// succeeded, creating its directory.
+func writeReportFile(name string, render func(*bytes.Buffer) error) error {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		return err
+	}
+	if dir := filepath.Dir(name); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+func (e *env) reportSummary(c *cli.Context, r reports.Report, written []string) error {
+	fte := reports.FormatDA(r.Total.Hours.FTE.V, reports.KindDecimal)
+	if r.Total.Hours.FTE.Hidden {
+		fte = reports.HiddenText
+	}
+	summary := struct {
+		Period         string   `json:"period"`
+		Municipalities int      `json:"municipalities"`
+		Omitted        int      `json:"omitted"`
+		Active         int      `json:"active"`
+		FTE            float64  `json:"fte"`
+		Files          []string `json:"files"`
+	}{r.Period(), len(r.Municipalities), r.Omitted, r.Total.Active.N, r.Total.Hours.FTE.V, written}
+	files := "(none; use --xlsx FILE and/or --html FILE)"
+	if len(written) > 0 {
+		files = fmt.Sprint(written)
+	}
+	return e.fields(c, summary,
+		"period", r.Period(),
+		"municipalities", fmt.Sprintf("%d (%d left out by suppression)", len(r.Municipalities), r.Omitted),
+		"active citizens", reports.FormatDA(r.Total.Active.N, reports.KindInt),
+		"FTE freed", fte,
+		"files", files)
+}
