@@ -1,0 +1,171 @@
+package commands
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) rollsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "rolls",
+		Usage: "roll periods: list a case's schedule, plan ahead, what to pack, record deliveries",
+		Subcommands: []*cli.Command{
+			e.rollsListCommand(),
+			e.rollsPlanCommand(),
+			e.rollsToPackCommand(),
+			e.rollsDeliveredCommand(),
+		},
+	}
+}
+
+// weekDay formats a civil date with its ISO week: "05-03-2026 (uge 10)".
+func weekDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return calendar.FormatWithWeek(t, "da")
+}
+
+func periodRow(p workflow.Period) []string {
+	return []string{strconv.Itoa(p.Seq), weekDay(p.Start), day(p.End), day(p.Deadline), day(p.Packing),
+		day(p.ExpectedDelivery), strconv.Itoa(p.LengthDays), string(p.Status) + " (" + p.Status.Label("da") + ")"}
+}
+
+func periodHeader() []string {
+	return []string{"SEQ", "START", "END", "DEADLINE", "PACKING", "DELIVERY", "DAYS", "STATUS"}
+}
+
+func (e *env) rollsListCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "list",
+		Usage:     "list a case's roll periods with their dates and statuses",
+		ArgsUsage: "CASE-ID",
+		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+			id, err := caseArg(c)
+			if err != nil {
+				return err
+			}
+			ps, err := db.CasePeriods(c.Context, e.actor(c), id)
+			if err != nil {
+				return err
+			}
+			rows := make([][]string, len(ps))
+			for i, p := range ps {
+				rows[i] = periodRow(p)
+			}
+			return e.table(c, ps, periodHeader(), rows)
+		}),
+	}
+}
+
+func (e *env) rollsPlanCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "plan",
+		Usage: "extend the schedules of all active cases and mark passed deadlines ready (idempotent)",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "weeks", Value: workflow.DefaultPlanWeeks, Usage: "plan this many weeks ahead"},
+		},
+		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+			weeks := c.Int("weeks")
+			if weeks < 1 || weeks > 104 {
+				return usagef("--weeks must be between 1 and 104, not %d", weeks)
+			}
+			until := calendar.Day(e.now().In(copenhagen())).AddDate(0, 0, 7*weeks)
+			res, err := e.service(db).PlanAll(c.Context, e.actor(c), until)
+			if err != nil {
+				return err
+			}
+			return e.fields(c, res, "cases", strconv.Itoa(res.Cases), "periods added", strconv.Itoa(res.Created),
+				"ready for packing", strconv.Itoa(res.Ready), "planned until", weekDay(until))
+		}),
+	}
+}
+
+func (e *env) rollsToPackCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "to-pack",
+		Usage: "the periods a pharmacy packs in a week (masked CPR)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "pharmacy", Required: true, Usage: "pharmacy id"},
+			&cli.StringFlag{Name: "week", Usage: "ISO week: N (this year) or YYYY-WNN (default this week)"},
+		},
+		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+			monday, err := weekFlag(c.String("week"), e.now().In(copenhagen()))
+			if err != nil {
+				return err
+			}
+			items, err := db.PeriodsToPack(c.Context, e.actor(c), c.String("pharmacy"), monday, monday.AddDate(0, 0, 6))
+			if err != nil {
+				return err
+			}
+			rows := make([][]string, len(items))
+			for i, it := range items {
+				rows[i] = []string{weekDay(it.Packing), it.CaseID, strconv.Itoa(it.Seq), maskCPR(it.CPR), it.CitizenName,
+					day(it.Start) + "–" + day(it.End), day(it.ExpectedDelivery), string(it.Status)}
+			}
+			if !c.Bool("json") {
+				fmt.Fprintf(e.stdout, "%s: %s–%s\n", calendar.WeekLabel(monday, "da"), day(monday), day(monday.AddDate(0, 0, 6)))
+			}
+			return e.table(c, items, []string{"PACKING", "CASE", "SEQ", "CPR", "NAME", "PERIOD", "DELIVERY", "STATUS"}, rows)
+		}),
+	}
+}
+
+// weekFlag returns the Monday of the ISO week s ("N" in now's ISO year or
+// "YYYY-WNN"; "" for now's week).
+func weekFlag(s string, now time.Time) (time.Time, error) {
+	year, week := calendar.Week(now)
+	if s != "" {
+		var err error
+		if len(s) > 4 && s[4] == '-' {
+			year, err = strconv.Atoi(s[:4])
+			if err == nil {
+				week, err = strconv.Atoi(trimW(s[5:]))
+			}
+		} else {
+			week, err = strconv.Atoi(trimW(s))
+		}
+		if err != nil || week < 1 || week > 53 {
+			return time.Time{}, usagef("--week %q: want a week number or YYYY-WNN", s)
+		}
+	}
+	jan4 := calendar.Date(year, time.January, 4)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(week-1))
+	if y, w := calendar.Week(monday); y != year || w != week {
+		return time.Time{}, usagef("--week %q: %d has no week %d", s, year, week)
+	}
+	return monday, nil
+}
+
+func trimW(s string) string {
+	if len(s) > 0 && (s[0] == 'W' || s[0] == 'w') {
+		return s[1:]
+	}
+	return s
+}
+
+func (e *env) rollsDeliveredCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "delivered",
+		Usage:     "record that the pharmacy delivered a period's roll",
+		ArgsUsage: "CASE-ID",
+		Flags:     []cli.Flag{&cli.IntFlag{Name: "period", Required: true, Usage: "the period's SEQ (see rolls list)"}},
+		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+			id, err := caseArg(c)
+			if err != nil {
+				return err
+			}
+			p, err := e.service(db).RecordDelivered(c.Context, e.actor(c), id, c.Int("period"))
+			if err != nil {
+				return err
+			}
+			return e.table(c, p, periodHeader(), [][]string{periodRow(p)})
+		}),
+	}
+}
