@@ -6,9 +6,10 @@
 //
 // Generation is deterministic: the same Options.Seed and Options.Now give
 // the same rows, ids included. Every id the package writes begins with
-// "demo-" (real ids are upper-case base32 and never do), which is how
-// Reset finds the rows to delete. Each municipality is written in its own
-// transaction, so an interrupted run leaves only whole municipalities.
+// "demo-" (real ids are upper-case base32 and never do). Generate writes
+// only into a database without citizens; each municipality is written in
+// its own transaction, so an interrupted run leaves whole municipalities,
+// and Options.Resume completes it as the uninterrupted run would have.
 //
 // The package lives under data because it writes with bun directly, in
 // batched multi-row inserts; see docs/demo.md for the distributions and the

@@ -19,6 +19,7 @@ const historyYears = 3
 // Generate fills db, which must be migrated and hold no citizens, with the
 // demo data set o describes, one municipality per transaction, and
 // returns what it wrote. Progress is reported after each municipality.
+// An interrupted run leaves whole municipalities; Options.Resume finishes it.
 func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	began := time.Now() // measures the run only; the data use o.Now
 	factor, err := scaleFactor(o.Scale)
@@ -28,7 +29,8 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	if o.Now.IsZero() {
 		return Stats{}, workflow.Invalid("demodata kræver et tidspunkt for \"nu\"", "demo data need a time for \"now\"")
 	}
-	if err := refuseNonEmpty(ctx, db); err != nil {
+	done, err := doneMunicipalities(ctx, db, o.Resume)
+	if err != nil {
 		return Stats{}, err
 	}
 	ms, err := db.Municipalities(ctx)
@@ -47,16 +49,23 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	now := o.Now.UTC().Truncate(time.Second)
 	sh := &shared{d: db.Bun().Dialect(), names: names, rules: eligibility.Default(),
 		verdicts: map[string]verdictRows{}, cprs: map[string]struct{}{}, yders: map[string]struct{}{},
-		sched: map[schedKey]schedule{}, now: now, t0: now.AddDate(-historyYears, 0, 0), stats: &st}
+		sched: map[schedKey]workflow.PeriodDates{}, now: now, t0: now.AddDate(-historyYears, 0, 0), stats: &st}
+	if err := sh.loadTaken(ctx, db, done); err != nil {
+		return Stats{}, err
+	}
 	plans := planMunicipalities(ms, factor, newRNG(o.Seed, 0))
 	total := 0
 	for _, p := range plans {
 		total += p.Helped
 	}
-	done := 0
+	progress := 0
 	for _, p := range plans {
 		if err := ctx.Err(); err != nil {
 			return st, err
+		}
+		if done[p.Code] {
+			progress += p.Helped
+			continue
 		}
 		err := db.Bun().RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 			g := &muniGen{sh: sh, p: p, r: newRNG(o.Seed, uint64(p.Code)), t: newTables(sh.d), tx: tx.Tx}
@@ -66,9 +75,9 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 			return st, fmt.Errorf("demo data for %s (%d): %w", p.Name, p.Code, err)
 		}
 		st.Municipalities++
-		done += p.Helped
+		progress += p.Helped
 		if o.Progress != nil {
-			o.Progress(done, total, p.Name)
+			o.Progress(progress, total, p.Name)
 		}
 	}
 	st.Duration = time.Since(began)
@@ -76,16 +85,42 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	return st, err
 }
 
-// refuseNonEmpty refuses a database that already holds citizens.
-func refuseNonEmpty(ctx context.Context, db *data.DB) error {
-	n, err := db.Bun().NewSelect().Table("citizens").Count(ctx)
-	if err != nil {
-		return fmt.Errorf("count citizens: %w", err)
+// doneMunicipalities returns the municipalities that already have
+// citizens. Unless resuming, any citizen at all is refused.
+func doneMunicipalities(ctx context.Context, db *data.DB, resume bool) (map[int]bool, error) {
+	var codes []int
+	if err := db.Bun().NewSelect().Table("citizens").ColumnExpr("DISTINCT municipality_code").
+		Scan(ctx, &codes); err != nil {
+		return nil, fmt.Errorf("read existing citizens: %w", err)
 	}
-	if n > 0 {
-		return workflow.Invalidf(
-			"databasen indeholder allerede %d borgere; demodata skrives kun i en tom database: brug en ny databasefil eller `dosis demo --reset`, som først sletter tidligere demodata",
-			"the database already holds %d citizens; demo data go only into an empty database: use a new database file, or `dosis demo --reset`, which first deletes earlier demo data", n)
+	if len(codes) > 0 && !resume {
+		return nil, workflow.Invalidf(
+			"databasen indeholder allerede borgere i %d kommuner; demodata skrives kun i en tom database: brug en ny databasefil (eller en ny PostgreSQL-database), eller --resume for at fortsætte en afbrudt kørsel med samme frø",
+			"the database already holds citizens in %d municipalities; demo data go only into an empty database: use a new database file (or a new PostgreSQL database), or --resume to continue an interrupted run with the same seed", len(codes))
+	}
+	done := make(map[int]bool, len(codes))
+	for _, c := range codes {
+		done[c] = true
+	}
+	return done, nil
+}
+
+// loadTaken fills the uniqueness sets with the CPR numbers and ydernumre
+// already stored: those of municipalities written before an interruption
+// (as an uninterrupted run would have them) and any GPs added by hand.
+func (s *shared) loadTaken(ctx context.Context, db *data.DB, done map[int]bool) error {
+	var cprs, yders []string
+	if err := db.Bun().NewSelect().Table("citizens").Column("cpr").Scan(ctx, &cprs); err != nil {
+		return fmt.Errorf("read existing CPR numbers: %w", err)
+	}
+	if err := db.Bun().NewSelect().Table("gps").Column("ydernummer").Scan(ctx, &yders); err != nil {
+		return fmt.Errorf("read existing ydernumre: %w", err)
+	}
+	for _, c := range cprs {
+		s.cprs[c] = struct{}{}
+	}
+	for _, y := range yders {
+		s.yders[y] = struct{}{}
 	}
 	return nil
 }

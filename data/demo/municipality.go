@@ -129,7 +129,10 @@ func (g *muniGen) finishDD(ctx context.Context, cit citizen, pl ddPlan) error {
 	if err := b.finish(); err != nil {
 		return err
 	}
-	ps := g.rollPeriods(b, ph)
+	ps, err := g.rollPeriods(b, ph)
+	if err != nil {
+		return err
+	}
 	g.periodRecords(b, ph, ps)
 	g.urgentRolls(b, ph, ps)
 	return g.maybeFlush(ctx)

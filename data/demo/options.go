@@ -25,6 +25,11 @@ type Options struct {
 	// Now is the end of the three-year history (injected, never read from
 	// the clock here). Zero is refused.
 	Now time.Time
+	// Resume continues an interrupted run: municipalities that already have
+	// citizens are skipped, and the rest are generated exactly as an
+	// uninterrupted run with the same Scale, Seed and Now would have. Without
+	// it Generate refuses a database that holds any citizen.
+	Resume bool
 	// Progress, when set, is called after each municipality with the
 	// citizens done so far, the total and the stage (a municipality name).
 	Progress func(done, total int, stage string)

@@ -15,10 +15,12 @@ type period struct {
 	received   *time.Time
 }
 
-// pausedAt reports whether dispensing was paused at t.
-func (b *caseBuild) pausedAt(t time.Time) bool {
+// notDispensed reports whether a period with the deadline day is not
+// dispensed: the case was paused on or before its deadline and resumed
+// after it (workflow.PeriodsToPause and PeriodsToResume).
+func (b *caseBuild) notDispensed(deadline time.Time) bool {
 	for _, p := range b.pauses {
-		if !t.Before(p.from) && (p.to.IsZero() || t.Before(p.to)) {
+		if !deadline.Before(calendar.Day(p.from)) && (p.to.IsZero() || deadline.Before(calendar.Day(p.to))) {
 			return true
 		}
 	}
@@ -26,34 +28,37 @@ func (b *caseBuild) pausedAt(t time.Time) bool {
 }
 
 // rollPeriods writes the case's roll periods at its pharmacy: consecutive
-// periods of the pharmacy's length from a few days after the start until
-// the end (or one period past now), each with the pharmacy calendar's
-// deadline, packing date and expected delivery. Past periods were received
-// (a few only dispensed), those packed during a pause were not dispensed,
-// and future ones are planned or, past their deadline, ready.
-func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) []period {
+// periods of the pharmacy's length from workflow.FirstPeriodStart until the
+// end (or, while open, workflow.DefaultPlanWeeks past now, as the service
+// plans them), each with the canonical deadline, packing date and expected
+// delivery. Past periods were received (a few only dispensed), those whose
+// deadline fell in a pause were not dispensed, and future ones are planned
+// or, past their deadline, ready.
+func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) ([]period, error) {
 	r, now := g.r, g.sh.now
-	first := calendar.Day(b.startedAt).AddDate(0, 0, 3+r.IntN(4))
-	last := calendar.Day(now).AddDate(0, 0, ph.PeriodDays)
+	first := workflow.FirstPeriodStart(ph.Pharmacy, b.startedAt)
+	last := calendar.Day(now).AddDate(0, 0, 7*workflow.DefaultPlanWeeks)
 	if b.c.ClosedAt != nil {
 		last = calendar.Day(*b.c.ClosedAt)
 	}
 	var out []period
 	for start, seq := first, 1; !start.After(last); start, seq = start.AddDate(0, 0, ph.PeriodDays), seq+1 {
-		s := g.sh.periodDates(ph, start)
-		p := period{seq: seq, start: start, end: start.AddDate(0, 0, ph.PeriodDays-1)}
+		s, err := g.sh.periodDates(ph, start)
+		if err != nil {
+			return nil, err
+		}
+		p := period{seq: seq, start: start, end: s.End}
 		var delivered, received *time.Time
 		receivedBy := ""
-		packedAt := s.packing.Add(12 * time.Hour)
 		switch {
-		case now.Before(s.deadline):
-			p.status = workflow.PeriodPlanned
-		case b.pausedAt(packedAt) && packedAt.Before(now):
+		case b.notDispensed(s.Deadline):
 			p.status = workflow.PeriodNotDispensed
-		case now.Before(s.delivery.Add(16 * time.Hour)):
+		case now.Before(s.Deadline.AddDate(0, 0, 1)):
+			p.status = workflow.PeriodPlanned
+		case now.Before(s.ExpectedDelivery.Add(16 * time.Hour)):
 			p.status = workflow.PeriodReady
 		default:
-			d := s.delivery.Add(time.Duration(9*60+r.IntN(6*60)) * time.Minute)
+			d := s.ExpectedDelivery.Add(time.Duration(7*60+r.IntN(6*60)) * time.Minute)
 			delivered = &d
 			p.status = workflow.PeriodDispensed
 			rc := d.Add(time.Duration(30+r.IntN(30*60)) * time.Minute)
@@ -63,12 +68,12 @@ func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) []period {
 				p.received = received
 			}
 		}
-		g.t.periods.add(b.c.ID, ph.ID, g.p.Code, seq, start, p.end, s.deadline, s.packing, s.delivery,
-			ph.PeriodDays, string(p.status), delivered, received, receivedBy)
+		g.t.periods.add(b.c.ID, ph.ID, g.p.Code, seq, s.Start, s.End, s.Deadline, s.Packing, s.ExpectedDelivery,
+			s.LengthDays, string(p.status), delivered, received, receivedBy)
 		g.sh.stats.Periods++
 		out = append(out, p)
 	}
-	return out
+	return out, nil
 }
 
 var (

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun/schema"
 )
@@ -22,7 +23,7 @@ type shared struct {
 	verdicts map[string]verdictRows
 	cprs     map[string]struct{}
 	yders    map[string]struct{}
-	sched    map[schedKey]schedule
+	sched    map[schedKey]workflow.PeriodDates
 	now, t0  time.Time
 	stats    *Stats
 }
@@ -62,31 +63,27 @@ func (s *shared) verdict(f eligibility.Facts) (verdictRows, error) {
 }
 
 // schedKey identifies one roll period's dates: the pharmacy calendar, the
-// period start and the pharmacy's deadline in working days.
+// period start and the pharmacy's deadline and period length.
 type schedKey struct {
 	calendar string
 	start    int64
 	deadline int
 }
 
-// schedule is a roll period's pharmacy dates.
-type schedule struct {
-	deadline, packing, delivery time.Time
-}
-
-// periodDates returns the deadline (deadline working days before start),
-// the packing date (the first open day after the deadline) and the
-// expected delivery (the last open day before start), cached per calendar.
-func (s *shared) periodDates(ph *pharmacy, start time.Time) schedule {
-	k := schedKey{ph.calKey, start.Unix(), ph.DeadlineWorkingDays}
+// periodDates returns the period's dates from the canonical
+// workflow.PeriodDatesFor (deadline, packing and expected delivery on the
+// pharmacy calendar), cached per calendar since many cases share them.
+func (s *shared) periodDates(ph *pharmacy, start time.Time) (workflow.PeriodDates, error) {
+	k := schedKey{ph.calKey, start.Unix(), ph.DeadlineWorkingDays*100 + ph.PeriodDays}
 	if v, ok := s.sched[k]; ok {
-		return v
+		return v, nil
 	}
-	cal := ph.cal
-	dl := cal.AddWorkingDays(start, -ph.DeadlineWorkingDays)
-	v := schedule{deadline: dl, packing: cal.AddWorkingDays(dl, 1), delivery: cal.AddWorkingDays(start, -1)}
+	v, err := workflow.PeriodDatesFor(ph.Pharmacy, start, ph.PeriodDays, "")
+	if err != nil {
+		return v, fmt.Errorf("demo period at %s: %w", ph.Name, err)
+	}
 	s.sched[k] = v
-	return v
+	return v, nil
 }
 
 // calendarKey names a pharmacy calendar for the schedule cache.

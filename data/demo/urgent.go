@@ -71,7 +71,7 @@ func (g *muniGen) notify(b *caseBuild, kind string, at time.Time, hospital strin
 		return
 	}
 	id := g.r.id()
-	g.t.hospital.add(id, b.c.ID, kind, at, hospital, "medcom-"+id, "medcom", "system:medcom",
+	g.t.hospital.add(id, b.c.ID, kind, at, hospital, "medcom-"+id, "import", "system:medcom",
 		at.Add(time.Duration(1+g.r.IntN(30))*time.Minute))
 }
 
@@ -89,7 +89,7 @@ func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time
 	id := r.id()
 	nurse := g.nurses[r.IntN(len(g.nurses))]
 	staff := ph.staff[r.IntN(len(ph.staff))]
-	promised := ph.cal.AddWorkingHours(req, ph.LeadTimeHours)
+	promised := workflow.PromisedBy(ph.Pharmacy, req)
 	needed := req.Add(time.Duration(24+r.IntN(25)) * time.Hour)
 	type step struct {
 		at          time.Time

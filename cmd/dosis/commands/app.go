@@ -72,6 +72,7 @@ func (e *env) commands() []*cli.Command {
 		e.changeCommand(),
 		e.hospitalCommand(),
 		e.docsCommand(),
+		e.demoCommand(),
 		e.reportCommand(),
 		e.urgentCommand(), e.worklistCommand(), e.remindCommand(),
 		e.serveCommand(),
