@@ -82,7 +82,7 @@ func shareChart(r Report) (Chart, charter) {
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
 		names = append(names, m.Name)
-		data = append(data, opts.BarData{Value: val(ratio(m.ShareOf75), 100, 1)})
+		data = append(data, opts.BarData{Value: val(ratio(m.ShareOf75), 100, 2)})
 	}
 	bar := charts.NewBar()
 	sub := "Aktive borgere på 75 år og derover i procent af kommunens borgere på 75+"
@@ -90,7 +90,8 @@ func shareChart(r Report) (Chart, charter) {
 		sub += "; i alt " + FormatDA(t, KindPercent)
 	}
 	bar.SetGlobalOptions(append(base("share", "Andel af 75+ på dosispakning, rangeret", sub),
-		charts.WithXAxisOpts(opts.XAxis{Name: "%"}), charts.WithGridOpts(opts.Grid{Left: "140", Top: "70"}))...)
+		charts.WithXAxisOpts(opts.XAxis{Name: "%"}), charts.WithGridOpts(opts.Grid{Left: "140", Top: "70"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 	bar.SetXAxis(names).AddSeries("Andel af 75+ (%)", data).XYReversal()
 	return Chart{ID: "share", Title: "Andel af 75+", Height: max(360, 60+18*len(names))}, bar
 }

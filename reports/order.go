@@ -36,7 +36,7 @@ func municipalityLabel(code int) string { return fmt.Sprintf("Kommune %d", code)
 func (r Report) CalibrationText() string {
 	m := r.Params.Default
 	fte := m.FTE(m.HoursForDays(PublishedCitizens * DaysPerYear))
-	return fmt.Sprintf("Kalibrering: med standardparametrene frigør %d borgere på dosispakning i et år %.0f årsværk "+
-		"(%.1f borgere pr. årsværk). Offentliggjort: +40.000 borgere ≈ 600 årsværk (MUUSMANN 2023, ca. 67 pr. årsværk); KL 2024: 70–75 pr. årsværk.",
-		PublishedCitizens, fte, m.CitizensPerFTE())
+	return fmt.Sprintf("Kalibrering: med standardparametrene frigør %s borgere på dosispakning i et år %s årsværk "+
+		"(%s borgere pr. årsværk). Offentliggjort: +40.000 borgere ≈ 600 årsværk (MUUSMANN 2023, ca. 67 pr. årsværk); KL 2024: 70–75 pr. årsværk.",
+		FormatDA(PublishedCitizens, KindInt), FormatDA(fte, KindDecimal), FormatDA(m.CitizensPerFTE(), KindDecimal))
 }
