@@ -131,4 +131,4 @@ func chunks(keys []string) [][]string {
 }
 
 // bunIn wraps keys for an IN (?) list.
-func bunIn(keys []string) any { return bun.In(keys) }
+func bunIn(keys []string) any { return bun.List(keys) }
