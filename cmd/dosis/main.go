@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	_ "time/tzdata" // Danish civil dates need Europe/Copenhagen on machines without zoneinfo
 
 	"github.com/dosis-dk/dosis/cmd/dosis/commands"
 )
