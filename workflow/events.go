@@ -43,7 +43,10 @@ func (sv *Service) RecordConsent(ctx context.Context, a Actor, caseID string, in
 func (sv *Service) WithdrawConsent(ctx context.Context, a Actor, caseID, note string) (Case, error) {
 	return sv.fire(ctx, a, caseID, EventWithdraw, Input{Reason: "consent_withdrawn", Note: note}, nil,
 		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
-			return tx.WithdrawConsents(ctx, c.ID, s.Now, a.UserID, note)
+			if err := tx.WithdrawConsents(ctx, c.ID, s.Now, a.UserID, note); err != nil {
+				return err
+			}
+			return sv.pauseRolls(ctx, tx, c.ID, s.Now)
 		})
 }
 
@@ -169,7 +172,11 @@ func (sv *Service) Resume(ctx context.Context, a Actor, caseID, note string) (Ca
 
 // End ends a case with a reason code.
 func (sv *Service) End(ctx context.Context, a Actor, caseID, reason, note string) (Case, error) {
-	return sv.fire(ctx, a, caseID, EventEnd, Input{Reason: reason, Note: note}, nil, nil)
+	return sv.fire(ctx, a, caseID, EventEnd, Input{Reason: reason, Note: note}, nil,
+		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			// Periods whose deadline is still ahead will not be packed.
+			return sv.pauseRolls(ctx, tx, c.ID, s.Now)
+		})
 }
 
 // The reminder kinds the workflow creates.

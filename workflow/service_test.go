@@ -292,6 +292,15 @@ func TestWithdrawalEndsAndKeepsHistory(t *testing.T) {
 		if c.State != workflow.StateEnded || c.StateReason != "consent_withdrawn" {
 			t.Fatalf("want ended by withdrawal, got %s %s", c.State, c.StateReason)
 		}
+		periods := dbtest.Must(db.CasePeriods(ctx, f.nurse, c.ID))(t)
+		if len(periods) == 0 {
+			t.Fatal("an active case had no roll periods")
+		}
+		for _, p := range periods {
+			if !p.Deadline.Before(f.now.Truncate(24*time.Hour)) && p.Status != workflow.PeriodNotDispensed {
+				t.Errorf("period %d (deadline %s) is %s after the case ended; want not dispensed", p.Seq, p.Deadline.Format("2006-01-02"), p.Status)
+			}
+		}
 		d := dbtest.Must(db.CaseDetail(ctx, f.nurse, c.ID, "test", f.now))(t)
 		if len(d.Consents) != 1 || d.Consents[0].WithdrawnAt == nil || d.Consents[0].Method != workflow.MethodWritten {
 			t.Fatalf("consent history: %+v", d.Consents)
