@@ -2,6 +2,8 @@ package demo
 
 import (
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
 )
 
 // ddPlan is a case that reaches dose dispensing: when it starts, and when
@@ -72,7 +74,8 @@ func (g *muniGen) ddCase(cit citizen, pl ddPlan) (*caseBuild, error) {
 		b.renewBefore(tp)
 		tp = b.pause(g.when(tp), reason)
 		tr := b.renewBefore(tp.Add(dur))
-		if !tr.Before(horizon) || (!pausedAt.IsZero() && !tr.Before(pausedAt)) {
+		expired := b.snap.GPRequestOpen || !tr.Before(b.snap.PrescriptionExpires)
+		if expired || !tr.Before(horizon) || (!pausedAt.IsZero() && !tr.Before(pausedAt)) {
 			pausedAt = time.Time{} // still paused at the end or now
 			break
 		}
@@ -81,8 +84,7 @@ func (g *muniGen) ddCase(cit citizen, pl ddPlan) (*caseBuild, error) {
 			return b, b.err
 		}
 	}
-	switch {
-	case !pausedAt.IsZero() && b.c.State == "active":
+	if !pausedAt.IsZero() && b.c.State == workflow.StateActive {
 		b.renewBefore(pausedAt)
 		b.pause(pausedAt, "hospital_admission")
 	}

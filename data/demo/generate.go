@@ -26,6 +26,9 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	if o.factor > 0 {
+		factor = o.factor
+	}
 	if o.Now.IsZero() {
 		return Stats{}, workflow.Invalid("demodata kræver et tidspunkt for \"nu\"", "demo data need a time for \"now\"")
 	}

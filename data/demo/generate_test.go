@@ -18,7 +18,13 @@ var testNow = time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
 
 func generate(t *testing.T, db *data.DB, seed uint64) Stats {
 	t.Helper()
-	st, err := Generate(context.Background(), db, Options{Scale: ScaleSmall, Seed: seed, Now: testNow})
+	return generateAt(t, db, seed, 0)
+}
+
+// generateAt generates at a share of the national volume (0: small scale).
+func generateAt(t *testing.T, db *data.DB, seed uint64, factor float64) Stats {
+	t.Helper()
+	st, err := Generate(context.Background(), db, Options{Scale: ScaleSmall, Seed: seed, Now: testNow, factor: factor})
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -62,13 +68,15 @@ func digest(t *testing.T, db *data.DB) string {
 }
 
 // TestGenerateIsDeterministic generates seed 7 twice, the second time
-// interrupted after ten municipalities and resumed, and seed 8 once.
+// interrupted after ten municipalities and resumed, and seed 8 once, at a
+// quarter of the small scale to keep it quick.
 func TestGenerateIsDeterministic(t *testing.T) {
 	a, b, c := dbtest.Open(t, "sqlite"), dbtest.Open(t, "sqlite"), dbtest.Open(t, "sqlite")
-	sa := generate(t, a, 7)
+	const factor = 0.005
+	sa := generateAt(t, a, 7, factor)
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
-	_, err := Generate(ctx, b, Options{Seed: 7, Now: testNow, Progress: func(int, int, string) {
+	_, err := Generate(ctx, b, Options{Seed: 7, Now: testNow, factor: factor, Progress: func(int, int, string) {
 		if n++; n == 10 {
 			cancel()
 		}
@@ -76,10 +84,10 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	if err == nil {
 		t.Fatal("the interrupted run did not stop")
 	}
-	if _, err := Generate(context.Background(), b, Options{Seed: 7, Now: testNow}); workflow.KindOf(err) != workflow.KindInvalid {
+	if _, err := Generate(context.Background(), b, Options{Seed: 7, Now: testNow, factor: factor}); workflow.KindOf(err) != workflow.KindInvalid {
 		t.Fatalf("a second run without Resume: %v, want an invalid-input error", err)
 	}
-	sb, err := Generate(context.Background(), b, Options{Seed: 7, Now: testNow, Resume: true})
+	sb, err := Generate(context.Background(), b, Options{Seed: 7, Now: testNow, factor: factor, Resume: true})
 	if err != nil {
 		t.Fatalf("resume: %v", err)
 	}
@@ -91,7 +99,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	if da != db {
 		t.Errorf("same seed, different data: %s vs %s", da, db)
 	}
-	generate(t, c, 8)
+	generateAt(t, c, 8, factor)
 	if dc := digest(t, c); dc == da {
 		t.Errorf("seeds 7 and 8 gave the same data")
 	}

@@ -30,7 +30,7 @@ var funnelShares = []struct {
 	kind  string
 	share float64
 }{
-	{"not_eligible", 0.55}, {"declined", 0.15}, {"rejected", 0.087}, {"withdrawn_early", 0.03},
+	{"not_eligible", 0.55}, {"declined", 0.15}, {"rejected", 0.11}, {"withdrawn_early", 0.03},
 	{"funnel_end", 0.02}, {"identified", 0.04}, {"awaiting_consent", 0.03}, {"consented", 0.015},
 	{"awaiting_gp", 0.03}, {"approved", 0.012},
 }

@@ -33,6 +33,9 @@ type Options struct {
 	// Progress, when set, is called after each municipality with the
 	// citizens done so far, the total and the stage (a municipality name).
 	Progress func(done, total int, stage string)
+
+	// factor overrides the scale's share of the national volume (tests).
+	factor float64
 }
 
 // Stats count what Generate wrote and how long it took.

@@ -13,7 +13,9 @@ type pharmacy struct {
 	workflow.Pharmacy
 	cal    calendar.Calendar
 	calKey string
-	// leadMedian is the median urgent-roll lead time in hours (18–40).
+	// leadMedian is the median urgent-roll lead time in hours before
+	// deliveries that fall on closed days move (16–34, +10 with a 48-hour
+	// promise), giving observed medians of about 18–40 hours.
 	leadMedian float64
 	// deviationRate is the receipt deviations per roll (0.002–0.006).
 	deviationRate float64
@@ -43,10 +45,10 @@ func (g *muniGen) makePharmacies() {
 		if g.r.chance(0.12) {
 			ph.DeadlineWorkingDays = 2
 		}
-		ph.leadMedian = g.r.between(18, 40)
+		ph.leadMedian = g.r.between(16, 34)
 		if g.r.chance(0.15) {
 			ph.LeadTimeHours = 48
-			ph.leadMedian += 12
+			ph.leadMedian += 10
 		}
 		if g.r.chance(0.1) {
 			ph.ExtraClosingDays = ph.ExtraClosingDays[1:] // open on Constitution Day

@@ -80,6 +80,9 @@ func (g *muniGen) notify(b *caseBuild, kind string, at time.Time, hospital strin
 // median (18–40 hours); the promise is 24 (or 48) working hours.
 func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time.Time) {
 	r, now := g.r, g.sh.now
+	if !ph.cal.IsOpen(req) { // nurses order on open days
+		req = r.workTime(ph.cal.NextOpen(req))
+	}
 	if req.After(now) {
 		return
 	}
