@@ -12,7 +12,9 @@ import (
 // CaseFilter narrows a case list.
 type CaseFilter struct {
 	States []workflow.State
-	Limit  int
+	// CitizenID keeps only the cases of one citizen.
+	CitizenID string
+	Limit     int
 }
 
 // CaseListItem is a case with its citizen's name and masked CPR.
@@ -39,6 +41,9 @@ func (db *DB) ListCases(ctx context.Context, a workflow.Actor, f CaseFilter) ([]
 			states[i] = string(s)
 		}
 		q = q.Where("c.state IN (?)", bun.List(states))
+	}
+	if f.CitizenID != "" {
+		q = q.Where("c.citizen_id = ?", f.CitizenID)
 	}
 	if f.Limit > 0 {
 		q = q.Limit(int64(f.Limit))

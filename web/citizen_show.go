@@ -21,17 +21,13 @@ func (app *App) citizenView(r *http.Request, rq *Request, id string) (View, erro
 	if err != nil {
 		return View{}, err
 	}
-	// TODO(data): a CaseFilter by citizen would avoid listing the scope.
-	all, err := app.db.ListCases(r.Context(), rq.Actor, data.CaseFilter{})
+	cases, err := app.db.ListCases(r.Context(), rq.Actor, data.CaseFilter{CitizenID: cit.ID})
 	if err != nil {
 		return View{}, err
 	}
-	p := citizenPage{Citizen: cit, Sources: workflow.Sources()}
-	for _, c := range all {
-		if c.CitizenID == cit.ID {
-			p.Cases = append(p.Cases, c)
-			p.HasOpen = p.HasOpen || !c.State.Terminal()
-		}
+	p := citizenPage{Citizen: cit, Sources: workflow.Sources(), Cases: cases}
+	for _, c := range cases {
+		p.HasOpen = p.HasOpen || !c.State.Terminal()
 	}
 	return View{Title: cit.Name, Data: p}, nil
 }
