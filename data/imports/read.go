@@ -86,7 +86,14 @@ func readCSV(b []byte) (*Table, error) {
 	return t.finish()
 }
 
-func readXLSX(b []byte) (*Table, error) {
+func readXLSX(b []byte) (t *Table, err error) {
+	// excelize parses untrusted zip and XML; a damaged file must give a
+	// message, not take the server down.
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = nil, workflow.Invalidf("Excel-filen er beskadiget (%v)", "the Excel file is damaged (%v)", r)
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
 		return nil, workflow.Invalidf("Excel-filen kan ikke åbnes: %v", "the Excel file cannot be opened: %v", err)
@@ -100,7 +107,7 @@ func readXLSX(b []byte) (*Table, error) {
 	if err != nil {
 		return nil, workflow.Invalidf("arket %q kan ikke læses: %v", "sheet %q cannot be read: %v", sheets[0], err)
 	}
-	t := &Table{Format: "xlsx", Encoding: UTF8}
+	t = &Table{Format: "xlsx", Encoding: UTF8}
 	for i, rec := range rows {
 		if err := t.add(i+1, rec); err != nil {
 			return nil, err
