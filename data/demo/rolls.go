@@ -17,8 +17,12 @@ type period struct {
 
 // notDispensed reports whether a period with the deadline day is not
 // dispensed: the case was paused on or before its deadline and resumed
-// after it (workflow.PeriodsToPause and PeriodsToResume).
+// after it (workflow.PeriodsToPause and PeriodsToResume), or it ended on or
+// before its deadline.
 func (b *caseBuild) notDispensed(deadline time.Time) bool {
+	if b.c.ClosedAt != nil && !deadline.Before(calendar.Day(*b.c.ClosedAt)) {
+		return true
+	}
 	for _, p := range b.pauses {
 		if !deadline.Before(calendar.Day(p.from)) && (p.to.IsZero() || deadline.Before(calendar.Day(p.to))) {
 			return true
@@ -28,18 +32,20 @@ func (b *caseBuild) notDispensed(deadline time.Time) bool {
 }
 
 // rollPeriods writes the case's roll periods at its pharmacy: consecutive
-// periods of the pharmacy's length from workflow.FirstPeriodStart until the
-// end (or, while open, workflow.DefaultPlanWeeks past now, as the service
-// plans them), each with the canonical deadline, packing date and expected
+// periods of the pharmacy's length from workflow.FirstPeriodStart until up
+// to workflow.DefaultPlanWeeks past now or the end (as the service plans
+// them ahead), each with the canonical deadline, packing date and expected
 // delivery. Past periods were received (a few only dispensed), those whose
-// deadline fell in a pause were not dispensed, and future ones are planned
+// deadline fell in a pause or after the end were not dispensed, and future ones are planned
 // or, past their deadline, ready.
 func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) ([]period, error) {
 	r, now := g.r, g.sh.now
 	first := workflow.FirstPeriodStart(ph.Pharmacy, b.startedAt)
 	last := calendar.Day(now).AddDate(0, 0, 7*workflow.DefaultPlanWeeks)
-	if b.c.ClosedAt != nil {
-		last = calendar.Day(*b.c.ClosedAt)
+	if b.c.ClosedAt != nil { // periods planned ahead when it ended stay, not dispensed
+		if ahead := calendar.Day(*b.c.ClosedAt).AddDate(0, 0, 7*(1+r.IntN(workflow.DefaultPlanWeeks))); ahead.Before(last) {
+			last = ahead
+		}
 	}
 	var out []period
 	for start, seq := first, 1; !start.After(last); start, seq = start.AddDate(0, 0, ph.PeriodDays), seq+1 {
