@@ -147,7 +147,7 @@ func (c *rowCheck) cprValue(col string) (cpr.Number, bool) {
 		return n, false
 	}
 	for _, w := range warnings {
-		c.warn(col, n.Masked(), because("advarsel: %s", "warning: %s", w))
+		c.warn(col, n.Masked(), because("%s", "%s", w))
 	}
 	return n, true
 }

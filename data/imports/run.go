@@ -53,8 +53,8 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 		}
 		return nil
 	})
-	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Line < rep.Problems[j].Line })
-	sort.SliceStable(rep.Warnings, func(i, j int) bool { return rep.Warnings[i].Line < rep.Warnings[j].Line })
+	byPlace(rep.Problems)
+	byPlace(rep.Warnings)
 	switch {
 	case len(rep.Problems) > 0:
 		rep.New, rep.Updated, rep.Unchanged = 0, 0, 0
@@ -132,3 +132,17 @@ func chunks(keys []string) [][]string {
 
 // bunIn wraps keys for an IN (?) list.
 func bunIn(keys []string) any { return bun.List(keys) }
+
+// byPlace sorts problems by line, then column (A before B before AA).
+func byPlace(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if len(a.Cell) != len(b.Cell) {
+			return len(a.Cell) < len(b.Cell)
+		}
+		return a.Cell < b.Cell
+	})
+}
