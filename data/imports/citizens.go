@@ -90,8 +90,8 @@ func (w *writer) citizens(ctx context.Context, recs []citizenRec) error {
 		default:
 			if row.Municipality != old.Municipality {
 				r.c.warn(ColMunicipality, fmt.Sprint(row.Municipality), because(
-					"advarsel: borgeren flyttes fra kommune %d; åbne sager flyttes ikke",
-					"warning: the citizen moves from municipality %d; open cases are not moved", old.Municipality))
+					"borgeren flyttes fra kommune %d; åbne sager flyttes ikke",
+					"the citizen moves from municipality %d; open cases are not moved", old.Municipality))
 			}
 			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "municipality_code", "gp_id", "medicine_help").
 				WherePK().Exec(ctx); err != nil {
