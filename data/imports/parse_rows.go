@@ -1,0 +1,121 @@
+package imports
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The row checks of each kind of import.
+
+func (p *Parsed) parseCitizen(c *rowCheck, o Options, seen map[string]int) {
+	rec := citizenRec{c: c}
+	n, okCPR := c.cprValue(ColCPR)
+	rec.cpr = n
+	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.mun, _ = c.municipality(o, true)
+	if v, ok := c.optional(ColGP); ok {
+		y, rs := parseYdernummer(v)
+		if rs != nil {
+			c.problem(ColGP, v, rs)
+		}
+		rec.gp, rec.hasGP = y, rs == nil
+	}
+	if v, ok := c.optional(ColMedicineHelp); ok {
+		b, rs := parseBool(v)
+		if rs != nil {
+			c.problem(ColMedicineHelp, v, rs)
+		}
+		rec.help, rec.hasHelp = b, true
+	}
+	if okCPR {
+		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+	}
+	p.citizens = append(p.citizens, rec)
+}
+
+func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]int) {
+	rec := helpRec{c: c}
+	n, okCPR := c.cprValue(ColCPR)
+	rec.cpr = n
+	v := c.required(ColMedicineHelp)
+	if v != "" {
+		b, rs := parseBool(v)
+		if rs != nil {
+			c.problem(ColMedicineHelp, v, rs)
+		}
+		rec.help = b
+	}
+	if v, ok := c.optional(ColSince); ok {
+		d, rs := parseDate(v, excel)
+		switch {
+		case rs != nil:
+			c.problem(ColSince, v, rs)
+		case !o.Now.IsZero() && d.After(o.Now):
+			c.problem(ColSince, v, because("ligger i fremtiden", "is in the future"))
+		}
+		rec.since = d
+	}
+	if okCPR {
+		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+	}
+	p.help = append(p.help, rec)
+}
+
+func (p *Parsed) parseGP(c *rowCheck, o Options, seen map[string]int) {
+	rec := gpRec{c: c}
+	if v := c.required(ColYdernummer); v != "" {
+		y, rs := parseYdernummer(v)
+		if rs != nil {
+			c.problem(ColYdernummer, v, rs)
+		} else {
+			c.unique(seen, ColYdernummer, y, v)
+		}
+		rec.yder = y
+	}
+	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.clinic, rec.hasClinic = c.optional(ColClinic)
+	rec.mun, rec.hasMun = c.municipality(o, false)
+	p.gps = append(p.gps, rec)
+}
+
+func (p *Parsed) parsePharmacy(c *rowCheck, o Options, seen map[string]int) {
+	rec := pharmacyRec{c: c}
+	rec.id, _ = c.optional(ColID)
+	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.mun, _ = c.municipality(o, true)
+	whole := func(key string, lo, hi int, dst *int, has *bool) {
+		if v, ok := c.optional(key); ok {
+			n, rs := parseWhole(v, lo, hi)
+			if rs != nil {
+				c.problem(key, v, rs)
+			}
+			*dst, *has = n, true
+		}
+	}
+	whole(ColPeriodDays, 7, 14, &rec.period, &rec.hasPeriod)
+	if rec.hasPeriod && rec.period != 7 && rec.period != 14 {
+		v, _ := c.optional(ColPeriodDays)
+		c.problem(ColPeriodDays, v, because("skal være 7 eller 14", "must be 7 or 14"))
+	}
+	whole(ColDeadlineDays, 1, 10, &rec.deadline, &rec.hasDeadline)
+	whole(ColLeadHours, 1, 168, &rec.lead, &rec.hasLead)
+	if rec.name != "" && rec.mun != 0 {
+		key := "name:" + strings.ToLower(rec.name) + "|" + strconv.Itoa(rec.mun)
+		if rec.id != "" {
+			key = "id:" + rec.id
+		}
+		c.unique(seen, ColName, key, rec.name)
+	}
+	p.pharmacies = append(p.pharmacies, rec)
+}
+
+// cellOr returns the row's cell in key, or the --municipality value.
+func (c *rowCheck) cellOr(key string, o Options) string {
+	if v, ok := c.optional(key); ok {
+		return v
+	}
+	if o.Municipality != 0 {
+		return strconv.Itoa(o.Municipality)
+	}
+	return ""
+}
