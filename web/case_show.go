@@ -22,6 +22,9 @@ type casePage struct {
 	// Can lists the events the case's state allows, by name.
 	Can     map[string]bool
 	Reasons map[string][]workflow.Reason
+	// Rolls holds the roll cycle sections: periods, receipt control,
+	// medication changes, urgent rolls, hospital notifications, GP absence.
+	Rolls caseRolls
 }
 
 // caseView loads the case within the user's scope (the view is logged).
@@ -37,8 +40,15 @@ func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) 
 	slices.SortStableFunc(ph, func(a, b workflow.Pharmacy) int {
 		return boolRank(a.Municipality == d.Case.Municipality) - boolRank(b.Municipality == d.Case.Municipality)
 	})
-	p := casePage{CaseDetail: d, Facts: eligibility.KnownFacts(), Pharmacies: ph,
+	rs, err := app.ruleSet(r.Context(), d.Case.Municipality)
+	if err != nil {
+		return View{}, err
+	}
+	p := casePage{CaseDetail: d, Facts: rs.Facts(), Pharmacies: ph,
 		Can: map[string]bool{}, Reasons: map[string][]workflow.Reason{}}
+	if p.Rolls, err = app.caseRollsOf(r, rq, d.Case); err != nil {
+		return View{}, err
+	}
 	for _, t := range workflow.Transitions() {
 		if slices.Contains(t.From, d.Case.State) && slices.Contains(t.Roles, rq.Actor.Role) {
 			p.Can[string(t.Event)] = true

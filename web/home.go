@@ -7,9 +7,11 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// homePage is the home page's data: for nurses and project leads the
-// number of cases in each state.
+// homePage is the home page's data: the worklist for nurses, project
+// leads and pharmacy staff, and for nurses and project leads the number of
+// cases in each state.
 type homePage struct {
+	Work   workflow.Worklist
 	Counts []stateCount
 	Total  int
 }
@@ -19,22 +21,39 @@ type stateCount struct {
 	N     int
 }
 
-// home shows the page for the user's role.
+// home shows the page for the user's role: the worklist first.
 func (app *App) home(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	var hp homePage
-	if rq.User.Role == workflow.RoleNurse || rq.User.Role == workflow.RoleLead {
-		cases, err := app.db.ListCases(r.Context(), rq.Actor, data.CaseFilter{})
+	if worklistRole(rq.User.Role) {
+		wl, err := app.worklist(r.Context(), rq)
 		if err != nil {
 			return err
 		}
-		n := map[workflow.State]int{}
-		for _, c := range cases {
-			n[c.State]++
+		hp.Work = wl
+	}
+	if rq.User.Role == workflow.RoleNurse || rq.User.Role == workflow.RoleLead {
+		counts, total, err := app.stateCounts(r, rq)
+		if err != nil {
+			return err
 		}
-		for _, s := range workflow.States() {
-			hp.Counts = append(hp.Counts, stateCount{State: s, N: n[s]})
-		}
-		hp.Total = len(cases)
+		hp.Counts, hp.Total = counts, total
 	}
 	return app.page(w, r, rq, "home", View{Title: app.msgs.get(rq.Lang, "home.title"), Data: hp})
+}
+
+// stateCounts counts the cases in scope in each state.
+func (app *App) stateCounts(r *http.Request, rq *Request) ([]stateCount, int, error) {
+	cases, err := app.db.ListCases(r.Context(), rq.Actor, data.CaseFilter{})
+	if err != nil {
+		return nil, 0, err
+	}
+	n := map[workflow.State]int{}
+	for _, c := range cases {
+		n[c.State]++
+	}
+	var out []stateCount
+	for _, s := range workflow.States() {
+		out = append(out, stateCount{State: s, N: n[s]})
+	}
+	return out, len(cases), nil
 }

@@ -30,7 +30,7 @@ func langOf(r *http.Request) string {
 
 // newCatalogue returns the message catalogue.
 func newCatalogue() catalogue {
-	return catalogue{
+	c := catalogue{
 		"app.name":             {"Dosis", "Dosis"},
 		"app.tagline":          {"Dosispakket medicin", "Dose-dispensed medicine"},
 		"nav.home":             {"Forside", "Home"},
@@ -174,4 +174,10 @@ func newCatalogue() catalogue {
 		"access.older":         {"Ældre", "Older"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
+	for _, more := range []catalogue{workMessages(), reportMessages(), adminMessages()} {
+		for k, v := range more {
+			c[k] = v
+		}
+	}
+	return c
 }

@@ -13,13 +13,16 @@ import (
 )
 
 // pageNames is the registry of pages: each is templates/<name>.html,
-// rendered inside templates/layout.html. A page missing here cannot be
+// rendered inside templates/layout.html, with the shared partial templates
+// templates/part_*.html. A page missing here cannot be
 // rendered; a page here that does not parse stops the server from starting.
 func pageNames() []string {
 	return []string{
 		"login", "home", "error",
 		"citizen_find", "citizen_new", "citizen", "cases", "case",
 		"admin_users", "admin_pharmacies", "admin_pharmacy", "admin_access",
+		"pharmacy", "overview", "reports", "dashboard",
+		"admin_eligibility", "admin_params", "admin_closed",
 	}
 }
 
@@ -33,7 +36,7 @@ func parsePages(msgs catalogue) (pages, error) {
 	fs := templates.FS()
 	out := pages{}
 	for _, name := range pageNames() {
-		t, err := template.New("layout.html").ParseFS(fs, "layout.html", name+".html")
+		t, err := template.New("layout.html").ParseFS(fs, "layout.html", "part_*.html", name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)
 		}

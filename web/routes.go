@@ -28,14 +28,21 @@ type handler func(w http.ResponseWriter, r *http.Request, rq *Request) error
 func (rt Route) Public() bool { return len(rt.Roles) == 0 }
 
 // Routes returns the route table. Citizen pages are for nurses and project
-// leads (scoped to their municipality); admins manage users, pharmacies and
-// read the access log, but do not browse citizens in the web application.
+// leads (scoped to their municipality); pharmacy staff work their pharmacy's
+// queue; reports and the dashboard are aggregates for project leads, the
+// steering group and admins; admins manage users, pharmacies, rule sets and
+// model parameters and read the access log, but do not browse citizens in
+// the web application.
 func (app *App) Routes() []Route {
 	care := []workflow.Role{workflow.RoleNurse, workflow.RoleLead}
 	adminOnly := []workflow.Role{workflow.RoleAdmin}
+	pharmacy := []workflow.Role{workflow.RolePharmacy}
+	leadAdmin := []workflow.Role{workflow.RoleLead, workflow.RoleAdmin}
+	reporting := []workflow.Role{workflow.RoleLead, workflow.RoleSteering, workflow.RoleAdmin}
 	everyone := workflow.Roles()
 	return []Route{
 		{Method: "GET", Pattern: "/static/", Handle: app.static},
+		{Method: "GET", Pattern: "/static/echarts.min.js", Handle: app.echartsScript},
 		{Method: "GET", Pattern: "/healthz", Handle: app.healthz},
 		{Method: "GET", Pattern: "/login", Handle: app.loginForm},
 		{Method: "POST", Pattern: "/login", Handle: app.login},
@@ -61,6 +68,26 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/cases/{id}/end", Roles: care, CitizenData: true, Handle: app.caseEnd},
 		{Method: "POST", Pattern: "/cases/{id}/withdraw", Roles: care, CitizenData: true, Handle: app.caseWithdraw},
 		{Method: "POST", Pattern: "/cases/{id}/decline", Roles: care, CitizenData: true, Handle: app.caseDecline},
+		{Method: "POST", Pattern: "/cases/{id}/receipt", Roles: care, CitizenData: true, Handle: app.caseReceipt},
+		{Method: "POST", Pattern: "/cases/{id}/urgent-receipt", Roles: care, CitizenData: true, Handle: app.caseUrgentReceipt},
+		{Method: "POST", Pattern: "/cases/{id}/change", Roles: care, CitizenData: true, Handle: app.caseChange},
+		{Method: "POST", Pattern: "/cases/{id}/urgent", Roles: care, CitizenData: true, Handle: app.caseUrgentRequest},
+		{Method: "POST", Pattern: "/cases/{id}/urgent-cancel", Roles: care, CitizenData: true, Handle: app.caseUrgentCancel},
+		{Method: "POST", Pattern: "/cases/{id}/hospital", Roles: care, CitizenData: true, Handle: app.caseHospital},
+		{Method: "POST", Pattern: "/cases/{id}/gp-redirect", Roles: care, CitizenData: true, Handle: app.caseGPRedirect},
+
+		{Method: "GET", Pattern: "/pharmacy", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyHome},
+		{Method: "POST", Pattern: "/pharmacy/delivered", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyDelivered},
+		{Method: "POST", Pattern: "/urgent/{id}/accept", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("accept")},
+		{Method: "POST", Pattern: "/urgent/{id}/reject", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("reject")},
+		{Method: "POST", Pattern: "/urgent/{id}/packed", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("packed")},
+		{Method: "POST", Pattern: "/urgent/{id}/delivered", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("delivered")},
+
+		{Method: "GET", Pattern: "/overview", Roles: leadAdmin, Handle: app.overview},
+		{Method: "GET", Pattern: "/reports", Roles: reporting, Handle: app.reportsShow},
+		{Method: "GET", Pattern: "/reports/xlsx", Roles: reporting, Handle: app.reportsXLSX},
+		{Method: "GET", Pattern: "/reports/html", Roles: reporting, Handle: app.reportsHTML},
+		{Method: "GET", Pattern: "/dashboard", Roles: reporting, Handle: app.dashboard},
 
 		{Method: "GET", Pattern: "/admin/users", Roles: adminOnly, Handle: app.adminUsers},
 		{Method: "POST", Pattern: "/admin/users", Roles: adminOnly, Handle: app.adminUserAdd},
@@ -70,6 +97,13 @@ func (app *App) Routes() []Route {
 		{Method: "GET", Pattern: "/admin/pharmacies/{id}", Roles: adminOnly, Handle: app.adminPharmacyForm},
 		{Method: "POST", Pattern: "/admin/pharmacies/{id}", Roles: adminOnly, Handle: app.adminPharmacySave},
 		{Method: "GET", Pattern: "/admin/access", Roles: adminOnly, Handle: app.adminAccess},
+		{Method: "GET", Pattern: "/admin/pharmacies/{id}/closed", Roles: adminOnly, Handle: app.adminClosed},
+		{Method: "POST", Pattern: "/admin/pharmacies/{id}/closed", Roles: adminOnly, Handle: app.adminClosedAdd},
+		{Method: "POST", Pattern: "/admin/pharmacies/{id}/closed/remove", Roles: adminOnly, Handle: app.adminClosedRemove},
+		{Method: "GET", Pattern: "/admin/eligibility", Roles: adminOnly, Handle: app.adminEligibility},
+		{Method: "POST", Pattern: "/admin/eligibility", Roles: adminOnly, Handle: app.adminEligibilitySave},
+		{Method: "GET", Pattern: "/admin/params", Roles: adminOnly, Handle: app.adminParams},
+		{Method: "POST", Pattern: "/admin/params", Roles: adminOnly, Handle: app.adminParamsSave},
 	}
 }
 

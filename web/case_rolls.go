@@ -1,0 +1,140 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// caseRolls is the roll-cycle part of the case page.
+type caseRolls struct {
+	Show     bool
+	Periods  []workflow.Period
+	Devs     map[int64][]workflow.Deviation
+	Changes  []workflow.MedicationChange
+	Hospital []workflow.HospitalNotification
+	Urgent   []urgentWithEvents
+	// GP is the open GP request with its GP's absence (nil without one).
+	GP *workflow.GPRequestInfo
+	// Outcome is the answer to a medication change or hospital
+	// notification just recorded, shown once above the forms.
+	Outcome *actionOutcome
+	// Prefill is the urgent-roll request the outcome suggests.
+	Prefill *workflow.UrgentRequest
+	// CanRequest: the case's state allows an urgent-roll request.
+	CanRequest bool
+}
+
+// urgentWithEvents is an urgent roll with its status history.
+type urgentWithEvents struct {
+	data.UrgentQueueItem
+	Events []workflow.UrgentEvent
+	Devs   []workflow.Deviation
+}
+
+// actionOutcome is what a change or notification decided, in both languages.
+type actionOutcome struct {
+	TextDA, TextEN string
+	Decision       string
+}
+
+// caseRollsOf loads the roll sections of c within the user's scope.
+func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (caseRolls, error) {
+	ctx, a := r.Context(), rq.Actor
+	out := caseRolls{Devs: map[int64][]workflow.Deviation{}}
+	switch c.State {
+	case workflow.StateActive, workflow.StatePaused, workflow.StateEnded, workflow.StateApproved:
+		out.Show = true
+	}
+	out.CanRequest = c.PharmacyID != "" && (c.State == workflow.StateActive || c.State == workflow.StatePaused || c.State == workflow.StateApproved)
+	var err error
+	if c.State == workflow.StateAwaitingGP {
+		gp, err := app.svc.GPRequestStatus(ctx, a, c.ID)
+		switch {
+		case err == nil:
+			out.GP = &gp
+		case workflow.KindOf(err) != workflow.KindNotFound:
+			return out, err
+		}
+	}
+	if !out.Show {
+		return out, nil
+	}
+	if out.Periods, err = app.db.CasePeriods(ctx, a, c.ID); err != nil {
+		return out, err
+	}
+	devs, err := app.db.CaseDeviations(ctx, a, c.ID)
+	if err != nil {
+		return out, err
+	}
+	byUrgent := map[string][]workflow.Deviation{}
+	for _, d := range devs {
+		if d.UrgentRollID != "" {
+			byUrgent[d.UrgentRollID] = append(byUrgent[d.UrgentRollID], d)
+		} else {
+			out.Devs[d.PeriodID] = append(out.Devs[d.PeriodID], d)
+		}
+	}
+	if out.Changes, err = app.db.CaseChanges(ctx, a, c.ID); err != nil {
+		return out, err
+	}
+	if out.Hospital, err = app.db.CaseHospitalNotifications(ctx, a, c.ID); err != nil {
+		return out, err
+	}
+	us, err := app.db.CaseUrgentRolls(ctx, a, c.ID, rq.Now)
+	if err != nil {
+		return out, err
+	}
+	for _, u := range us {
+		ev, err := app.db.UrgentEvents(ctx, a, u.ID)
+		if err != nil {
+			return out, err
+		}
+		out.Urgent = append(out.Urgent, urgentWithEvents{UrgentQueueItem: u, Events: ev, Devs: byUrgent[u.ID]})
+	}
+	return out, nil
+}
+
+// DeviationKinds lists the receipt-control deviation kinds for the form.
+func (caseRolls) DeviationKinds() []string { return workflow.DeviationKinds() }
+
+// UrgentReasons lists the urgent-roll reasons for the form.
+func (caseRolls) UrgentReasons() []string { return workflow.UrgentReasons() }
+
+// Receivable reports whether a period's roll awaits receipt control.
+func (caseRolls) Receivable(p workflow.Period) bool { return p.Status == workflow.PeriodDispensed }
+
+// Open reports whether an urgent roll can still be cancelled.
+func (u urgentWithEvents) Open() bool {
+	return u.Status == workflow.UrgentRequested || u.Status == workflow.UrgentAccepted
+}
+
+// Receivable reports whether a delivered urgent roll awaits receipt control.
+func (u urgentWithEvents) Receivable() bool {
+	return u.Status == workflow.UrgentDelivered && u.ReceivedAt == nil
+}
+
+// prefill returns a field's value for the urgent-roll form: what was typed
+// after a refusal, else the suggested request's value, else def.
+func (v View) Prefill(field, def string) string {
+	if v.Form != nil && v.FormName == "urgent" {
+		return v.Form.Get(field)
+	}
+	p, ok := v.Data.(casePage)
+	if !ok || p.Rolls.Prefill == nil {
+		return def
+	}
+	u := p.Rolls.Prefill
+	switch field {
+	case "reason":
+		return u.Reason
+	case "needed_date":
+		return v.Date(u.NeededBy)
+	case "needed_time":
+		return v.Clock(u.NeededBy)
+	case "note":
+		return u.Note
+	}
+	return def
+}

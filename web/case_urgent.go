@@ -1,0 +1,45 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// caseUrgentRequest asks the case's pharmacy for an urgent roll: reason,
+// needed-by date and time (Danish time), note.
+func (app *App) caseUrgentRequest(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	id := r.PathValue("id")
+	at, err := parseStampFields(r.PostFormValue("needed_date"), r.PostFormValue("needed_time"), "08:00", "Skal bruges", "Needed by")
+	if err != nil {
+		return app.caseRefused(r, rq, id, "urgent", err)
+	}
+	req := workflow.UrgentRequest{CaseID: id, Reason: r.PostFormValue("reason"), NeededBy: at,
+		Note: strings.TrimSpace(r.PostFormValue("note"))}
+	if _, err := app.svc.RequestUrgentRoll(r.Context(), rq.Actor, req); err != nil {
+		return app.caseRefused(r, rq, id, "urgent", err)
+	}
+	return app.caseDone(w, r, rq, id)
+}
+
+// caseUrgentCancel cancels an open urgent roll of the case (form field
+// urgent). The roll must belong to the case in the path.
+func (app *App) caseUrgentCancel(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	id, uid := r.PathValue("id"), r.PostFormValue("urgent")
+	rolls, err := app.db.CaseUrgentRolls(r.Context(), rq.Actor, id, rq.Now)
+	if err != nil {
+		return err
+	}
+	found := false
+	for _, u := range rolls {
+		found = found || u.ID == uid
+	}
+	if !found {
+		return workflow.NotFound("akutrullen")
+	}
+	if _, err := app.svc.CancelUrgentRoll(r.Context(), rq.Actor, uid, strings.TrimSpace(r.PostFormValue("note"))); err != nil {
+		return app.caseRefused(r, rq, id, "cancel-"+uid, err)
+	}
+	return app.caseDone(w, r, rq, id)
+}

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// overviewPage is the project lead's municipality overview: cases per
+// state, the key figures of the last 12 whole months and the lead's
+// worklist (everything overdue).
+type overviewPage struct {
+	Counts  []stateCount
+	Total   int
+	Figures []figure
+	Period  string
+	Work    workflow.Worklist
+}
+
+// overview shows the municipality overview (an admin sees every
+// municipality).
+func (app *App) overview(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	var p overviewPage
+	var err error
+	if p.Counts, p.Total, err = app.stateCounts(r, rq); err != nil {
+		return err
+	}
+	f, form, err := app.reportFilter(r, rq)
+	if err != nil {
+		return err
+	}
+	rep, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	if err != nil {
+		return err
+	}
+	p.Figures, p.Period = figures(rep), rep.Period()
+	if p.Work, err = app.worklist(r.Context(), rq); err != nil {
+		return err
+	}
+	return app.page(w, r, rq, "overview", View{Title: app.msgs.get(rq.Lang, "nav.overview"), Data: p})
+}

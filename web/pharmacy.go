@@ -1,0 +1,67 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// pharmacyPage is the pharmacy's work: the open urgent rolls by needed-by
+// time, the periods to pack this ISO week and next, and the receipt
+// deviations municipalities reported on its rolls in the last 90 days.
+type pharmacyPage struct {
+	Pharmacy   workflow.Pharmacy
+	Urgent     []data.UrgentQueueItem
+	ThisWeek   []data.PackItem
+	NextWeek   []data.PackItem
+	WeekStart  time.Time
+	Deviations []data.PharmacyDeviation
+}
+
+// deviationDays is how far back the pharmacy page lists deviations.
+const deviationDays = 90
+
+// pharmacyHome shows the pharmacy's queue. Everything is read within the
+// user's scope, so staff only ever see their own pharmacy's rolls.
+func (app *App) pharmacyHome(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	ctx := r.Context()
+	id := rq.User.PharmacyID
+	ph, err := app.db.Pharmacy(ctx, id)
+	if err != nil {
+		return err
+	}
+	p := pharmacyPage{Pharmacy: ph}
+	if p.Urgent, err = app.db.UrgentQueue(ctx, rq.Actor, id, rq.Now); err != nil {
+		return err
+	}
+	today := calendar.Day(rq.Now.In(copenhagen()))
+	p.WeekStart = today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+	if p.ThisWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart, p.WeekStart.AddDate(0, 0, 6)); err != nil {
+		return err
+	}
+	if p.NextWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart.AddDate(0, 0, 7), p.WeekStart.AddDate(0, 0, 13)); err != nil {
+		return err
+	}
+	if p.Deviations, err = app.db.PharmacyDeviations(ctx, rq.Actor, id, rq.Now.AddDate(0, 0, -deviationDays)); err != nil {
+		return err
+	}
+	return app.page(w, r, rq, "pharmacy", View{Title: ph.Name, Data: p})
+}
+
+// NextWeekStart is the Monday of the week after WeekStart.
+func (p pharmacyPage) NextWeekStart() time.Time { return p.WeekStart.AddDate(0, 0, 7) }
+
+// UrgentStatus is an urgent roll status's label.
+func (v View) UrgentStatus(s workflow.UrgentStatus) string { return s.Label(v.lang()) }
+
+// PeriodStatus is a roll period status's label.
+func (v View) PeriodStatus(s workflow.PeriodStatus) string { return s.Label(v.lang()) }
+
+// UrgentReason is an urgent roll reason's label.
+func (v View) UrgentReason(code string) string { return v.T("urgent.reason." + code) }
+
+// Deviation is a receipt deviation kind's label.
+func (v View) Deviation(kind string) string { return workflow.DeviationLabel(kind, v.lang()) }

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/reports"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// reportForm is the report filter as the user chose it: the period, the
+// municipalities (fixed to their own for project leads) and suppression
+// (always on for the steering group).
+type reportForm struct {
+	From, To       string
+	Codes          []int
+	Suppress       bool
+	FixedCode      int
+	ForceSuppress  bool
+	Municipalities []data.Municipality
+}
+
+// Query is the filter as a URL query for the download links.
+func (f reportForm) Query() string {
+	q := "from=" + f.From + "&to=" + f.To
+	for _, c := range f.Codes {
+		q += "&m=" + strconv.Itoa(c)
+	}
+	if f.Suppress {
+		q += "&suppress=on"
+	}
+	return q
+}
+
+// Chosen reports whether municipality code is in the filter.
+func (f reportForm) Chosen(code int) bool { return slices.Contains(f.Codes, code) }
+
+// reportFilter reads from, to, m (repeatable) and suppress from the query.
+// The default period is the last 12 whole months. A project lead's
+// municipality is fixed; the data layer scopes the figures as well.
+func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, reportForm, error) {
+	q := r.URL.Query()
+	now := calendar.Day(rq.Now.In(copenhagen()))
+	to := calendar.Date(now.Year(), now.Month(), 1).AddDate(0, 0, -1)
+	from := calendar.Date(to.Year(), to.Month(), 1).AddDate(0, -11, 0)
+	var err error
+	if s := q.Get("from"); s != "" {
+		if from, err = parseDateField(s, "Fra", "From"); err != nil {
+			return reports.Filter{}, reportForm{}, err
+		}
+	}
+	if s := q.Get("to"); s != "" {
+		if to, err = parseDateField(s, "Til", "To"); err != nil {
+			return reports.Filter{}, reportForm{}, err
+		}
+	}
+	if to.Before(from) {
+		return reports.Filter{}, reportForm{}, workflow.Invalidf("perioden: %s er efter %s", "the period: %s is after %s",
+			calendar.Format(from), calendar.Format(to))
+	}
+	form := reportForm{From: calendar.Format(from), To: calendar.Format(to)}
+	switch rq.User.Role {
+	case workflow.RoleNurse, workflow.RoleLead:
+		form.FixedCode = rq.User.Municipality
+		form.Codes = []int{rq.User.Municipality}
+	default:
+		for _, s := range q["m"] {
+			code, err := strconv.Atoi(s)
+			if err != nil || code < 100 || code > 999 {
+				return reports.Filter{}, reportForm{}, workflow.Invalidf("kommunekoden %q har ikke tre cifre",
+					"the municipality code %q is not three digits", s)
+			}
+			if !slices.Contains(form.Codes, code) {
+				form.Codes = append(form.Codes, code)
+			}
+		}
+	}
+	form.ForceSuppress = rq.User.Role == workflow.RoleSteering
+	form.Suppress = form.ForceSuppress || q.Get("suppress") == "on"
+	return reports.Filter{From: from, To: to, Municipalities: form.Codes}, form, nil
+}
+
+// buildReport computes the report for f with the stored model parameters,
+// suppressed when asked.
+func (app *App) buildReport(ctx context.Context, rq *Request, f reports.Filter, suppress bool) (reports.Report, error) {
+	src, err := app.db.Reports(rq.Actor)
+	if err != nil {
+		return reports.Report{}, err
+	}
+	p, err := app.reportParams(ctx)
+	if err != nil {
+		return reports.Report{}, err
+	}
+	r, err := reports.Build(ctx, src, f, p)
+	if err != nil {
+		return reports.Report{}, err
+	}
+	r.Generated = rq.Now
+	if suppress {
+		r = reports.Suppress(r)
+	}
+	return r, nil
+}
+
+// figure is a key figure formatted the Danish way.
+type figure struct{ Label, Value string }
+
+// figures formats a report's key figures.
+func figures(r reports.Report) []figure {
+	var out []figure
+	for _, k := range r.KeyFigures() {
+		out = append(out, figure{k.LabelDA, reports.FormatDA(k.Value, k.Kind)})
+	}
+	return out
+}
