@@ -121,7 +121,11 @@ func (e *env) reportProgress() func(format string, args ...any) {
 }
 
 // writeReportFile renders into memory and writes the file only when rendering
-// succeeded, creating its directory.
+// succeeded, creating its directory. The bytes go to NAME.partial beside the
+// target, are synced and then renamed over it, so a process killed or a disk
+// filling up half-way never leaves a truncated report at NAME: it holds the
+// previous complete report or the new one (faulttest.TestKillReport). A
+// NAME.partial left by a killed run is overwritten by the next one.
 func writeReportFile(name string, render func(*bytes.Buffer) error) error {
 	var b bytes.Buffer
 	if err := render(&b); err != nil {
@@ -132,10 +136,34 @@ func writeReportFile(name string, render func(*bytes.Buffer) error) error {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 	}
-	if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+	partial := name + ".partial"
+	if err := writeSynced(partial, b.Bytes()); err != nil {
+		_ = os.Remove(partial)
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.Rename(partial, name); err != nil {
+		_ = os.Remove(partial)
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// writeSynced writes b to a new or truncated file and syncs it to disk
+// before closing, so that a rename after it never exposes a short file.
+func writeSynced(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func (e *env) reportSummary(c *cli.Context, r reports.Report, written []string) error {
