@@ -1,0 +1,175 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+)
+
+// TestPharmacyQueueScopeAndSteps: pharmacy staff see only their pharmacy's
+// urgent rolls, get 404 for another pharmacy's roll, and step their own
+// through accept, packed and delivered; a step the status does not allow
+// is refused.
+func TestPharmacyQueueScopeAndSteps(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setupRolls(t, db)
+		ph := newClient(t, s).login("pharmacy")
+		st, body := ph.get("/pharmacy")
+		if st != http.StatusOK || !strings.Contains(body, `id="urgent-`+f.urgent851.ID+`"`) {
+			t.Fatalf("queue: %d, own urgent roll missing", st)
+		}
+		if strings.Contains(body, f.urgent101.ID) || strings.Contains(body, "Bo København") {
+			t.Error("the queue shows another pharmacy's urgent roll")
+		}
+		if strings.Contains(body, "1236") {
+			t.Error("the queue shows a full CPR number")
+		}
+		for _, step := range []string{"accept", "reject", "packed", "delivered"} {
+			if st, _, _ := ph.post("/urgent/"+f.urgent101.ID+"/"+step, url.Values{"reason": {"x"}}); st != http.StatusNotFound {
+				t.Errorf("%s another pharmacy's roll: %d, want 404", step, st)
+			}
+		}
+		if st, _, _ := ph.post("/urgent/"+f.urgent851.ID+"/delivered", nil); st != http.StatusUnprocessableEntity {
+			t.Errorf("deliver before accept: %d, want 422", st)
+		}
+		for _, step := range []string{"accept", "packed", "delivered"} {
+			if st, body, loc := ph.post("/urgent/"+f.urgent851.ID+"/"+step, nil); st != http.StatusSeeOther || !strings.HasPrefix(loc, "/pharmacy") {
+				t.Fatalf("%s: %d %q %s", step, st, loc, excerpt(body))
+			}
+		}
+		nurse := newClient(t, s).login("nurse")
+		_, body = nurse.get("/cases/" + f.case851.ID)
+		for _, want := range []string{"leveret", "accepteret", "pakket", "Akutrulle skal modtagekontrolleres"} {
+			if want == "Akutrulle skal modtagekontrolleres" {
+				_, home := nurse.get("/")
+				if !strings.Contains(home, want) {
+					t.Errorf("the nurse's worklist lacks %q", want)
+				}
+				continue
+			}
+			if !strings.Contains(body, want) {
+				t.Errorf("the case page's urgent-roll history lacks %q", want)
+			}
+		}
+	})
+}
+
+// TestRollFormsScope: a nurse of another municipality gets 404 on every
+// new case form of an Aalborg case, as for a case that does not exist.
+func TestRollFormsScope(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setupRolls(t, db)
+		other := newClient(t, s).login("nurse101")
+		posts := map[string]url.Values{
+			"receipt":        {"seq": {"1"}},
+			"urgent-receipt": {"urgent": {f.urgent851.ID}},
+			"change":         {"description": {"Furosemid"}, "effective": {"01-12-2026"}},
+			"urgent":         {"reason": {"lost_or_damaged"}, "needed_date": {"30-11-2026"}},
+			"urgent-cancel":  {"urgent": {f.urgent851.ID}},
+			"hospital":       {"kind": {"admission"}, "at_date": {"27-11-2026"}},
+			"gp-redirect":    nil,
+		}
+		for p, form := range posts {
+			if st, _, _ := other.post("/cases/"+f.case851.ID+"/"+p, form); st != http.StatusNotFound {
+				t.Errorf("POST %s on another municipality's case: %d, want 404", p, st)
+			}
+		}
+		// Cancelling another case's urgent roll through one's own case is refused too.
+		if st, _, _ := other.post("/cases/"+f.case101.ID+"/urgent-cancel", url.Values{"urgent": {f.urgent851.ID}}); st != http.StatusNotFound {
+			t.Errorf("cancel through another case: %d, want 404", st)
+		}
+	})
+}
+
+// TestNewFormsNeedCSRF: every new state-changing form is refused without
+// the session's token.
+func TestNewFormsNeedCSRF(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setupRolls(t, db)
+		users := map[string]string{
+			"/cases/" + f.case851.ID + "/change":                       "nurse",
+			"/cases/" + f.case851.ID + "/urgent":                       "nurse",
+			"/cases/" + f.case851.ID + "/receipt":                      "nurse",
+			"/cases/" + f.case851.ID + "/hospital":                     "nurse",
+			"/urgent/" + f.urgent851.ID + "/accept":                    "pharmacy",
+			"/pharmacy/delivered":                                      "pharmacy",
+			"/admin/eligibility":                                       "admin",
+			"/admin/params":                                            "admin",
+			"/admin/pharmacies/" + f.pharmacy851.ID + "/closed":        "admin",
+			"/admin/pharmacies/" + f.pharmacy851.ID + "/closed/remove": "admin",
+		}
+		clients := map[string]*client{}
+		for path, u := range users {
+			if clients[u] == nil {
+				clients[u] = newClient(t, s).login(u)
+			}
+			if st, _, _ := clients[u].post(path, url.Values{"csrf_token": {""}}); st != http.StatusForbidden {
+				t.Errorf("POST %s without a token: %d, want 403", path, st)
+			}
+		}
+		// Nothing happened: the urgent roll is still requested.
+		_, body := clients["pharmacy"].get("/pharmacy")
+		if !strings.Contains(body, `/urgent/`+f.urgent851.ID+`/accept`) {
+			t.Error("the urgent roll changed despite the refused form")
+		}
+	})
+}
+
+// TestMedicationChangePrefillsUrgentRoll: a change effective today missed
+// its roll's deadline, so the page explains the decision and comes back
+// with the urgent-roll request filled in.
+func TestMedicationChangePrefillsUrgentRoll(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setupRolls(t, db)
+		nurse := newClient(t, s).login("nurse")
+		st, body, _ := nurse.post("/cases/"+f.case851.ID+"/change", url.Values{"description": {"Furosemid 40 → 20 mg"}, "effective": {"27-11-2026"}})
+		if st != http.StatusOK {
+			t.Fatalf("change: %d %s", st, excerpt(body))
+		}
+		for _, want := range []string{`class="outcome"`, "akutrulle", `id="urgent-date" name="needed_date" required placeholder="dd-mm-åååå" value="27-11-2026"`, `value="medication_change" selected`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the change's answer lacks %q", want)
+				if i := strings.Index(body, `class="outcome"`); i >= 0 {
+					t.Log(body[i:min(len(body), i+600)])
+				}
+			}
+		}
+		if st, body, _ := nurse.post("/cases/"+f.case851.ID+"/change", url.Values{"description": {"x"}, "effective": {"31-02-2026"}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, "dd-mm-åååå") {
+			t.Errorf("a bad date: %d", st)
+		}
+	})
+}
+
+// TestReceiptDeviationReachesPharmacy: the nurse's receipt control with a
+// deviation shows on the case page and in the pharmacy's deviation list;
+// a second receipt of the same roll is refused.
+func TestReceiptDeviationReachesPharmacy(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setupRolls(t, db)
+		nurse := newClient(t, s).login("nurse")
+		form := url.Values{"seq": {"1"}, "deviation": {"late", "damaged"}, "note": {"kom om eftermiddagen"}}
+		if st, body, _ := nurse.post("/cases/"+f.case851.ID+"/receipt", form); st != http.StatusSeeOther {
+			t.Fatalf("receipt: %d %s", st, excerpt(body))
+		}
+		if st, _, _ := nurse.post("/cases/"+f.case851.ID+"/receipt", form); st != http.StatusConflict {
+			t.Errorf("second receipt: %d, want 409", st)
+		}
+		_, body := nurse.get("/cases/" + f.case851.ID)
+		if !strings.Contains(body, "Leveret for sent") || !strings.Contains(body, "kom om eftermiddagen") {
+			t.Error("the case page does not show the receipt's deviations")
+		}
+		_, body = newClient(t, s).login("pharmacy").get("/pharmacy")
+		if !strings.Contains(body, "Leveret for sent") || !strings.Contains(body, "Beskadiget rulle") {
+			t.Error("the pharmacy does not see the deviations on its roll")
+		}
+	})
+}
