@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
 	"github.com/uptrace/bun"
@@ -44,6 +45,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, fmt.Errorf("open PostgreSQL: %w", err)
 		}
 		sqldb.SetMaxOpenConns(20)
+		// After a PostgreSQL restart or failover every pooled connection is
+		// dead. database/sql discards one as soon as pgx reports it broken
+		// (pgx pings a connection idle for over a second before reuse), so
+		// the pool heals by itself (web.TestPostgresRestartWhileServing);
+		// these limits also retire connections that sit idle or live long,
+		// so a pool never clings to a replaced server or a stale DNS answer.
+		sqldb.SetMaxIdleConns(10)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
+		sqldb.SetConnMaxLifetime(30 * time.Minute)
 		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true}
 		if err := sqldb.PingContext(ctx); err != nil {
 			_ = sqldb.Close()
