@@ -73,6 +73,7 @@ func (e *env) commands() []*cli.Command {
 		e.hospitalCommand(),
 		e.docsCommand(),
 		e.demoCommand(),
+		e.benchCommand(),
 		e.reportCommand(),
 		e.urgentCommand(), e.worklistCommand(), e.remindCommand(),
 		e.serveCommand(),

@@ -1,0 +1,68 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/reports"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// Plan is one report query with the engine's plan for it.
+type Plan struct {
+	Name  string
+	Query string
+	Plan  []string
+	// Took is how long the query took when it was recorded.
+	Took time.Duration
+}
+
+// ReportPlans records the queries of the national report for f and returns
+// each with its plan (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on
+// PostgreSQL). db gets a query recorder attached.
+func ReportPlans(ctx context.Context, db *data.DB, f reports.Filter) ([]Plan, error) {
+	src, err := db.Reports(workflow.System("bench"))
+	if err != nil {
+		return nil, err
+	}
+	rec := db.RecordQueries()
+	f.Municipalities = nil
+	type step struct {
+		name string
+		run  func() error
+	}
+	steps := []step{
+		{"adoption", func() error { _, err := src.Adoption(ctx, f); return err }},
+		{"months", func() error { _, err := src.Months(ctx, f); return err }},
+		{"funnel", func() error { _, err := src.Funnel(ctx, f); return err }},
+		{"stage days", func() error { _, err := src.StageDays(ctx, f); return err }},
+		{"reasons", func() error { _, err := src.Reasons(ctx, f); return err }},
+		{"pharmacies", func() error { _, err := src.Pharmacies(ctx, f); return err }},
+		{"lead hours", func() error { _, err := src.LeadHours(ctx, f); return err }},
+		{"GPs", func() error { _, err := src.GPs(ctx, f); return err }},
+		{"GP days", func() error { _, err := src.GPDays(ctx, f); return err }},
+	}
+	var out []Plan
+	for _, s := range steps {
+		rec.Start()
+		t0 := time.Now()
+		err := s.run()
+		took := time.Since(t0)
+		qs := rec.Stop()
+		if err != nil {
+			return nil, err
+		}
+		if len(qs) != 1 {
+			return nil, fmt.Errorf("plans: %s ran %d queries, expected 1", s.name, len(qs))
+		}
+		plan, err := db.Explain(ctx, qs[0])
+		if err != nil {
+			return nil, fmt.Errorf("plans: %s: %w", s.name, err)
+		}
+		out = append(out, Plan{Name: s.name, Query: strings.TrimSpace(qs[0]), Plan: plan, Took: took})
+	}
+	return out, nil
+}

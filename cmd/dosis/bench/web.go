@@ -1,0 +1,199 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/web"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// WebOptions configures RunWeb.
+type WebOptions struct {
+	// DSN is the database the web application serves (the national demo).
+	DSN string
+	// Users is the number of concurrent virtual users (nurses of several
+	// municipalities, pharmacy staff and the steering group).
+	Users int
+	// Duration bounds the run; MaxRequests bounds it too (whichever first).
+	Duration    time.Duration
+	MaxRequests int
+	// Think is the mean pause between a user's requests (uniform on
+	// [0, 2·Think]); 0 sends the next request at once (saturation).
+	Think time.Duration
+	// Municipalities are the nurses' municipalities (default: five of the
+	// largest and one small).
+	Municipalities []int
+	// Log receives progress lines (may be nil).
+	Log io.Writer
+}
+
+// PageResult is one page's latency and throughput under the load.
+type PageResult struct {
+	Page     string
+	Requests int
+	Errors   int
+	Median   time.Duration
+	P99      time.Duration
+	Max      time.Duration
+	PerSec   float64
+}
+
+// WebResult holds the web benchmark's figures.
+type WebResult struct {
+	Engine  string
+	Users   int
+	Elapsed time.Duration
+	Pages   []PageResult
+}
+
+// RunWeb starts the real web application on 127.0.0.1:0 against the
+// database, signs in the virtual users and drives them for the bounded
+// time: nurses alternate their worklist (the home page) and a case page of
+// their municipality, pharmacy staff load their worklist, the steering group
+// the dashboard. Traffic goes to 127.0.0.1 only.
+func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
+	logf := logger(o.Log)
+	if len(o.Municipalities) == 0 {
+		o.Municipalities = []int{101, 751, 461, 851, 147, 825}
+	}
+	db, err := data.Open(ctx, o.DSN)
+	if err != nil {
+		return WebResult{}, err
+	}
+	defer db.Close()
+	if err := db.RequireCurrent(ctx); err != nil {
+		return WebResult{}, err
+	}
+	app, err := web.New(web.Config{DB: db, Addr: "127.0.0.1:0",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		return WebResult{}, err
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- app.Run(runCtx) }()
+	defer func() { stop(); <-served }()
+	base := "http://" + app.Addr()
+
+	vus, err := virtualUsers(ctx, db, o.Users, o.Municipalities)
+	if err != nil {
+		return WebResult{}, err
+	}
+	for _, vu := range vus {
+		if err := vu.login(ctx, base); err != nil {
+			return WebResult{}, err
+		}
+	}
+	logf("%d users signed in to %s; load for at most %s or %d requests", len(vus), base, o.Duration, o.MaxRequests)
+
+	lctx, cancel := context.WithTimeout(ctx, o.Duration)
+	defer cancel()
+	var mu sync.Mutex
+	lat := map[string][]time.Duration{}
+	errs := map[string]int{}
+	budget := make(chan struct{}, o.MaxRequests)
+	for range o.MaxRequests {
+		budget <- struct{}{}
+	}
+	close(budget)
+	var wg sync.WaitGroup
+	t0 := time.Now()
+	for i, vu := range vus {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(i), 42))
+			for n := 0; ; n++ {
+				if _, ok := <-budget; !ok || lctx.Err() != nil {
+					return
+				}
+				page, path := vu.next(n, rng)
+				d, err := vu.get(lctx, base+path)
+				if lctx.Err() != nil {
+					return // cut off by the deadline: not counted
+				}
+				mu.Lock()
+				if err != nil {
+					errs[page]++
+				} else {
+					lat[page] = append(lat[page], d)
+				}
+				mu.Unlock()
+				if o.Think > 0 {
+					select {
+					case <-time.After(time.Duration(rng.Int64N(int64(2*o.Think) + 1))):
+					case <-lctx.Done():
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	res := WebResult{Engine: engineName(db), Users: len(vus), Elapsed: time.Since(t0)}
+	for page, ds := range lat {
+		res.Pages = append(res.Pages, PageResult{Page: page, Requests: len(ds), Errors: errs[page],
+			Median: median(ds), P99: percentile(ds, 99), Max: percentile(ds, 100),
+			PerSec: float64(len(ds)) / res.Elapsed.Seconds()})
+	}
+	for page, n := range errs {
+		if _, ok := lat[page]; !ok {
+			res.Pages = append(res.Pages, PageResult{Page: page, Errors: n})
+		}
+	}
+	sort.Slice(res.Pages, func(i, j int) bool { return res.Pages[i].Page < res.Pages[j].Page })
+	return res, nil
+}
+
+// Pages the virtual users load.
+const (
+	PageWorklist = "worklist"
+	PageCase     = "case"
+	PageDash     = "dashboard"
+)
+
+// next picks the user's next page.
+func (vu *virtualUser) next(n int, rng *rand.Rand) (string, string) {
+	switch vu.role {
+	case workflow.RoleSteering:
+		return PageDash, "/dashboard"
+	case workflow.RoleNurse:
+		if n%2 == 1 && len(vu.cases) > 0 {
+			return PageCase, "/cases/" + vu.cases[rng.IntN(len(vu.cases))]
+		}
+	}
+	return PageWorklist, "/"
+}
+
+// get loads url and reads the whole body; a status other than 200 is an error.
+func (vu *virtualUser) get(ctx context.Context, url string) (time.Duration, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	t0 := time.Now()
+	resp, err := vu.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	d := time.Since(t0)
+	if err != nil {
+		return 0, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("GET %s: status %d", req.URL.Path, resp.StatusCode)
+	}
+	return d, nil
+}

@@ -1,0 +1,98 @@
+package commands
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/dosis-dk/dosis/cmd/dosis/bench"
+	"github.com/dosis-dk/dosis/data"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) benchWebCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "web",
+		Usage: "the web application on 127.0.0.1:0 under concurrent virtual users: worklist, case page, dashboard",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "users", Value: 50, Usage: "concurrent virtual users (60 % nurses, 20 % pharmacy, 20 % steering)"},
+			&cli.DurationFlag{Name: "duration", Value: 30 * time.Second, Usage: "how long the load runs (at most)"},
+			&cli.IntFlag{Name: "max-requests", Value: 20000, Usage: "how many requests the load sends (at most)"},
+			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
+			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
+		},
+		Action: func(c *cli.Context) error {
+			r, err := bench.RunWeb(c.Context, bench.WebOptions{DSN: c.String("db"), Users: c.Int("users"),
+				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
+				Municipalities: c.IntSlice("municipality"), Log: e.stderr})
+			if err != nil {
+				return err
+			}
+			m := bench.ThisMachine()
+			var rows [][]string
+			for _, p := range r.Pages {
+				rows = append(rows, []string{p.Page, fmt.Sprint(p.Requests), fmt.Sprint(p.Errors), msec(p.Median),
+					msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
+			}
+			if !c.Bool("json") {
+				fmt.Fprintf(e.stdout, "%s, %d users, %.1f s, think %s; %s\n", r.Engine, r.Users, r.Elapsed.Seconds(), c.Duration("think"), m)
+			}
+			return e.table(c, struct {
+				bench.WebResult
+				Machine bench.Machine
+			}{r, m}, []string{"PAGE", "REQUESTS", "ERRORS", "MEDIAN", "P99", "MAX", "THROUGHPUT"}, rows)
+		},
+	}
+}
+
+func (e *env) benchTransitionsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "transitions",
+		Usage: "audited workflow transitions per second, in a scratch database (never --db's data)",
+		Description: "On SQLite (default) a new file in a temporary directory; with --postgres ADMIN-URL a new database\n" +
+			"on that server, dropped afterwards. Each case goes open → assess → consent → request_gp → gp_approve → start.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "postgres", Usage: "admin `URL` of a PostgreSQL server to create the scratch database on"},
+			&cli.IntFlag{Name: "cases", Value: 2000, Usage: "cases taken through the funnel (6 transitions each)"},
+			&cli.IntFlag{Name: "workers", Value: 1, Usage: "goroutines firing transitions (1: sequential)"},
+			&cli.DurationFlag{Name: "duration", Value: time.Minute, Usage: "how long the timed part may run (at most)"},
+		},
+		Action: func(c *cli.Context) error {
+			dsn := ""
+			if admin := c.String("postgres"); admin != "" {
+				url, drop, err := data.ScratchPostgres(c.Context, admin)
+				if err != nil {
+					return err
+				}
+				defer func() {
+					if err := drop(); err != nil {
+						fmt.Fprintln(e.stderr, err)
+					}
+				}()
+				dsn = url
+			} else {
+				dir, err := os.MkdirTemp("", "dosis-bench-transitions-")
+				if err != nil {
+					return fmt.Errorf("bench transitions: %w", err)
+				}
+				defer os.RemoveAll(dir)
+				dsn = filepath.Join(dir, "bench.db")
+			}
+			r, err := bench.RunTransitions(c.Context, bench.TransitionOptions{DSN: dsn, Cases: c.Int("cases"),
+				Workers: c.Int("workers"), Duration: c.Duration("duration"), Log: e.stderr})
+			if err != nil {
+				return err
+			}
+			m := bench.ThisMachine()
+			return e.fields(c, struct {
+				bench.TransitionResult
+				Machine bench.Machine
+			}{r, m},
+				"engine", r.Engine, "workers", fmt.Sprint(r.Workers),
+				"transitions", fmt.Sprintf("%d in %.2f s (%d cases failed)", r.Transitions, r.Elapsed.Seconds(), r.Failed),
+				"per second (target ≥ 1,000 on SQLite)", fmt.Sprintf("%.0f", r.PerSecond),
+				"machine", m.String())
+		},
+	}
+}

@@ -1,0 +1,142 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/uptrace/bun"
+)
+
+// QueryRecorder collects the SQL text of the queries a DB runs while it is
+// recording, exactly as sent to the engine (bun formats the arguments into
+// the text). The benchmark harness uses it to run a report's bare aggregate
+// queries with the engine's own command-line client over the same data.
+type QueryRecorder struct {
+	mu      sync.Mutex
+	on      bool
+	queries []string
+}
+
+// RecordQueries attaches a recorder to db. It records nothing until Start;
+// attach it to a DB opened for the benchmark, not a shared one.
+func (db *DB) RecordQueries() *QueryRecorder {
+	r := &QueryRecorder{}
+	db.bun.AddQueryHook(r)
+	return r
+}
+
+// Start clears the recorded queries and starts recording.
+func (r *QueryRecorder) Start() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on, r.queries = true, nil
+}
+
+// Stop stops recording and returns the queries recorded since Start.
+func (r *QueryRecorder) Stop() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on = false
+	return r.queries
+}
+
+// BeforeQuery implements bun.QueryHook.
+func (r *QueryRecorder) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+
+// AfterQuery implements bun.QueryHook: it keeps the query text when recording.
+func (r *QueryRecorder) AfterQuery(_ context.Context, ev *bun.QueryEvent) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.on && ev.Err == nil {
+		r.queries = append(r.queries, ev.Query)
+	}
+}
+
+// Explain returns the engine's plan for query, one line per row:
+// EXPLAIN QUERY PLAN on SQLite, EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL
+// (which runs the query).
+func (db *DB) Explain(ctx context.Context, query string) ([]string, error) {
+	if db.Postgres {
+		rows, err := db.bun.QueryContext(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+query)
+		if err != nil {
+			return nil, fmt.Errorf("explain: %w", err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				return nil, fmt.Errorf("explain: %w", err)
+			}
+			out = append(out, line)
+		}
+		return out, rows.Err()
+	}
+	rows, err := db.bun.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query)
+	if err != nil {
+		return nil, fmt.Errorf("explain: %w", err)
+	}
+	defer rows.Close()
+	depth := map[int]int{}
+	var out []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return nil, fmt.Errorf("explain: %w", err)
+		}
+		depth[id] = depth[parent] + 1
+		out = append(out, strings.Repeat("  ", depth[id]-1)+detail)
+	}
+	return out, rows.Err()
+}
+
+// SampleCases returns up to n ids of cases in municipality code that are
+// active or paused (the case pages staff open most), in a stable order.
+// It is for the benchmark harness and reads ids only.
+func (db *DB) SampleCases(ctx context.Context, code, n int) ([]string, error) {
+	var ids []string
+	err := db.bun.NewSelect().TableExpr("cases AS c").Column("c.id").
+		Where("c.municipality_code = ?", code).
+		Where("c.state IN (?)", bun.List([]string{string(workflow.StateActive), string(workflow.StatePaused)})).
+		OrderExpr("c.id").Limit(int64(n)).Scan(ctx, &ids)
+	if err != nil {
+		return nil, fmt.Errorf("sample cases of %d: %w", code, err)
+	}
+	return ids, nil
+}
+
+// ScratchPostgres creates an empty PostgreSQL database on the server that
+// admin (a postgres:// URL) names and returns its URL and a function that
+// drops it. The benchmark harness writes its transitions there, never into
+// the database being measured.
+func ScratchPostgres(ctx context.Context, admin string) (string, func() error, error) {
+	u, err := url.Parse(admin)
+	if err != nil {
+		return "", nil, fmt.Errorf("scratch database: %w", err)
+	}
+	conn, err := sql.Open("pgx", admin)
+	if err != nil {
+		return "", nil, fmt.Errorf("scratch database: %w", err)
+	}
+	name := fmt.Sprintf("dosis_bench_%d", time.Now().UnixNano())
+	if _, err := conn.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		_ = conn.Close()
+		return "", nil, fmt.Errorf("scratch database on %s: %w", redactDSN(admin), err)
+	}
+	drop := func() error {
+		defer conn.Close()
+		if _, err := conn.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			return fmt.Errorf("drop scratch database %s: %w", name, err)
+		}
+		return nil
+	}
+	u.Path = "/" + name
+	return u.String(), drop, nil
+}
