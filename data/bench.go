@@ -47,7 +47,9 @@ func (r *QueryRecorder) Stop() []string {
 }
 
 // BeforeQuery implements bun.QueryHook.
-func (r *QueryRecorder) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+func (r *QueryRecorder) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	return ctx
+}
 
 // AfterQuery implements bun.QueryHook: it keeps the query text when recording.
 func (r *QueryRecorder) AfterQuery(_ context.Context, ev *bun.QueryEvent) {

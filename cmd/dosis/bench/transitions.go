@@ -125,7 +125,10 @@ func funnel(ctx context.Context, sv *workflow.Service, a workflow.Actor, citizen
 			return err
 		},
 		func() error { _, err := sv.RequestGP(ctx, a, c.ID, ""); return err },
-		func() error { _, err := sv.RecordGPDecision(ctx, a, c.ID, workflow.GPDecision{Approved: true}); return err },
+		func() error {
+			_, err := sv.RecordGPDecision(ctx, a, c.ID, workflow.GPDecision{Approved: true})
+			return err
+		},
 		func() error { _, err := sv.Start(ctx, a, c.ID, pharmacyID, ""); return err },
 	}
 	for i, step := range steps {
