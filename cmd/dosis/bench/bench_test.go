@@ -1,0 +1,108 @@
+package bench
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/reports"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// The harness at tiny sizes, so it keeps compiling and working in CI; the
+// figures themselves come from `dosis bench` on the national data
+// (BENCHMARKS.md), never from a timed unit test.
+
+func TestTransitionsSmoke(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "tr.db")
+	r, err := RunTransitions(context.Background(), TransitionOptions{DSN: dsn, Cases: 4, Workers: 2, Duration: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Transitions != 4*6 || r.Failed != 0 || r.PerSecond <= 0 {
+		t.Fatalf("got %+v, want 24 transitions and no failure", r)
+	}
+}
+
+// migrated returns a migrated SQLite database with citizens and cases of
+// municipality 851 taken to active.
+func migrated(t *testing.T) string {
+	t.Helper()
+	dsn := filepath.Join(t.TempDir(), "smoke.db")
+	if _, err := RunTransitions(context.Background(), TransitionOptions{DSN: dsn, Cases: 3, Workers: 1, Duration: time.Minute}); err != nil {
+		t.Fatal(err)
+	}
+	return dsn
+}
+
+func TestReportSmoke(t *testing.T) {
+	dsn := migrated(t)
+	f := reports.Filter{From: calendar.Date(2026, 1, 1), To: calendar.Date(2030, 12, 31)}
+	r, err := RunReport(context.Background(), ReportOptions{DSN: dsn, Filter: f, Municipality: 851, Runs: 1, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Queries != 9 || r.Total <= 0 || r.Municipality <= 0 {
+		t.Fatalf("got %+v, want the 9 report queries timed", r)
+	}
+	if r.Bare == 0 {
+		t.Log("sqlite3 not installed: the bare-query half was skipped")
+	}
+}
+
+func TestWebSmoke(t *testing.T) {
+	dsn := migrated(t)
+	r, err := RunWeb(context.Background(), WebOptions{DSN: dsn, Users: 5, Duration: 20 * time.Second,
+		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]PageResult{}
+	total := 0
+	for _, p := range r.Pages {
+		got[p.Page] = p
+		total += p.Requests
+		if p.Errors > 0 {
+			t.Errorf("%s: %d errors", p.Page, p.Errors)
+		}
+	}
+	for _, page := range []string{PageWorklist, PageCase, PageDash} {
+		if got[page].Requests == 0 {
+			t.Errorf("no %s requests: %+v", page, r.Pages)
+		}
+	}
+	if total != 30 {
+		t.Errorf("%d requests, want the bound of 30", total)
+	}
+}
+
+func TestPlansSmoke(t *testing.T) {
+	dsn := migrated(t)
+	db, err := data.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	plans, err := ReportPlans(context.Background(), db, reports.Filter{From: calendar.Date(2026, 1, 1), To: calendar.Date(2026, 12, 31)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plans) != 9 || len(plans[0].Plan) == 0 {
+		t.Fatalf("got %d plans, want 9 with lines", len(plans))
+	}
+}
+
+func TestPercentile(t *testing.T) {
+	ds := []time.Duration{5, 1, 4, 2, 3, 6, 7, 8, 9, 10}
+	for _, c := range []struct {
+		p    float64
+		want time.Duration
+	}{{50, 5}, {99, 10}, {100, 10}, {10, 1}, {0, 1}} {
+		if got := percentile(ds, c.p); got != c.want {
+			t.Errorf("percentile %v = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
