@@ -1,0 +1,66 @@
+package web_test
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/data/demo"
+	"github.com/dosis-dk/dosis/web"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// TestBrowserScreenshotsDemo takes the README's screenshots of the main
+// pages on the small demo data set (SQLite only). It runs only with
+// DOSIS_SCREENSHOTS=/absolute/dir.
+func TestBrowserScreenshotsDemo(t *testing.T) {
+	dir := os.Getenv("DOSIS_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set DOSIS_SCREENSHOTS=/absolute/dir to take the screenshots")
+	}
+	ctx, requested := browser(t)
+	db := dbtest.Open(t, "sqlite")
+	bg := context.Background()
+	if _, err := demo.Generate(bg, db, demo.Options{Scale: demo.ScaleSmall, Seed: 1, Now: t0}); err != nil {
+		t.Fatal(err)
+	}
+	logins := dbtest.Must(web.DemoUsers(bg, db, t0))(t)
+	pw := map[workflow.Role]web.DemoLogin{}
+	for _, l := range logins {
+		pw[l.Role] = l
+	}
+	s := start(t, db)
+	nurse := pw[workflow.RoleNurse]
+	active := dbtest.Must(db.ListCases(bg, workflow.Actor{UserID: "shots", Role: workflow.RoleNurse, Municipality: web.DemoMunicipality},
+		data.CaseFilter{States: []workflow.State{workflow.StateActive}, Limit: 1}))(t)
+	if len(active) == 0 {
+		t.Fatal("no active case in the demo data")
+	}
+	logout := chromedp.Steps(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.CSS("#username")))
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1200, 900),
+		signIn(s.base, nurse.Username, nurse.Password), chromedp.WaitVisible(chromedp.CSS("#worklist")), shotTo(dir, "web-worklist"),
+		chromedp.Navigate(s.base+"/cases/"+active[0].ID), chromedp.WaitVisible(chromedp.CSS("#rolls")), shotTo(dir, "web-case-rolls"),
+		logout,
+		signIn(s.base, pw[workflow.RolePharmacy].Username, pw[workflow.RolePharmacy].Password),
+		chromedp.Navigate(s.base+"/pharmacy"), chromedp.WaitVisible(chromedp.CSS("#urgent")), shotTo(dir, "web-pharmacy"),
+		logout,
+		signIn(s.base, pw[workflow.RoleLead].Username, pw[workflow.RoleLead].Password),
+		chromedp.Navigate(s.base+"/overview"), chromedp.WaitVisible(chromedp.CSS("#worklist")), shotTo(dir, "web-overview"),
+		logout,
+		signIn(s.base, pw[workflow.RoleSteering].Username, pw[workflow.RoleSteering].Password),
+		chromedp.Navigate(s.base+"/dashboard?from=01-11-2025&to=31-10-2026"), chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas")),
+		chromedp.Sleep(500 * time.Millisecond), shotTo(dir, "web-dashboard"),
+		logout,
+		signIn(s.base, pw[workflow.RoleAdmin].Username, pw[workflow.RoleAdmin].Password),
+		chromedp.Navigate(s.base+"/admin/params"), chromedp.WaitVisible(chromedp.CSS("table.params")), shotTo(dir, "web-admin-params"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyLocal(t, s.base, requested())
+}
