@@ -54,9 +54,11 @@ func TestBrowserScreenshotsDemo(t *testing.T) {
 		logout,
 		signIn(s.base, pw[workflow.RoleSteering].Username, pw[workflow.RoleSteering].Password),
 		chromedp.Navigate(s.base+"/dashboard?from=01-11-2025&to=31-10-2026"), chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas")),
-		chromedp.Sleep(500 * time.Millisecond), shotTo(dir, "web-dashboard"),
+		chromedp.Sleep(500*time.Millisecond), shotTo(dir, "web-dashboard-steering"),
 		logout,
 		signIn(s.base, pw[workflow.RoleAdmin].Username, pw[workflow.RoleAdmin].Password),
+		chromedp.Navigate(s.base+"/dashboard?from=01-11-2025&to=31-10-2026"), chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas")),
+		chromedp.Sleep(500*time.Millisecond), shotTo(dir, "web-dashboard"),
 		chromedp.Navigate(s.base+"/admin/params"), chromedp.WaitVisible(chromedp.CSS("table.params")), shotTo(dir, "web-admin-params"),
 	)
 	if err != nil {
