@@ -23,12 +23,14 @@ type QueryRecorder struct {
 	queries []string
 }
 
-// RecordQueries attaches a recorder to db. It records nothing until Start;
-// attach it to a DB opened for the benchmark, not a shared one.
-func (db *DB) RecordQueries() *QueryRecorder {
+// RecordQueries returns a handle on the same connections whose queries a
+// new recorder sees, and the recorder. It records nothing until Start; db
+// itself is not changed.
+func (db *DB) RecordQueries() (*DB, *QueryRecorder) {
 	r := &QueryRecorder{}
-	db.bun.AddQueryHook(r)
-	return r
+	clone := *db
+	clone.bun = db.bun.WithQueryHook(r)
+	return &clone, r
 }
 
 // Start clears the recorded queries and starts recording.

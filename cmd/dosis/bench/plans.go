@@ -22,13 +22,13 @@ type Plan struct {
 
 // ReportPlans records the queries of the national report for f and returns
 // each with its plan (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on
-// PostgreSQL). db gets a query recorder attached.
+// PostgreSQL).
 func ReportPlans(ctx context.Context, db *data.DB, f reports.Filter) ([]Plan, error) {
+	db, rec := db.RecordQueries()
 	src, err := db.Reports(workflow.System("bench"))
 	if err != nil {
 		return nil, err
 	}
-	rec := db.RecordQueries()
 	f.Municipalities = nil
 	type step struct {
 		name string

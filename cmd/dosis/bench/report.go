@@ -86,7 +86,7 @@ func RunReport(ctx context.Context, o ReportOptions) (ReportResult, error) {
 	if err := db.RequireCurrent(ctx); err != nil {
 		return ReportResult{}, err
 	}
-	rec := db.RecordQueries()
+	db, rec := db.RecordQueries()
 	res := ReportResult{Engine: engineName(db), MunicipalityCode: o.Municipality}
 	national := o.Filter
 	national.Municipalities = nil
