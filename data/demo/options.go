@@ -11,6 +11,11 @@ const (
 	// ScaleSmall is about 2 % of the national volume (some 3,000 citizens
 	// with medicine help), still spread over all 98 municipalities.
 	ScaleSmall = "small"
+	// ScaleMedium is about 5 % of the national volume (some 7,500 citizens
+	// with medicine help): enough that the larger municipalities pass the
+	// statistics practice's 30-citizen threshold, so a suppressed dashboard
+	// (the steering group's) shows something. `dosis serve --demo` uses it.
+	ScaleMedium = "medium"
 	// ScaleNational is the national volume: about 148,000 citizens with
 	// medicine help and 50,000–90,000 ever on dose dispensing.
 	ScaleNational = "national"
@@ -18,7 +23,7 @@ const (
 
 // Options say what Generate makes.
 type Options struct {
-	// Scale is ScaleSmall (the default when empty) or ScaleNational.
+	// Scale is ScaleSmall (the default when empty), ScaleMedium or ScaleNational.
 	Scale string
 	// Seed selects the data set: the same seed and Now give the same rows.
 	Seed uint64
@@ -59,9 +64,11 @@ func scaleFactor(scale string) (float64, error) {
 	switch scale {
 	case "", ScaleSmall:
 		return 0.02, nil
+	case ScaleMedium:
+		return 0.05, nil
 	case ScaleNational:
 		return 1, nil
 	}
-	return 0, workflow.Invalidf("ukendt skala %q (brug small eller national)",
-		"unknown scale %q (use small or national)", scale)
+	return 0, workflow.Invalidf("ukendt skala %q (brug small, medium eller national)",
+		"unknown scale %q (use small, medium or national)", scale)
 }

@@ -22,7 +22,7 @@ func (e *env) demoCommand() *cli.Command {
 			"for all 98 municipalities. The same --seed and --now give the same data. The database must hold\n" +
 			"no citizens: use a new database file, or --resume to finish an interrupted run. See docs/demo.md.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "scale", Value: demo.ScaleSmall, Usage: "small (about 3,000 citizens) or national (about 150,000)"},
+			&cli.StringFlag{Name: "scale", Value: demo.ScaleSmall, Usage: "small (about 3,000 citizens), medium (about 7,500) or national (about 150,000)"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "the data set: the same seed and --now give the same rows"},
 			&cli.StringFlag{Name: "now", Usage: "end of the history, dd-mm-yyyy (default: now)"},
 			&cli.BoolFlag{Name: "resume", Usage: "finish an interrupted run (same --scale, --seed and --now)"},

@@ -66,7 +66,7 @@ func (e *env) prepareDemo(ctx context.Context, db *data.DB) error {
 	}
 	if len(existing) == 0 {
 		fmt.Fprintln(e.stdout, "demo: generating the small synthetic data set …")
-		st, err := demo.Generate(ctx, db, demo.Options{Scale: demo.ScaleSmall, Seed: 1, Now: now})
+		st, err := demo.Generate(ctx, db, demo.Options{Scale: demo.ScaleMedium, Seed: 1, Now: now})
 		if err != nil {
 			return err
 		}
