@@ -84,6 +84,11 @@ func New(cfg Config) (*App, error) {
 	}
 	app.pages = p
 	app.sessions = newSessions(cfg)
+	// A session store failure (the database is down) gets the Danish error
+	// page, not the library's plain-text 500.
+	app.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		app.fail(w, r, &Request{Lang: langOf(r)}, err)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("web: listen on %s: %w", cfg.Addr, err)

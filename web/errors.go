@@ -69,7 +69,14 @@ func (app *App) fail(w http.ResponseWriter, r *http.Request, rq *Request, err er
 	if rq.User != nil {
 		user = rq.User.Username
 	}
-	level("refused", "user", user, "route", r.Pattern, "status", status, "err", redactCPR(err.Error()))
+	if status == http.StatusInternalServerError {
+		level("failed", "user", user, "route", r.Pattern, "status", status, "err", redactCPR(err.Error()))
+	} else {
+		// A refusal's message may quote what the user typed (a name in the
+		// wrong field, say): log its kind and guard codes, never its text.
+		level("refused", "user", user, "route", r.Pattern, "status", status,
+			"kind", workflow.KindOf(err).String(), "guards", guardCodes(err))
+	}
 	msg := app.message(err, rq.Lang)
 	var fe *formError
 	if errors.As(err, &fe) {
@@ -118,4 +125,17 @@ func safeBack(path string) string {
 		return "/"
 	}
 	return path
+}
+
+// guardCodes lists the codes of the unmet guards in err, if any.
+func guardCodes(err error) []string {
+	var we *workflow.Error
+	if !errors.As(err, &we) {
+		return nil
+	}
+	codes := make([]string, len(we.Unmet))
+	for i, g := range we.Unmet {
+		codes[i] = g.Code
+	}
+	return codes
 }

@@ -73,11 +73,14 @@ func TestNoCPRInLogs(t *testing.T) {
 	c.post("/citizens/find", url.Values{"cpr": {"010145-1236"}})
 	c.post("/citizens/find", url.Values{"cpr": {"311399-9999"}})
 	c.post("/citizens/new", url.Values{"cpr": {"010145-1236"}, "name": {"Dup"}})
+	// A name typed into the CPR field is quoted in the refusal's message,
+	// which the user sees but the log must not.
+	c.post("/citizens/new", url.Values{"cpr": {"Jens Hansen"}, "name": {"X"}, "municipality": {"851"}})
 	log := s.log.String()
 	if !strings.Contains(log, "route=\"POST /citizens/find\"") {
 		t.Fatalf("no request lines logged:\n%s", log)
 	}
-	for _, cpr := range []string{"0101451236", "010145-1236", "311399", "Karen"} {
+	for _, cpr := range []string{"0101451236", "010145-1236", "311399", "Karen", "Jens Hansen"} {
 		if strings.Contains(log, cpr) {
 			t.Errorf("the log contains %q", cpr)
 		}
