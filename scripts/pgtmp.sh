@@ -15,7 +15,11 @@ as_pg() {
 case "$cmd" in
 start)
   mkdir -p "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  if [ "$(id -u)" = 0 ]; then
+    # The postgres user must be able to reach the directory (mktemp makes 0700 parents).
+    chmod 755 "$(dirname "$dir")"
+    chown postgres "$dir"
+  fi
   if [ ! -f "$dir/PG_VERSION" ]; then
     as_pg "$bindir/initdb" -D "$dir" -A trust -U postgres >"$dir.initdb.log" 2>&1
   fi

@@ -8,7 +8,11 @@ cd "$(dirname "$0")/.."
 if [ -z "${DOSIS_TEST_POSTGRES:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   pgdir=$(mktemp -d /tmp/dosis-pg.XXXXXX)
   trap 'scripts/pgtmp.sh stop "$pgdir/data"; rm -rf "$pgdir"' EXIT
-  DOSIS_TEST_POSTGRES=$(scripts/pgtmp.sh start "$pgdir/data" "${DOSIS_TEST_PG_PORT:-54329}")
+  if ! DOSIS_TEST_POSTGRES=$(scripts/pgtmp.sh start "$pgdir/data" "${DOSIS_TEST_PG_PORT:-54329}"); then
+    echo "could not start the PostgreSQL test cluster; its logs:" >&2
+    cat "$pgdir"/data.initdb.log "$pgdir"/data/server.log 2>/dev/null | tail -20 >&2
+    exit 1
+  fi
   export DOSIS_TEST_POSTGRES
   echo "PostgreSQL test cluster: $DOSIS_TEST_POSTGRES"
 fi
