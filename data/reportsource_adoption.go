@@ -21,9 +21,9 @@ const eligibleAtEnd = `el AS (
 		WHERE a2.case_id = a.case_id AND a2.assessed_at < ?0
 		AND (a2.assessed_at > a.assessed_at OR (a2.assessed_at = a.assessed_at AND a2.id > a.id))))`
 
-// Adoption implements reports.Source. Arguments: ?0 period end (exclusive),
+// adoption implements reports.Source (uncached). Arguments: ?0 period end (exclusive),
 // ?1 period start, ?2 the latest birth date of a citizen aged 75 at the end.
-func (s *ReportSource) Adoption(ctx context.Context, f reports.Filter) ([]reports.AdoptionCounts, error) {
+func (s *ReportSource) adoption(ctx context.Context, f reports.Filter) ([]reports.AdoptionCounts, error) {
 	q := `WITH ` + stateAtEnd + `, ` + eligibleAtEnd + `,
 cs AS (
 	SELECT c.municipality_code AS code,

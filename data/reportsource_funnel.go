@@ -6,9 +6,9 @@ import (
 	"github.com/dosis-dk/dosis/reports"
 )
 
-// Months implements reports.Source: roll periods by the month they start in
+// months implements reports.Source (uncached): roll periods by the month they start in
 // and case starts by the month of the start event (months in UTC).
-func (s *ReportSource) Months(ctx context.Context, f reports.Filter) ([]reports.MonthCounts, error) {
+func (s *ReportSource) months(ctx context.Context, f reports.Filter) ([]reports.MonthCounts, error) {
 	q := `SELECT x.code, x.month, CAST(SUM(x.citizens) AS BIGINT) AS citizens, CAST(SUM(x.rolls) AS BIGINT) AS rolls,
 	CAST(SUM(x.days) AS BIGINT) AS roll_days, CAST(SUM(x.starts) AS BIGINT) AS starts
 FROM (
@@ -42,9 +42,9 @@ ORDER BY x.month, x.code`
 	return out, nil
 }
 
-// Funnel implements reports.Source: the cases opened in the period and the
+// funnel implements reports.Source (uncached): the cases opened in the period and the
 // stages they reached before its end, from the audit trail.
-func (s *ReportSource) Funnel(ctx context.Context, f reports.Filter) ([]reports.FunnelCounts, error) {
+func (s *ReportSource) funnel(ctx context.Context, f reports.Filter) ([]reports.FunnelCounts, error) {
 	reached := func(cond string) string {
 		return "COUNT(DISTINCT CASE WHEN " + cond + " THEN c.id END)"
 	}
@@ -79,14 +79,14 @@ ORDER BY c.municipality_code`
 	return out, nil
 }
 
-// StageDays implements reports.Source: for the cases opened in the period,
+// stageDays implements reports.Source (uncached): for the cases opened in the period,
 // the first time of each event, paired along the path, as a histogram of
 // whole days. Performance: CROSS JOIN is an inner join that makes SQLite
 // start from the cases opened in the period (index cases_opened) and read
 // their events by case; left to itself it scanned every event of the kinds
 // in the period and looked up each case (BENCHMARKS.md). PostgreSQL plans
 // it as any join.
-func (s *ReportSource) StageDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+func (s *ReportSource) stageDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
 	q := `WITH fe AS (
 	SELECT e.case_id, e.event, MIN(e.at) AS at
 	FROM cases c CROSS JOIN audit_events e
@@ -121,8 +121,8 @@ func (s *ReportSource) buckets(ctx context.Context, what, q string, args ...any)
 	return out, nil
 }
 
-// Reasons implements reports.Source.
-func (s *ReportSource) Reasons(ctx context.Context, f reports.Filter) ([]reports.ReasonCount, error) {
+// reasons implements reports.Source (uncached).
+func (s *ReportSource) reasons(ctx context.Context, f reports.Filter) ([]reports.ReasonCount, error) {
 	q := `SELECT c.state, c.state_reason AS reason, COUNT(*) AS count
 FROM cases c
 WHERE c.closed_at >= ?0 AND c.closed_at < ?1 AND c.state IN ('declined', 'rejected', 'ended')` + s.in(f, "c.municipality_code") + `

@@ -6,9 +6,9 @@ import (
 	"github.com/dosis-dk/dosis/reports"
 )
 
-// Pharmacies implements reports.Source: the pharmacies with rolls, urgent
+// pharmacies implements reports.Source (uncached): the pharmacies with rolls, urgent
 // rolls or receipt deviations for the municipalities in the filter.
-func (s *ReportSource) Pharmacies(ctx context.Context, f reports.Filter) ([]reports.PharmacyCounts, error) {
+func (s *ReportSource) pharmacies(ctx context.Context, f reports.Filter) ([]reports.PharmacyCounts, error) {
 	q := `SELECT p.id, p.name, p.municipality_code AS municipality, p.lead_time_hours AS promise_hours,
 	COALESCE(r.rolls, 0) AS rolls, CAST(COALESCE(r.days, 0) AS BIGINT) AS roll_days,
 	COALESCE(u.urgent, 0) AS urgent, CAST(COALESCE(u.delivered, 0) AS BIGINT) AS delivered,
@@ -52,8 +52,8 @@ ORDER BY p.name, p.id`
 	return out, nil
 }
 
-// LeadHours implements reports.Source.
-func (s *ReportSource) LeadHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+// leadHours implements reports.Source (uncached).
+func (s *ReportSource) leadHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
 	h := s.hours("requested_at", "delivered_at")
 	q := `SELECT pharmacy_id AS key, ` + h + ` AS value, COUNT(*) AS count
 FROM urgent_rolls
@@ -63,9 +63,9 @@ ORDER BY 1, 2`
 	return s.buckets(ctx, "lead hours", q, utc(f.From), utc(f.End()))
 }
 
-// GPs implements reports.Source: requests made in the period and the
+// gps implements reports.Source (uncached): requests made in the period and the
 // decisions made on them before its end.
-func (s *ReportSource) GPs(ctx context.Context, f reports.Filter) ([]reports.GPCounts, error) {
+func (s *ReportSource) gps(ctx context.Context, f reports.Filter) ([]reports.GPCounts, error) {
 	q := `SELECT c.municipality_code AS code, COUNT(*) AS requests,
 	CAST(SUM(CASE WHEN g.decision = 'approved' AND g.decided_at < ?1 THEN 1 ELSE 0 END) AS BIGINT) AS approved,
 	CAST(SUM(CASE WHEN g.decision = 'rejected' AND g.decided_at < ?1 THEN 1 ELSE 0 END) AS BIGINT) AS rejected,
@@ -91,8 +91,8 @@ ORDER BY c.municipality_code`
 	return out, nil
 }
 
-// GPDays implements reports.Source.
-func (s *ReportSource) GPDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+// gpDays implements reports.Source (uncached).
+func (s *ReportSource) gpDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
 	d := s.days("g.requested_at", "g.decided_at")
 	q := `SELECT CAST(c.municipality_code AS TEXT) AS key, ` + d + ` AS value, COUNT(*) AS count
 FROM gp_requests g JOIN cases c ON c.id = g.case_id

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -72,13 +73,17 @@ func (db *DB) Worklist(ctx context.Context, a workflow.Actor, now time.Time, s w
 	return w, nil
 }
 
-func danishLoc() *time.Location {
+// danishLoc is Europe/Copenhagen. Performance: time.LoadLocation parses
+// the zone data on every call, and a worklist formats two dates per item
+// (a municipality's worklist can hold close to a thousand), so the
+// location is loaded once; a *time.Location is immutable.
+var danishLoc = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
 		return time.UTC
 	}
 	return loc
-}
+})
 
 // caseWork starts a query on cases (c) joined with citizens (ci), scoped.
 func (db *DB) caseWork(s workflow.Scope, table string) *bun.SelectQuery {

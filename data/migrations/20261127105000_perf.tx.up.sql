@@ -31,3 +31,12 @@ CREATE INDEX cases_opened ON cases (opened_at, municipality_code);
 -- Urgent rolls requested in the period, per municipality (adoption, lead
 -- times).
 CREATE INDEX urgent_rolls_requested ON urgent_rolls (requested_at, municipality_code, pharmacy_id);
+--bun:split
+-- The case page reads a case's hospital notifications and receipt
+-- deviations by case (they had no index and were scanned whole), and a
+-- nurse's urgent-roll events are scoped by the municipality of the roll.
+CREATE INDEX hospital_notifications_case ON hospital_notifications (case_id);
+--bun:split
+CREATE INDEX receipt_deviations_case ON receipt_deviations (case_id, recorded_at);
+--bun:split
+CREATE INDEX urgent_rolls_municipality ON urgent_rolls (municipality_code, id);

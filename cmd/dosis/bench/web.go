@@ -32,6 +32,9 @@ type WebOptions struct {
 	// Municipalities are the nurses' municipalities (default: five of the
 	// largest and one small).
 	Municipalities []int
+	// ReportCache is the report cache TTL the server runs with
+	// (data.DB.SetReportCacheTTL; 0: off, as `dosis serve` today).
+	ReportCache time.Duration
 	// Log receives progress lines (may be nil).
 	Log io.Writer
 }
@@ -73,6 +76,7 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	if err := db.RequireCurrent(ctx); err != nil {
 		return WebResult{}, err
 	}
+	db.SetReportCacheTTL(o.ReportCache)
 	app, err := web.New(web.Config{DB: db, Addr: "127.0.0.1:0",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
@@ -92,6 +96,16 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	for _, vu := range vus {
 		if err := vu.login(ctx, base); err != nil {
 			return WebResult{}, err
+		}
+	}
+	// Warm-up, untimed: each user loads each of its pages once (with the
+	// report cache on, this fills it, as the first visitor would).
+	for _, vu := range vus {
+		for n := range 2 {
+			_, path := vu.next(n, rand.New(rand.NewPCG(0, 0)))
+			if _, err := vu.get(ctx, base+path); err != nil {
+				return WebResult{}, fmt.Errorf("warm-up: %w", err)
+			}
 		}
 	}
 	logf("%d users signed in to %s; load for at most %s or %d requests", len(vus), base, o.Duration, o.MaxRequests)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/dosis-dk/dosis/cmd/dosis/bench"
@@ -21,11 +22,24 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.IntFlag{Name: "max-requests", Value: 20000, Usage: "how many requests the load sends (at most)"},
 			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
 			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run (server side included) to `FILE`"},
+			&cli.DurationFlag{Name: "report-cache", Usage: "serve with the report cache on for this TTL (default off, as dosis serve)"},
 		},
 		Action: func(c *cli.Context) error {
+			if name := c.String("cpuprofile"); name != "" {
+				f, err := os.Create(name)
+				if err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			r, err := bench.RunWeb(c.Context, bench.WebOptions{DSN: c.String("db"), Users: c.Int("users"),
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
-				Municipalities: c.IntSlice("municipality"), Log: e.stderr})
+				Municipalities: c.IntSlice("municipality"), ReportCache: c.Duration("report-cache"), Log: e.stderr})
 			if err != nil {
 				return err
 			}
@@ -36,7 +50,8 @@ func (e *env) benchWebCommand() *cli.Command {
 					msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
 			}
 			if !c.Bool("json") {
-				fmt.Fprintf(e.stdout, "%s, %d users, %.1f s, think %s; %s\n", r.Engine, r.Users, r.Elapsed.Seconds(), c.Duration("think"), m)
+				fmt.Fprintf(e.stdout, "%s, %d users, %.1f s, think %s, report cache %s; %s\n", r.Engine, r.Users, r.Elapsed.Seconds(),
+					c.Duration("think"), c.Duration("report-cache"), m)
 			}
 			return e.table(c, struct {
 				bench.WebResult
