@@ -42,40 +42,44 @@ func scoped(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery
 	}
 }
 
+// snapshotRow is a case with everything its guards need, read in one
+// statement: the citizen's birth date, the latest assessment's outcome,
+// whether a consent is active, and the latest GP request.
+type snapshotRow struct {
+	caseRow             `bun:",extend"`
+	BirthDate           time.Time  `bun:"birth_date"`
+	Outcome             *string    `bun:"outcome"`
+	ConsentActive       int        `bun:"consent_active"`
+	GPRequestID         *string    `bun:"gp_request_id"`
+	GPDecidedAt         *time.Time `bun:"gp_decided_at"`
+	GPDecision          *string    `bun:"gp_decision"`
+	PrescriptionExpires *time.Time `bun:"gp_prescription_expires"`
+}
+
+// Snapshot reads the case and its guard facts in one statement (one round
+// trip instead of five: transitions are the hot path of the workflow).
 func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
-	var cr caseRow
-	q := t.tx.NewSelect().Model(&cr).Where("c.id = ?", caseID)
+	var r snapshotRow
+	q := t.tx.NewSelect().Model(&r).
+		ColumnExpr("c.*").
+		ColumnExpr("ci.birth_date AS birth_date").
+		ColumnExpr("(SELECT a.outcome FROM assessments AS a WHERE a.case_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) AS outcome").
+		ColumnExpr("CASE WHEN EXISTS (SELECT 1 FROM consents AS k WHERE k.case_id = c.id AND k.withdrawn_at IS NULL) THEN 1 ELSE 0 END AS consent_active").
+		ColumnExpr("g.id AS gp_request_id, g.decided_at AS gp_decided_at, g.decision AS gp_decision, g.prescription_expires AS gp_prescription_expires").
+		Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
+		Join("LEFT JOIN gp_requests AS g ON g.id = (SELECT g2.id FROM gp_requests AS g2 WHERE g2.case_id = c.id ORDER BY g2.requested_at DESC, g2.id DESC LIMIT 1)").
+		Where("c.id = ?", caseID)
 	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
 		return workflow.Snapshot{}, notFound(err, "sagen")
 	}
-	s := workflow.Snapshot{Case: cr.toCase(), Now: now}
-	var birth time.Time
-	if err := t.tx.NewSelect().Table("citizens").Column("birth_date").Where("id = ?", cr.CitizenID).Scan(ctx, &birth); err != nil {
-		return s, fmt.Errorf("load citizen of case: %w", err)
+	s := workflow.Snapshot{Case: r.toCase(), Now: now, CitizenAge: age(r.BirthDate.UTC(), now),
+		ConsentActive: r.ConsentActive == 1}
+	if r.Outcome != nil {
+		s.Outcome = *r.Outcome
 	}
-	s.CitizenAge = age(birth, now)
-	var outcome []string
-	if err := t.tx.NewSelect().Table("assessments").Column("outcome").Where("case_id = ?", caseID).
-		OrderExpr("assessed_at DESC, id DESC").Limit(1).Scan(ctx, &outcome); err != nil {
-		return s, fmt.Errorf("load assessment: %w", err)
-	}
-	if len(outcome) > 0 {
-		s.Outcome = outcome[0]
-	}
-	n, err := t.tx.NewSelect().Table("consents").Where("case_id = ? AND withdrawn_at IS NULL", caseID).Count(ctx)
-	if err != nil {
-		return s, fmt.Errorf("load consent: %w", err)
-	}
-	s.ConsentActive = n > 0
-	var reqs []gpRequestRow
-	if err := t.tx.NewSelect().Model(&reqs).Where("case_id = ?", caseID).
-		OrderExpr("requested_at DESC, id DESC").Limit(1).Scan(ctx); err != nil {
-		return s, fmt.Errorf("load GP request: %w", err)
-	}
-	if len(reqs) > 0 {
-		r := reqs[0]
-		s.GPRequestOpen = r.DecidedAt == nil
-		s.GPApproved = r.Decision == "approved"
+	if r.GPRequestID != nil {
+		s.GPRequestOpen = r.GPDecidedAt == nil
+		s.GPApproved = r.GPDecision != nil && *r.GPDecision == "approved"
 		if r.PrescriptionExpires != nil {
 			s.PrescriptionExpires = r.PrescriptionExpires.UTC()
 		}
