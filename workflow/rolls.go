@@ -26,20 +26,13 @@ type Period struct {
 // Label returns the period status for users in lang ("da" or "en"), with
 // FMK's Danish names.
 func (s PeriodStatus) Label(lang string) string {
-	l, ok := map[PeriodStatus][2]string{
+	return labelIn(map[PeriodStatus][2]string{
 		PeriodPlanned:      {"Planlagt", "Planned"},
 		PeriodReady:        {"Klar til pakning", "Ready for packing"},
 		PeriodNotDispensed: {"Ekspederes ikke", "Not dispensed"},
 		PeriodDispensed:    {"Ekspederet", "Dispensed"},
 		PeriodReceived:     {"Modtaget", "Received"},
-	}[s]
-	if !ok {
-		return string(s)
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	}, s, lang)
 }
 
 // Packable reports whether the pharmacy still has to pack the period.

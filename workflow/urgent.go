@@ -144,39 +144,25 @@ func urgentRoleCheck(u UrgentRoll, a Actor, t UrgentTransition) error {
 // Label returns the step for users in lang: a Danish infinitive
 // ("acceptere") or an English past participle ("accepted").
 func (s UrgentStep) Label(lang string) string {
-	l, ok := map[UrgentStep][2]string{
+	return labelIn(map[UrgentStep][2]string{
 		UrgentStepAccept:  {"acceptere", "accepted"},
 		UrgentStepReject:  {"afvise", "rejected"},
 		UrgentStepPack:    {"pakke", "packed"},
 		UrgentStepDeliver: {"levere", "delivered"},
 		UrgentStepCancel:  {"annullere", "cancelled"},
-	}[s]
-	if !ok {
-		return string(s)
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	}, s, lang)
 }
 
 // Label returns the status for users in lang ("da" or "en").
 func (s UrgentStatus) Label(lang string) string {
-	l, ok := map[UrgentStatus][2]string{
+	return labelIn(map[UrgentStatus][2]string{
 		UrgentRequested: {"bestilt", "requested"},
 		UrgentAccepted:  {"accepteret", "accepted"},
 		UrgentRejected:  {"afvist", "rejected"},
 		UrgentPacked:    {"pakket", "packed"},
 		UrgentDelivered: {"leveret", "delivered"},
 		UrgentCancelled: {"annulleret", "cancelled"},
-	}[s]
-	if !ok {
-		return string(s)
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	}, s, lang)
 }
 
 // UrgentEvent is one row of an urgent roll's own audit trail; Seq equals

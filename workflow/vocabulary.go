@@ -73,3 +73,16 @@ type UrgentRequest struct {
 	NeededBy time.Time
 	Note     string
 }
+
+// labelIn picks the Danish ([0]) or English ([1]) label of k in lang; an
+// unknown k is shown as itself.
+func labelIn[K ~string](labels map[K][2]string, k K, lang string) string {
+	l, ok := labels[k]
+	if !ok {
+		return string(k)
+	}
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
