@@ -27,6 +27,10 @@ type workQuery struct {
 	q    *bun.SelectQuery
 	// due picks the item's due time (default: the row's Due).
 	due func(workRow) time.Time
+	// order is the SQL ordering that puts the rows in the order of their
+	// items' due times, for limiting in SQL (default: the due column; due
+	// must be non-decreasing in it).
+	order string
 }
 
 // Worklist returns what the actor's role must do now, most urgent first,
@@ -37,6 +41,16 @@ type workQuery struct {
 // admins, over everything) everything overdue in the municipality. Items
 // carry citizen names for nurses and pharmacy staff only, never CPR numbers.
 func (db *DB) Worklist(ctx context.Context, a workflow.Actor, now time.Time, s workflow.Settings) (workflow.Worklist, error) {
+	w, _, err := db.WorklistTop(ctx, a, now, s, 0)
+	return w, err
+}
+
+// WorklistTop is Worklist limited to its n most urgent items (all of them
+// when n <= 0), with the number of items the whole worklist holds. The
+// limit is applied in SQL: each source reads at most n rows in due order
+// and is counted only when it has more, so a municipality with a thousand
+// deliveries to check costs a count, not a thousand items.
+func (db *DB) WorklistTop(ctx context.Context, a workflow.Actor, now time.Time, s workflow.Settings, n int) (workflow.Worklist, int, error) {
 	now = now.UTC()
 	w := workflow.Worklist{Role: a.Role, Now: now}
 	var qs []workQuery
@@ -48,14 +62,16 @@ func (db *DB) Worklist(ctx context.Context, a workflow.Actor, now time.Time, s w
 	case workflow.RoleLead, workflow.RoleAdmin:
 		qs = db.leadWork(a.Scope(), now, s)
 	default:
-		return w, workflow.Forbidden("din rolle har ingen arbejdsliste", "your role has no worklist")
+		return w, 0, workflow.Forbidden("din rolle har ingen arbejdsliste", "your role has no worklist")
 	}
 	names := a.Role == workflow.RoleNurse || a.Role == workflow.RolePharmacy
+	total := 0
 	for _, wq := range qs {
-		var rows []workRow
-		if err := wq.q.Scan(ctx, &rows); err != nil {
-			return w, fmt.Errorf("worklist %s: %w", wq.kind, err)
+		rows, count, err := wq.top(ctx, n, names)
+		if err != nil {
+			return w, 0, fmt.Errorf("worklist %s: %w", wq.kind, err)
 		}
+		total += count
 		for _, r := range rows {
 			due := r.Due
 			if wq.due != nil {
@@ -70,7 +86,10 @@ func (db *DB) Worklist(ctx context.Context, a workflow.Actor, now time.Time, s w
 		}
 	}
 	w.Sort()
-	return w, nil
+	if n > 0 && len(w.Items) > n {
+		w.Items = w.Items[:n]
+	}
+	return w, total, nil
 }
 
 // danishLoc is Europe/Copenhagen. Performance: time.LoadLocation parses
@@ -85,13 +104,14 @@ var danishLoc = sync.OnceValue(func() *time.Location {
 	return loc
 })
 
-// caseWork starts a query on cases (c) joined with citizens (ci), scoped.
+// caseWork starts a query on cases (c), scoped; top joins the citizens
+// for their names.
 func (db *DB) caseWork(s workflow.Scope, table string) *bun.SelectQuery {
 	q := db.bun.NewSelect().TableExpr(table)
 	if table != "cases AS c" {
 		q = q.Join("JOIN cases AS c ON c.id = x.case_id")
 	}
-	q = q.Join("JOIN citizens AS ci ON ci.id = c.citizen_id").ColumnExpr("c.id AS case_id, ci.name AS citizen_name")
+	q = q.ColumnExpr("c.id AS case_id")
 	return scoped(q, s, "c")
 }
 
@@ -112,10 +132,10 @@ func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) [
 			Where("c.state IN (?)", bun.List([]string{string(workflow.StateActive), string(workflow.StatePaused)})).
 			Where("x.effective_date >= ?", today.AddDate(0, 0, -workflow.ChangeWatchDays)).
 			Where("NOT EXISTS (SELECT 1 FROM urgent_rolls u WHERE u.id = x.urgent_roll_id AND u.status = ?)", string(workflow.UrgentDelivered))},
-		{kind: workflow.WorkDeliveryToCheck, q: db.caseWork(s, "roll_periods AS x").
+		{kind: workflow.WorkDeliveryToCheck, q: rowScoped(db.caseWork(s, "roll_periods AS x"), s).
 			ColumnExpr("CAST(x.id AS TEXT) AS ref_id, x.expected_delivery AS due").
 			Where("x.status = ? AND x.received_at IS NULL", string(workflow.PeriodDispensed))},
-		{kind: workflow.WorkUrgentToCheck, q: db.caseWork(s, "urgent_rolls AS x").
+		{kind: workflow.WorkUrgentToCheck, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
 			ColumnExpr("x.id AS ref_id, x.delivered_at AS due").
 			Where("x.status = ? AND x.received_at IS NULL", string(workflow.UrgentDelivered))},
 		db.firstRollLateWork(s, now, st),
@@ -141,12 +161,12 @@ func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
 	monday := calendar.Day(now.In(danishLoc()))
 	monday = monday.AddDate(0, 0, -((int(monday.Weekday()) + 6) % 7))
 	urgent := db.bun.NewSelect().TableExpr("urgent_rolls AS u").
-		Join("JOIN cases AS c ON c.id = u.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
-		ColumnExpr("u.case_id, u.id AS ref_id, u.needed_by AS due, ci.name AS citizen_name").
+		Join("JOIN cases AS c ON c.id = u.case_id").
+		ColumnExpr("u.case_id, u.id AS ref_id, u.needed_by AS due").
 		Where("u.status IN (?)", bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)}))
 	periods := db.bun.NewSelect().TableExpr("roll_periods AS u").
-		Join("JOIN cases AS c ON c.id = u.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
-		ColumnExpr("u.case_id, CAST(u.id AS TEXT) AS ref_id, u.packing_date AS due, ci.name AS citizen_name").
+		Join("JOIN cases AS c ON c.id = u.case_id").
+		ColumnExpr("u.case_id, CAST(u.id AS TEXT) AS ref_id, u.packing_date AS due").
 		Where("u.packing_date >= ? AND u.packing_date < ?", monday, monday.AddDate(0, 0, 7)).
 		Where("u.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)}))
 	return []workQuery{
@@ -162,7 +182,7 @@ func (db *DB) leadWork(s workflow.Scope, now time.Time, st workflow.Settings) []
 			ColumnExpr("x.id AS ref_id, x.due_at AS due").
 			Where("x.done_at IS NULL AND x.due_at <= ? AND c.closed_at IS NULL", now).
 			Where("x.kind NOT IN (?)", bun.List([]string{workflow.ReminderGPFollowUp, workflow.ReminderFirstRoll, workflow.ReminderUrgentOverdue}))},
-		{kind: workflow.WorkUrgentOverdue, q: db.caseWork(s, "urgent_rolls AS x").
+		{kind: workflow.WorkUrgentOverdue, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
 			ColumnExpr("x.id AS ref_id, x.promised_by AS due, x.needed_by AS due2").
 			Where("x.status IN (?) AND (x.promised_by < ? OR x.needed_by < ?)", open, now, now),
 			due: func(r workRow) time.Time {
@@ -170,7 +190,8 @@ func (db *DB) leadWork(s workflow.Scope, now time.Time, st workflow.Settings) []
 					return *r.Due2
 				}
 				return r.Due
-			}},
+			},
+			order: "CASE WHEN x.needed_by IS NOT NULL AND x.needed_by < x.promised_by THEN x.needed_by ELSE x.promised_by END"},
 		db.firstRollLateWork(s, now, st),
 		db.gpOverdueWork(s, now),
 	}
