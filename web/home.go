@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -11,7 +10,7 @@ import (
 // leads and pharmacy staff, and for nurses and project leads the number of
 // cases in each state.
 type homePage struct {
-	Work   workflow.Worklist
+	Work   shownWork
 	Counts []stateCount
 	Total  int
 }
@@ -25,7 +24,7 @@ type stateCount struct {
 func (app *App) home(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	var hp homePage
 	if worklistRole(rq.User.Role) {
-		wl, err := app.worklist(r.Context(), rq)
+		wl, err := app.worklist(r, rq)
 		if err != nil {
 			return err
 		}
@@ -41,19 +40,20 @@ func (app *App) home(w http.ResponseWriter, r *http.Request, rq *Request) error 
 	return app.page(w, r, rq, "home", View{Title: app.msgs.get(rq.Lang, "home.title"), Data: hp})
 }
 
-// stateCounts counts the cases in scope in each state.
+// stateCounts counts the cases in scope in each state, with one GROUP BY
+// query in the data layer (no case rows are loaded).
 func (app *App) stateCounts(r *http.Request, rq *Request) ([]stateCount, int, error) {
-	cases, err := app.db.ListCases(r.Context(), rq.Actor, data.CaseFilter{})
+	n, err := app.db.CaseStateCounts(r.Context(), rq.Actor)
 	if err != nil {
 		return nil, 0, err
 	}
-	n := map[workflow.State]int{}
-	for _, c := range cases {
-		n[c.State]++
+	total := 0
+	for _, k := range n {
+		total += k
 	}
 	var out []stateCount
 	for _, s := range workflow.States() {
 		out = append(out, stateCount{State: s, N: n[s]})
 	}
-	return out, len(cases), nil
+	return out, total, nil
 }

@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-
-	"github.com/dosis-dk/dosis/workflow"
 )
 
 // overviewPage is the project lead's municipality overview: cases per
@@ -14,7 +12,7 @@ type overviewPage struct {
 	Total   int
 	Figures []figure
 	Period  string
-	Work    workflow.Worklist
+	Work    shownWork
 }
 
 // overview shows the municipality overview (an admin sees every
@@ -34,7 +32,7 @@ func (app *App) overview(w http.ResponseWriter, r *http.Request, rq *Request) er
 		return err
 	}
 	p.Figures, p.Period = figures(rep), rep.Period()
-	if p.Work, err = app.worklist(r.Context(), rq); err != nil {
+	if p.Work, err = app.worklist(r, rq); err != nil {
 		return err
 	}
 	return app.page(w, r, rq, "overview", View{Title: app.msgs.get(rq.Lang, "nav.overview"), Data: p})

@@ -1,20 +1,57 @@
 package web
 
 import (
-	"context"
+	"fmt"
+	"net/http"
 
 	"github.com/dosis-dk/dosis/workflow"
 )
+
+// worklistShown is how many items a page shows of a worklist, the most
+// urgent first; "?all=1" shows them all. A København nurse's list holds
+// about a thousand deliveries to check: all of them made the home page
+// slow at national scale and no easier to work from.
+const worklistShown = 50
+
+// shownWork is the part of a worklist a page shows: its most urgent
+// items, and how many items the whole list holds.
+type shownWork struct {
+	workflow.Worklist
+	// Total is how many items the whole worklist holds.
+	Total int
+	// All is set when the page was asked for every item.
+	All bool
+}
+
+// More is how many items of the worklist are not shown.
+func (s shownWork) More() int { return s.Total - len(s.Items) }
 
 // worklistRoles are the roles whose home page is their worklist.
 func worklistRole(r workflow.Role) bool {
 	return r == workflow.RoleNurse || r == workflow.RoleLead || r == workflow.RolePharmacy
 }
 
-// worklist loads the actor's worklist (scoped in the data layer), most
-// urgent first. It carries no CPR number.
-func (app *App) worklist(ctx context.Context, rq *Request) (workflow.Worklist, error) {
-	return app.db.Worklist(ctx, rq.Actor, rq.Now, app.cfg.Settings)
+// worklist loads the actor's worklist (scoped and limited in the data
+// layer), most urgent first: the first worklistShown items, or all of them
+// with "?all=1". It carries no CPR number.
+func (app *App) worklist(r *http.Request, rq *Request) (shownWork, error) {
+	all := r.URL.Query().Get("all") == "1"
+	n := worklistShown
+	if all {
+		n = 0
+	}
+	w, total, err := app.db.WorklistTop(r.Context(), rq.Actor, rq.Now, app.cfg.Settings, n)
+	if err != nil {
+		return shownWork{}, err
+	}
+	return shownWork{Worklist: w, Total: total, All: all}, nil
+}
+
+// WorkMore says how many of the worklist's items are shown, when not all
+// of them are.
+func (v View) WorkMore(s shownWork) string {
+	return v.L(fmt.Sprintf("Viser de %d mest hastende af %d opgaver.", len(s.Items), s.Total),
+		fmt.Sprintf("Showing the %d most urgent of %d tasks.", len(s.Items), s.Total))
 }
 
 // WorkLink is where a worklist item leads: pharmacy staff to their queue,
