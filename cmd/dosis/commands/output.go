@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -59,10 +60,14 @@ func stamp(t time.Time) string {
 	return calendar.Format(l) + " " + l.Format("15:04")
 }
 
-func copenhagen() *time.Location {
+// copenhagen is Europe/Copenhagen (UTC when the zone data is missing).
+// It is a cache of a constant, not mutable state: time.LoadLocation
+// parses the zone data on every call (10 % of the web server's CPU when
+// called per date shown), so it runs once; a *time.Location is immutable.
+var copenhagen = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
 		return time.UTC
 	}
 	return loc
-}
+})
