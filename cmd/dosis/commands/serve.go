@@ -26,6 +26,8 @@ func (e *env) serveCommand() *cli.Command {
 			&cli.BoolFlag{Name: "demo", Usage: "migrate, load demo data and print demo logins"},
 			&cli.BoolFlag{Name: "secure-cookies", EnvVars: []string{"DOSIS_SECURE_COOKIES"},
 				Usage: "mark cookies Secure (set when users reach the server over HTTPS)"},
+			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, EnvVars: []string{"DOSIS_REPORT_CACHE"},
+				Usage: "keep report and dashboard figures this long (figures may be that old; 0 turns the cache off)"},
 		},
 		Action: func(c *cli.Context) error {
 			db, err := e.openDB(c, !c.Bool("demo"))
@@ -33,6 +35,9 @@ func (e *env) serveCommand() *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if ttl := c.Duration("report-cache"); ttl > 0 {
+				db.SetReportCacheTTL(ttl)
+			}
 			if c.Bool("demo") {
 				if err := e.prepareDemo(c.Context, db); err != nil {
 					return err
