@@ -50,7 +50,10 @@ func TestBrowserPharmacyAcceptsAndDelivers(t *testing.T) {
 			chromedp.Navigate(s.base+"/pharmacy"), chromedp.WaitVisible(chromedp.CSS("#urgent-"+f.urgent851.ID)),
 			chromedp.Click(chromedp.CSS(button("accept"))), chromedp.WaitVisible(chromedp.CSS(button("packed"))),
 			chromedp.Click(chromedp.CSS(button("packed"))), chromedp.WaitVisible(chromedp.CSS(button("delivered"))),
-			chromedp.Click(chromedp.CSS(button("delivered"))), chromedp.WaitVisible(chromedp.CSS(".flash")))
+			chromedp.Click(chromedp.CSS(button("delivered"))),
+			// The previous page has a flash too ("pakket"): wait for the new
+			// page, on which the delivered roll has no buttons left.
+			chromedp.WaitNotPresent(chromedp.CSS(button("delivered"))), chromedp.WaitVisible(chromedp.CSS(".flash")))
 		if err != nil {
 			t.Fatal(err)
 		}
