@@ -70,7 +70,7 @@ func (e *env) prepareDemo(ctx context.Context, db *data.DB) error {
 		return err
 	}
 	if len(existing) == 0 {
-		fmt.Fprintln(e.stdout, "demo: generating the small synthetic data set …")
+		fmt.Fprintln(e.stdout, "demo: generating the medium synthetic data set …")
 		st, err := demo.Generate(ctx, db, demo.Options{Scale: demo.ScaleMedium, Seed: 1, Now: now})
 		if err != nil {
 			return err
