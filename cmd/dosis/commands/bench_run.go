@@ -23,7 +23,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
 			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run (server side included) to `FILE`"},
-			&cli.DurationFlag{Name: "report-cache", Usage: "serve with the report cache on for this TTL (default off, as dosis serve)"},
+			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache` (default 1m; 0 turns it off)"},
 		},
 		Action: func(c *cli.Context) error {
 			if name := c.String("cpuprofile"); name != "" {
