@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -46,8 +47,20 @@ func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 
 // CommitCtx stores or replaces a session.
 func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
+	// With an idle timeout, scs commits every request only to move the
+	// expiry forward. Skip that write when the data is unchanged and the
+	// stored expiry is less than a minute behind: a write per page view
+	// serialises on SQLite and dominated the tail latency under load
+	// (BENCHMARKS.md). An idle session may thereby expire up to a minute early.
+	var cur sessionRow
+	err := s.db.bun.NewSelect().Model(&cur).Where("token = ?", token).Scan(ctx)
+	if err == nil && bytes.Equal(cur.Data, b) {
+		if d := expiry.Sub(cur.Expiry); d >= 0 && d < sessionExpirySlack {
+			return nil
+		}
+	}
 	r := sessionRow{Token: token, Data: b, Expiry: expiry.UTC()}
-	_, err := s.db.bun.NewInsert().Model(&r).On("CONFLICT (token) DO UPDATE").
+	_, err = s.db.bun.NewInsert().Model(&r).On("CONFLICT (token) DO UPDATE").
 		Set("data = EXCLUDED.data").Set("expiry = EXCLUDED.expiry").Exec(ctx)
 	return wrap(err, "commit session")
 }
@@ -83,3 +96,7 @@ func (s *SessionStore) DeleteExpired(ctx context.Context) (int64, error) {
 	n, _ := res.RowsAffected()
 	return n, nil
 }
+
+// sessionExpirySlack is how far a session's stored expiry may lag behind
+// the idle-timeout expiry before a commit writes it.
+const sessionExpirySlack = time.Minute

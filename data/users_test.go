@@ -103,6 +103,21 @@ func TestSessionStore(t *testing.T) {
 		if err != nil || !ok || len(b) != 1 || b[0] != 4 {
 			t.Fatalf("find = %v %v %v", b, ok, err)
 		}
+		// Unchanged data with an expiry moved less than a minute is not
+		// written (a write per page view); a larger move is.
+		if err := s.CommitCtx(ctx, "tok", []byte{4}, t0.Add(time.Hour+30*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		now = t0.Add(time.Hour + 10*time.Second)
+		if _, ok, _ := s.FindCtx(ctx, "tok"); ok {
+			t.Fatal("a commit that only moved the expiry by 30 s was written")
+		}
+		if err := s.CommitCtx(ctx, "tok", []byte{4}, t0.Add(time.Hour+2*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, _ := s.FindCtx(ctx, "tok"); !ok {
+			t.Fatal("a commit that moved the expiry by 2 minutes was not written")
+		}
 		now = t0.Add(2 * time.Hour)
 		if _, ok, _ := s.FindCtx(ctx, "tok"); ok {
 			t.Fatal("expired session found")
