@@ -105,12 +105,14 @@ func (app *App) message(err error, lang string) string {
 	return app.msgs.get(lang, "error.internal")
 }
 
-// cprPattern finds CPR-like numbers in messages and log lines.
-func cprPattern() *regexp.Regexp { return regexp.MustCompile(`\d{6}-?\d{4}`) }
+// cprPattern finds CPR-like numbers in messages and log lines. It is
+// compiled once, not per message; a *regexp.Regexp is safe for concurrent
+// use and never changed, so this is a constant, not mutable state.
+var cprPattern = regexp.MustCompile(`\d{6}-?\d{4}`)
 
 // redactCPR masks anything that looks like a CPR number.
 func redactCPR(s string) string {
-	return cprPattern().ReplaceAllString(s, "xxxxxx-xxxx")
+	return cprPattern.ReplaceAllString(s, "xxxxxx-xxxx")
 }
 
 // notFound answers paths that match no route.
