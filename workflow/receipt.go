@@ -49,21 +49,14 @@ func (in ReceiptInput) Validate() error {
 
 // DeviationLabel names a deviation kind for users in lang ("da" or "en").
 func DeviationLabel(kind, lang string) string {
-	l, ok := map[string][2]string{
+	return labelIn(map[string][2]string{
 		"wrong_drug":     {"Forkert lægemiddel", "Wrong drug"},
 		"wrong_strength": {"Forkert styrke", "Wrong strength"},
 		"missing_pouch":  {"Manglende pose", "Missing pouch"},
 		"wrong_citizen":  {"Forkert borger (navn eller CPR)", "Wrong citizen (name or CPR)"},
 		"damaged":        {"Beskadiget rulle", "Damaged roll"},
 		"late":           {"Leveret for sent", "Delivered late"},
-	}[kind]
-	if !ok {
-		return kind
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	}, kind, lang)
 }
 
 // UrgentReceiptInfo is what receipt control needs of an urgent roll.

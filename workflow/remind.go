@@ -18,19 +18,12 @@ func ReminderKinds() []string {
 
 // ReminderLabel names a reminder kind for users in lang ("da" or "en").
 func ReminderLabel(kind, lang string) string {
-	l, ok := map[string][2]string{
+	return labelIn(map[string][2]string{
 		ReminderGPFollowUp:    {"Følg op på anmodning til lægen", "Follow up the request to the GP"},
 		ReminderRenewal:       {"Dosisordinationen skal fornyes", "The dose-dispensing prescription needs renewal"},
 		ReminderFirstRoll:     {"Første rulle skal være klar", "The first roll is due"},
 		ReminderUrgentOverdue: {"Akutrulle er forsinket", "Urgent roll is overdue"},
-	}[kind]
-	if !ok {
-		return kind
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	}, kind, lang)
 }
 
 // GPCalendar is the calendar GP follow-ups are counted on: weekends,

@@ -1,0 +1,36 @@
+package workflow_test
+
+import (
+	"testing"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// TestKindLabels: every deviation and reminder kind has its own Danish and
+// English label; an unknown kind is shown as itself.
+func TestKindLabels(t *testing.T) {
+	for _, l := range []struct {
+		name  string
+		kinds []string
+		label func(kind, lang string) string
+	}{
+		{"deviation", workflow.DeviationKinds(), workflow.DeviationLabel},
+		{"reminder", workflow.ReminderKinds(), workflow.ReminderLabel},
+	} {
+		for _, k := range l.kinds {
+			da, en := l.label(k, "da"), l.label(k, "en")
+			if da == k || en == k || da == en {
+				t.Errorf("%s %q: labels da %q, en %q", l.name, k, da, en)
+			}
+		}
+		if got := l.label("no_such_kind", "da"); got != "no_such_kind" {
+			t.Errorf("%s: an unknown kind must be shown as itself, got %q", l.name, got)
+		}
+	}
+	if got := workflow.DeviationLabel("late", "en"); got != "Delivered late" {
+		t.Errorf("DeviationLabel(late, en) = %q", got)
+	}
+	if got := workflow.ReminderLabel(workflow.ReminderRenewal, "da"); got != "Dosisordinationen skal fornyes" {
+		t.Errorf("ReminderLabel(renewal, da) = %q", got)
+	}
+}
