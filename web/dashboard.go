@@ -30,16 +30,7 @@ type dashboardPage struct {
 // data and a same-origin script draws them, so the CSP stays
 // script-src 'self'.
 func (app *App) dashboard(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	f, form, err := app.reportFilter(r, rq)
-	if err != nil {
-		return err
-	}
-	if form.FixedCode == 0 {
-		if form.Municipalities, err = app.db.Municipalities(r.Context()); err != nil {
-			return err
-		}
-	}
-	rep, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	form, rep, err := app.filteredReport(r, rq, true)
 	if err != nil {
 		return err
 	}

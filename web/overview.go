@@ -23,11 +23,7 @@ func (app *App) overview(w http.ResponseWriter, r *http.Request, rq *Request) er
 	if p.Counts, p.Total, err = app.stateCounts(r, rq); err != nil {
 		return err
 	}
-	f, form, err := app.reportFilter(r, rq)
-	if err != nil {
-		return err
-	}
-	rep, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	_, rep, err := app.filteredReport(r, rq, false)
 	if err != nil {
 		return err
 	}

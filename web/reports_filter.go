@@ -84,6 +84,27 @@ func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, repo
 	return reports.Filter{From: from, To: to, Municipalities: form.Codes}, form, nil
 }
 
+// filteredReport reads the report filter from the query and builds the
+// report it asks for. withMunicipalities also loads the municipalities to
+// choose from, for the pages that show the picker (not for a project lead,
+// whose municipality is fixed).
+func (app *App) filteredReport(r *http.Request, rq *Request, withMunicipalities bool) (reportForm, reports.Report, error) {
+	f, form, err := app.reportFilter(r, rq)
+	if err != nil {
+		return reportForm{}, reports.Report{}, err
+	}
+	if withMunicipalities && form.FixedCode == 0 {
+		if form.Municipalities, err = app.db.Municipalities(r.Context()); err != nil {
+			return reportForm{}, reports.Report{}, err
+		}
+	}
+	rep, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	if err != nil {
+		return reportForm{}, reports.Report{}, err
+	}
+	return form, rep, nil
+}
+
 // buildReport computes the report for f with the stored model parameters,
 // suppressed when asked.
 func (app *App) buildReport(ctx context.Context, rq *Request, f reports.Filter, suppress bool) (reports.Report, error) {

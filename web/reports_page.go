@@ -21,16 +21,7 @@ type reportsPage struct {
 // period and links to the Excel workbook, the HTML file and the live
 // dashboard.
 func (app *App) reportsShow(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	f, form, err := app.reportFilter(r, rq)
-	if err != nil {
-		return err
-	}
-	if form.FixedCode == 0 {
-		if form.Municipalities, err = app.db.Municipalities(r.Context()); err != nil {
-			return err
-		}
-	}
-	rep, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	form, rep, err := app.filteredReport(r, rq, true)
 	if err != nil {
 		return err
 	}
@@ -57,11 +48,7 @@ func (app *App) reportsHTML(w http.ResponseWriter, r *http.Request, rq *Request)
 // dosis-rapport-<from>-<to>.<ext>.
 func (app *App) reportDownload(w http.ResponseWriter, r *http.Request, rq *Request, ext, ctype string,
 	write func(*bytes.Buffer, reports.Report) error) error {
-	f, form, err := app.reportFilter(r, rq)
-	if err != nil {
-		return err
-	}
-	rep, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	form, rep, err := app.filteredReport(r, rq, false)
 	if err != nil {
 		return err
 	}
