@@ -10,21 +10,6 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// scopedPeriods restricts a query on roll_periods (alias) to the scope: a
-// pharmacy sees the periods it packs, a municipality its citizens'.
-func scopedPeriods(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery {
-	switch {
-	case s.All:
-		return q
-	case s.None:
-		return q.Where("1 = 0")
-	case s.PharmacyID != "":
-		return q.Where(alias+".pharmacy_id = ?", s.PharmacyID)
-	default:
-		return q.Where(alias+".municipality_code = ?", s.Municipality)
-	}
-}
-
 // CasePeriods lists a case's roll periods in order, within the actor's
 // scope (not found when the case is outside it).
 func (db *DB) CasePeriods(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Period, error) {
@@ -60,7 +45,7 @@ func (db *DB) PeriodsToPack(ctx context.Context, a workflow.Actor, pharmacyID st
 		Where("rp.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)})).
 		Where("c.state = ?", string(workflow.StateActive)).
 		OrderExpr("rp.packing_date, ci.name, rp.seq")
-	if err := scopedPeriods(q, a.Scope(), "rp").Scan(ctx); err != nil {
+	if err := scopedDirect(q, a.Scope(), "rp").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("list periods to pack: %w", err)
 	}
 	out := make([]PackItem, len(rows))

@@ -42,6 +42,23 @@ func scoped(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery
 	}
 }
 
+// scopedDirect restricts a query on a table that carries its own
+// pharmacy_id and municipality_code (roll_periods, urgent_rolls; alias) to
+// the scope: pharmacy staff see their pharmacy's rows, nurses and project
+// leads their municipality's.
+func scopedDirect(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery {
+	switch {
+	case s.All:
+		return q
+	case s.None:
+		return q.Where("1 = 0")
+	case s.PharmacyID != "":
+		return q.Where(alias+".pharmacy_id = ?", s.PharmacyID)
+	default:
+		return q.Where(alias+".municipality_code = ?", s.Municipality)
+	}
+}
+
 // snapshotRow is a case with everything its guards need, read in one
 // statement: the citizen's birth date, the latest assessment's outcome,
 // whether a consent is active, and the latest GP request.

@@ -62,22 +62,6 @@ type urgentEventRow struct {
 	Note          string    `bun:"note"`
 }
 
-// scopedUrgent restricts a query on urgent_rolls (alias) to the scope:
-// pharmacy staff see their pharmacy's rolls, nurses and project leads their
-// municipality's.
-func scopedUrgent(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery {
-	switch {
-	case s.All:
-		return q
-	case s.None:
-		return q.Where("1 = 0")
-	case s.PharmacyID != "":
-		return q.Where(alias+".pharmacy_id = ?", s.PharmacyID)
-	default:
-		return q.Where(alias+".municipality_code = ?", s.Municipality)
-	}
-}
-
 func (t *txStore) InsertUrgentRoll(ctx context.Context, u workflow.UrgentRoll) error {
 	r := urgentRowFrom(u)
 	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
@@ -87,7 +71,7 @@ func (t *txStore) InsertUrgentRoll(ctx context.Context, u workflow.UrgentRoll) e
 func (t *txStore) UrgentRoll(ctx context.Context, scope workflow.Scope, id string) (workflow.UrgentRoll, error) {
 	var r urgentRollRow
 	q := t.tx.NewSelect().Model(&r).Where("u.id = ?", id)
-	if err := scopedUrgent(q, scope, "u").Scan(ctx); err != nil {
+	if err := scopedDirect(q, scope, "u").Scan(ctx); err != nil {
 		return workflow.UrgentRoll{}, notFound(err, "akutrullen")
 	}
 	return r.toUrgent(), nil
@@ -146,7 +130,7 @@ func (db *DB) UrgentQueue(ctx context.Context, a workflow.Actor, pharmacyID stri
 	if pharmacyID != "" {
 		q = q.Where("u.pharmacy_id = ?", pharmacyID)
 	}
-	return scanUrgentList(ctx, scopedUrgent(q, a.Scope(), "u"), &rows, now)
+	return scanUrgentList(ctx, scopedDirect(q, a.Scope(), "u"), &rows, now)
 }
 
 // CaseUrgentRolls lists a case's urgent rolls, newest request first,
@@ -154,7 +138,7 @@ func (db *DB) UrgentQueue(ctx context.Context, a workflow.Actor, pharmacyID stri
 func (db *DB) CaseUrgentRolls(ctx context.Context, a workflow.Actor, caseID string, now time.Time) ([]UrgentQueueItem, error) {
 	var rows []urgentListRow
 	q := urgentListQuery(db.bun, &rows).Where("u.case_id = ?", caseID).OrderExpr("u.requested_at DESC, u.id")
-	return scanUrgentList(ctx, scopedUrgent(q, a.Scope(), "u"), &rows, now)
+	return scanUrgentList(ctx, scopedDirect(q, a.Scope(), "u"), &rows, now)
 }
 
 // UrgentEvents returns an urgent roll's audit trail in order, within the
@@ -162,7 +146,7 @@ func (db *DB) CaseUrgentRolls(ctx context.Context, a workflow.Actor, caseID stri
 func (db *DB) UrgentEvents(ctx context.Context, a workflow.Actor, id string) ([]workflow.UrgentEvent, error) {
 	var rows []urgentEventRow
 	q := db.bun.NewSelect().Model(&rows).Where("urgent_roll_id = ?", id).
-		Where("urgent_roll_id IN (?)", scopedUrgent(db.bun.NewSelect().TableExpr("urgent_rolls AS u").ColumnExpr("u.id"), a.Scope(), "u")).
+		Where("urgent_roll_id IN (?)", scopedDirect(db.bun.NewSelect().TableExpr("urgent_rolls AS u").ColumnExpr("u.id"), a.Scope(), "u")).
 		Order("seq")
 	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("load urgent roll events: %w", err)

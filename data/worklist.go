@@ -170,8 +170,8 @@ func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
 		Where("u.packing_date >= ? AND u.packing_date < ?", monday, monday.AddDate(0, 0, 7)).
 		Where("u.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)}))
 	return []workQuery{
-		{kind: workflow.WorkUrgentRequest, q: scopedUrgent(urgent, s, "u")},
-		{kind: workflow.WorkPeriodToPack, q: scopedUrgent(periods, s, "u")},
+		{kind: workflow.WorkUrgentRequest, q: scopedDirect(urgent, s, "u")},
+		{kind: workflow.WorkPeriodToPack, q: scopedDirect(periods, s, "u")},
 	}
 }
 
