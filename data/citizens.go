@@ -68,7 +68,7 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string) (workflow.Citizen, error) {
 	var r citizenRow
 	sq := q.NewSelect().Model(&r).Where("ci.id = ?", id)
-	if err := scoped(sq, scope, "ci").Scan(ctx); err != nil {
+	if err := scopedCitizens(sq, scope).Scan(ctx); err != nil {
 		return workflow.Citizen{}, notFound(err, "borgeren")
 	}
 	return r.toCitizen(), nil
@@ -92,7 +92,7 @@ func (db *DB) FindCitizenByCPR(ctx context.Context, a workflow.Actor, number str
 	}
 	var r citizenRow
 	sq := db.bun.NewSelect().Model(&r).Where("ci.cpr = ?", n.Digits())
-	if err := scoped(sq, a.Scope(), "ci").Scan(ctx); err != nil {
+	if err := scopedCitizens(sq, a.Scope()).Scan(ctx); err != nil {
 		if lerr := logAccess(ctx, db.bun, a, "", "citizen.lookup.miss", now); lerr != nil {
 			return workflow.Citizen{}, lerr
 		}

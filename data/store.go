@@ -27,18 +27,30 @@ type txStore struct {
 	pg bool
 }
 
-// scoped restricts a query on a table with municipality_code (and, for
-// cases, pharmacy_id) to the scope. col is the qualifying table alias.
+// scoped restricts a query on a table with municipality_code and
+// citizen_id (alias) to the scope: pharmacy staff see the rows of citizens
+// with a case at their pharmacy, nurses and project leads their
+// municipality's.
 func scoped(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.SelectQuery {
+	return scopedByCitizen(q, s, alias+".municipality_code", alias+".citizen_id")
+}
+
+// scopedCitizens restricts a query on citizens (alias ci) to the scope, as
+// scoped does for the tables that refer to a citizen.
+func scopedCitizens(q *bun.SelectQuery, s workflow.Scope) *bun.SelectQuery {
+	return scopedByCitizen(q, s, "ci.municipality_code", "ci.id")
+}
+
+func scopedByCitizen(q *bun.SelectQuery, s workflow.Scope, municipalityCol, citizenCol string) *bun.SelectQuery {
 	switch {
 	case s.All:
 		return q
 	case s.None:
 		return q.Where("1 = 0")
 	case s.PharmacyID != "":
-		return q.Where("EXISTS (SELECT 1 FROM cases sc WHERE sc.citizen_id = "+alias+".citizen_id AND sc.pharmacy_id = ?)", s.PharmacyID)
+		return q.Where("EXISTS (SELECT 1 FROM cases sc WHERE sc.citizen_id = "+citizenCol+" AND sc.pharmacy_id = ?)", s.PharmacyID)
 	default:
-		return q.Where(alias+".municipality_code = ?", s.Municipality)
+		return q.Where(municipalityCol+" = ?", s.Municipality)
 	}
 }
 
