@@ -5,11 +5,19 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/dosis-dk/dosis/workflow"
 )
 
 // uploadLimit is the largest settings file accepted (the request body is
 // limited to 1 MiB by the middleware as well).
 const uploadLimit = 512 << 10
+
+// errUploadTooLarge refuses a settings file over uploadLimit, instead of
+// reading the first part of it and failing on the cut-off text.
+func errUploadTooLarge() error {
+	return workflow.Invalidf("filen er større end %d KiB", "the file is larger than %d KiB", uploadLimit>>10)
+}
 
 // uploadedText returns the uploaded file of the form field "file" when
 // one was chosen, else the text of the field "text". Both forms work: a
@@ -26,6 +34,9 @@ func uploadedText(r *http.Request) (string, error) {
 			b, err := io.ReadAll(io.LimitReader(f, uploadLimit+1))
 			if err != nil {
 				return "", err
+			}
+			if len(b) > uploadLimit {
+				return "", errUploadTooLarge()
 			}
 			if len(b) > 0 {
 				return string(b), nil
