@@ -120,10 +120,8 @@ func (d ChangeDecision) Explain(effective, recordedAt time.Time) (da, en string)
 		en + "An urgent roll is needed by " + eff + "."
 }
 
+// startOfDanishDay is midnight in Danish time at the start of the civil
+// date day, in UTC.
 func startOfDanishDay(day time.Time) time.Time {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		loc = time.UTC
-	}
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).UTC()
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, calendar.Copenhagen()).UTC()
 }

@@ -19,7 +19,7 @@ type GPAbsence struct {
 
 // Covers reports whether the absence includes the Danish civil date of t.
 func (a GPAbsence) Covers(t time.Time) bool {
-	d := calendar.Day(t.In(danishTime()))
+	d := calendar.Day(t.In(calendar.Copenhagen()))
 	return !d.Before(calendar.Day(a.From)) && !d.After(calendar.Day(a.To))
 }
 
@@ -58,13 +58,3 @@ type GPRequestInfo struct {
 // EventGPRedirect is the audit event of a GP request sent on to the
 // absent GP's substitute; it leaves the case in awaiting_gp.
 const EventGPRedirect Event = "gp_redirect"
-
-// danishTime returns Europe/Copenhagen, or UTC where the time zone
-// database is missing.
-func danishTime() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}

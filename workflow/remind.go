@@ -38,7 +38,7 @@ func GPCalendar() calendar.Calendar {
 // Danish clock time, truncated to the second (so the time is the same
 // whether computed from the request or re-read from either database).
 func (s Settings) GPFollowUpDue(requestedAt time.Time) time.Time {
-	local := requestedAt.In(danishTime())
+	local := requestedAt.In(calendar.Copenhagen())
 	day := GPCalendar().AddWorkingDays(local, s.GPReminderDays)
 	due := time.Date(day.Year(), day.Month(), day.Day(), local.Hour(), local.Minute(), local.Second(), 0, local.Location())
 	return due.UTC()

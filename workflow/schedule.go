@@ -148,13 +148,8 @@ func periodDays(p Pharmacy) int {
 	return p.PeriodDays
 }
 
-// localDay is the Danish civil date of t (Europe/Copenhagen; UTC where the
-// time zone database is missing). A civil date at 00:00 UTC stays itself,
-// as Danish time is ahead of UTC.
+// localDay is the Danish civil date of t (see calendar.Copenhagen). A
+// civil date at 00:00 UTC stays itself, as Danish time is ahead of UTC.
 func localDay(t time.Time) time.Time {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return calendar.Day(t)
-	}
-	return calendar.Day(t.In(loc))
+	return calendar.Day(t.In(calendar.Copenhagen()))
 }

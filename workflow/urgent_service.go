@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // urgentCaseStates are the case states an urgent roll may be requested in;
@@ -80,7 +82,7 @@ func urgentCaseGuards(c Case, reason string) error {
 // requestedAt: LeadTimeHours working hours later on the pharmacy's calendar,
 // counted on Danish days, truncated to the second.
 func PromisedBy(p Pharmacy, requestedAt time.Time) time.Time {
-	local := requestedAt.In(danishTime()).Truncate(time.Second)
+	local := requestedAt.In(calendar.Copenhagen()).Truncate(time.Second)
 	return p.Calendar().AddWorkingHours(local, p.LeadTimeHours).UTC()
 }
 
