@@ -44,11 +44,7 @@ func (r gpRequestMarkRow) toInfo() workflow.GPRequestInfo {
 
 // danishDay is the Danish civil date of t at 00:00 UTC, as absences are stored.
 func danishDay(t time.Time) time.Time {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		loc = time.UTC
-	}
-	return calendar.Day(t.In(loc))
+	return calendar.Day(t.In(danishLoc()))
 }
 
 func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, on time.Time) (workflow.GPAbsence, bool, error) {
