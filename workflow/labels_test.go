@@ -34,3 +34,15 @@ func TestKindLabels(t *testing.T) {
 		t.Errorf("ReminderLabel(renewal, da) = %q", got)
 	}
 }
+
+// TestWorkKindLabels: a work kind's label is the worklist item's label.
+func TestWorkKindLabels(t *testing.T) {
+	w := workflow.Worklist{}
+	w.Add(workflow.WorkGPOverdue, "c1", "", w.Now, "", "3 dage", "3 days")
+	if it := w.Items[0]; it.LabelDA != "Lægen har ikke svaret: 3 dage" || it.LabelEN != "GP request overdue: 3 days" {
+		t.Errorf("labels %q, %q", it.LabelDA, it.LabelEN)
+	}
+	if got := workflow.WorkKind("no_such_kind").Label("en"); got != "no_such_kind" {
+		t.Errorf("an unknown kind must be shown as itself, got %q", got)
+	}
+}

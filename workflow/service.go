@@ -3,6 +3,7 @@ package workflow
 import (
 	"context"
 	"crypto/rand"
+	"slices"
 	"time"
 )
 
@@ -96,7 +97,7 @@ func (sv *Service) OpenCase(ctx context.Context, a Actor, citizenID, source stri
 	if a.Role != RoleNurse && a.Role != RoleLead && a.Role != RoleAdmin {
 		return Case{}, Forbidden("din rolle må ikke oprette sager", "your role may not open cases")
 	}
-	if !containsString(Sources(), source) {
+	if !slices.Contains(Sources(), source) {
 		return Case{}, Invalidf("ukendt kilde %q", "unknown source %q", source)
 	}
 	var out Case
@@ -116,13 +117,4 @@ func (sv *Service) OpenCase(ctx context.Context, a Actor, citizenID, source stri
 			ActorRole: a.Role, Event: EventOpen, ToState: StateIdentified, Note: source})
 	})
 	return out, err
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

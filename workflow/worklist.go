@@ -38,7 +38,7 @@ const (
 
 // Label returns the kind for users in lang ("da" or "en").
 func (k WorkKind) Label(lang string) string {
-	l, ok := map[WorkKind][2]string{
+	return labelIn(map[WorkKind][2]string{
 		WorkConsent:              {"Samtykke skal indhentes", "Consent to record"},
 		WorkGPOverdue:            {"Lægen har ikke svaret", "GP request overdue"},
 		WorkGPAbsent:             {"Lægen er fraværende; send til vikar", "GP absent; redirect to substitute"},
@@ -50,14 +50,7 @@ func (k WorkKind) Label(lang string) string {
 		WorkPeriodToPack:         {"Periode skal pakkes", "Period to pack"},
 		WorkUrgentOverdue:        {"Akutrulle er forsinket", "Urgent roll overdue"},
 		WorkReminderOverdue:      {"Påmindelse overskredet", "Reminder overdue"},
-	}[k]
-	if !ok {
-		return string(k)
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	}, k, lang)
 }
 
 // Urgency orders worklist items: lower is more urgent.
