@@ -26,7 +26,7 @@ type shownWork struct {
 // More is how many items of the worklist are not shown.
 func (s shownWork) More() int { return s.Total - len(s.Items) }
 
-// worklistRoles are the roles whose home page is their worklist.
+// worklistRole reports whether r is a role whose home page is its worklist.
 func worklistRole(r workflow.Role) bool {
 	return r == workflow.RoleNurse || r == workflow.RoleLead || r == workflow.RolePharmacy
 }
@@ -63,12 +63,23 @@ func (v View) WorkLink(it workflow.WorkItem) string {
 		}
 		return "/pharmacy#pack"
 	}
-	anchor := map[workflow.WorkKind]string{
-		workflow.WorkConsent: "", workflow.WorkGPOverdue: "#gp", workflow.WorkGPAbsent: "#gp",
-		workflow.WorkChangeMissesDeadline: "#changes", workflow.WorkDeliveryToCheck: "#rolls",
-		workflow.WorkUrgentToCheck: "#urgent", workflow.WorkUrgentOverdue: "#urgent", workflow.WorkFirstRollLate: "",
-	}[it.Kind]
-	return "/cases/" + it.CaseID + anchor
+	return "/cases/" + it.CaseID + caseAnchor(it.Kind)
+}
+
+// caseAnchor is the section of the case page a kind of work item is
+// about; the top of the page for the rest (consent, a late first roll).
+func caseAnchor(k workflow.WorkKind) string {
+	switch k {
+	case workflow.WorkGPOverdue, workflow.WorkGPAbsent:
+		return "#gp"
+	case workflow.WorkChangeMissesDeadline:
+		return "#changes"
+	case workflow.WorkDeliveryToCheck:
+		return "#rolls"
+	case workflow.WorkUrgentToCheck, workflow.WorkUrgentOverdue:
+		return "#urgent"
+	}
+	return ""
 }
 
 // UrgencyLabel names an urgency level for users.
