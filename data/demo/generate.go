@@ -53,7 +53,7 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	sh := &shared{d: db.Bun().Dialect(), names: names, rules: eligibility.Default(),
 		verdicts: map[string]verdictRows{}, cprs: map[string]struct{}{}, yders: map[string]struct{}{},
 		sched: map[schedKey]workflow.PeriodDates{}, now: now, t0: now.AddDate(-historyYears, 0, 0), stats: &st}
-	if err := sh.loadTaken(ctx, db, done); err != nil {
+	if err := sh.loadTaken(ctx, db); err != nil {
 		return Stats{}, err
 	}
 	plans := planMunicipalities(ms, factor, newRNG(o.Seed, 0))
@@ -111,7 +111,7 @@ func doneMunicipalities(ctx context.Context, db *data.DB, resume bool) (map[int]
 // loadTaken fills the uniqueness sets with the CPR numbers and ydernumre
 // already stored: those of municipalities written before an interruption
 // (as an uninterrupted run would have them) and any GPs added by hand.
-func (s *shared) loadTaken(ctx context.Context, db *data.DB, done map[int]bool) error {
+func (s *shared) loadTaken(ctx context.Context, db *data.DB) error {
 	var cprs, yders []string
 	if err := db.Bun().NewSelect().Table("citizens").Column("cpr").Scan(ctx, &cprs); err != nil {
 		return fmt.Errorf("read existing CPR numbers: %w", err)
