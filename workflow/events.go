@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Assess evaluates the citizen's facts against rs and stores the assessment
@@ -127,7 +128,7 @@ func (sv *Service) prescriptionExpiry(now, asked time.Time) (time.Time, error) {
 	}
 	if asked.After(limit) {
 		return time.Time{}, Invalidf("dosisordinationen kan højst gælde 2 år (til %s)",
-			"a dose-dispensing prescription lasts at most 2 years (until %s)", limit.Format("02-01-2006"))
+			"a dose-dispensing prescription lasts at most 2 years (until %s)", calendar.Format(localDay(limit)))
 	}
 	if !asked.After(now) {
 		return time.Time{}, Invalid("udløbsdatoen skal ligge i fremtiden", "the expiry date must be in the future")

@@ -2,6 +2,8 @@ package workflow_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -173,4 +175,23 @@ func hasWork(w workflow.Worklist, kind workflow.WorkKind, caseID string) bool {
 		}
 	}
 	return false
+}
+
+// TestPrescriptionLimitIsADanishDate: the 2-year limit in the refusal is
+// the Danish date, not the UTC one (00:30 Danish time is still the day
+// before in UTC).
+func TestPrescriptionLimitIsADanishDate(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		f.now = danish(t, "30-03-2026 10:00").UTC()
+		c := f.awaitingGPCase(t)
+		f.now = danish(t, "01-04-2026 00:30").UTC()
+		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
+			PrescriptionExpires: f.now.AddDate(3, 0, 0)})
+		var e *workflow.Error
+		if !errors.As(err, &e) || e.Kind != workflow.KindInvalid || !strings.Contains(e.MsgEN, "until 01-04-2028") {
+			t.Fatalf("want an invalid expiry naming the limit 01-04-2028, got %v", err)
+		}
+	})
 }
