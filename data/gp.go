@@ -44,7 +44,7 @@ func (r gpRequestMarkRow) toInfo() workflow.GPRequestInfo {
 
 // danishDay is the Danish civil date of t at 00:00 UTC, as absences are stored.
 func danishDay(t time.Time) time.Time {
-	return calendar.Day(t.In(danishLoc()))
+	return calendar.Day(t.In(calendar.Copenhagen()))
 }
 
 func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, on time.Time) (workflow.GPAbsence, bool, error) {

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -81,8 +80,8 @@ func (db *DB) WorklistTop(ctx context.Context, a workflow.Actor, now time.Time, 
 			if names {
 				name = r.CitizenName
 			}
-			w.Add(wq.kind, r.CaseID, r.RefID, due, name, calendar.FormatWithWeek(due.In(danishLoc()), "da"),
-				calendar.FormatWithWeek(due.In(danishLoc()), "en"))
+			w.Add(wq.kind, r.CaseID, r.RefID, due, name, calendar.FormatWithWeek(due.In(calendar.Copenhagen()), "da"),
+				calendar.FormatWithWeek(due.In(calendar.Copenhagen()), "en"))
 		}
 	}
 	w.Sort()
@@ -91,18 +90,6 @@ func (db *DB) WorklistTop(ctx context.Context, a workflow.Actor, now time.Time, 
 	}
 	return w, total, nil
 }
-
-// danishLoc is Europe/Copenhagen. Performance: time.LoadLocation parses
-// the zone data on every call, and a worklist formats two dates per item
-// (a municipality's worklist can hold close to a thousand), so the
-// location is loaded once; a *time.Location is immutable.
-var danishLoc = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-})
 
 // caseWork starts a query on cases (c), scoped; top joins the citizens
 // for their names.
@@ -158,7 +145,7 @@ func (db *DB) firstRollLateWork(s workflow.Scope, now time.Time, st workflow.Set
 }
 
 func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
-	monday := calendar.Day(now.In(danishLoc()))
+	monday := calendar.Day(now.In(calendar.Copenhagen()))
 	monday = monday.AddDate(0, 0, -((int(monday.Weekday()) + 6) % 7))
 	urgent := db.bun.NewSelect().TableExpr("urgent_rolls AS u").
 		Join("JOIN cases AS c ON c.id = u.case_id").
