@@ -55,9 +55,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	}
 	loc := opts.Location
 	if loc == nil {
-		if loc, err = time.LoadLocation("Europe/Copenhagen"); err != nil {
-			loc = time.UTC
-		}
+		loc = calendar.Copenhagen()
 	}
 	title := opts.Title
 	if title == "" {
