@@ -61,20 +61,16 @@ func errRole() error {
 // plain error page. The detail goes to the log only, without CPR numbers.
 func (app *App) fail(w http.ResponseWriter, r *http.Request, rq *Request, err error) {
 	status := statusFor(err)
-	level := app.log.Info
-	if status == http.StatusInternalServerError {
-		level = app.log.Error
-	}
 	user := ""
 	if rq.User != nil {
 		user = rq.User.Username
 	}
 	if status == http.StatusInternalServerError {
-		level("failed", "user", user, "route", r.Pattern, "status", status, "err", redactCPR(err.Error()))
+		app.log.Error("failed", "user", user, "route", r.Pattern, "status", status, "err", redactCPR(err.Error()))
 	} else {
 		// A refusal's message may quote what the user typed (a name in the
 		// wrong field, say): log its kind and guard codes, never its text.
-		level("refused", "user", user, "route", r.Pattern, "status", status,
+		app.log.Info("refused", "user", user, "route", r.Pattern, "status", status,
 			"kind", workflow.KindOf(err).String(), "guards", guardCodes(err))
 	}
 	msg := app.message(err, rq.Lang)
