@@ -249,3 +249,13 @@ func TestAddWorkingHours(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAddWorkingDays is a GP follow-up (7 working days over Easter):
+// remind and planning take this step for every case.
+func BenchmarkAddWorkingDays(b *testing.B) {
+	c := New(DefaultExtraClosingDays(), nil)
+	d := Date(2026, 3, 30)
+	for b.Loop() {
+		c.AddWorkingDays(d, 7)
+	}
+}

@@ -1,7 +1,7 @@
 package calendar
 
 import (
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -42,19 +42,29 @@ const lastGreatPrayerDay = 2023
 // Christmas Eve, New Year's Eve and Constitution Day are not public
 // holidays; see [DefaultExtraClosingDays].
 func Holidays(year int) []Holiday {
+	hs := appendHolidays(make([]Holiday, 0, maxHolidays), year)
+	slices.SortFunc(hs, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
+	return hs
+}
+
+// maxHolidays is how many public holidays a year can have: 3 fixed and
+// 8 that move with Easter.
+const maxHolidays = 3 + 8
+
+// appendHolidays appends the public holidays of year to hs, unsorted.
+func appendHolidays(hs []Holiday, year int) []Holiday {
 	easter := Easter(year)
-	hs := []Holiday{
-		{Date(year, time.January, 1), "Nytårsdag", "New Year's Day"},
-		{Date(year, time.December, 25), "Juledag", "Christmas Day"},
-		{Date(year, time.December, 26), "2. juledag", "Boxing Day"},
-	}
+	hs = append(hs,
+		Holiday{Date(year, time.January, 1), "Nytårsdag", "New Year's Day"},
+		Holiday{Date(year, time.December, 25), "Juledag", "Christmas Day"},
+		Holiday{Date(year, time.December, 26), "2. juledag", "Boxing Day"},
+	)
 	for _, m := range movableHolidays() {
 		if m.offset == greatPrayerDayOffset && year > lastGreatPrayerDay {
 			continue
 		}
 		hs = append(hs, Holiday{easter.AddDate(0, 0, m.offset), m.nameDA, m.nameEN})
 	}
-	sort.Slice(hs, func(i, j int) bool { return hs[i].Date.Before(hs[j].Date) })
 	return hs
 }
 
@@ -82,8 +92,11 @@ func movableHolidays() [8]movable {
 }
 
 // holidayOn returns the public holiday on the civil date d, if any.
+// Performance: every working-day step asks it, so it neither sorts nor
+// allocates (the buffer stays on the stack); Holidays sorts the same list.
 func holidayOn(d time.Time) (Holiday, bool) {
-	for _, h := range Holidays(d.Year()) {
+	var buf [maxHolidays]Holiday
+	for _, h := range appendHolidays(buf[:0], d.Year()) {
 		if h.Date.Equal(d) {
 			return h, true
 		}
