@@ -31,7 +31,6 @@ func langOf(r *http.Request) string {
 // newCatalogue returns the message catalogue.
 func newCatalogue() catalogue {
 	c := catalogue{
-		"app.name":             {"Dosis", "Dosis"},
 		"app.tagline":          {"Dosispakket medicin", "Dose-dispensed medicine"},
 		"nav.home":             {"Forside", "Home"},
 		"nav.find":             {"Find borger", "Find citizen"},
@@ -50,7 +49,6 @@ func newCatalogue() catalogue {
 		"home.title":           {"Forside", "Home"},
 		"home.welcome":         {"Velkommen", "Welcome"},
 		"home.cases":           {"Sager efter tilstand", "Cases by state"},
-		"home.soon":            {"Siderne for din rolle er under udarbejdelse.", "The pages for your role are being built."},
 		"home.admin":           {"Administration", "Administration"},
 		"role.nurse":           {"Sygeplejerske", "Nurse"},
 		"role.pharmacy":        {"Apotek", "Pharmacy"},
@@ -65,7 +63,6 @@ func newCatalogue() catalogue {
 		"find.cpr":             {"CPR-nummer", "CPR number"},
 		"find.hint":            {"Skriv DDMMÅÅ-SSSS. Opslaget logges.", "Write DDMMYY-SSSS. The lookup is logged."},
 		"find.submit":          {"Find", "Find"},
-		"find.none":            {"Ingen borger med dette CPR-nummer i din kommune.", "No citizen with this CPR number in your municipality."},
 		"citizen.new":          {"Registrér borger", "Register citizen"},
 		"citizen.name":         {"Navn", "Name"},
 		"citizen.cpr":          {"CPR-nummer", "CPR number"},
@@ -86,7 +83,6 @@ func newCatalogue() catalogue {
 		"cases.updated":        {"Ændret", "Changed"},
 		"cases.opened":         {"Oprettet", "Opened"},
 		"cases.none":           {"Ingen sager.", "No cases."},
-		"case.title":           {"Sag", "Case"},
 		"case.timeline":        {"Tidslinje", "Timeline"},
 		"case.actions":         {"Handlinger", "Actions"},
 		"case.verdict":         {"Seneste vurdering", "Latest assessment"},
