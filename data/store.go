@@ -101,7 +101,7 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
 		return workflow.Snapshot{}, notFound(err, "sagen")
 	}
-	s := workflow.Snapshot{Case: r.toCase(), Now: now, CitizenAge: age(r.BirthDate.UTC(), now),
+	s := workflow.Snapshot{Case: r.toCase(), Now: now, CitizenAge: age(r.BirthDate.UTC(), danishDay(now)),
 		ConsentActive: r.ConsentActive == 1}
 	if r.Outcome != nil {
 		s.Outcome = *r.Outcome
@@ -116,6 +116,8 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	return s, nil
 }
 
+// age is the whole years from birth to the date at (a Danish civil date,
+// as birth dates are).
 func age(birth, at time.Time) int {
 	y := at.Year() - birth.Year()
 	if at.Month() < birth.Month() || (at.Month() == birth.Month() && at.Day() < birth.Day()) {
