@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -25,6 +26,10 @@ func (app *App) urgentStep(step string) handler {
 			_, err = app.svc.MarkUrgentPacked(r.Context(), rq.Actor, id, note)
 		case "delivered":
 			_, err = app.svc.MarkUrgentDelivered(r.Context(), rq.Actor, id, note)
+		default:
+			// A route wired to a step this switch lacks: fail loudly
+			// rather than report a step done that was never taken.
+			err = fmt.Errorf("web: unknown urgent step %q", step)
 		}
 		if err != nil {
 			return err
