@@ -9,8 +9,9 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-// urgentCaseStates are the case states an urgent roll may be requested in;
-// an approved case only for the reason "start".
+// urgentCaseAllowed reports whether an urgent roll with reason may be
+// requested on a case in state s: active and paused cases always, an
+// approved case only for the reason "start".
 func urgentCaseAllowed(s State, reason string) bool {
 	return s == StateActive || s == StatePaused || (s == StateApproved && reason == UrgentReasonStart)
 }
