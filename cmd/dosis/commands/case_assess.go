@@ -19,7 +19,7 @@ func (e *env) caseAssessCommand() *cli.Command {
 			"Keys of the default rule set: " + factKeys(),
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "fact", Usage: "a fact as key=value (repeat)"},
-			&cli.StringFlag{Name: "rules", Usage: "a rule-set JSON file overriding the built-in default"},
+			&cli.StringFlag{Name: "rules", Usage: "a rule-set JSON file instead of the one in force for the case's municipality (stored by an admin, or the built-in default)"},
 			&cli.StringFlag{Name: "note"},
 		},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
@@ -31,11 +31,15 @@ func (e *env) caseAssessCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			rs := eligibility.Default()
+			// The municipality's stored rule set (or the default), unless a
+			// file is given.
+			var rs *eligibility.RuleSet
 			if f := c.String("rules"); f != "" {
 				if rs, err = eligibility.LoadFile(f); err != nil {
 					return usageError{err}
 				}
+			} else if rs, err = db.RuleSetForCase(c.Context, e.actor(c), id); err != nil {
+				return err
 			}
 			v, cs, err := e.service(db).Assess(c.Context, e.actor(c), id, rs, facts, c.String("note"))
 			if err != nil {

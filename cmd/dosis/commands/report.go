@@ -27,7 +27,7 @@ func (e *env) reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "xlsx", Usage: "write the Excel workbook to `FILE`"},
 			&cli.StringFlag{Name: "html", Usage: "write the HTML dashboard to `FILE`"},
 			&cli.BoolFlag{Name: "suppress", Usage: "apply the statistics practice for reports shared outside the municipality"},
-			&cli.StringFlag{Name: "params", Usage: "JSON `FILE` overriding the nursing-hours parameters (see docs/reports.md)"},
+			&cli.StringFlag{Name: "params", Usage: "JSON `FILE` overriding the nursing-hours parameters in force (see docs/reports.md)"},
 		},
 		Action: e.withDB(e.runReport),
 	}
@@ -38,7 +38,12 @@ func (e *env) runReport(c *cli.Context, db *data.DB) error {
 	if err != nil {
 		return err
 	}
-	p := reports.DefaultParams()
+	// The parameters in force (stored by an admin, or the defaults), with
+	// --params on top, so the command line and the web report agree.
+	p, err := db.ReportParams(c.Context)
+	if err != nil {
+		return err
+	}
 	if name := c.String("params"); name != "" {
 		raw, err := os.ReadFile(name)
 		if err != nil {
