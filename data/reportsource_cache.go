@@ -57,17 +57,24 @@ func cached[T any](ctx context.Context, s *ReportSource, name string, f reports.
 	e, ok := c.entries[key]
 	switch {
 	case !ok:
+		c.evictStale()
 		e = &cacheEntry{ready: make(chan struct{})}
 		c.entries[key] = e
 		c.mu.Unlock()
-		val, err := load(ctx, f)
-		c.mu.Lock()
-		e.val, e.err, e.loaded = val, err, time.Now()
-		if err != nil {
-			delete(c.entries, key) // the next caller tries again
-		}
-		c.mu.Unlock()
-		close(e.ready)
+		// The load is shared by every caller waiting for this key: it must
+		// not end when the first caller goes away.
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+		func() {
+			defer cancel()
+			defer close(e.ready) // even if load panics, waiters are released
+			val, err := load(lctx, f)
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			e.val, e.err, e.loaded = val, err, time.Now()
+			if err != nil {
+				delete(c.entries, key) // the next caller tries again
+			}
+		}()
 	case e.loaded.IsZero():
 		c.mu.Unlock() // the first load is running: wait for it
 	default:
@@ -91,6 +98,16 @@ func cached[T any](ctx context.Context, s *ReportSource, name string, f reports.
 		return zero, err
 	}
 	return val.(T), nil
+}
+
+// evictStale drops entries not refreshed for ten TTLs, so filters asked
+// for once do not stay in memory. The caller holds c.mu.
+func (c *reportCache) evictStale() {
+	for k, e := range c.entries {
+		if !e.loaded.IsZero() && !e.refreshing && time.Since(e.loaded) > 10*c.ttl {
+			delete(c.entries, k)
+		}
+	}
 }
 
 // refresh reloads a stale entry in the background (at most a minute); on
