@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -40,7 +41,7 @@ func (c ConsentInput) Validate() error {
 		return Invalidf("feltet \"form\" har ukendt værdi %q (written, oral eller tacit)",
 			"field \"method\" has unknown value %q (written, oral or tacit)", c.Method)
 	}
-	if c.GivenBy != GiverCitizen && c.GiverName == "" {
+	if c.GivenBy != GiverCitizen && strings.TrimSpace(c.GiverName) == "" {
 		return Invalid("navnet på værge eller pårørende mangler", "the guardian's or next of kin's name is missing")
 	}
 	if c.GivenAt.IsZero() {

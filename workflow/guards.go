@@ -3,6 +3,7 @@ package workflow
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Guard is a condition a transition needs. Its code is stable for tests and
@@ -30,6 +31,14 @@ func guardEligible() Guard {
 func guardConsentGiven() Guard {
 	return Guard{"consent_details", "samtykket mangler oplysninger (hvem, hvordan, hvornår)", "the consent lacks details (who, how, when)",
 		func(_ Snapshot, in Input) bool { return in.Consent != nil && in.Consent.Validate() == nil }}
+}
+
+func guardConsentNotFuture() Guard {
+	// A day's slack: the date is a civil date, the clock an instant.
+	return Guard{"consent_date", "datoen for samtykket ligger i fremtiden", "the date of consent lies in the future",
+		func(s Snapshot, in Input) bool {
+			return in.Consent == nil || !in.Consent.GivenAt.After(s.Now.Add(24*time.Hour))
+		}}
 }
 
 func guardCitizenOldEnough() Guard {

@@ -3,6 +3,7 @@ package workflow
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -70,7 +71,7 @@ func Transitions() []Transition {
 				return StateAssessed
 			}},
 		{Event: EventConsent, From: []State{StateAwaitingConsent}, To: StateConsented, Roles: care,
-			Guards: []Guard{guardEligible(), guardConsentGiven(), guardCitizenOldEnough(), guardSubstituteExplicit()}},
+			Guards: []Guard{guardEligible(), guardConsentGiven(), guardConsentNotFuture(), guardCitizenOldEnough(), guardSubstituteExplicit()}},
 		{Event: EventDecline, From: []State{StateIdentified, StateAssessed, StateAwaitingConsent}, To: StateDeclined, Roles: care},
 		{Event: EventRequest, From: []State{StateConsented}, To: StateAwaitingGP, Roles: care,
 			Guards: []Guard{guardConsentActive(), guardEligible(), guardHasGP()}},
@@ -117,7 +118,7 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 				"reason code %q is not valid for %q; use one of: %s", in.Reason, ev, reasonCodes(ev))
 		}
 	}
-	if in.Reason == "other" && in.Note == "" {
+	if in.Reason == "other" && strings.TrimSpace(in.Note) == "" {
 		return "", Invalid("årsagen \"other\" kræver en note", "reason \"other\" needs a note")
 	}
 	if !slices.Contains(t.From, s.Case.State) {

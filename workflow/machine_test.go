@@ -101,6 +101,10 @@ func TestGuardsRefuseWithTheirCode(t *testing.T) {
 		{"consent needs eligibility", StateAwaitingConsent, EventConsent, func(s *Snapshot, _ *Input) { s.Outcome = "needs_review" }, []string{"eligible"}},
 		{"consent needs details", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) { in.Consent = nil }, []string{"consent_details"}},
 		{"consent needs a known method", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) { in.Consent.Method = "nod" }, []string{"consent_details"}},
+		{"consent date in the future", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) { in.Consent.GivenAt = s.Now.AddDate(0, 0, 3) }, []string{"consent_date"}},
+		{"substitute name of spaces", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) {
+			in.Consent.GivenBy, in.Consent.GiverName, in.Consent.Method = GiverGuardian, "   ", MethodWritten
+		}, []string{"consent_details"}},
 		{"child cannot consent alone", StateAwaitingConsent, EventConsent, func(s *Snapshot, _ *Input) { s.CitizenAge = 14 }, []string{"consent_age"}},
 		{"15 may consent", StateAwaitingConsent, EventConsent, func(s *Snapshot, _ *Input) { s.CitizenAge = 15 }, nil},
 		{"substitute consent must be explicit", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) {
@@ -177,6 +181,10 @@ func TestReasonsAreRequired(t *testing.T) {
 		in.Reason = "other"
 		if _, err := Decide(s, RoleNurse, ev, in); KindOf(err) != KindInvalid {
 			t.Errorf("%s with reason other and no note: want invalid, got %v", ev, err)
+		}
+		in.Note = "   "
+		if _, err := Decide(s, RoleNurse, ev, in); KindOf(err) != KindInvalid {
+			t.Errorf("%s with reason other and a blank note: want invalid, got %v", ev, err)
 		}
 		in.Note = "forklaring"
 		if _, err := Decide(s, RoleNurse, ev, in); err != nil {
