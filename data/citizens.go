@@ -62,7 +62,7 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	if err != nil {
 		return workflow.Citizen{}, nil, err
 	}
-	return r.toCitizen(), n.Warnings(), nil
+	return toCitizen(r), n.Warnings(), nil
 }
 
 func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string) (workflow.Citizen, error) {
@@ -71,7 +71,7 @@ func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string
 	if err := scopedCitizens(sq, scope).Scan(ctx); err != nil {
 		return workflow.Citizen{}, notFound(err, "borgeren")
 	}
-	return r.toCitizen(), nil
+	return toCitizen(r), nil
 }
 
 // Citizen loads a citizen within the actor's scope and logs the access.
@@ -98,23 +98,13 @@ func (db *DB) FindCitizenByCPR(ctx context.Context, a workflow.Actor, number str
 		}
 		return workflow.Citizen{}, notFound(err, "borgeren")
 	}
-	return r.toCitizen(), logAccess(ctx, db.bun, a, r.ID, "citizen.lookup", now)
+	return toCitizen(r), logAccess(ctx, db.bun, a, r.ID, "citizen.lookup", now)
 }
 
 func logAccess(ctx context.Context, q bun.IDB, a workflow.Actor, citizenID, what string, now time.Time) error {
 	_, err := q.NewInsert().Model(&accessRow{At: now.UTC(), Actor: a.UserID, ActorRole: string(a.Role),
 		CitizenID: citizenID, What: what}).ExcludeColumn("id").Exec(ctx)
 	return wrap(err, "log access")
-}
-
-type accessRow struct {
-	bun.BaseModel `bun:"table:access_log"`
-	ID            int64     `bun:"id,pk,autoincrement"`
-	At            time.Time `bun:"at"`
-	Actor         string    `bun:"actor"`
-	ActorRole     string    `bun:"actor_role"`
-	CitizenID     string    `bun:"citizen_id"`
-	What          string    `bun:"what"`
 }
 
 func notFoundf(err error, format string, args ...any) error {

@@ -2,23 +2,22 @@ package data
 
 import (
 	"fmt"
+	"github.com/dosis-dk/dosis/data/internal/rows"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/uptrace/bun"
 )
 
-type gpRow struct {
-	bun.BaseModel `bun:"table:gps"`
-	ID            string    `bun:"id,pk"`
-	Ydernummer    string    `bun:"ydernummer"`
-	Name          string    `bun:"name"`
-	Clinic        string    `bun:"clinic"`
-	Municipality  *int      `bun:"municipality_code"`
-	CreatedAt     time.Time `bun:"created_at"`
-}
+// The rows the importers write too are declared once, in data/internal/rows.
+type (
+	citizenRow  = rows.Citizen
+	gpRow       = rows.GP
+	pharmacyRow = rows.Pharmacy
+	accessRow   = rows.Access
+)
 
-func (r gpRow) toGP() workflow.GP {
+func toGP(r gpRow) workflow.GP {
 	g := workflow.GP{ID: r.ID, Ydernummer: r.Ydernummer, Name: r.Name, Clinic: r.Clinic}
 	if r.Municipality != nil {
 		g.Municipality = *r.Municipality
@@ -26,20 +25,8 @@ func (r gpRow) toGP() workflow.GP {
 	return g
 }
 
-type pharmacyRow struct {
-	bun.BaseModel       `bun:"table:pharmacies"`
-	ID                  string    `bun:"id,pk"`
-	Name                string    `bun:"name"`
-	Municipality        int       `bun:"municipality_code"`
-	PeriodDays          int       `bun:"period_days"`
-	DeadlineWorkingDays int       `bun:"deadline_working_days"`
-	LeadTimeHours       int       `bun:"lead_time_hours"`
-	ExtraClosingDays    string    `bun:"extra_closing_days"`
-	CreatedAt           time.Time `bun:"created_at"`
-}
-
 // toPharmacy converts the row; closed dates are loaded separately.
-func (r pharmacyRow) toPharmacy() (workflow.Pharmacy, error) {
+func toPharmacy(r pharmacyRow) (workflow.Pharmacy, error) {
 	days, err := workflow.ParseClosingDays(r.ExtraClosingDays)
 	if err != nil {
 		return workflow.Pharmacy{}, fmt.Errorf("pharmacy %s: %w", r.ID, err)
@@ -48,20 +35,7 @@ func (r pharmacyRow) toPharmacy() (workflow.Pharmacy, error) {
 		DeadlineWorkingDays: r.DeadlineWorkingDays, LeadTimeHours: r.LeadTimeHours, ExtraClosingDays: days}, nil
 }
 
-type citizenRow struct {
-	bun.BaseModel `bun:"table:citizens,alias:ci"`
-	ID            string    `bun:"id,pk"`
-	CPR           string    `bun:"cpr"`
-	Name          string    `bun:"name"`
-	BirthDate     time.Time `bun:"birth_date"`
-	Sex           string    `bun:"sex"`
-	Municipality  int       `bun:"municipality_code"`
-	GPID          *string   `bun:"gp_id"`
-	MedicineHelp  bool      `bun:"medicine_help"`
-	CreatedAt     time.Time `bun:"created_at"`
-}
-
-func (r citizenRow) toCitizen() workflow.Citizen {
+func toCitizen(r citizenRow) workflow.Citizen {
 	return workflow.Citizen{ID: r.ID, CPR: r.CPR, Name: r.Name, BirthDate: r.BirthDate.UTC(), Sex: r.Sex,
 		Municipality: r.Municipality, GPID: deref(r.GPID), MedicineHelp: r.MedicineHelp, CreatedAt: r.CreatedAt.UTC()}
 }

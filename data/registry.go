@@ -39,7 +39,7 @@ func (db *DB) GPs(ctx context.Context) ([]workflow.GP, error) {
 	}
 	out := make([]workflow.GP, len(rows))
 	for i, r := range rows {
-		out[i] = r.toGP()
+		out[i] = toGP(r)
 	}
 	return out, nil
 }
@@ -85,7 +85,7 @@ func (db *DB) Pharmacies(ctx context.Context) ([]workflow.Pharmacy, error) {
 	}
 	out := make([]workflow.Pharmacy, len(rows))
 	for i, r := range rows {
-		p, err := r.toPharmacy()
+		p, err := toPharmacy(r)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +104,7 @@ func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy,
 	if err := q.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
 		return workflow.Pharmacy{}, notFound(err, "apoteket")
 	}
-	p, err := r.toPharmacy()
+	p, err := toPharmacy(r)
 	if err != nil {
 		return p, err
 	}
