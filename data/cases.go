@@ -109,7 +109,7 @@ func (db *DB) CaseDetail(ctx context.Context, a workflow.Actor, id, what string,
 	for _, r := range reqs {
 		d.GPRequests = append(d.GPRequests, workflow.GPRequest{ID: r.ID, CaseID: r.CaseID, GPID: r.GPID,
 			RequestedAt: r.RequestedAt.UTC(), RequestedBy: r.RequestedBy, DecidedAt: utcPtr(r.DecidedAt),
-			Decision: r.Decision, DecisionReason: r.DecisionReason, PrescriptionExpires: utcPtr(r.PrescriptionExpires)})
+			Decision: r.Decision, DecisionReason: r.DecisionReason, PrescriptionExpires: r.PrescriptionExpires})
 	}
 	audit, err := db.Audit(ctx, id)
 	if err != nil {

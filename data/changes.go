@@ -6,20 +6,21 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
 )
 
 type changeRow struct {
 	bun.BaseModel `bun:"table:medication_changes,alias:mc"`
-	ID            string    `bun:"id,pk"`
-	CaseID        string    `bun:"case_id"`
-	EffectiveDate time.Time `bun:"effective_date"`
-	Description   string    `bun:"description"`
-	Decision      string    `bun:"decision"`
-	PeriodID      *int64    `bun:"period_id"`
-	UrgentRollID  *string   `bun:"urgent_roll_id"`
-	RecordedBy    string    `bun:"recorded_by"`
-	RecordedAt    time.Time `bun:"recorded_at"`
+	ID            string        `bun:"id,pk"`
+	CaseID        string        `bun:"case_id"`
+	EffectiveDate calendar.Date `bun:"effective_date"`
+	Description   string        `bun:"description"`
+	Decision      string        `bun:"decision"`
+	PeriodID      *int64        `bun:"period_id"`
+	UrgentRollID  *string       `bun:"urgent_roll_id"`
+	RecordedBy    string        `bun:"recorded_by"`
+	RecordedAt    time.Time     `bun:"recorded_at"`
 }
 
 func (t *txStore) InsertMedicationChange(ctx context.Context, m workflow.MedicationChange) error {
@@ -47,7 +48,7 @@ func (db *DB) CaseChanges(ctx context.Context, a workflow.Actor, caseID string) 
 	}
 	out := make([]workflow.MedicationChange, len(rows))
 	for i, r := range rows {
-		out[i] = workflow.MedicationChange{ID: r.ID, CaseID: r.CaseID, EffectiveDate: civil(r.EffectiveDate),
+		out[i] = workflow.MedicationChange{ID: r.ID, CaseID: r.CaseID, EffectiveDate: r.EffectiveDate,
 			Description: r.Description, Decision: r.Decision, UrgentRollID: deref(r.UrgentRollID),
 			RecordedBy: r.RecordedBy, RecordedAt: r.RecordedAt.UTC()}
 		if r.PeriodID != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // TestCitizenAgeOnDanishDate: a citizen's age in a transition's snapshot
@@ -34,7 +35,7 @@ func TestCitizenAgeOnDanishDate(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := sv.RecordConsent(ctx, admin, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: workflow.MethodWritten, GivenAt: clock}, ""); err != nil {
+			Method: workflow.MethodWritten, GivenOn: calendar.DayOf(clock)}, ""); err != nil {
 			t.Errorf("consent on the 15th birthday, 00:30 Danish time: %v", err)
 		}
 	})

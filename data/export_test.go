@@ -10,6 +10,7 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 var exportNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -33,8 +34,8 @@ func seedCitizen(t *testing.T, db *data.DB, number, name, pharmacyID string) (st
 			[]any{caseID, c.ID, exportNow, exportNow}},
 		{"INSERT INTO audit_events (case_id, seq, at, actor, actor_role, event, from_state, to_state) VALUES (?, 1, ?, 'seed', 'admin', 'open', '', 'identified')",
 			[]any{caseID, exportNow}},
-		{"INSERT INTO consents (id, case_id, given_by, method, given_at, recorder_in_daily_care, recorded_by, recorded_at) VALUES (?, ?, 'citizen', 'written', ?, FALSE, 'seed', ?)",
-			[]any{workflow.NewID(), caseID, exportNow, exportNow}},
+		{"INSERT INTO consents (id, case_id, given_by, method, given_on, recorder_in_daily_care, recorded_by, recorded_at) VALUES (?, ?, 'citizen', 'written', ?, FALSE, 'seed', ?)",
+			[]any{workflow.NewID(), caseID, calendar.DayOf(exportNow), exportNow}},
 		{"INSERT INTO urgent_rolls (id, case_id, pharmacy_id, municipality_code, reason, status, needed_by, promised_by, requested_at, requested_by) VALUES (?, ?, ?, 851, 'lost_roll', 'requested', ?, ?, ?, 'seed')",
 			[]any{rollID, caseID, pharmacyID, exportNow, exportNow, exportNow}},
 		{"INSERT INTO urgent_roll_events (urgent_roll_id, seq, at, actor, actor_role, from_status, to_status) VALUES (?, 1, ?, 'seed', 'admin', '', 'requested')",

@@ -14,16 +14,16 @@ import (
 
 type gpAbsenceRow struct {
 	bun.BaseModel  `bun:"table:gp_absences,alias:ga"`
-	ID             string    `bun:"id,pk"`
-	GPID           string    `bun:"gp_id"`
-	FromDate       time.Time `bun:"from_date"`
-	ToDate         time.Time `bun:"to_date"`
-	SubstituteGPID *string   `bun:"substitute_gp_id"`
-	Note           string    `bun:"note"`
+	ID             string        `bun:"id,pk"`
+	GPID           string        `bun:"gp_id"`
+	FromDate       calendar.Date `bun:"from_date"`
+	ToDate         calendar.Date `bun:"to_date"`
+	SubstituteGPID *string       `bun:"substitute_gp_id"`
+	Note           string        `bun:"note"`
 }
 
 func (r gpAbsenceRow) toAbsence() workflow.GPAbsence {
-	return workflow.GPAbsence{ID: r.ID, GPID: r.GPID, From: calendar.Day(r.FromDate.UTC()), To: calendar.Day(r.ToDate.UTC()),
+	return workflow.GPAbsence{ID: r.ID, GPID: r.GPID, From: r.FromDate, To: r.ToDate,
 		SubstituteGPID: deref(r.SubstituteGPID), Note: r.Note}
 }
 
@@ -38,18 +38,12 @@ type gpRequestMarkRow struct {
 func (r gpRequestMarkRow) toInfo() workflow.GPRequestInfo {
 	return workflow.GPRequestInfo{GPRequest: workflow.GPRequest{ID: r.ID, CaseID: r.CaseID, GPID: r.GPID,
 		RequestedAt: r.RequestedAt.UTC(), RequestedBy: r.RequestedBy, DecidedAt: utcPtr(r.DecidedAt),
-		Decision: r.Decision, DecisionReason: r.DecisionReason, PrescriptionExpires: utcPtr(r.PrescriptionExpires)},
+		Decision: r.Decision, DecisionReason: r.DecisionReason, PrescriptionExpires: r.PrescriptionExpires},
 		RedirectedFromGPID: deref(r.RedirectedFromGPID), RedirectedAt: utcPtr(r.RedirectedAt), AbsenceID: deref(r.GPAbsenceID)}
 }
 
-// danishDay is the Danish civil date of t at 00:00 UTC, as absences are stored.
-func danishDay(t time.Time) time.Time {
-	return calendar.Day(t.In(calendar.Copenhagen()))
-}
-
-func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, on time.Time) (workflow.GPAbsence, bool, error) {
+func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, d calendar.Date) (workflow.GPAbsence, bool, error) {
 	var rows []gpAbsenceRow
-	d := danishDay(on)
 	if err := q.NewSelect().Model(&rows).Where("ga.gp_id = ? AND ga.from_date <= ? AND ga.to_date >= ?", gpID, d, d).
 		OrderExpr("ga.from_date DESC, ga.id").Limit(1).Scan(ctx); err != nil {
 		return workflow.GPAbsence{}, false, fmt.Errorf("load GP absence: %w", err)
@@ -60,7 +54,7 @@ func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, on time.Time) (wor
 	return rows[0].toAbsence(), true, nil
 }
 
-func (t *txStore) GPAbsenceOn(ctx context.Context, gpID string, on time.Time) (workflow.GPAbsence, bool, error) {
+func (t *txStore) GPAbsenceOn(ctx context.Context, gpID string, on calendar.Date) (workflow.GPAbsence, bool, error) {
 	return gpAbsenceOn(ctx, t.tx, gpID, on)
 }
 
@@ -99,7 +93,7 @@ func (t *txStore) RedirectGPRequest(ctx context.Context, caseID, toGPID string, 
 // NewGPAbsence is an absence to register, with GPs named by ydernummer.
 type NewGPAbsence struct {
 	Ydernummer           string
-	From, To             time.Time
+	From, To             calendar.Date
 	SubstituteYdernummer string
 	Note                 string
 }
@@ -113,7 +107,7 @@ func (db *DB) AddGPAbsence(ctx context.Context, in NewGPAbsence) (workflow.GPAbs
 		if err != nil {
 			return err
 		}
-		a := workflow.GPAbsence{ID: workflow.NewID(), GPID: gp, From: calendar.Day(in.From), To: calendar.Day(in.To), Note: in.Note}
+		a := workflow.GPAbsence{ID: workflow.NewID(), GPID: gp, From: in.From, To: in.To, Note: in.Note}
 		if in.SubstituteYdernummer != "" {
 			if a.SubstituteGPID, err = gpIDByYdernummer(ctx, tx, in.SubstituteYdernummer); err != nil {
 				return err
@@ -151,7 +145,7 @@ type GPAbsenceItem struct {
 
 // GPAbsences lists absences that end on or after from (all when from is
 // zero), soonest first; ydernummer narrows them to one GP.
-func (db *DB) GPAbsences(ctx context.Context, ydernummer string, from time.Time) ([]GPAbsenceItem, error) {
+func (db *DB) GPAbsences(ctx context.Context, ydernummer string, from calendar.Date) ([]GPAbsenceItem, error) {
 	var rows []struct {
 		gpAbsenceRow         `bun:",extend"`
 		Ydernummer           string  `bun:"ydernummer"`
@@ -167,7 +161,7 @@ func (db *DB) GPAbsences(ctx context.Context, ydernummer string, from time.Time)
 		q = q.Where("g.ydernummer = ?", ydernummer)
 	}
 	if !from.IsZero() {
-		q = q.Where("ga.to_date >= ?", danishDay(from))
+		q = q.Where("ga.to_date >= ?", from)
 	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("list GP absences: %w", err)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
 )
 
@@ -36,7 +37,7 @@ func toPharmacy(r pharmacyRow) (workflow.Pharmacy, error) {
 }
 
 func toCitizen(r citizenRow) workflow.Citizen {
-	return workflow.Citizen{ID: r.ID, CPR: r.CPR, Name: r.Name, BirthDate: r.BirthDate.UTC(), Sex: r.Sex,
+	return workflow.Citizen{ID: r.ID, CPR: r.CPR, Name: r.Name, BirthDate: r.BirthDate, Sex: r.Sex,
 		Municipality: r.Municipality, GPID: deref(r.GPID), MedicineHelp: r.MedicineHelp, CreatedAt: r.CreatedAt.UTC()}
 }
 
@@ -75,23 +76,23 @@ func (r caseRow) toCase() workflow.Case {
 
 type consentRow struct {
 	bun.BaseModel       `bun:"table:consents"`
-	ID                  string     `bun:"id,pk"`
-	CaseID              string     `bun:"case_id"`
-	GivenBy             string     `bun:"given_by"`
-	GiverName           string     `bun:"giver_name"`
-	Method              string     `bun:"method"`
-	GivenAt             time.Time  `bun:"given_at"`
-	RecorderInDailyCare bool       `bun:"recorder_in_daily_care"`
-	RecordedBy          string     `bun:"recorded_by"`
-	RecordedAt          time.Time  `bun:"recorded_at"`
-	WithdrawnAt         *time.Time `bun:"withdrawn_at"`
-	WithdrawnRecordedBy string     `bun:"withdrawn_recorded_by"`
-	WithdrawalNote      string     `bun:"withdrawal_note"`
+	ID                  string        `bun:"id,pk"`
+	CaseID              string        `bun:"case_id"`
+	GivenBy             string        `bun:"given_by"`
+	GiverName           string        `bun:"giver_name"`
+	Method              string        `bun:"method"`
+	GivenOn             calendar.Date `bun:"given_on"`
+	RecorderInDailyCare bool          `bun:"recorder_in_daily_care"`
+	RecordedBy          string        `bun:"recorded_by"`
+	RecordedAt          time.Time     `bun:"recorded_at"`
+	WithdrawnAt         *time.Time    `bun:"withdrawn_at"`
+	WithdrawnRecordedBy string        `bun:"withdrawn_recorded_by"`
+	WithdrawalNote      string        `bun:"withdrawal_note"`
 }
 
 func (r consentRow) toConsent() workflow.Consent {
 	return workflow.Consent{ConsentInput: workflow.ConsentInput{GivenBy: r.GivenBy, GiverName: r.GiverName,
-		Method: r.Method, GivenAt: r.GivenAt.UTC(), RecorderInDailyCare: r.RecorderInDailyCare},
+		Method: r.Method, GivenOn: r.GivenOn, RecorderInDailyCare: r.RecorderInDailyCare},
 		ID: r.ID, CaseID: r.CaseID, RecordedBy: r.RecordedBy, RecordedAt: r.RecordedAt.UTC(),
 		WithdrawnAt: utcPtr(r.WithdrawnAt), WithdrawnRecordedBy: r.WithdrawnRecordedBy, WithdrawalNote: r.WithdrawalNote}
 }
@@ -111,15 +112,15 @@ type assessmentRow struct {
 
 type gpRequestRow struct {
 	bun.BaseModel       `bun:"table:gp_requests"`
-	ID                  string     `bun:"id,pk"`
-	CaseID              string     `bun:"case_id"`
-	GPID                string     `bun:"gp_id"`
-	RequestedAt         time.Time  `bun:"requested_at"`
-	RequestedBy         string     `bun:"requested_by"`
-	DecidedAt           *time.Time `bun:"decided_at"`
-	Decision            string     `bun:"decision"`
-	DecisionReason      string     `bun:"decision_reason"`
-	PrescriptionExpires *time.Time `bun:"prescription_expires"`
+	ID                  string        `bun:"id,pk"`
+	CaseID              string        `bun:"case_id"`
+	GPID                string        `bun:"gp_id"`
+	RequestedAt         time.Time     `bun:"requested_at"`
+	RequestedBy         string        `bun:"requested_by"`
+	DecidedAt           *time.Time    `bun:"decided_at"`
+	Decision            string        `bun:"decision"`
+	DecisionReason      string        `bun:"decision_reason"`
+	PrescriptionExpires calendar.Date `bun:"prescription_expires"`
 }
 
 type auditRow struct {

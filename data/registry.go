@@ -108,13 +108,17 @@ func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy,
 	if err != nil {
 		return p, err
 	}
-	var dates []time.Time
+	// A slice of calendar.Date would be taken for a model (it is a
+	// struct): scan rows with the date as their one column.
+	var rows []struct {
+		Date calendar.Date `bun:"date"`
+	}
 	if err := q.NewSelect().Table("pharmacy_closed_dates").Column("date").Where("pharmacy_id = ?", id).
-		Order("date").Scan(ctx, &dates); err != nil {
+		Order("date").Scan(ctx, &rows); err != nil {
 		return p, fmt.Errorf("load closed dates: %w", err)
 	}
-	for _, d := range dates {
-		p.ClosedDates = append(p.ClosedDates, d.UTC())
+	for _, r := range rows {
+		p.ClosedDates = append(p.ClosedDates, r.Date)
 	}
 	return p, nil
 }

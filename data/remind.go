@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Remind computes the reminders due at now and records those not yet
@@ -83,14 +84,14 @@ func (db *DB) dueGPFollowUps(ctx context.Context, now time.Time, s workflow.Sett
 
 func (db *DB) dueRenewals(ctx context.Context, now time.Time, s workflow.Settings) ([]workflow.Reminder, error) {
 	var rows []struct {
-		CaseID  string    `bun:"case_id"`
-		Expires time.Time `bun:"prescription_expires"`
+		CaseID  string        `bun:"case_id"`
+		Expires calendar.Date `bun:"prescription_expires"`
 	}
 	err := db.bun.NewSelect().TableExpr("gp_requests AS gr").Join("JOIN cases AS c ON c.id = gr.case_id").
 		ColumnExpr("gr.case_id, gr.prescription_expires").
 		Where("gr.decision = 'approved' AND gr.prescription_expires IS NOT NULL").
 		Where("c.state IN (?)", bunList(workflow.StateApproved, workflow.StateActive, workflow.StatePaused)).
-		Where("gr.prescription_expires <= ?", now.AddDate(0, 0, s.RenewalNoticeDays+1)).
+		Where("gr.prescription_expires <= ?", calendar.Today(now).AddDays(s.RenewalNoticeDays+1)).
 		Where("NOT EXISTS (SELECT 1 FROM gp_requests g2 WHERE g2.case_id = gr.case_id AND g2.decision = 'approved' AND g2.decided_at > gr.decided_at)").
 		Scan(ctx, &rows)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
@@ -70,6 +69,23 @@ func (s *ReportSource) month(col string) string {
 	return "strftime('%Y-%m', " + col + ")"
 }
 
+// danishMonth is "yyyy-mm" of the Danish month of the instant in the
+// TIMESTAMP column col (stored in UTC). SQLite has no zone data, so the
+// Danish offset is computed from the EU rule: UTC+2 from 01:00 UTC on the
+// last Sunday of March (the Sunday on or after 25 March) to 01:00 UTC on
+// the last Sunday of October, UTC+1 otherwise.
+func (s *ReportSource) danishMonth(col string) string {
+	if s.db.Postgres {
+		return "to_char((" + col + " AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')"
+	}
+	t := "datetime(" + col + ")"
+	edge := func(month string) string {
+		return "datetime(strftime('%Y', " + t + ") || '-" + month + "-25', 'weekday 0', '+1 hour')"
+	}
+	return "strftime('%Y-%m', " + t + ", CASE WHEN " + t + " >= " + edge("03") + " AND " + t + " < " + edge("10") +
+		" THEN '+2 hours' ELSE '+1 hour' END)"
+}
+
 // days is the whole days from a to b, rounded down (for b after a). SQLite
 // uses integer seconds: julianday arithmetic is a float and lost an hour.
 func (s *ReportSource) days(a, b string) string {
@@ -103,8 +119,13 @@ func (s *ReportSource) scan(ctx context.Context, what string, dst any, query str
 	return nil
 }
 
-// utc passes period bounds as UTC instants.
-func utc(t time.Time) time.Time { return t.UTC() }
+// bounds are a report period's query arguments, followed by extra: ?0 and
+// ?1 the instants (UTC) at which the Danish days From and To+1 begin, for
+// TIMESTAMP columns; ?2 and ?3 the dates From and To+1, for DATE columns.
+// So an event at 00:30 Danish time on 1 December is in December.
+func bounds(f reports.Filter, extra ...any) []any {
+	return append([]any{f.From.Start().UTC(), f.End().Start().UTC(), f.From, f.End()}, extra...)
+}
 
 // rolled is the condition for roll periods that count as time on DD.
 const rolled = "status IN ('dispensed', 'received')"

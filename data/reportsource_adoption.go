@@ -7,29 +7,30 @@ import (
 )
 
 // stateAtEnd is a CTE: each case's state after its last audit event before
-// ?0 (the period end).
+// ?1 (the period end).
 const stateAtEnd = `st AS (
 	SELECT e.case_id, e.to_state AS state FROM audit_events e
-	WHERE e.at < ?0 AND NOT EXISTS (SELECT 1 FROM audit_events e2
-		WHERE e2.case_id = e.case_id AND e2.at < ?0 AND e2.seq > e.seq))`
+	WHERE e.at < ?1 AND NOT EXISTS (SELECT 1 FROM audit_events e2
+		WHERE e2.case_id = e.case_id AND e2.at < ?1 AND e2.seq > e.seq))`
 
-// eligibleAtEnd is a CTE: the cases whose latest assessment before ?0 found
+// eligibleAtEnd is a CTE: the cases whose latest assessment before ?1 found
 // the citizen eligible.
 const eligibleAtEnd = `el AS (
 	SELECT a.case_id FROM assessments a
-	WHERE a.assessed_at < ?0 AND a.outcome = 'eligible' AND NOT EXISTS (SELECT 1 FROM assessments a2
-		WHERE a2.case_id = a.case_id AND a2.assessed_at < ?0
+	WHERE a.assessed_at < ?1 AND a.outcome = 'eligible' AND NOT EXISTS (SELECT 1 FROM assessments a2
+		WHERE a2.case_id = a.case_id AND a2.assessed_at < ?1
 		AND (a2.assessed_at > a.assessed_at OR (a2.assessed_at = a.assessed_at AND a2.id > a.id))))`
 
-// adoption implements reports.Source (uncached). Arguments: ?0 period end (exclusive),
-// ?1 period start, ?2 the latest birth date of a citizen aged 75 at the end.
+// adoption implements reports.Source (uncached). Arguments: the bounds of
+// f (?0 to ?3) and ?4 the latest birth date of a citizen aged 75 on the
+// last day of the period.
 func (s *ReportSource) adoption(ctx context.Context, f reports.Filter) ([]reports.AdoptionCounts, error) {
 	q := `WITH ` + stateAtEnd + `, ` + eligibleAtEnd + `,
 cs AS (
 	SELECT c.municipality_code AS code,
 		COUNT(DISTINCT CASE WHEN el.case_id IS NOT NULL THEN c.citizen_id END) AS eligible,
 		COUNT(DISTINCT CASE WHEN st.state = 'active' THEN c.citizen_id END) AS active,
-		COUNT(DISTINCT CASE WHEN st.state = 'active' AND ci.birth_date <= ?2 THEN c.citizen_id END) AS active75,
+		COUNT(DISTINCT CASE WHEN st.state = 'active' AND ci.birth_date <= ?4 THEN c.citizen_id END) AS active75,
 		COUNT(DISTINCT CASE WHEN st.state = 'paused' THEN c.citizen_id END) AS paused,
 		COUNT(DISTINCT CASE WHEN el.case_id IS NOT NULL
 			AND st.state NOT IN ('active', 'paused', 'declined', 'rejected', 'ended') THEN c.citizen_id END) AS potential
@@ -37,20 +38,20 @@ cs AS (
 	JOIN citizens ci ON ci.id = c.citizen_id
 	JOIN st ON st.case_id = c.id
 	LEFT JOIN el ON el.case_id = c.id
-	WHERE c.opened_at < ?0` + s.in(f, "c.municipality_code") + `
+	WHERE c.opened_at < ?1` + s.in(f, "c.municipality_code") + `
 	GROUP BY c.municipality_code),
 hp AS (
 	SELECT municipality_code AS code, COUNT(*) AS help,
-		SUM(CASE WHEN birth_date <= ?2 THEN 1 ELSE 0 END) AS help75
+		SUM(CASE WHEN birth_date <= ?4 THEN 1 ELSE 0 END) AS help75
 	FROM citizens WHERE medicine_help` + s.in(f, "municipality_code") + `
 	GROUP BY municipality_code),
 rp AS (
 	SELECT municipality_code AS code, COUNT(*) AS rolls, SUM(length_days) AS days
-	FROM roll_periods WHERE ` + rolled + ` AND start_date >= ?1 AND start_date < ?0` + s.in(f, "municipality_code") + `
+	FROM roll_periods WHERE ` + rolled + ` AND start_date >= ?2 AND start_date < ?3` + s.in(f, "municipality_code") + `
 	GROUP BY municipality_code),
 ur AS (
 	SELECT municipality_code AS code, COUNT(*) AS urgent
-	FROM urgent_rolls WHERE requested_at >= ?1 AND requested_at < ?0` + s.in(f, "municipality_code") + `
+	FROM urgent_rolls WHERE requested_at >= ?0 AND requested_at < ?1` + s.in(f, "municipality_code") + `
 	GROUP BY municipality_code)
 SELECT m.code, m.name, m.population, m.population_75plus AS population75,
 	CAST(COALESCE(hp.help, 0) AS BIGINT) AS medicine_help, CAST(COALESCE(hp.help75, 0) AS BIGINT) AS medicine_help75,
@@ -80,8 +81,11 @@ ORDER BY m.code`
 		Rolls          int    `bun:"rolls"`
 		Urgent         int    `bun:"urgent"`
 	}
-	born75 := f.To.AddDate(-75, 0, 0)
-	if err := s.scan(ctx, "adoption", &rows, q, utc(f.End()), utc(f.From), utc(born75)); err != nil {
+	// The latest birthday that makes a citizen 75 on f.To: 75 years before,
+	// with 29 February going to 28 February (calendar.Age agrees: born
+	// 01-03-1953 is 75 from 01-03-2028, not on 29-02-2028).
+	born75 := f.To.AddYears(-75)
+	if err := s.scan(ctx, "adoption", &rows, q, bounds(f, born75)...); err != nil {
 		return nil, err
 	}
 	out := make([]reports.AdoptionCounts, len(rows))

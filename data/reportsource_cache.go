@@ -52,7 +52,7 @@ func cached[T any](ctx context.Context, s *ReportSource, name string, f reports.
 	if c == nil {
 		return load(ctx, f)
 	}
-	key := fmt.Sprintf("%s|%v|%v|%s|%s", name, s.scope, s.codes(f), f.From.Format(time.DateOnly), f.To.Format(time.DateOnly))
+	key := fmt.Sprintf("%s|%v|%v|%s|%s", name, s.scope, s.codes(f), f.From, f.To)
 	c.mu.Lock()
 	e, ok := c.entries[key]
 	switch {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // TestCachedLoadOutlivesFirstCaller: when the caller that started a shared
@@ -26,7 +27,7 @@ func TestCachedLoadOutlivesFirstCaller(t *testing.T) {
 			return 0, ctx.Err()
 		}
 	}
-	f := reports.Filter{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}
+	f := reports.Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 12, 31)}
 	first, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	var firstErr, waiterErr error

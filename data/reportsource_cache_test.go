@@ -18,7 +18,7 @@ func TestReportCache(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *data.DB) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-		f := reports.Filter{From: calendar.Date(2026, 1, 1), To: calendar.Date(2026, 12, 31), Municipalities: []int{851}}
+		f := reports.Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 12, 31), Municipalities: []int{851}}
 		help := func() int {
 			src := dbtest.Must(db.Reports(workflow.System("test")))(t)
 			rows := dbtest.Must(src.Adoption(ctx, f))(t)

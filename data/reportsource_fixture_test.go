@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // The hand-built report fixture: nine citizens in Aalborg (851) and
@@ -68,6 +69,15 @@ func fxCases() []fxCase {
 	}
 }
 
+// day parses a fixture date "yyyy-mm-dd" for a DATE column.
+func day(s string) calendar.Date {
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
 func ts(s string) time.Time {
 	layout := "2006-01-02 15:04"
 	if len(s) == 10 {
@@ -100,7 +110,7 @@ func loadReportFixture(t *testing.T, db *data.DB) {
 			cpr, name = fixtureCPR, fixtureName
 		}
 		exec(`INSERT INTO citizens (id, cpr, name, birth_date, sex, municipality_code, gp_id, medicine_help, created_at)
-			VALUES (?, ?, ?, ?, 'F', ?, 'g1', ?, ?)`, "ci-"+c.id, cpr, name, ts(c.born), c.municipality, c.help, created)
+			VALUES (?, ?, ?, ?, 'F', ?, 'g1', ?, ?)`, "ci-"+c.id, cpr, name, day(c.born), c.municipality, c.help, created)
 		last := c.events[len(c.events)-1]
 		state, reason, closed := last.to, last.reason, any(nil)
 		if state == "declined" || state == "rejected" || state == "ended" {
@@ -139,11 +149,11 @@ func loadReportFixture(t *testing.T, db *data.DB) {
 	gp("r9", "k9", "2026-01-07 09:00", "2026-01-09 09:00", "approved")
 
 	roll := func(caseID, pharmacy string, municipality, seq int, start string, days int, status string) {
-		s := ts(start)
+		s := day(start)
 		exec(`INSERT INTO roll_periods (case_id, pharmacy_id, municipality_code, seq, start_date, end_date, deadline, packing_date,
 			expected_delivery, length_days, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			caseID, pharmacy, municipality, seq, s, s.AddDate(0, 0, days-1), s.AddDate(0, 0, -5), s.AddDate(0, 0, -3),
-			s.AddDate(0, 0, -1), days, status)
+			caseID, pharmacy, municipality, seq, s, s.AddDays(days-1), s.AddDays(-5), s.AddDays(-3),
+			s.AddDays(-1), days, status)
 	}
 	roll("k1", "p1", 851, 1, "2025-12-22", 14, "received") // before the period
 	roll("k1", "p1", 851, 2, "2026-01-05", 14, "received")

@@ -7,20 +7,20 @@ import (
 )
 
 // months implements reports.Source (uncached): roll periods by the month they start in
-// and case starts by the month of the start event (months in UTC).
+// and case starts by the month of the start event (Danish months).
 func (s *ReportSource) months(ctx context.Context, f reports.Filter) ([]reports.MonthCounts, error) {
 	q := `SELECT x.code, x.month, CAST(SUM(x.citizens) AS BIGINT) AS citizens, CAST(SUM(x.rolls) AS BIGINT) AS rolls,
 	CAST(SUM(x.days) AS BIGINT) AS roll_days, CAST(SUM(x.starts) AS BIGINT) AS starts
 FROM (
 	SELECT municipality_code AS code, ` + s.month("start_date") + ` AS month, COUNT(DISTINCT case_id) AS citizens,
 		COUNT(*) AS rolls, SUM(length_days) AS days, 0 AS starts
-	FROM roll_periods WHERE ` + rolled + ` AND start_date >= ?0 AND start_date < ?1` + s.in(f, "municipality_code") + `
+	FROM roll_periods WHERE ` + rolled + ` AND start_date >= ?2 AND start_date < ?3` + s.in(f, "municipality_code") + `
 	GROUP BY municipality_code, ` + s.month("start_date") + `
 	UNION ALL
-	SELECT c.municipality_code AS code, ` + s.month("e.at") + ` AS month, 0, 0, 0, COUNT(*)
+	SELECT c.municipality_code AS code, ` + s.danishMonth("e.at") + ` AS month, 0, 0, 0, COUNT(*)
 	FROM audit_events e JOIN cases c ON c.id = e.case_id
 	WHERE e.event = 'start' AND e.at >= ?0 AND e.at < ?1` + s.in(f, "c.municipality_code") + `
-	GROUP BY c.municipality_code, ` + s.month("e.at") + `
+	GROUP BY c.municipality_code, ` + s.danishMonth("e.at") + `
 ) x
 GROUP BY x.code, x.month
 ORDER BY x.month, x.code`
@@ -32,7 +32,7 @@ ORDER BY x.month, x.code`
 		RollDays int    `bun:"roll_days"`
 		Starts   int    `bun:"starts"`
 	}
-	if err := s.scan(ctx, "months", &rows, q, utc(f.From), utc(f.End())); err != nil {
+	if err := s.scan(ctx, "months", &rows, q, bounds(f)...); err != nil {
 		return nil, err
 	}
 	out := make([]reports.MonthCounts, len(rows))
@@ -69,7 +69,7 @@ ORDER BY c.municipality_code`
 		Approved  int `bun:"approved"`
 		Started   int `bun:"started"`
 	}
-	if err := s.scan(ctx, "funnel", &rows, q, utc(f.From), utc(f.End())); err != nil {
+	if err := s.scan(ctx, "funnel", &rows, q, bounds(f)...); err != nil {
 		return nil, err
 	}
 	out := make([]reports.FunnelCounts, len(rows))
@@ -102,7 +102,7 @@ WHERE (a.event = 'open' AND b.event IN ('assess', 'start'))
 	OR (a.event = 'gp_approve' AND b.event = 'start')
 GROUP BY a.event, b.event, ` + s.days("a.at", "b.at") + `
 ORDER BY 1, 2`
-	return s.buckets(ctx, "stage days", q, utc(f.From), utc(f.End()))
+	return s.buckets(ctx, "stage days", q, bounds(f)...)
 }
 
 func (s *ReportSource) buckets(ctx context.Context, what, q string, args ...any) ([]reports.Bucket, error) {
@@ -133,7 +133,7 @@ ORDER BY c.state, count DESC, c.state_reason`
 		Reason string `bun:"reason"`
 		Count  int    `bun:"count"`
 	}
-	if err := s.scan(ctx, "reasons", &rows, q, utc(f.From), utc(f.End())); err != nil {
+	if err := s.scan(ctx, "reasons", &rows, q, bounds(f)...); err != nil {
 		return nil, err
 	}
 	out := make([]reports.ReasonCount, len(rows))

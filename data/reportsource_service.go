@@ -16,7 +16,7 @@ func (s *ReportSource) pharmacies(ctx context.Context, f reports.Filter) ([]repo
 FROM pharmacies p
 LEFT JOIN (
 	SELECT pharmacy_id, COUNT(*) AS rolls, SUM(length_days) AS days FROM roll_periods
-	WHERE ` + rolled + ` AND start_date >= ?0 AND start_date < ?1` + s.in(f, "municipality_code") + `
+	WHERE ` + rolled + ` AND start_date >= ?2 AND start_date < ?3` + s.in(f, "municipality_code") + `
 	GROUP BY pharmacy_id) r ON r.pharmacy_id = p.id
 LEFT JOIN (
 	SELECT pharmacy_id, COUNT(*) AS urgent,
@@ -42,7 +42,7 @@ ORDER BY p.name, p.id`
 		OnTime       int    `bun:"on_time"`
 		Deviations   int    `bun:"deviations"`
 	}
-	if err := s.scan(ctx, "pharmacies", &rows, q, utc(f.From), utc(f.End())); err != nil {
+	if err := s.scan(ctx, "pharmacies", &rows, q, bounds(f)...); err != nil {
 		return nil, err
 	}
 	out := make([]reports.PharmacyCounts, len(rows))
@@ -60,7 +60,7 @@ FROM urgent_rolls
 WHERE delivered_at IS NOT NULL AND requested_at >= ?0 AND requested_at < ?1` + s.in(f, "municipality_code") + `
 GROUP BY pharmacy_id, ` + h + `
 ORDER BY 1, 2`
-	return s.buckets(ctx, "lead hours", q, utc(f.From), utc(f.End()))
+	return s.buckets(ctx, "lead hours", q, bounds(f)...)
 }
 
 // gps implements reports.Source (uncached): requests made in the period and the
@@ -81,7 +81,7 @@ ORDER BY c.municipality_code`
 		Rejected  int `bun:"rejected"`
 		Undecided int `bun:"undecided"`
 	}
-	if err := s.scan(ctx, "GPs", &rows, q, utc(f.From), utc(f.End())); err != nil {
+	if err := s.scan(ctx, "GPs", &rows, q, bounds(f)...); err != nil {
 		return nil, err
 	}
 	out := make([]reports.GPCounts, len(rows))
@@ -99,5 +99,5 @@ FROM gp_requests g JOIN cases c ON c.id = g.case_id
 WHERE g.decided_at IS NOT NULL AND g.decided_at < ?1 AND g.requested_at >= ?0 AND g.requested_at < ?1` + s.in(f, "c.municipality_code") + `
 GROUP BY c.municipality_code, ` + d + `
 ORDER BY 1, 2`
-	return s.buckets(ctx, "GP days", q, utc(f.From), utc(f.End()))
+	return s.buckets(ctx, "GP days", q, bounds(f)...)
 }

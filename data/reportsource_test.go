@@ -13,7 +13,7 @@ import (
 
 // q1 is the first quarter of 2026.
 func q1(codes ...int) reports.Filter {
-	return reports.Filter{From: ts("2026-01-01"), To: ts("2026-03-31"), Municipalities: codes}
+	return reports.Filter{From: day("2026-01-01"), To: day("2026-03-31"), Municipalities: codes}
 }
 
 func TestReportSourceAggregates(t *testing.T) {

@@ -6,28 +6,29 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
 )
 
 type periodRow struct {
 	bun.BaseModel    `bun:"table:roll_periods,alias:rp"`
-	ID               int64      `bun:"id,pk,autoincrement"`
-	CaseID           string     `bun:"case_id"`
-	PharmacyID       string     `bun:"pharmacy_id"`
-	Municipality     int        `bun:"municipality_code"`
-	Seq              int        `bun:"seq"`
-	StartDate        time.Time  `bun:"start_date"`
-	EndDate          time.Time  `bun:"end_date"`
-	Deadline         time.Time  `bun:"deadline"`
-	PackingDate      time.Time  `bun:"packing_date"`
-	ExpectedDelivery time.Time  `bun:"expected_delivery"`
-	LengthDays       int        `bun:"length_days"`
-	ExtensionReason  string     `bun:"extension_reason"`
-	Status           string     `bun:"status"`
-	DeliveredAt      *time.Time `bun:"delivered_at"`
-	ReceivedAt       *time.Time `bun:"received_at"`
-	ReceivedBy       string     `bun:"received_by"`
-	ReceiptNote      string     `bun:"receipt_note"`
+	ID               int64         `bun:"id,pk,autoincrement"`
+	CaseID           string        `bun:"case_id"`
+	PharmacyID       string        `bun:"pharmacy_id"`
+	Municipality     int           `bun:"municipality_code"`
+	Seq              int           `bun:"seq"`
+	StartDate        calendar.Date `bun:"start_date"`
+	EndDate          calendar.Date `bun:"end_date"`
+	Deadline         calendar.Date `bun:"deadline"`
+	PackingDate      calendar.Date `bun:"packing_date"`
+	ExpectedDelivery calendar.Date `bun:"expected_delivery"`
+	LengthDays       int           `bun:"length_days"`
+	ExtensionReason  string        `bun:"extension_reason"`
+	Status           string        `bun:"status"`
+	DeliveredAt      *time.Time    `bun:"delivered_at"`
+	ReceivedAt       *time.Time    `bun:"received_at"`
+	ReceivedBy       string        `bun:"received_by"`
+	ReceiptNote      string        `bun:"receipt_note"`
 }
 
 func periodRowFrom(p workflow.Period) periodRow {
@@ -40,17 +41,11 @@ func periodRowFrom(p workflow.Period) periodRow {
 
 func (r periodRow) toPeriod() workflow.Period {
 	return workflow.Period{ID: r.ID, CaseID: r.CaseID, PharmacyID: r.PharmacyID, Municipality: r.Municipality, Seq: r.Seq,
-		PeriodDates: workflow.PeriodDates{Start: civil(r.StartDate), End: civil(r.EndDate), Deadline: civil(r.Deadline),
-			Packing: civil(r.PackingDate), ExpectedDelivery: civil(r.ExpectedDelivery), LengthDays: r.LengthDays,
+		PeriodDates: workflow.PeriodDates{Start: r.StartDate, End: r.EndDate, Deadline: r.Deadline,
+			Packing: r.PackingDate, ExpectedDelivery: r.ExpectedDelivery, LengthDays: r.LengthDays,
 			ExtensionReason: r.ExtensionReason},
 		Status: workflow.PeriodStatus(r.Status), DeliveredAt: utcPtr(r.DeliveredAt), ReceivedAt: utcPtr(r.ReceivedAt),
 		ReceivedBy: r.ReceivedBy, ReceiptNote: r.ReceiptNote}
-}
-
-// civil returns a DATE column's value as the civil date at 00:00 UTC.
-func civil(t time.Time) time.Time {
-	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 func (t *txStore) RollPeriods(ctx context.Context, caseID string) ([]workflow.Period, error) {

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -29,9 +28,9 @@ type PackItem struct {
 }
 
 // PeriodsToPack lists the periods of active cases that pharmacyID packs on
-// the civil dates from to to (inclusive) and has not packed yet (planned or
+// the days from to to (inclusive) and has not packed yet (planned or
 // ready), by packing date, within the actor's scope.
-func (db *DB) PeriodsToPack(ctx context.Context, a workflow.Actor, pharmacyID string, from, to time.Time) ([]PackItem, error) {
+func (db *DB) PeriodsToPack(ctx context.Context, a workflow.Actor, pharmacyID string, from, to calendar.Date) ([]PackItem, error) {
 	var rows []struct {
 		periodRow   `bun:",extend"`
 		CitizenName string `bun:"citizen_name"`
@@ -41,7 +40,7 @@ func (db *DB) PeriodsToPack(ctx context.Context, a workflow.Actor, pharmacyID st
 		ColumnExpr("rp.*").ColumnExpr("ci.name AS citizen_name, ci.cpr AS cpr").
 		Join("JOIN cases AS c ON c.id = rp.case_id").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
 		Where("rp.pharmacy_id = ?", pharmacyID).
-		Where("rp.packing_date >= ? AND rp.packing_date < ?", calendar.Day(from), calendar.Day(to).AddDate(0, 0, 1)).
+		Where("rp.packing_date >= ? AND rp.packing_date < ?", from, to.AddDays(1)).
 		Where("rp.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)})).
 		Where("c.state = ?", string(workflow.StateActive)).
 		OrderExpr("rp.packing_date, ci.name, rp.seq")

@@ -13,22 +13,22 @@ import (
 
 type closedDateRow struct {
 	bun.BaseModel `bun:"table:pharmacy_closed_dates"`
-	PharmacyID    string    `bun:"pharmacy_id"`
-	Date          time.Time `bun:"date"`
-	Name          string    `bun:"name"`
+	PharmacyID    string        `bun:"pharmacy_id"`
+	Date          calendar.Date `bun:"date"`
+	Name          string        `bun:"name"`
 }
 
 // ClosedDate is a pharmacy's one-off closed date with its name.
 type ClosedDate struct {
-	Date time.Time
+	Date calendar.Date
 	Name string
 }
 
 // PharmacyClosedDates lists a pharmacy's one-off closed dates in order.
 func (db *DB) PharmacyClosedDates(ctx context.Context, pharmacyID string) ([]ClosedDate, error) {
 	var rows []struct {
-		Date time.Time `bun:"date"`
-		Name string    `bun:"name"`
+		Date calendar.Date `bun:"date"`
+		Name string        `bun:"name"`
 	}
 	if err := db.bun.NewSelect().Table("pharmacy_closed_dates").Column("date", "name").
 		Where("pharmacy_id = ?", pharmacyID).Order("date").Scan(ctx, &rows); err != nil {
@@ -36,7 +36,7 @@ func (db *DB) PharmacyClosedDates(ctx context.Context, pharmacyID string) ([]Clo
 	}
 	out := make([]ClosedDate, len(rows))
 	for i, r := range rows {
-		out[i] = ClosedDate{Date: calendar.Day(r.Date.UTC()), Name: r.Name}
+		out[i] = ClosedDate{Date: r.Date, Name: r.Name}
 	}
 	return out, nil
 }
@@ -44,7 +44,7 @@ func (db *DB) PharmacyClosedDates(ctx context.Context, pharmacyID string) ([]Clo
 // AddPharmacyClosedDate adds a one-off closed date (e.g. a stock-taking day)
 // to a pharmacy's calendar; periods and urgent-roll promises computed from
 // then on skip it. Adding a date twice is refused.
-func (db *DB) AddPharmacyClosedDate(ctx context.Context, pharmacyID string, date time.Time, name string) error {
+func (db *DB) AddPharmacyClosedDate(ctx context.Context, pharmacyID string, date calendar.Date, name string) error {
 	if _, err := db.Pharmacy(ctx, pharmacyID); err != nil {
 		return err
 	}
@@ -52,18 +52,18 @@ func (db *DB) AddPharmacyClosedDate(ctx context.Context, pharmacyID string, date
 	if len(name) > 200 {
 		return workflow.Invalid("navnet er for langt (højst 200 tegn)", "the name is too long (at most 200 characters)")
 	}
-	row := closedDateRow{PharmacyID: pharmacyID, Date: calendar.Day(date), Name: name}
+	row := closedDateRow{PharmacyID: pharmacyID, Date: date, Name: name}
 	_, err := db.bun.NewInsert().Model(&row).Exec(ctx)
 	if isUniqueViolation(err) {
-		return workflow.Invalidf("%s er allerede en lukkedag", "%s is already a closed date", calendar.Format(date))
+		return workflow.Invalidf("%s er allerede en lukkedag", "%s is already a closed date", date.Format())
 	}
 	return wrap(err, "add closed date")
 }
 
 // RemovePharmacyClosedDate removes a one-off closed date.
-func (db *DB) RemovePharmacyClosedDate(ctx context.Context, pharmacyID string, date time.Time) error {
+func (db *DB) RemovePharmacyClosedDate(ctx context.Context, pharmacyID string, date calendar.Date) error {
 	res, err := db.bun.NewDelete().Table("pharmacy_closed_dates").
-		Where("pharmacy_id = ? AND date = ?", pharmacyID, calendar.Day(date)).Exec(ctx)
+		Where("pharmacy_id = ? AND date = ?", pharmacyID, date).Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("remove closed date: %w", err)
 	}
@@ -80,7 +80,7 @@ type PharmacyDeviation struct {
 	workflow.Deviation
 	// PeriodStart is the start of the period whose roll was checked (zero
 	// for an urgent roll).
-	PeriodStart time.Time
+	PeriodStart calendar.Date
 }
 
 // PharmacyDeviations lists the deviations recorded on pharmacyID's rolls
@@ -89,7 +89,7 @@ type PharmacyDeviation struct {
 func (db *DB) PharmacyDeviations(ctx context.Context, a workflow.Actor, pharmacyID string, since time.Time) ([]PharmacyDeviation, error) {
 	var rows []struct {
 		deviationRow `bun:",extend"`
-		PeriodStart  *time.Time `bun:"period_start"`
+		PeriodStart  calendar.Date `bun:"period_start"`
 	}
 	q := db.bun.NewSelect().Model(&rows).ColumnExpr("rd.*").ColumnExpr("rp.start_date AS period_start").
 		Join("LEFT JOIN roll_periods AS rp ON rp.id = rd.period_id").
@@ -110,10 +110,7 @@ func (db *DB) PharmacyDeviations(ctx context.Context, a workflow.Actor, pharmacy
 	}
 	out := make([]PharmacyDeviation, len(rows))
 	for i, r := range rows {
-		out[i] = PharmacyDeviation{Deviation: r.toDeviation()}
-		if r.PeriodStart != nil {
-			out[i].PeriodStart = calendar.Day(r.PeriodStart.UTC())
-		}
+		out[i] = PharmacyDeviation{Deviation: r.toDeviation(), PeriodStart: r.PeriodStart}
 	}
 	return out, nil
 }

@@ -52,7 +52,7 @@ func TestPharmacyClosedDates(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *data.DB) {
 		ctx := context.Background()
 		ph := dbtest.Must(db.AddPharmacy(ctx, workflow.Pharmacy{Name: "Aalborg Apotek", Municipality: 851}, t0))(t)
-		day := calendar.Date(2026, 12, 7)
+		day := calendar.NewDate(2026, 12, 7)
 		if err := db.AddPharmacyClosedDate(ctx, ph.ID, day, "Statusdag"); err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestPharmacyClosedDates(t *testing.T) {
 			t.Errorf("unknown pharmacy: %v", err)
 		}
 		ds := dbtest.Must(db.PharmacyClosedDates(ctx, ph.ID))(t)
-		if len(ds) != 1 || !ds[0].Date.Equal(day) || ds[0].Name != "Statusdag" {
+		if len(ds) != 1 || ds[0].Date != day || ds[0].Name != "Statusdag" {
 			t.Errorf("closed dates: %+v", ds)
 		}
 		p := dbtest.Must(db.Pharmacy(ctx, ph.ID))(t)

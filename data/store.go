@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/uptrace/bun"
 )
@@ -76,13 +77,13 @@ func scopedDirect(q *bun.SelectQuery, s workflow.Scope, alias string) *bun.Selec
 // whether a consent is active, and the latest GP request.
 type snapshotRow struct {
 	caseRow             `bun:",extend"`
-	BirthDate           time.Time  `bun:"birth_date"`
-	Outcome             *string    `bun:"outcome"`
-	ConsentActive       int        `bun:"consent_active"`
-	GPRequestID         *string    `bun:"gp_request_id"`
-	GPDecidedAt         *time.Time `bun:"gp_decided_at"`
-	GPDecision          *string    `bun:"gp_decision"`
-	PrescriptionExpires *time.Time `bun:"gp_prescription_expires"`
+	BirthDate           calendar.Date `bun:"birth_date"`
+	Outcome             *string       `bun:"outcome"`
+	ConsentActive       int           `bun:"consent_active"`
+	GPRequestID         *string       `bun:"gp_request_id"`
+	GPDecidedAt         *time.Time    `bun:"gp_decided_at"`
+	GPDecision          *string       `bun:"gp_decision"`
+	PrescriptionExpires calendar.Date `bun:"gp_prescription_expires"`
 }
 
 // Snapshot reads the case and its guard facts in one statement (one round
@@ -101,7 +102,7 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
 		return workflow.Snapshot{}, notFound(err, "sagen")
 	}
-	s := workflow.Snapshot{Case: r.toCase(), Now: now, CitizenAge: age(r.BirthDate.UTC(), danishDay(now)),
+	s := workflow.Snapshot{Case: r.toCase(), Now: now, BirthDate: r.BirthDate,
 		ConsentActive: r.ConsentActive == 1}
 	if r.Outcome != nil {
 		s.Outcome = *r.Outcome
@@ -109,21 +110,9 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	if r.GPRequestID != nil {
 		s.GPRequestOpen = r.GPDecidedAt == nil
 		s.GPApproved = r.GPDecision != nil && *r.GPDecision == "approved"
-		if r.PrescriptionExpires != nil {
-			s.PrescriptionExpires = r.PrescriptionExpires.UTC()
-		}
+		s.PrescriptionExpires = r.PrescriptionExpires
 	}
 	return s, nil
-}
-
-// age is the whole years from birth to the date at (a Danish civil date,
-// as birth dates are).
-func age(birth, at time.Time) int {
-	y := at.Year() - birth.Year()
-	if at.Month() < birth.Month() || (at.Month() == birth.Month() && at.Day() < birth.Day()) {
-		y--
-	}
-	return y
 }
 
 func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) (workflow.Citizen, error) {
@@ -180,7 +169,7 @@ func (t *txStore) InsertAssessment(ctx context.Context, a workflow.Assessment) e
 
 func (t *txStore) InsertConsent(ctx context.Context, c workflow.Consent) error {
 	r := consentRow{ID: c.ID, CaseID: c.CaseID, GivenBy: c.GivenBy, GiverName: c.GiverName, Method: c.Method,
-		GivenAt: c.GivenAt, RecorderInDailyCare: c.RecorderInDailyCare, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
+		GivenOn: c.GivenOn, RecorderInDailyCare: c.RecorderInDailyCare, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
 	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
 	return wrap(err, "insert consent")
 }
@@ -197,7 +186,7 @@ func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) err
 	return wrap(err, "insert GP request")
 }
 
-func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Time, decision, reason string, expires *time.Time) error {
+func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Time, decision, reason string, expires calendar.Date) error {
 	res, err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
 		Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
 		Where("case_id = ? AND decided_at IS NULL", caseID).Exec(ctx)

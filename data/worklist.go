@@ -12,11 +12,12 @@ import (
 
 // workRow is one row of a worklist query.
 type workRow struct {
-	CaseID      string     `bun:"case_id"`
-	RefID       string     `bun:"ref_id"`
-	Due         time.Time  `bun:"due"`
-	Due2        *time.Time `bun:"due2"`
-	CitizenName string     `bun:"citizen_name"`
+	CaseID      string        `bun:"case_id"`
+	RefID       string        `bun:"ref_id"`
+	Due         time.Time     `bun:"due"`
+	Due2        *time.Time    `bun:"due2"`
+	DueDay      calendar.Date `bun:"due_day"` // a date-only deadline instead of Due
+	CitizenName string        `bun:"citizen_name"`
 }
 
 // workQuery is one source of worklist items: a query and how its rows
@@ -80,8 +81,12 @@ func (db *DB) WorklistTop(ctx context.Context, a workflow.Actor, now time.Time, 
 			if names {
 				name = r.CitizenName
 			}
-			w.Add(wq.kind, r.CaseID, r.RefID, due, name, calendar.FormatWithWeek(due.In(calendar.Copenhagen()), "da"),
-				calendar.FormatWithWeek(due.In(calendar.Copenhagen()), "en"))
+			if !r.DueDay.IsZero() {
+				w.AddDay(wq.kind, r.CaseID, r.RefID, r.DueDay, name)
+				continue
+			}
+			day := calendar.DayOf(due)
+			w.Add(wq.kind, r.CaseID, r.RefID, due, name, day.FormatWithWeek("da"), day.FormatWithWeek("en"))
 		}
 	}
 	w.Sort()
@@ -103,7 +108,7 @@ func (db *DB) caseWork(s workflow.Scope, table string) *bun.SelectQuery {
 }
 
 func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) []workQuery {
-	today := danishDay(now)
+	today := calendar.Today(now)
 	return []workQuery{
 		{kind: workflow.WorkConsent, q: db.caseWork(s, "cases AS c").
 			ColumnExpr("c.id AS ref_id, c.updated_at AS due").Where("c.state = ?", string(workflow.StateAwaitingConsent)),
@@ -114,14 +119,16 @@ func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) [
 			Where("x.decided_at IS NULL AND c.state = ?", string(workflow.StateAwaitingGP)).
 			Where("EXISTS (SELECT 1 FROM gp_absences ga WHERE ga.gp_id = x.gp_id AND ga.from_date <= ? AND ga.to_date >= ?)", today, today)},
 		{kind: workflow.WorkChangeMissesDeadline, q: db.caseWork(s, "medication_changes AS x").
-			ColumnExpr("x.id AS ref_id, x.effective_date AS due").
+			ColumnExpr("x.id AS ref_id, x.effective_date AS due_day").
 			Where("x.decision IN (?)", bun.List([]string{workflow.ChangeUrgentRoll, workflow.ChangeBridge})).
 			Where("c.state IN (?)", bun.List([]string{string(workflow.StateActive), string(workflow.StatePaused)})).
-			Where("x.effective_date >= ?", today.AddDate(0, 0, -workflow.ChangeWatchDays)).
-			Where("NOT EXISTS (SELECT 1 FROM urgent_rolls u WHERE u.id = x.urgent_roll_id AND u.status = ?)", string(workflow.UrgentDelivered))},
+			Where("x.effective_date >= ?", today.AddDays(-workflow.ChangeWatchDays)).
+			Where("NOT EXISTS (SELECT 1 FROM urgent_rolls u WHERE u.id = x.urgent_roll_id AND u.status = ?)", string(workflow.UrgentDelivered)),
+			order: "due_day"},
 		{kind: workflow.WorkDeliveryToCheck, q: rowScoped(db.caseWork(s, "roll_periods AS x"), s).
-			ColumnExpr("CAST(x.id AS TEXT) AS ref_id, x.expected_delivery AS due").
-			Where("x.status = ? AND x.received_at IS NULL", string(workflow.PeriodDispensed))},
+			ColumnExpr("CAST(x.id AS TEXT) AS ref_id, x.expected_delivery AS due_day").
+			Where("x.status = ? AND x.received_at IS NULL", string(workflow.PeriodDispensed)),
+			order: "due_day"},
 		{kind: workflow.WorkUrgentToCheck, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
 			ColumnExpr("x.id AS ref_id, x.delivered_at AS due").
 			Where("x.status = ? AND x.received_at IS NULL", string(workflow.UrgentDelivered))},
@@ -145,20 +152,19 @@ func (db *DB) firstRollLateWork(s workflow.Scope, now time.Time, st workflow.Set
 }
 
 func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
-	monday := calendar.Day(now.In(calendar.Copenhagen()))
-	monday = monday.AddDate(0, 0, -((int(monday.Weekday()) + 6) % 7))
+	monday := calendar.Today(now).WeekStart()
 	urgent := db.bun.NewSelect().TableExpr("urgent_rolls AS u").
 		Join("JOIN cases AS c ON c.id = u.case_id").
 		ColumnExpr("u.case_id, u.id AS ref_id, u.needed_by AS due").
 		Where("u.status IN (?)", bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)}))
 	periods := db.bun.NewSelect().TableExpr("roll_periods AS u").
 		Join("JOIN cases AS c ON c.id = u.case_id").
-		ColumnExpr("u.case_id, CAST(u.id AS TEXT) AS ref_id, u.packing_date AS due").
-		Where("u.packing_date >= ? AND u.packing_date < ?", monday, monday.AddDate(0, 0, 7)).
+		ColumnExpr("u.case_id, CAST(u.id AS TEXT) AS ref_id, u.packing_date AS due_day").
+		Where("u.packing_date >= ? AND u.packing_date < ?", monday, monday.AddDays(7)).
 		Where("u.status IN (?)", bun.List([]string{string(workflow.PeriodPlanned), string(workflow.PeriodReady)}))
 	return []workQuery{
 		{kind: workflow.WorkUrgentRequest, q: scopedDirect(urgent, s, "u")},
-		{kind: workflow.WorkPeriodToPack, q: scopedDirect(periods, s, "u")},
+		{kind: workflow.WorkPeriodToPack, q: scopedDirect(periods, s, "u"), order: "due_day"},
 	}
 }
 

@@ -66,7 +66,7 @@ func newWLFixture(t *testing.T, db *data.DB) *wlFixture {
 	}
 	consent := func(c workflow.Case) (workflow.Case, error) {
 		return f.sv.RecordConsent(ctx, admin, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: workflow.MethodWritten, GivenAt: f.clock}, "")
+			Method: workflow.MethodWritten, GivenOn: calendar.DayOf(f.clock)}, "")
 	}
 	requestGP := func(c workflow.Case) (workflow.Case, error) { return f.sv.RequestGP(ctx, admin, c.ID, "") }
 	approve := func(c workflow.Case) (workflow.Case, error) {
@@ -110,19 +110,19 @@ func newWLFixture(t *testing.T, db *data.DB) *wlFixture {
 		}
 	}
 	exec("INSERT INTO medication_changes (id, case_id, effective_date, description, decision, urgent_roll_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		"mc-1", a.ID, calendar.Date(2026, 3, 8), "ny dosis", workflow.ChangeUrgentRoll, f.urgentOverdue.ID, "u-nurse", f.clock)
+		"mc-1", a.ID, calendar.NewDate(2026, 3, 8), "ny dosis", workflow.ChangeUrgentRoll, f.urgentOverdue.ID, "u-nurse", f.clock)
 	exec("INSERT INTO medication_changes (id, case_id, effective_date, description, decision, urgent_roll_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		"mc-2", a.ID, calendar.Date(2026, 3, 7), "leveret", workflow.ChangeUrgentRoll, f.urgentDelivered.ID, "u-nurse", f.clock)
-	period := func(seq int, start time.Time, status workflow.PeriodStatus) {
+		"mc-2", a.ID, calendar.NewDate(2026, 3, 7), "leveret", workflow.ChangeUrgentRoll, f.urgentDelivered.ID, "u-nurse", f.clock)
+	period := func(seq int, start calendar.Date, status workflow.PeriodStatus) {
 		exec("INSERT INTO roll_periods (case_id, pharmacy_id, municipality_code, seq, start_date, end_date, deadline, packing_date, expected_delivery, length_days, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			a.ID, f.p.ID, 851, seq, start, start.AddDate(0, 0, 13), start.AddDate(0, 0, -5), start.AddDate(0, 0, -4),
-			start.AddDate(0, 0, -3), 14, string(status))
+			a.ID, f.p.ID, 851, seq, start, start.AddDays(13), start.AddDays(-5), start.AddDays(-4),
+			start.AddDays(-3), 14, string(status))
 	}
 	// Start may have planned periods already: replace them with these.
 	exec("DELETE FROM roll_periods WHERE case_id = ?", a.ID)
-	period(1, calendar.Date(2026, 2, 27), workflow.PeriodDispensed)
-	period(2, calendar.Date(2026, 3, 16), workflow.PeriodPlanned) // packs Thursday 12-03
-	period(3, calendar.Date(2026, 3, 30), workflow.PeriodPlanned) // packs 26-03: not this week
+	period(1, calendar.NewDate(2026, 2, 27), workflow.PeriodDispensed)
+	period(2, calendar.NewDate(2026, 3, 16), workflow.PeriodPlanned) // packs Thursday 12-03
+	period(3, calendar.NewDate(2026, 3, 30), workflow.PeriodPlanned) // packs 26-03: not this week
 	f.clock = f.now
 	return f
 }

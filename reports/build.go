@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // daysPerMonth turns citizen-days into citizen-months.
@@ -16,7 +17,7 @@ const daysPerMonth = DaysPerYear / 12
 // clock. The report is not suppressed; call Suppress for that.
 func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) {
 	if f.To.Before(f.From) {
-		return Report{}, fmt.Errorf("report period: %s is after %s", f.From.Format(time.DateOnly), f.To.Format(time.DateOnly))
+		return Report{}, fmt.Errorf("report period: %s is after %s", f.From.Format(), f.To.Format())
 	}
 	r := Report{Filter: f, Params: p}
 	adoption, err := src.Adoption(ctx, f)
@@ -42,7 +43,7 @@ func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) 
 		return r, fmt.Errorf("monthly trend: %w", err)
 	}
 	for _, m := range months {
-		month, err := time.Parse("2006-01", m.Month)
+		month, err := calendar.ParseDate(m.Month + "-01")
 		if err != nil {
 			return r, fmt.Errorf("monthly trend: month %q: %w", m.Month, err)
 		}
@@ -52,7 +53,7 @@ func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) 
 			CitizenMonths: R(cm), Hours: R(p.For(m.Code).HoursForDays(float64(m.RollDays)))})
 	}
 	sort.SliceStable(r.Trend, func(i, j int) bool {
-		if !r.Trend[i].Month.Equal(r.Trend[j].Month) {
+		if r.Trend[i].Month != r.Trend[j].Month {
 			return r.Trend[i].Month.Before(r.Trend[j].Month)
 		}
 		return r.Trend[i].Code < r.Trend[j].Code
@@ -132,7 +133,7 @@ func (r *Report) rank() {
 
 func sumTrend(rows []TrendRow) []TrendRow {
 	var out []TrendRow
-	byMonth := map[time.Time]int{}
+	byMonth := map[calendar.Date]int{}
 	for _, t := range rows {
 		i, ok := byMonth[t.Month]
 		if !ok {
@@ -152,6 +153,6 @@ func sumTrend(rows []TrendRow) []TrendRow {
 }
 
 // MonthLabel formats a trend month as "mm-yyyy".
-func MonthLabel(t time.Time) string { return t.Format("01-2006") }
+func MonthLabel(m calendar.Date) string { return m.Format()[3:] }
 
 func codeKey(code int) string { return strconv.Itoa(code) }

@@ -2,8 +2,6 @@ package reports
 
 import (
 	"fmt"
-
-	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Figure kinds: how a key figure is formatted.
@@ -25,7 +23,7 @@ type KeyFigure struct {
 
 // Period formats the report period as "dd-mm-yyyy – dd-mm-yyyy".
 func (r Report) Period() string {
-	return calendar.Format(r.Filter.From) + " – " + calendar.Format(r.Filter.To)
+	return r.Filter.From.Format() + " – " + r.Filter.To.Format()
 }
 
 // KeyFigures returns the summary figures shared by the workbook and the

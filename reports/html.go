@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -30,9 +29,6 @@ type HTMLOptions struct {
 	ScriptURL string
 	// Title replaces the default title.
 	Title string
-	// Location is the time zone the generation time is shown in (default
-	// Europe/Copenhagen, UTC if it cannot be loaded).
-	Location *time.Location
 }
 
 type htmlFigure struct{ Label, Value string }
@@ -53,10 +49,6 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	if err != nil {
 		return err
 	}
-	loc := opts.Location
-	if loc == nil {
-		loc = calendar.Copenhagen()
-	}
 	title := opts.Title
 	if title == "" {
 		title = "Dosispakket medicin: udbredelse og frigjorte sygeplejetimer"
@@ -65,10 +57,11 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	for _, k := range r.KeyFigures() {
 		figures = append(figures, htmlFigure{k.LabelDA, FormatDA(k.Value, k.Kind)})
 	}
-	g := r.Generated.In(loc)
+	g := r.Generated.In(calendar.Copenhagen())
+	gd := calendar.DayOf(r.Generated)
 	data := map[string]any{
 		"Title": title, "Period": r.Period(), "Filters": strings.TrimPrefix(filterText(r), "; "),
-		"Generated":  calendar.Format(g) + " kl. " + g.Format("15:04") + " (" + calendar.WeekLabel(g, "da") + ")",
+		"Generated":  gd.Format() + " kl. " + g.Format("15:04") + " (" + calendar.WeekLabel(gd, "da") + ")",
 		"Suppressed": r.Suppressed, "Omitted": r.Omitted, "Source": SourceLine(r), "Figures": figures,
 		"Calibration": r.CalibrationText(), "Charts": chs, "ScriptURL": opts.ScriptURL,
 		"Script": template.JS(echartsJS),

@@ -1,6 +1,10 @@
 package reports
 
-import "time"
+import (
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
 
 // Report is a complete report: every figure the workbook and the dashboard
 // show. It holds aggregates only, never a CPR number or a personal name.
@@ -140,9 +144,10 @@ type GPRow struct {
 
 // TrendRow is one month of one municipality (or of all shown, Code 0).
 type TrendRow struct {
-	Code          int
-	Name          string
-	Month         time.Time
+	Code int
+	Name string
+	// Month is the first day of the Danish calendar month.
+	Month         calendar.Date
 	Citizens      Count
 	Starts        Count
 	Rolls         Count

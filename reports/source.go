@@ -3,20 +3,22 @@ package reports
 import (
 	"context"
 	"slices"
-	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-// Filter selects what a report covers: the civil dates From and To (both
-// inclusive, at 00:00 UTC as calendar.Date gives them) and, when not empty,
-// the municipalities by code.
+// Filter selects what a report covers: the Danish days From and To (both
+// inclusive) and, when not empty, the municipalities by code. An event
+// counts in the period when it happens (Danish time) on one of its days:
+// from From.Start() up to, not including, To.StartOfNext().
 type Filter struct {
-	From           time.Time
-	To             time.Time
+	From           calendar.Date
+	To             calendar.Date
 	Municipalities []int
 }
 
 // End is the exclusive end of the period: the day after To.
-func (f Filter) End() time.Time { return f.To.AddDate(0, 0, 1) }
+func (f Filter) End() calendar.Date { return f.To.AddDays(1) }
 
 // Includes reports whether the filter covers municipality code.
 func (f Filter) Includes(code int) bool {
@@ -166,4 +168,11 @@ const (
 // StagePairs lists the stage pairs in path order.
 func StagePairs() []string {
 	return []string{StageOpenAssess, StageAssessConsent, StageConsentRequest, StageRequestApprove, StageApproveStart, StageOpenStart}
+}
+
+// DefaultPeriod is the report period when none is given: the last 12
+// whole Danish calendar months before the month of today.
+func DefaultPeriod(today calendar.Date) (from, to calendar.Date) {
+	first := calendar.NewDate(today.Year(), today.Month(), 1)
+	return first.AddMonths(-12), first.AddDays(-1)
 }

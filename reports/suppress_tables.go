@@ -1,5 +1,7 @@
 package reports
 
+import "github.com/dosis-dk/dosis/workflow/calendar"
+
 func suppressMunicipalities(r *Report) {
 	fields := []func(*MunicipalityRow) *Count{
 		func(m *MunicipalityRow) *Count { return &m.Population75 },
@@ -70,14 +72,14 @@ func suppressGPs(r *Report) {
 }
 
 func suppressTrend(r *Report) {
-	byMonth := map[int64][]*TrendRow{}
+	byMonth := map[calendar.Date][]*TrendRow{}
 	for i := range r.Trend {
-		k := r.Trend[i].Month.Unix()
+		k := r.Trend[i].Month
 		byMonth[k] = append(byMonth[k], &r.Trend[i])
 	}
 	for i := range r.TrendTotal {
 		t := &r.TrendTotal[i]
-		rows := byMonth[t.Month.Unix()]
+		rows := byMonth[t.Month]
 		for _, field := range []func(*TrendRow) *Count{
 			func(x *TrendRow) *Count { return &x.Citizens },
 			func(x *TrendRow) *Count { return &x.Starts },

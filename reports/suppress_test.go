@@ -4,11 +4,13 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 func sampleReport(t *testing.T) Report {
 	t.Helper()
-	f := Filter{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC)}
+	f := Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 2, 28)}
 	r, err := Build(context.Background(), sample(), f, DefaultParams())
 	if err != nil {
 		t.Fatal(err)

@@ -127,7 +127,7 @@ func (x *xl) trend() error {
 		if t.Code > 0 {
 			code = t.Code
 		}
-		rows = append(rows, []any{t.Month, code, t.Name, count(t.Citizens), count(t.Starts), count(t.Rolls),
+		rows = append(rows, []any{t.Month.UTC(), code, t.Name, count(t.Citizens), count(t.Starts), count(t.Rolls),
 			ratio(t.CitizenMonths), ratio(t.Hours)})
 	}
 	return x.table(SheetTrend, "Udvikling pr. måned og kommune (nederst: i alt pr. måned)", cols, rows)
@@ -155,5 +155,5 @@ func (x *xl) assumptions() error {
 		[]any{"Regel", "Mindste antal aktive borgere for at vise en kommune", "min_active", float64(MinActive), "borgere", "MedCom / nationale lægemiddelstatistik: kommuner med under 30 brugere udelades."},
 		[]any{"Regel", "Dage pr. år", "days_per_year", DaysPerYear, "dage", "Gennemsnitligt år; bruges til potentiale pr. år."})
 	return x.table(SheetAssumptions, "Antagelser: alle parametre, deres værdi og kilde", cols, rows,
-		[][]any{{x.r.CalibrationText()}, {"Rapporten er dannet " + calendar.Format(x.r.Generated) + "."}})
+		[][]any{{x.r.CalibrationText()}, {"Rapporten er dannet " + calendar.DayOf(x.r.Generated).Format() + "."}})
 }

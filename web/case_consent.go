@@ -20,7 +20,7 @@ func (app *App) caseConsent(w http.ResponseWriter, r *http.Request, rq *Request)
 			return app.caseRefused(r, rq, id, "consent", workflow.Invalidf("datoen %q skal skrives dd-mm-åååå",
 				"the date %q must be written dd-mm-yyyy", s))
 		}
-		in.GivenAt = d
+		in.GivenOn = d
 	}
 	if _, err := app.svc.RecordConsent(r.Context(), rq.Actor, id, in, r.PostFormValue("note")); err != nil {
 		return app.caseRefused(r, rq, id, "consent", err)

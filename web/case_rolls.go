@@ -130,7 +130,7 @@ func (v View) Prefill(field, def string) string {
 	case "reason":
 		return u.Reason
 	case "needed_date":
-		return v.Date(u.NeededBy)
+		return v.Day(u.NeededBy)
 	case "needed_time":
 		return v.Clock(u.NeededBy)
 	case "note":

@@ -36,7 +36,7 @@ func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
 		out = append(out, timelineItem{At: e.At, What: t("event." + string(e.Event)), Text: text, Actor: e.Actor})
 	}
 	for _, c := range d.Consents {
-		text := t("consent."+c.GivenBy) + " · " + t("consent."+c.Method) + " · " + calendarDate(c.GivenAt)
+		text := t("consent."+c.GivenBy) + " · " + t("consent."+c.Method) + " · " + c.GivenOn.Format()
 		if c.GiverName != "" {
 			text += " · " + c.GiverName
 		}
@@ -57,8 +57,8 @@ func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
 		out = append(out, timelineItem{At: g.RequestedAt, What: t("gp.requested"), Actor: g.RequestedBy})
 		if g.DecidedAt != nil {
 			text := t("gp." + g.Decision)
-			if g.PrescriptionExpires != nil {
-				text += " · " + t("gp.expires") + " " + calendarDate(*g.PrescriptionExpires)
+			if !g.PrescriptionExpires.IsZero() {
+				text += " · " + t("gp.expires") + " " + g.PrescriptionExpires.Format()
 			}
 			if r, ok := workflow.ReasonFor(workflow.EventReject, g.DecisionReason); ok {
 				text += " · " + pick(lang, r.LabelDA, r.LabelEN)
@@ -76,5 +76,3 @@ func pick(lang, da, en string) string {
 	}
 	return da
 }
-
-func calendarDate(t time.Time) string { return View{}.Date(t) }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -17,7 +16,7 @@ type pharmacyPage struct {
 	Urgent     []data.UrgentQueueItem
 	ThisWeek   []data.PackItem
 	NextWeek   []data.PackItem
-	WeekStart  time.Time
+	WeekStart  calendar.Date
 	Deviations []data.PharmacyDeviation
 }
 
@@ -37,12 +36,11 @@ func (app *App) pharmacyHome(w http.ResponseWriter, r *http.Request, rq *Request
 	if p.Urgent, err = app.db.UrgentQueue(ctx, rq.Actor, id, rq.Now); err != nil {
 		return err
 	}
-	today := calendar.Day(rq.Now.In(copenhagen()))
-	p.WeekStart = today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
-	if p.ThisWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart, p.WeekStart.AddDate(0, 0, 6)); err != nil {
+	p.WeekStart = calendar.Today(rq.Now).WeekStart()
+	if p.ThisWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart, p.WeekStart.AddDays(6)); err != nil {
 		return err
 	}
-	if p.NextWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart.AddDate(0, 0, 7), p.WeekStart.AddDate(0, 0, 13)); err != nil {
+	if p.NextWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart.AddDays(7), p.WeekStart.AddDays(13)); err != nil {
 		return err
 	}
 	if p.Deviations, err = app.db.PharmacyDeviations(ctx, rq.Actor, id, rq.Now.AddDate(0, 0, -deviationDays)); err != nil {
@@ -52,7 +50,7 @@ func (app *App) pharmacyHome(w http.ResponseWriter, r *http.Request, rq *Request
 }
 
 // NextWeekStart is the Monday of the week after WeekStart.
-func (p pharmacyPage) NextWeekStart() time.Time { return p.WeekStart.AddDate(0, 0, 7) }
+func (p pharmacyPage) NextWeekStart() calendar.Date { return p.WeekStart.AddDays(7) }
 
 // UrgentStatus is an urgent roll status's label.
 func (v View) UrgentStatus(s workflow.UrgentStatus) string { return s.Label(v.lang()) }

@@ -44,9 +44,7 @@ func (f reportForm) Chosen(code int) bool { return slices.Contains(f.Codes, code
 // municipality is fixed; the data layer scopes the figures as well.
 func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, reportForm, error) {
 	q := r.URL.Query()
-	now := calendar.Day(rq.Now.In(copenhagen()))
-	to := calendar.Date(now.Year(), now.Month(), 1).AddDate(0, 0, -1)
-	from := calendar.Date(to.Year(), to.Month(), 1).AddDate(0, -11, 0)
+	from, to := reports.DefaultPeriod(calendar.Today(rq.Now))
 	var err error
 	if s := q.Get("from"); s != "" {
 		if from, err = parseDateField(s, "Fra", "From"); err != nil {
@@ -60,9 +58,9 @@ func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, repo
 	}
 	if to.Before(from) {
 		return reports.Filter{}, reportForm{}, workflow.Invalidf("perioden: %s er efter %s", "the period: %s is after %s",
-			calendar.Format(from), calendar.Format(to))
+			from.Format(), to.Format())
 	}
-	form := reportForm{From: calendar.Format(from), To: calendar.Format(to)}
+	form := reportForm{From: from.Format(), To: to.Format()}
 	switch rq.User.Role {
 	case workflow.RoleNurse, workflow.RoleLead:
 		form.FixedCode = rq.User.Municipality

@@ -9,6 +9,7 @@ import (
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // rollsFixture extends the small world with roll cycles: the Aalborg case
@@ -43,7 +44,7 @@ func setupRolls(t *testing.T, db *data.DB) rollsFixture {
 		svc := past
 		steps := []func() error{
 			func() error {
-				_, err := svc.RecordConsent(ctx, sys, caseID, workflow.ConsentInput{GivenBy: "citizen", Method: "written", GivenAt: begun}, "")
+				_, err := svc.RecordConsent(ctx, sys, caseID, workflow.ConsentInput{GivenBy: "citizen", Method: "written", GivenOn: calendar.DayOf(begun)}, "")
 				return err
 			},
 			func() error { _, err := svc.RequestGP(ctx, sys, caseID, ""); return err },

@@ -3,7 +3,6 @@ package web
 import (
 	"net/url"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -73,29 +72,39 @@ func (v View) ErrorFor(form string) string {
 	return ""
 }
 
-// Date formats a date dd-mm-yyyy in Danish time.
-func (v View) Date(t time.Time) string {
+// Date formats the day d dd-mm-yyyy, with no clock time.
+func (v View) Date(d calendar.Date) string { return d.Format() }
+
+// DateWeek formats the day d with its ISO week, "27-11-2026 (uge 48)".
+func (v View) DateWeek(d calendar.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.FormatWithWeek(v.lang())
+}
+
+// Day formats the Danish day of the instant t dd-mm-yyyy.
+func (v View) Day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return calendar.Format(t.In(copenhagen()))
+	return calendar.DayOf(t).Format()
 }
 
-// DateWeek formats a date with its ISO week, "27-11-2026 (uge 48)".
-func (v View) DateWeek(t time.Time) string {
+// DayWeek formats the Danish day of the instant t with its ISO week.
+func (v View) DayWeek(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return calendar.FormatWithWeek(t.In(copenhagen()), v.lang())
+	return v.DateWeek(calendar.DayOf(t))
 }
 
-// Stamp formats a time "dd-mm-yyyy hh:mm" in Danish time.
+// Stamp formats an instant "dd-mm-yyyy hh:mm" in Danish time.
 func (v View) Stamp(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	l := t.In(copenhagen())
-	return calendar.Format(l) + " " + l.Format("15:04")
+	return calendar.DayOf(t).Format() + " " + v.Clock(t)
 }
 
 // State is a case state's label.
@@ -130,15 +139,3 @@ func (v View) MaskedCPR(digits string) string {
 
 // Itoa formats an int for templates.
 func (v View) Itoa(n int) string { return strconv.Itoa(n) }
-
-// copenhagen is Europe/Copenhagen (UTC when the zone data is missing).
-// It is a cache of a constant, not mutable state: time.LoadLocation
-// parses the zone data on every call (10 % of the web server's CPU when
-// called per date shown), so it runs once; a *time.Location is immutable.
-var copenhagen = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-})

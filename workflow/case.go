@@ -35,7 +35,7 @@ type Citizen struct {
 	ID           string
 	CPR          string
 	Name         string
-	BirthDate    time.Time
+	BirthDate    calendar.Date
 	Sex          string
 	Municipality int
 	GPID         string
@@ -69,7 +69,7 @@ type Pharmacy struct {
 	// (Christmas Eve, New Year's Eve and Constitution Day by default).
 	ExtraClosingDays []calendar.ClosingDay
 	// ClosedDates are one-off closed dates.
-	ClosedDates []time.Time
+	ClosedDates []calendar.Date
 }
 
 // Assessment is an eligibility evaluation stored with the rule-set version
@@ -97,7 +97,7 @@ type GPRequest struct {
 	DecidedAt           *time.Time
 	Decision            string
 	DecisionReason      string
-	PrescriptionExpires *time.Time
+	PrescriptionExpires calendar.Date // zero until approved
 }
 
 // AuditEvent is one row of a case's audit trail. Seq equals the case version

@@ -12,7 +12,7 @@ import (
 type MedicationChange struct {
 	ID            string
 	CaseID        string
-	EffectiveDate time.Time
+	EffectiveDate calendar.Date
 	Description   string
 	// Decision is ChangeNextRoll, ChangeUrgentRoll or ChangeBridge.
 	Decision string
@@ -29,7 +29,7 @@ type MedicationChange struct {
 // packs instead of ordering an urgent roll.
 type ChangeInput struct {
 	Description string
-	Effective   time.Time
+	Effective   calendar.Date
 	Bridge      bool
 }
 
@@ -48,15 +48,14 @@ type ChangeDecision struct {
 	NeededBy time.Time
 }
 
-// DecideChange decides how a change effective on the civil date effective,
+// DecideChange decides how a change effective on the day eff,
 // recorded at recordedAt, reaches a citizen with the periods ps (in seq
 // order). If the roll in use on the effective date (or the first roll after
 // it) is not packed yet and its deadline has not passed (ChangeReaches),
 // that roll carries it: ChangeNextRoll. Otherwise an urgent roll is needed
 // from the effective date until the first roll that can carry it, or a
 // bridge with ordinary packs if bridge is set.
-func DecideChange(ps []Period, effective, recordedAt time.Time, bridge bool) ChangeDecision {
-	eff := calendar.Day(effective)
+func DecideChange(ps []Period, eff calendar.Date, recordedAt time.Time, bridge bool) ChangeDecision {
 	var d ChangeDecision
 	live := []PeriodStatus{PeriodPlanned, PeriodReady, PeriodDispensed, PeriodReceived}
 	if cover, ok := PeriodCovering(ps, eff, live...); ok {
@@ -82,7 +81,7 @@ func DecideChange(ps []Period, effective, recordedAt time.Time, bridge bool) Cha
 	if bridge {
 		d.Decision = ChangeBridge
 	}
-	d.NeededBy = startOfDanishDay(eff)
+	d.NeededBy = eff.Start().UTC()
 	if d.NeededBy.Before(recordedAt) {
 		d.NeededBy = recordedAt.UTC()
 	}
@@ -91,9 +90,9 @@ func DecideChange(ps []Period, effective, recordedAt time.Time, bridge bool) Cha
 
 // Explain says in Danish and English what the decision means, naming the
 // dates (dd-mm-yyyy).
-func (d ChangeDecision) Explain(effective, recordedAt time.Time) (da, en string) {
-	f := calendar.Format
-	eff, rec := f(effective), f(localDay(recordedAt))
+func (d ChangeDecision) Explain(effective calendar.Date, recordedAt time.Time) (da, en string) {
+	f := calendar.Date.Format
+	eff, rec := f(effective), f(calendar.DayOf(recordedAt))
 	carrierDA, carrierEN := "ingen planlagt rulle kan endnu tage den med", "no planned roll can carry it yet"
 	if c := d.Carrier; c != nil {
 		carrierDA = "rullen for " + f(c.Start) + "–" + f(c.End) + " (frist " + f(c.Deadline) + ") tager den med"
@@ -118,10 +117,4 @@ func (d ChangeDecision) Explain(effective, recordedAt time.Time) (da, en string)
 	}
 	return da + "Der skal bestilles en akutrulle til " + eff + ".",
 		en + "An urgent roll is needed by " + eff + "."
-}
-
-// startOfDanishDay is midnight in Danish time at the start of the civil
-// date day, in UTC.
-func startOfDanishDay(day time.Time) time.Time {
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, calendar.Copenhagen()).UTC()
 }

@@ -31,22 +31,22 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 		return out, Invalid("ændringen skal have en beskrivelse og en ikrafttrædelsesdato",
 			"the change needs a description and an effective date")
 	}
-	eff := calendar.Day(in.Effective)
+	eff := in.Effective
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()
 		s, err := tx.Snapshot(ctx, a.Scope(), caseID, now)
 		if err != nil {
 			return err
 		}
-		today := localDay(now)
-		if eff.After(today.AddDate(1, 0, 0)) {
+		today := calendar.DayOf(now)
+		if eff.After(today.AddYears(1)) {
 			return Invalidf("ikrafttrædelsesdatoen %s ligger mere end et år fremme",
-				"the effective date %s is more than a year ahead", calendar.Format(eff))
+				"the effective date %s is more than a year ahead", eff.Format())
 		}
 		var ps []Period
 		switch s.Case.State {
 		case StateActive:
-			ps, _, err = sv.planIn(ctx, tx, s.Case, today, laterDay(eff, today.AddDate(0, 0, 7*DefaultPlanWeeks)))
+			ps, _, err = sv.planIn(ctx, tx, s.Case, today, laterDay(eff, today.AddDays(7*DefaultPlanWeeks)))
 		case StatePaused:
 			ps, err = tx.RollPeriods(ctx, caseID)
 		default:
@@ -69,7 +69,7 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 		out.ExplanationDA, out.ExplanationEN = d.Explain(eff, now)
 		if d.Decision == ChangeUrgentRoll {
 			out.Urgent = &UrgentRequest{CaseID: caseID, Reason: UrgentReasonMedicationChange, NeededBy: d.NeededBy,
-				Note: "Medicinændring fra " + calendar.Format(eff) + ": " + in.Description}
+				Note: "Medicinændring fra " + eff.Format() + ": " + in.Description}
 		}
 		return nil
 	})

@@ -36,9 +36,9 @@ func TestChangeBeforeAndAfterDeadline(t *testing.T) {
 				c := f.activeCase(t)
 				f.now = dkTime(t, 2026, 3, tc.day, tc.at[0], tc.at[1])
 				out := dbtest.Must(f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, workflow.ChangeInput{
-					Description: "Furosemid 40 mg → 20 mg", Effective: calendar.Date(2026, 3, 19), Bridge: tc.bridge}))(t)
+					Description: "Furosemid 40 mg → 20 mg", Effective: calendar.NewDate(2026, 3, 19), Bridge: tc.bridge}))(t)
 				if out.Change.Decision != tc.wantDecision || out.Decision.Carrier == nil ||
-					calendar.Format(out.Decision.Carrier.Start) != tc.wantCarrier || out.Change.PeriodID != out.Decision.Carrier.ID {
+					out.Decision.Carrier.Start.Format() != tc.wantCarrier || out.Change.PeriodID != out.Decision.Carrier.ID {
 					t.Fatalf("decision %s, carrier %+v", out.Change.Decision, out.Decision.Carrier)
 				}
 				if !strings.Contains(out.ExplanationEN, tc.wantText) || out.ExplanationDA == "" {
@@ -71,9 +71,9 @@ func TestChangeValidation(t *testing.T) {
 		f := newFixture(t, db)
 		c := f.activeCase(t)
 		for _, in := range []workflow.ChangeInput{
-			{Description: " ", Effective: calendar.Date(2026, 3, 19)},
+			{Description: " ", Effective: calendar.NewDate(2026, 3, 19)},
 			{Description: "x"},
-			{Description: "x", Effective: calendar.Date(2027, 6, 1)},
+			{Description: "x", Effective: calendar.NewDate(2027, 6, 1)},
 		} {
 			if _, err := f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, in); workflow.KindOf(err) != workflow.KindInvalid {
 				t.Errorf("%+v: %v", in, err)
@@ -81,9 +81,9 @@ func TestChangeValidation(t *testing.T) {
 		}
 		// A change effective far ahead extends the schedule to reach it.
 		out := dbtest.Must(f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, workflow.ChangeInput{
-			Description: "ny medicin", Effective: calendar.Date(2026, 7, 1)}))(t)
+			Description: "ny medicin", Effective: calendar.NewDate(2026, 7, 1)}))(t)
 		if out.Change.Decision != workflow.ChangeNextRoll || out.Decision.Carrier == nil ||
-			out.Decision.Carrier.Start.After(calendar.Date(2026, 7, 1)) || out.Decision.Carrier.End.Before(calendar.Date(2026, 7, 1)) {
+			out.Decision.Carrier.Start.After(calendar.NewDate(2026, 7, 1)) || out.Decision.Carrier.End.Before(calendar.NewDate(2026, 7, 1)) {
 			t.Errorf("far change: %+v", out.Decision)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // The parties who may give consent (sundhedsloven §15–17).
@@ -25,7 +27,8 @@ type ConsentInput struct {
 	GivenBy   string
 	GiverName string
 	Method    string
-	GivenAt   time.Time
+	// GivenOn is the Danish day the consent was given.
+	GivenOn calendar.Date
 	// RecorderInDailyCare is true when the recorder works in the citizen's
 	// daily care (recommendation #14 prefers someone who does not).
 	RecorderInDailyCare bool
@@ -44,7 +47,7 @@ func (c ConsentInput) Validate() error {
 	if c.GivenBy != GiverCitizen && strings.TrimSpace(c.GiverName) == "" {
 		return Invalid("navnet på værge eller pårørende mangler", "the guardian's or next of kin's name is missing")
 	}
-	if c.GivenAt.IsZero() {
+	if c.GivenOn.IsZero() {
 		return Invalid("datoen for samtykket mangler", "the date of consent is missing")
 	}
 	return nil

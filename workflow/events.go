@@ -3,7 +3,6 @@ package workflow
 import (
 	"context"
 	"encoding/json"
-	"time"
 
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -67,7 +66,7 @@ func (sv *Service) RequestGP(ctx context.Context, a Actor, caseID, note string) 
 				RequestedAt: s.Now, RequestedBy: a.UserID}); err != nil {
 				return err
 			}
-			if abs, absent, err := tx.GPAbsenceOn(ctx, c.GPID, s.Now); err != nil {
+			if abs, absent, err := tx.GPAbsenceOn(ctx, c.GPID, calendar.Today(s.Now)); err != nil {
 				return err
 			} else if absent {
 				if err := tx.MarkGPRequestAbsent(ctx, c.ID, abs.ID); err != nil {
@@ -86,7 +85,7 @@ type GPDecision struct {
 	Reason string
 	// PrescriptionExpires is the DD prescription's expiry; zero means the
 	// default length. It may be at most 24 months after the decision.
-	PrescriptionExpires time.Time
+	PrescriptionExpires calendar.Date
 	Note                string
 }
 
@@ -98,13 +97,13 @@ func (sv *Service) RecordGPDecision(ctx context.Context, a Actor, caseID string,
 	}
 	return sv.fire(ctx, a, caseID, ev, Input{Reason: d.Reason, Note: d.Note}, nil,
 		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
-			var expires *time.Time
+			var expires calendar.Date
 			if d.Approved {
-				e, err := sv.prescriptionExpiry(s.Now, d.PrescriptionExpires)
+				e, err := sv.prescriptionExpiry(calendar.Today(s.Now), d.PrescriptionExpires)
 				if err != nil {
 					return err
 				}
-				expires = &e
+				expires = e
 				if err := tx.AddReminder(ctx, Reminder{ID: NewID(), CaseID: c.ID, Kind: ReminderRenewal,
 					DueAt: sv.settings.RenewalDue(e)}); err != nil {
 					return err
@@ -121,17 +120,20 @@ func (sv *Service) RecordGPDecision(ctx context.Context, a Actor, caseID string,
 		})
 }
 
-func (sv *Service) prescriptionExpiry(now, asked time.Time) (time.Time, error) {
-	limit := now.AddDate(0, 24, 0)
+// prescriptionExpiry is the last day of a prescription approved on today:
+// asked, or PrescriptionMonths later when asked is zero; at most 2 years
+// (24 months, clamped to the month's end: from 29-02-2028 to 28-02-2030).
+func (sv *Service) prescriptionExpiry(today, asked calendar.Date) (calendar.Date, error) {
+	limit := today.AddMonths(24)
 	if asked.IsZero() {
-		return now.AddDate(0, sv.settings.PrescriptionMonths, 0), nil
+		return today.AddMonths(sv.settings.PrescriptionMonths), nil
 	}
 	if asked.After(limit) {
-		return time.Time{}, Invalidf("dosisordinationen kan højst gælde 2 år (til %s)",
-			"a dose-dispensing prescription lasts at most 2 years (until %s)", calendar.Format(localDay(limit)))
+		return calendar.Date{}, Invalidf("dosisordinationen kan højst gælde 2 år (til %s)",
+			"a dose-dispensing prescription lasts at most 2 years (until %s)", limit.Format())
 	}
-	if !asked.After(now) {
-		return time.Time{}, Invalid("udløbsdatoen skal ligge i fremtiden", "the expiry date must be in the future")
+	if !asked.After(today) {
+		return calendar.Date{}, Invalid("udløbsdatoen skal ligge i fremtiden", "the expiry date must be in the future")
 	}
 	return asked, nil
 }

@@ -11,16 +11,15 @@ import (
 type GPAbsence struct {
 	ID             string
 	GPID           string
-	From           time.Time
-	To             time.Time
+	From           calendar.Date
+	To             calendar.Date
 	SubstituteGPID string
 	Note           string
 }
 
-// Covers reports whether the absence includes the Danish civil date of t.
-func (a GPAbsence) Covers(t time.Time) bool {
-	d := calendar.Day(t.In(calendar.Copenhagen()))
-	return !d.Before(calendar.Day(a.From)) && !d.After(calendar.Day(a.To))
+// Covers reports whether the absence includes the day d.
+func (a GPAbsence) Covers(d calendar.Date) bool {
+	return !d.Before(a.From) && !d.After(a.To)
 }
 
 // Validate checks the period and the substitute.
@@ -31,9 +30,9 @@ func (a GPAbsence) Validate() error {
 	if a.From.IsZero() || a.To.IsZero() {
 		return Invalid("fravær skal have en fra- og en til-dato", "an absence needs a from and a to date")
 	}
-	if calendar.Day(a.To).Before(calendar.Day(a.From)) {
+	if a.To.Before(a.From) {
 		return Invalidf("til-datoen %s ligger før fra-datoen %s", "the to date %s is before the from date %s",
-			calendar.Format(a.To), calendar.Format(a.From))
+			a.To.Format(), a.From.Format())
 	}
 	if a.SubstituteGPID != "" && a.SubstituteGPID == a.GPID {
 		return Invalid("en læge kan ikke være sin egen vikar", "a GP cannot be their own substitute")

@@ -3,6 +3,8 @@ package workflow
 import (
 	"context"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // GPRequestStatus returns the case's open GP request, with Absent set when
@@ -31,7 +33,7 @@ func openGPRequest(ctx context.Context, tx Tx, caseID string, now time.Time) (GP
 	if !ok {
 		return r, NotFound("en åben anmodning til lægen")
 	}
-	abs, absent, err := tx.GPAbsenceOn(ctx, r.GPID, now)
+	abs, absent, err := tx.GPAbsenceOn(ctx, r.GPID, calendar.Today(now))
 	if err != nil {
 		return r, err
 	}

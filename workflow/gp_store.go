@@ -3,6 +3,8 @@ package workflow
 import (
 	"context"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // GPTx is the storage GP absences and redirected requests need inside one
@@ -10,7 +12,7 @@ import (
 type GPTx interface {
 	// GPAbsenceOn returns the absence of the GP that covers the Danish civil
 	// date of on, if any (ok is false when the GP is present).
-	GPAbsenceOn(ctx context.Context, gpID string, on time.Time) (a GPAbsence, ok bool, err error)
+	GPAbsenceOn(ctx context.Context, gpID string, on calendar.Date) (a GPAbsence, ok bool, err error)
 	// MarkGPRequestAbsent records on the case's open GP request that its GP
 	// is absent during absenceID.
 	MarkGPRequestAbsent(ctx context.Context, caseID, absenceID string) error

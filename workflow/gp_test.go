@@ -56,21 +56,21 @@ func TestGPReminderExpiryAndRenewalTiming(t *testing.T) {
 		}
 		f.now = requested.Add(10 * 24 * time.Hour)
 		if _, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
-			PrescriptionExpires: f.now.AddDate(2, 0, 1)}); workflow.KindOf(err) != workflow.KindInvalid {
+			PrescriptionExpires: calendar.Today(f.now).AddYears(2).AddDays(1)}); workflow.KindOf(err) != workflow.KindInvalid {
 			t.Errorf("an expiry beyond 2 years must be invalid, got %v", err)
 		}
 		approved := f.now
 		c = dbtest.Must(f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true}))(t)
 		d := dbtest.Must(db.CaseDetail(ctx, f.admin, c.ID, "test", f.now))(t)
 		exp := d.GPRequests[0].PrescriptionExpires
-		if exp == nil || !exp.Truncate(time.Second).Equal(approved.AddDate(2, 0, 0).Truncate(time.Second)) {
+		if exp != calendar.Today(approved).AddYears(2) {
 			t.Fatalf("the default prescription lasts 2 years from approval: %v", exp)
 		}
 		m := reminders()
 		if m[workflow.ReminderGPFollowUp].DoneAt == nil {
 			t.Errorf("the GP follow-up must be done once the GP decided")
 		}
-		if got, want := m[workflow.ReminderRenewal].DueAt, approved.AddDate(2, 0, -30).Truncate(time.Second); !got.Equal(want) {
+		if got, want := m[workflow.ReminderRenewal].DueAt, exp.AddDays(-30).Start(); !got.Equal(want) {
 			t.Errorf("renewal: want %s (30 days before expiry), got %s", want, got)
 		}
 		if got, want := m[workflow.ReminderFirstRoll].DueAt, approved.AddDate(0, 0, 7).Truncate(time.Second); !got.Equal(want) {
@@ -104,10 +104,10 @@ func TestAbsentGPIsFlaggedAndRedirected(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		sub := dbtest.Must(db.AddGP(ctx, workflow.GP{Ydernummer: "054321", Name: "Vikarlægen"}, f.now))(t)
-		today := calendar.Day(f.now)
-		_ = dbtest.Must(db.AddGPAbsence(ctx, data.NewGPAbsence{Ydernummer: "012345", From: today.AddDate(0, 0, -1),
-			To: today.AddDate(0, 0, 6), SubstituteYdernummer: "054321"}))(t)
-		if _, err := db.AddGPAbsence(ctx, data.NewGPAbsence{Ydernummer: "012345", From: today, To: today.AddDate(0, 0, -1)}); workflow.KindOf(err) != workflow.KindInvalid {
+		today := calendar.DayOf(f.now)
+		_ = dbtest.Must(db.AddGPAbsence(ctx, data.NewGPAbsence{Ydernummer: "012345", From: today.AddDays(-1),
+			To: today.AddDays(6), SubstituteYdernummer: "054321"}))(t)
+		if _, err := db.AddGPAbsence(ctx, data.NewGPAbsence{Ydernummer: "012345", From: today, To: today.AddDays(-1)}); workflow.KindOf(err) != workflow.KindInvalid {
 			t.Errorf("an absence ending before it starts must be invalid, got %v", err)
 		}
 		if _, err := db.AddGPAbsence(ctx, data.NewGPAbsence{Ydernummer: "999999", From: today, To: today}); workflow.KindOf(err) != workflow.KindNotFound {
@@ -158,7 +158,7 @@ func TestRedirectNeedsASubstitute(t *testing.T) {
 		if st := dbtest.Must(f.sv.GPRequestStatus(ctx, f.nurse, c.ID))(t); st.Absent != nil || st.AbsenceID != "" {
 			t.Errorf("a present GP must not be flagged: %+v", st)
 		}
-		today := calendar.Day(f.now)
+		today := calendar.DayOf(f.now)
 		_ = dbtest.Must(db.AddGPAbsence(ctx, data.NewGPAbsence{Ydernummer: "012345", From: today, To: today}))(t)
 		_, _, err := f.sv.RedirectGPRequest(ctx, f.nurse, c.ID, "")
 		var we *workflow.Error
@@ -188,7 +188,7 @@ func TestPrescriptionLimitIsADanishDate(t *testing.T) {
 		c := f.awaitingGPCase(t)
 		f.now = danish(t, "01-04-2026 00:30").UTC()
 		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
-			PrescriptionExpires: f.now.AddDate(3, 0, 0)})
+			PrescriptionExpires: calendar.Today(f.now).AddYears(3)})
 		var e *workflow.Error
 		if !errors.As(err, &e) || e.Kind != workflow.KindInvalid || !strings.Contains(e.MsgEN, "until 01-04-2028") {
 			t.Fatalf("want an invalid expiry naming the limit 01-04-2028, got %v", err)

@@ -3,7 +3,8 @@ package workflow
 import (
 	"fmt"
 	"strings"
-	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Guard is a condition a transition needs. Its code is stable for tests and
@@ -34,17 +35,17 @@ func guardConsentGiven() Guard {
 }
 
 func guardConsentNotFuture() Guard {
-	// A day's slack: the date is a civil date, the clock an instant.
 	return Guard{"consent_date", "datoen for samtykket ligger i fremtiden", "the date of consent lies in the future",
 		func(s Snapshot, in Input) bool {
-			return in.Consent == nil || !in.Consent.GivenAt.After(s.Now.Add(24*time.Hour))
+			return in.Consent == nil || !in.Consent.GivenOn.After(calendar.Today(s.Now))
 		}}
 }
 
 func guardCitizenOldEnough() Guard {
 	return Guard{"consent_age", "en borger under 15 år kan ikke selv give samtykke", "a citizen under 15 cannot consent alone",
 		func(s Snapshot, in Input) bool {
-			return in.Consent == nil || in.Consent.GivenBy != GiverCitizen || s.CitizenAge >= 15
+			// The age on the day the consent was given, not the day it is recorded.
+			return in.Consent == nil || in.Consent.GivenBy != GiverCitizen || calendar.Age(s.BirthDate, in.Consent.GivenOn) >= 15
 		}}
 }
 
@@ -78,7 +79,7 @@ func guardGPApproved() Guard {
 func guardPrescriptionValid() Guard {
 	return Guard{"prescription_valid", "dosisordinationen er udløbet eller mangler", "the dose-dispensing prescription has expired or is missing",
 		func(s Snapshot, _ Input) bool {
-			return !s.PrescriptionExpires.IsZero() && s.Now.Before(s.PrescriptionExpires)
+			return !s.PrescriptionExpires.IsZero() && calendar.Today(s.Now).Before(s.PrescriptionExpires)
 		}}
 }
 

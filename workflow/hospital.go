@@ -53,7 +53,7 @@ func (n HospitalNotice) Validate(now time.Time) error {
 	case n.At.IsZero():
 		return Invalid("tidspunktet mangler", "the time is missing")
 	case n.At.After(now.Add(time.Hour)):
-		return Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.Format(localDay(n.At)))
+		return Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.DayOf(n.At).Format())
 	}
 	return nil
 }
@@ -78,12 +78,12 @@ func dischargeRequest(caseID string, n HospitalNotice, ps []Period, now time.Tim
 	if needed.Before(now) {
 		needed = now
 	}
-	note := "Udskrevet " + calendar.Format(localDay(n.At))
+	note := "Udskrevet " + calendar.DayOf(n.At).Format()
 	if n.Hospital != "" {
 		note += " fra " + n.Hospital
 	}
-	if next, ok := PeriodCovering(ps, localDay(n.At), PeriodPlanned, PeriodReady); ok {
-		note += "; næste almindelige rulle starter " + calendar.FormatWithWeek(next.Start, "da")
+	if next, ok := PeriodCovering(ps, calendar.DayOf(n.At), PeriodPlanned, PeriodReady); ok {
+		note += "; næste almindelige rulle starter " + next.Start.FormatWithWeek("da")
 	}
 	return &UrgentRequest{CaseID: caseID, Reason: UrgentReasonHospitalDischarge, NeededBy: needed, Note: note}
 }

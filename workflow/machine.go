@@ -5,14 +5,17 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Snapshot is what the guards of a transition look at: the case and the
 // facts around it, read in the same transaction that writes the result.
 type Snapshot struct {
-	Case       Case
-	Now        time.Time
-	CitizenAge int
+	Case Case
+	Now  time.Time
+	// BirthDate is the citizen's birth date.
+	BirthDate calendar.Date
 	// Outcome is the latest eligibility outcome ("" when never assessed).
 	Outcome string
 	// ConsentActive is true when a consent is recorded and not withdrawn.
@@ -22,7 +25,7 @@ type Snapshot struct {
 	// GPApproved is true when the latest GP decision is an approval.
 	GPApproved bool
 	// PrescriptionExpires is the DD prescription's expiry (zero when none).
-	PrescriptionExpires time.Time
+	PrescriptionExpires calendar.Date
 }
 
 // Input is what the user supplies with an event.

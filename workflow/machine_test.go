@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // satisfied returns a snapshot and input in which every guard holds.
@@ -13,14 +15,14 @@ func satisfied(state State) (Snapshot, Input) {
 	s := Snapshot{
 		Case:                Case{ID: "c1", State: state, Version: 3, GPID: "gp1", PharmacyID: "ph1"},
 		Now:                 now,
-		CitizenAge:          80,
+		BirthDate:           calendar.NewDate(1946, 5, 17),
 		Outcome:             "eligible",
 		ConsentActive:       true,
 		GPRequestOpen:       true,
 		GPApproved:          true,
-		PrescriptionExpires: now.AddDate(1, 0, 0),
+		PrescriptionExpires: calendar.NewDate(2027, 3, 2),
 	}
-	in := Input{Outcome: "eligible", Consent: &ConsentInput{GivenBy: GiverCitizen, Method: MethodOral, GivenAt: now}}
+	in := Input{Outcome: "eligible", Consent: &ConsentInput{GivenBy: GiverCitizen, Method: MethodOral, GivenOn: calendar.Today(now)}}
 	return s, in
 }
 
@@ -101,12 +103,25 @@ func TestGuardsRefuseWithTheirCode(t *testing.T) {
 		{"consent needs eligibility", StateAwaitingConsent, EventConsent, func(s *Snapshot, _ *Input) { s.Outcome = "needs_review" }, []string{"eligible"}},
 		{"consent needs details", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) { in.Consent = nil }, []string{"consent_details"}},
 		{"consent needs a known method", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) { in.Consent.Method = "nod" }, []string{"consent_details"}},
-		{"consent date in the future", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) { in.Consent.GivenAt = s.Now.AddDate(0, 0, 3) }, []string{"consent_date"}},
+		{"consent date in the future", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) { in.Consent.GivenOn = calendar.Today(s.Now).AddDays(1) }, []string{"consent_date"}},
 		{"substitute name of spaces", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) {
 			in.Consent.GivenBy, in.Consent.GiverName, in.Consent.Method = GiverGuardian, "   ", MethodWritten
 		}, []string{"consent_details"}},
-		{"child cannot consent alone", StateAwaitingConsent, EventConsent, func(s *Snapshot, _ *Input) { s.CitizenAge = 14 }, []string{"consent_age"}},
-		{"15 may consent", StateAwaitingConsent, EventConsent, func(s *Snapshot, _ *Input) { s.CitizenAge = 15 }, nil},
+		{"child cannot consent alone", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) {
+			s.BirthDate = in.Consent.GivenOn.AddYears(-15).AddDays(1)
+		}, []string{"consent_age"}},
+		{"15 may consent", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) { s.BirthDate = in.Consent.GivenOn.AddYears(-15) }, nil},
+		// The age counts on the day consent was given, not the day it is
+		// recorded: given at 14 and recorded after the 15th birthday is refused.
+		{"given at 14, recorded at 15", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) {
+			s.BirthDate = calendar.NewDate(2011, 3, 1)
+			s.Now = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+			in.Consent.GivenOn = calendar.NewDate(2026, 2, 28)
+		}, []string{"consent_age"}},
+		{"given at 15, recorded later", StateAwaitingConsent, EventConsent, func(s *Snapshot, in *Input) {
+			s.BirthDate = calendar.NewDate(2011, 3, 1)
+			in.Consent.GivenOn = calendar.NewDate(2026, 3, 1)
+		}, nil},
 		{"substitute consent must be explicit", StateAwaitingConsent, EventConsent, func(_ *Snapshot, in *Input) {
 			in.Consent.GivenBy, in.Consent.GiverName, in.Consent.Method = GiverGuardian, "Værge Hansen", MethodTacit
 		}, []string{"substitute_explicit"}},
@@ -121,7 +136,7 @@ func TestGuardsRefuseWithTheirCode(t *testing.T) {
 		{"approval needs an open request", StateAwaitingGP, EventApprove, func(s *Snapshot, _ *Input) { s.GPRequestOpen = false }, []string{"gp_request_open"}},
 		{"no start without GP approval", StateApproved, EventStart, func(s *Snapshot, _ *Input) { s.GPApproved = false }, []string{"gp_approved"}},
 		{"no start without a pharmacy", StateApproved, EventStart, func(s *Snapshot, _ *Input) { s.Case.PharmacyID = "" }, []string{"has_pharmacy"}},
-		{"no start on an expired prescription", StateApproved, EventStart, func(s *Snapshot, _ *Input) { s.PrescriptionExpires = s.Now.Add(-time.Hour) }, []string{"prescription_valid"}},
+		{"no start on an expired prescription", StateApproved, EventStart, func(s *Snapshot, _ *Input) { s.PrescriptionExpires = calendar.Today(s.Now) }, []string{"prescription_valid"}},
 		{"no resume after withdrawn consent", StatePaused, EventResume, func(s *Snapshot, _ *Input) { s.ConsentActive = false }, []string{"consent_active"}},
 		{"withdraw needs a consent", StateActive, EventWithdraw, func(s *Snapshot, _ *Input) { s.ConsentActive = false }, []string{"consent_active"}},
 	}

@@ -160,5 +160,5 @@ func stampDay(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return calendar.Format(localDay(*t))
+	return calendar.DayOf(*t).Format()
 }

@@ -39,16 +39,16 @@ func GPCalendar() calendar.Calendar {
 // whether computed from the request or re-read from either database).
 func (s Settings) GPFollowUpDue(requestedAt time.Time) time.Time {
 	local := requestedAt.In(calendar.Copenhagen())
-	day := GPCalendar().AddWorkingDays(local, s.GPReminderDays)
+	day := GPCalendar().AddWorkingDays(calendar.DayOf(local), s.GPReminderDays)
 	due := time.Date(day.Year(), day.Month(), day.Day(), local.Hour(), local.Minute(), local.Second(), 0, local.Location())
 	return due.UTC()
 }
 
-// RenewalDue is when the renewal reminder of a prescription expiring at
-// expires is due: RenewalNoticeDays days before (a month by default, as
-// FMK sends its renewal request), truncated to the second.
-func (s Settings) RenewalDue(expires time.Time) time.Time {
-	return expires.UTC().Truncate(time.Second).AddDate(0, 0, -s.RenewalNoticeDays)
+// RenewalDue is when the renewal reminder of a prescription expiring on
+// expires is due: at the start (Danish time) of the day RenewalNoticeDays
+// days before (a month by default, as FMK sends its renewal request).
+func (s Settings) RenewalDue(expires calendar.Date) time.Time {
+	return expires.AddDays(-s.RenewalNoticeDays).Start().UTC()
 }
 
 // FirstRollDue is when the first roll of a case approved at approvedAt must

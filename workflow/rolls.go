@@ -43,58 +43,58 @@ func (p Period) Packable() bool {
 // NextPeriods returns the periods that extend a case's schedule, numbered
 // after existing (in seq order), until a period covers until. With no
 // periods, the first starts at FirstPeriodStart(p, today).
-func NextPeriods(p Pharmacy, c Case, existing []Period, today, until time.Time) ([]Period, error) {
+func NextPeriods(p Pharmacy, c Case, existing []Period, today, until calendar.Date) ([]Period, error) {
 	start, seq := FirstPeriodStart(p, today), 1
 	if n := len(existing); n > 0 {
-		start, seq = existing[n-1].End.AddDate(0, 0, 1), existing[n-1].Seq+1
+		start, seq = existing[n-1].End.AddDays(1), existing[n-1].Seq+1
 	}
 	var out []Period
-	for !start.After(calendar.Day(until)) {
+	for !start.After(until) {
 		d, err := PeriodDatesFor(p, start, periodDays(p), "")
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, Period{CaseID: c.ID, PharmacyID: p.ID, Municipality: c.Municipality, Seq: seq,
 			PeriodDates: d, Status: PeriodPlanned})
-		start, seq = d.End.AddDate(0, 0, 1), seq+1
+		start, seq = d.End.AddDays(1), seq+1
 	}
 	return out, nil
 }
 
 // PeriodsNowReady returns the planned periods whose deadline has passed on
-// the civil date today: their rolls are ready for packing.
-func PeriodsNowReady(ps []Period, today time.Time) []Period {
+// today: their rolls are ready for packing.
+func PeriodsNowReady(ps []Period, today calendar.Date) []Period {
 	var out []Period
 	for _, p := range ps {
-		if p.Status == PeriodPlanned && p.Deadline.Before(calendar.Day(today)) {
+		if p.Status == PeriodPlanned && p.Deadline.Before(today) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// PeriodsToPause returns the periods a pause from the civil date day stops:
+// PeriodsToPause returns the periods a pause from the day day stops:
 // those not yet packed whose deadline is on or after day (the pharmacy
 // packs the day after the deadline, so a pause on the deadline day still
 // stops that roll).
-func PeriodsToPause(ps []Period, day time.Time) []Period {
+func PeriodsToPause(ps []Period, day calendar.Date) []Period {
 	var out []Period
 	for _, p := range ps {
-		if p.Packable() && !p.Deadline.Before(calendar.Day(day)) {
+		if p.Packable() && !p.Deadline.Before(day) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// PeriodsToResume returns the periods a resumption on the civil date day
+// PeriodsToResume returns the periods a resumption on the day day
 // brings back: those not dispensed whose deadline is on or after day.
 // Together with PeriodsToPause, exactly the periods whose deadline falls
 // inside the pause [pause day, resume day) stay not dispensed.
-func PeriodsToResume(ps []Period, day time.Time) []Period {
+func PeriodsToResume(ps []Period, day calendar.Date) []Period {
 	var out []Period
 	for _, p := range ps {
-		if p.Status == PeriodNotDispensed && !p.Deadline.Before(calendar.Day(day)) {
+		if p.Status == PeriodNotDispensed && !p.Deadline.Before(day) {
 			out = append(out, p)
 		}
 	}
@@ -102,9 +102,8 @@ func PeriodsToResume(ps []Period, day time.Time) []Period {
 }
 
 // PeriodCovering returns the first period in ps with one of the statuses
-// that covers the civil date day or starts after it.
-func PeriodCovering(ps []Period, day time.Time, statuses ...PeriodStatus) (Period, bool) {
-	d := calendar.Day(day)
+// that covers the day d or starts after it.
+func PeriodCovering(ps []Period, d calendar.Date, statuses ...PeriodStatus) (Period, bool) {
 	for _, p := range ps {
 		if !p.End.Before(d) && hasStatus(p, statuses) {
 			return p, true

@@ -23,7 +23,7 @@ type PlanResult struct {
 // PlanCase extends an active case's schedule so that its periods cover
 // until, and marks planned periods past their deadline ready. It is
 // idempotent: planning again creates nothing twice.
-func (sv *Service) PlanCase(ctx context.Context, a Actor, caseID string, until time.Time) ([]Period, PlanResult, error) {
+func (sv *Service) PlanCase(ctx context.Context, a Actor, caseID string, until calendar.Date) ([]Period, PlanResult, error) {
 	if err := allowRoles(a, RoleNurse, RoleLead, RoleAdmin); err != nil {
 		return nil, PlanResult{}, err
 	}
@@ -39,7 +39,7 @@ func (sv *Service) PlanCase(ctx context.Context, a Actor, caseID string, until t
 			return Invalidf("kun aktive sager planlægges (sagen er %q)", "only active cases are planned (the case is %q)",
 				s.Case.State)
 		}
-		ps, res, err = sv.planIn(ctx, tx, s.Case, localDay(now), until)
+		ps, res, err = sv.planIn(ctx, tx, s.Case, calendar.DayOf(now), until)
 		return err
 	})
 	return ps, res, err
@@ -47,7 +47,7 @@ func (sv *Service) PlanCase(ctx context.Context, a Actor, caseID string, until t
 
 // PlanAll extends the schedules of every active case in the actor's scope
 // to until, one transaction per case.
-func (sv *Service) PlanAll(ctx context.Context, a Actor, until time.Time) (PlanResult, error) {
+func (sv *Service) PlanAll(ctx context.Context, a Actor, until calendar.Date) (PlanResult, error) {
 	if err := allowRoles(a, RoleNurse, RoleLead, RoleAdmin); err != nil {
 		return PlanResult{}, err
 	}
@@ -77,7 +77,7 @@ func (sv *Service) PlanAll(ctx context.Context, a Actor, until time.Time) (PlanR
 
 // planIn marks planned periods past their deadline ready and extends the
 // schedule to until, inside tx. It returns the case's periods.
-func (sv *Service) planIn(ctx context.Context, tx Tx, c Case, today, until time.Time) ([]Period, PlanResult, error) {
+func (sv *Service) planIn(ctx context.Context, tx Tx, c Case, today, until calendar.Date) ([]Period, PlanResult, error) {
 	var res PlanResult
 	p, err := tx.Pharmacy(ctx, c.PharmacyID)
 	if err != nil {
@@ -113,8 +113,8 @@ func (sv *Service) planIn(ctx context.Context, tx Tx, c Case, today, until time.
 
 // startRolls plans a starting case's first DefaultPlanWeeks of periods.
 func (sv *Service) startRolls(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
-	today := localDay(s.Now)
-	_, _, err := sv.planIn(ctx, tx, *c, today, today.AddDate(0, 0, 7*DefaultPlanWeeks))
+	today := calendar.DayOf(s.Now)
+	_, _, err := sv.planIn(ctx, tx, *c, today, today.AddDays(7*DefaultPlanWeeks))
 	return err
 }
 
@@ -124,7 +124,7 @@ func (sv *Service) pauseRolls(ctx context.Context, tx Tx, caseID string, at time
 	if err != nil {
 		return err
 	}
-	for _, p := range PeriodsToPause(ps, localDay(at)) {
+	for _, p := range PeriodsToPause(ps, calendar.DayOf(at)) {
 		if err := tx.SetPeriodStatus(ctx, p.ID, p.Status, PeriodNotDispensed); err != nil {
 			return err
 		}
@@ -139,14 +139,14 @@ func (sv *Service) resumeRolls(ctx context.Context, tx Tx, c Case, at, now time.
 	if err != nil {
 		return nil, err
 	}
-	day := localDay(at)
+	day := calendar.DayOf(at)
 	for _, p := range PeriodsToResume(ps, day) {
 		if err := tx.SetPeriodStatus(ctx, p.ID, PeriodNotDispensed, PeriodPlanned); err != nil {
 			return nil, err
 		}
 	}
-	today := localDay(now)
-	ps, _, err = sv.planIn(ctx, tx, c, today, laterDay(day, today).AddDate(0, 0, 7*DefaultPlanWeeks))
+	today := calendar.DayOf(now)
+	ps, _, err = sv.planIn(ctx, tx, c, today, laterDay(day, today).AddDays(7*DefaultPlanWeeks))
 	return ps, err
 }
 
@@ -166,11 +166,11 @@ func (sv *Service) RecordDelivered(ctx context.Context, a Actor, caseID string, 
 		if err != nil {
 			return err
 		}
-		ready := p.Status == PeriodReady || (p.Status == PeriodPlanned && p.Deadline.Before(localDay(now)))
+		ready := p.Status == PeriodReady || (p.Status == PeriodPlanned && p.Deadline.Before(calendar.DayOf(now)))
 		if !ready {
 			return Invalidf("periode %d kan ikke leveres: status er %q og fristen er %s",
 				"period %d cannot be delivered: its status is %q and its deadline is %s",
-				seq, p.Status, calendar.Format(p.Deadline))
+				seq, p.Status, p.Deadline.Format())
 		}
 		if err := tx.MarkPeriodDelivered(ctx, p.ID, p.Status, now); err != nil {
 			return err
@@ -201,7 +201,7 @@ func allowRoles(a Actor, roles ...Role) error {
 	return Forbidden(fmt.Sprintf("rollen %q må ikke gøre dette", a.Role), fmt.Sprintf("role %q may not do this", a.Role))
 }
 
-func laterDay(a, b time.Time) time.Time {
+func laterDay(a, b calendar.Date) calendar.Date {
 	if a.After(b) {
 		return a
 	}

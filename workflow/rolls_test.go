@@ -36,7 +36,7 @@ func must2(t *testing.T) func(a []workflow.Period, b workflow.PlanResult, err er
 func periodSummary(ps []workflow.Period) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = calendar.Format(p.Start) + " " + calendar.Format(p.Deadline) + " " + string(p.Status)
+		out[i] = p.Start.Format() + " " + p.Deadline.Format() + " " + string(p.Status)
 	}
 	return out
 }
@@ -70,17 +70,17 @@ func TestStartPlansPeriods(t *testing.T) {
 		ps := dbtest.Must(db.CasePeriods(ctx, f.nurse, c.ID))(t)
 		wantPeriods(t, ps, startPeriods...)
 		p := ps[0]
-		if calendar.Format(p.End) != "18-03-2026" || calendar.Format(p.Packing) != "03-03-2026" ||
-			calendar.Format(p.ExpectedDelivery) != "04-03-2026" || p.PharmacyID != f.pharm.ID || p.Municipality != 851 {
+		if p.End.Format() != "18-03-2026" || p.Packing.Format() != "03-03-2026" ||
+			p.ExpectedDelivery.Format() != "04-03-2026" || p.PharmacyID != f.pharm.ID || p.Municipality != 851 {
 			t.Errorf("first period: %+v", p)
 		}
 		// Planning again is idempotent; later it marks passed deadlines ready.
-		_, res := must2(t)(f.sv.PlanCase(ctx, f.nurse, c.ID, f.now.AddDate(0, 0, 7*workflow.DefaultPlanWeeks)))
+		_, res := must2(t)(f.sv.PlanCase(ctx, f.nurse, c.ID, calendar.Today(f.now).AddDays(7*workflow.DefaultPlanWeeks)))
 		if res.Created != 0 || res.Ready != 0 {
 			t.Errorf("second plan: %+v", res)
 		}
 		f.now = dkTime(t, 2026, 3, 17, 8, 0)
-		total := dbtest.Must(f.sv.PlanAll(ctx, f.nurse, f.now.AddDate(0, 0, 7*workflow.DefaultPlanWeeks)))(t)
+		total := dbtest.Must(f.sv.PlanAll(ctx, f.nurse, calendar.Today(f.now).AddDays(7*workflow.DefaultPlanWeeks)))(t)
 		if total.Cases != 1 || total.Ready != 2 || total.Created != 1 {
 			t.Errorf("plan on 17-03: %+v", total)
 		}

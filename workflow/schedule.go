@@ -21,8 +21,8 @@ const (
 	DefaultPlanWeeks = 8
 )
 
-// PeriodDates are the computed dates of one roll period, all civil dates
-// (00:00 UTC) on the pharmacy's calendar:
+// PeriodDates are the computed dates of one roll period, all days on the
+// pharmacy's calendar:
 //
 //   - Start and End: the days the roll covers (End = Start + LengthDays − 1).
 //   - Deadline: DeadlineWorkingDays open days before Start. Changes recorded
@@ -34,11 +34,11 @@ const (
 // Weekends, public holidays and the pharmacy's closing days are never
 // deadline, packing or delivery days.
 type PeriodDates struct {
-	Start            time.Time
-	End              time.Time
-	Deadline         time.Time
-	Packing          time.Time
-	ExpectedDelivery time.Time
+	Start            calendar.Date
+	End              calendar.Date
+	Deadline         calendar.Date
+	Packing          calendar.Date
+	ExpectedDelivery calendar.Date
 	LengthDays       int
 	// ExtensionReason is why a period is longer than 14 days.
 	ExtensionReason string
@@ -66,13 +66,13 @@ func ValidatePeriodLength(days int, reason string) error {
 }
 
 // PeriodDatesFor computes the dates of a period of days days starting on
-// the civil date of start at pharmacy p.
-func PeriodDatesFor(p Pharmacy, start time.Time, days int, reason string) (PeriodDates, error) {
+// start at pharmacy p.
+func PeriodDatesFor(p Pharmacy, start calendar.Date, days int, reason string) (PeriodDates, error) {
 	if err := ValidatePeriodLength(days, reason); err != nil {
 		return PeriodDates{}, err
 	}
 	cal := p.Calendar()
-	s := calendar.Day(start)
+	s := start
 	deadline := cal.AddWorkingDays(s, -deadlineDays(p))
 	delivery := cal.AddWorkingDays(s, -1)
 	packing := cal.AddWorkingDays(deadline, 1)
@@ -82,56 +82,56 @@ func PeriodDatesFor(p Pharmacy, start time.Time, days int, reason string) (Perio
 	if days <= DefaultPeriodDays {
 		reason = ""
 	}
-	return PeriodDates{Start: s, End: s.AddDate(0, 0, days-1), Deadline: deadline, Packing: packing,
+	return PeriodDates{Start: s, End: s.AddDays(days - 1), Deadline: deadline, Packing: packing,
 		ExpectedDelivery: delivery, LengthDays: days, ExtensionReason: reason}, nil
 }
 
 // Schedule computes count consecutive periods of the pharmacy's normal
 // length (PeriodDays, 14 when unset), the first starting on first.
-func Schedule(p Pharmacy, first time.Time, count int) ([]PeriodDates, error) {
+func Schedule(p Pharmacy, first calendar.Date, count int) ([]PeriodDates, error) {
 	out := make([]PeriodDates, 0, count)
-	start := calendar.Day(first)
+	start := first
 	for range count {
 		d, err := PeriodDatesFor(p, start, periodDays(p), "")
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, d)
-		start = d.End.AddDate(0, 0, 1)
+		start = d.End.AddDays(1)
 	}
 	return out, nil
 }
 
 // FirstPeriodStart is the start of a case's first period when dispensing
-// starts on the civil date of today: the earliest day after today whose
+// starts on today: the earliest day after today whose
 // deadline is today or later, so the pharmacy can still pack the roll and
 // it arrives as early as the calendar allows.
-func FirstPeriodStart(p Pharmacy, today time.Time) time.Time {
-	cal, day := p.Calendar(), calendar.Day(today)
-	s := day.AddDate(0, 0, 1)
+func FirstPeriodStart(p Pharmacy, today calendar.Date) calendar.Date {
+	cal, day := p.Calendar(), today
+	s := day.AddDays(1)
 	for cal.AddWorkingDays(s, -deadlineDays(p)).Before(day) {
-		s = s.AddDate(0, 0, 1)
+		s = s.AddDays(1)
 	}
 	return s
 }
 
 // FirstRollLate reports whether a first roll expected on firstDelivery
 // misses the rule that it is ready at the latest 7 days after the GP's
-// approval at approvedAt (compared as Danish civil dates).
-func FirstRollLate(approvedAt, firstDelivery time.Time) bool {
+// approval at approvedAt (compared as Danish days).
+func FirstRollLate(approvedAt time.Time, firstDelivery calendar.Date) bool {
 	return FirstRollLateAfter(approvedAt, firstDelivery, DefaultSettings().FirstRollDays)
 }
 
 // FirstRollLateAfter is FirstRollLate with the number of days as a setting
 // (Settings.FirstRollDays).
-func FirstRollLateAfter(approvedAt, firstDelivery time.Time, days int) bool {
-	return localDay(firstDelivery).After(localDay(approvedAt).AddDate(0, 0, days))
+func FirstRollLateAfter(approvedAt time.Time, firstDelivery calendar.Date, days int) bool {
+	return firstDelivery.After(calendar.DayOf(approvedAt).AddDays(days))
 }
 
 // ChangeReaches reports whether a change recorded at recordedAt reaches a
 // roll with deadline: it does up to the end of the deadline day, Danish time.
-func ChangeReaches(deadline, recordedAt time.Time) bool {
-	return !localDay(recordedAt).After(calendar.Day(deadline))
+func ChangeReaches(deadline calendar.Date, recordedAt time.Time) bool {
+	return recordedAt.Before(deadline.StartOfNext())
 }
 
 func deadlineDays(p Pharmacy) int {
@@ -146,10 +146,4 @@ func periodDays(p Pharmacy) int {
 		return DefaultPeriodDays
 	}
 	return p.PeriodDays
-}
-
-// localDay is the Danish civil date of t (see calendar.Copenhagen). A
-// civil date at 00:00 UTC stays itself, as Danish time is ahead of UTC.
-func localDay(t time.Time) time.Time {
-	return calendar.Day(t.In(calendar.Copenhagen()))
 }

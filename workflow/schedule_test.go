@@ -6,13 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-func mustDate(t *testing.T, s string) time.Time {
+func mustDate(t *testing.T, s string) calendar.Date {
 	t.Helper()
 	d, err := calendar.ParseDate(s)
 	if err != nil {
@@ -52,10 +51,10 @@ func TestPeriodDatesAroundHolidays(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i, g := range []time.Time{got.End, got.Deadline, got.Packing, got.ExpectedDelivery} {
-				if calendar.Format(g) != w[i] {
+			for i, g := range []calendar.Date{got.End, got.Deadline, got.Packing, got.ExpectedDelivery} {
+				if g.Format() != w[i] {
 					t.Errorf("line %d: %s = %s, want %s", line, []string{"end", "deadline", "packing", "delivery"}[i],
-						calendar.Format(g), w[i])
+						g.Format(), w[i])
 				}
 			}
 		})
@@ -96,7 +95,7 @@ func TestPeriodLengthRules(t *testing.T) {
 	}
 	p := defaultPharmacy(14, 3)
 	d, err := workflow.PeriodDatesFor(p, mustDate(t, "21-12-2026"), 21, "jul og nytår")
-	if err != nil || calendar.Format(d.End) != "10-01-2027" || d.ExtensionReason != "jul og nytår" {
+	if err != nil || d.End.Format() != "10-01-2027" || d.ExtensionReason != "jul og nytår" {
 		t.Fatalf("extended period: %+v %v", d, err)
 	}
 }
@@ -108,16 +107,16 @@ func TestScheduleIsConsecutive(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, p := range ps {
-			if p.LengthDays != days || !p.End.Equal(p.Start.AddDate(0, 0, days-1)) {
+			if p.LengthDays != days || p.End != p.Start.AddDays(days-1) {
 				t.Errorf("%d days, period %d: %+v", days, i, p)
 			}
-			if i > 0 && !p.Start.Equal(ps[i-1].End.AddDate(0, 0, 1)) {
+			if i > 0 && p.Start != ps[i-1].End.AddDays(1) {
 				t.Errorf("%d days: gap before period %d", days, i)
 			}
 			cal := defaultPharmacy(days, 3).Calendar()
-			for _, d := range []time.Time{p.Deadline, p.Packing, p.ExpectedDelivery} {
+			for _, d := range []calendar.Date{p.Deadline, p.Packing, p.ExpectedDelivery} {
 				if !cal.IsOpen(d) || !d.Before(p.Start) {
-					t.Errorf("%d days, period %d: %s is closed or not before the start", days, i, calendar.Format(d))
+					t.Errorf("%d days, period %d: %s is closed or not before the start", days, i, d.Format())
 				}
 			}
 			if p.Deadline.After(p.Packing) || p.Packing.After(p.ExpectedDelivery) {
@@ -150,14 +149,14 @@ func TestFirstRollRule(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if calendar.Format(s) != tc.wantStart || calendar.Format(d.ExpectedDelivery) != tc.wantDelivery {
-				t.Fatalf("start %s delivery %s, want %s %s", calendar.Format(s), calendar.Format(d.ExpectedDelivery),
+			if s.Format() != tc.wantStart || d.ExpectedDelivery.Format() != tc.wantDelivery {
+				t.Fatalf("start %s delivery %s, want %s %s", s.Format(), d.ExpectedDelivery.Format(),
 					tc.wantStart, tc.wantDelivery)
 			}
 			if d.Deadline.Before(mustDate(t, tc.started)) {
-				t.Errorf("deadline %s is before the start day", calendar.Format(d.Deadline))
+				t.Errorf("deadline %s is before the start day", d.Deadline.Format())
 			}
-			approved := mustDate(t, tc.approved).Add(14 * time.Hour)
+			approved := mustDate(t, tc.approved).At(14, 0)
 			if got := workflow.FirstRollLate(approved, d.ExpectedDelivery); got != tc.late {
 				t.Errorf("FirstRollLate = %v, want %v", got, tc.late)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // fixture is a migrated database with one GP, one pharmacy and one citizen
@@ -61,7 +62,7 @@ func (f *fixture) activeCase(t *testing.T) workflow.Case {
 		},
 		func() (workflow.Case, error) {
 			return f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-				Method: workflow.MethodWritten, GivenAt: f.now}, "")
+				Method: workflow.MethodWritten, GivenOn: calendar.DayOf(f.now)}, "")
 		},
 		func() (workflow.Case, error) { return f.sv.RequestGP(ctx, f.nurse, c.ID, "") },
 		func() (workflow.Case, error) {
@@ -116,7 +117,7 @@ func TestFullPathWritesStateAuditAndReminders(t *testing.T) {
 		if len(d.Assessments) != 1 || d.Assessments[0].RuleSetVersion == "" || d.Assessments[0].FactsJSON == "" {
 			t.Errorf("assessment not stored with version and facts: %+v", d.Assessments)
 		}
-		if len(d.GPRequests) != 1 || d.GPRequests[0].Decision != "approved" || d.GPRequests[0].PrescriptionExpires == nil {
+		if len(d.GPRequests) != 1 || d.GPRequests[0].Decision != "approved" || d.GPRequests[0].PrescriptionExpires.IsZero() {
 			t.Fatalf("GP request: %+v", d.GPRequests)
 		}
 		kinds := map[string]bool{}
@@ -144,7 +145,7 @@ func TestRefusedTransitionWritesNothing(t *testing.T) {
 			t.Fatalf("want needs review in assessed, got %s %s %v", v.Outcome, c.State, err)
 		}
 		_, err = f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: workflow.MethodOral, GivenAt: f.now}, "")
+			Method: workflow.MethodOral, GivenOn: calendar.DayOf(f.now)}, "")
 		if workflow.KindOf(err) != workflow.KindInvalidTransition {
 			t.Fatalf("want invalid transition, got %v", err)
 		}
@@ -297,8 +298,8 @@ func TestWithdrawalEndsAndKeepsHistory(t *testing.T) {
 			t.Fatal("an active case had no roll periods")
 		}
 		for _, p := range periods {
-			if !p.Deadline.Before(f.now.Truncate(24*time.Hour)) && p.Status != workflow.PeriodNotDispensed {
-				t.Errorf("period %d (deadline %s) is %s after the case ended; want not dispensed", p.Seq, p.Deadline.Format("2006-01-02"), p.Status)
+			if !p.Deadline.Before(calendar.Today(f.now)) && p.Status != workflow.PeriodNotDispensed {
+				t.Errorf("period %d (deadline %s) is %s after the case ended; want not dispensed", p.Seq, p.Deadline, p.Status)
 			}
 		}
 		d := dbtest.Must(db.CaseDetail(ctx, f.nurse, c.ID, "test", f.now))(t)
@@ -318,9 +319,9 @@ func TestPrescriptionLimitedToTwoYears(t *testing.T) {
 			return c, err
 		}())(t)
 		dbtest.Must(f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: workflow.MethodOral, GivenAt: f.now}, ""))(t)
+			Method: workflow.MethodOral, GivenOn: calendar.DayOf(f.now)}, ""))(t)
 		dbtest.Must(f.sv.RequestGP(ctx, f.nurse, c.ID, ""))(t)
-		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true, PrescriptionExpires: f.now.AddDate(2, 1, 0)})
+		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true, PrescriptionExpires: calendar.Today(f.now).AddMonths(25)})
 		if workflow.KindOf(err) != workflow.KindInvalid {
 			t.Fatalf("want invalid for a 25-month prescription, got %v", err)
 		}

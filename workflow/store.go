@@ -3,6 +3,8 @@ package workflow
 import (
 	"context"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Store is what the workflow needs from storage: transactions. The data
@@ -39,7 +41,7 @@ type Tx interface {
 	// InsertGPRequest stores a request to a GP.
 	InsertGPRequest(ctx context.Context, r GPRequest) error
 	// DecideGPRequest records the decision on the case's open GP request.
-	DecideGPRequest(ctx context.Context, caseID string, decidedAt time.Time, decision, reason string, expires *time.Time) error
+	DecideGPRequest(ctx context.Context, caseID string, decidedAt time.Time, decision, reason string, expires calendar.Date) error
 	// AddReminder stores a reminder unless the same (case, kind, due) exists.
 	AddReminder(ctx context.Context, r Reminder) error
 	// CompleteReminders marks the case's open reminders of a kind done.

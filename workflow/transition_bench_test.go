@@ -10,6 +10,7 @@ import (
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // BenchmarkTransition measures one audited transition (pause or resume of
@@ -60,7 +61,7 @@ func activeCase(b *testing.B, sv *workflow.Service, a workflow.Actor, citizenID,
 	steps := []func() (workflow.Case, error){
 		func() (workflow.Case, error) {
 			return sv.RecordConsent(ctx, a, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-				Method: workflow.MethodWritten, GivenAt: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}, "")
+				Method: workflow.MethodWritten, GivenOn: calendar.NewDate(2026, 3, 1)}, "")
 		},
 		func() (workflow.Case, error) { return sv.RequestGP(ctx, a, c.ID, "") },
 		func() (workflow.Case, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 func asError(err error, target **workflow.Error) bool { return errors.As(err, target) }
@@ -30,7 +31,7 @@ func (f *fixture) awaitingGPCase(t *testing.T) workflow.Case {
 		t.Fatal(err)
 	}
 	_ = dbtest.Must(f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-		Method: workflow.MethodWritten, GivenAt: f.now}, ""))(t)
+		Method: workflow.MethodWritten, GivenOn: calendar.DayOf(f.now)}, ""))(t)
 	return dbtest.Must(f.sv.RequestGP(ctx, f.nurse, c.ID, ""))(t)
 }
 

@@ -32,7 +32,7 @@ func TestPromisedByOverWeekendsAndHolidays(t *testing.T) {
 	}
 	defer file.Close()
 	p := workflow.Pharmacy{LeadTimeHours: 24, ExtraClosingDays: calendar.DefaultExtraClosingDays(),
-		ClosedDates: []time.Time{calendar.Date(2026, 3, 17)}}
+		ClosedDates: []calendar.Date{calendar.NewDate(2026, 3, 17)}}
 	sc := bufio.NewScanner(file)
 	n := 0
 	for sc.Scan() {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // WorkKind is what a worklist item asks someone to do.
@@ -93,8 +95,14 @@ type WorkItem struct {
 	CaseID string
 	// RefID names the record the item is about (urgent roll, GP request,
 	// medication change, roll period or reminder id), when there is one.
-	RefID       string
-	Due         time.Time
+	RefID string
+	// Due is when the item falls due, an instant. For a date-only
+	// deadline it is the end of that Danish day (DueDay.StartOfNext), so
+	// the item is overdue only once its day has ended in Denmark.
+	Due time.Time
+	// DueDay is the date-only deadline (zero when the item is due at an
+	// instant); it is shown without a clock time.
+	DueDay      calendar.Date
 	Urgency     Urgency
 	CitizenName string
 	LabelDA     string
@@ -120,6 +128,14 @@ func (w *Worklist) Add(kind WorkKind, caseID, refID string, due time.Time, citiz
 		it.LabelEN += ": " + detailEN
 	}
 	w.Items = append(w.Items, it)
+}
+
+// AddDay appends an item of kind due on the Danish day day (a date-only
+// deadline): it is due when the day ends, and the day is shown with its
+// ISO week after the kind's label.
+func (w *Worklist) AddDay(kind WorkKind, caseID, refID string, day calendar.Date, citizen string) {
+	w.Add(kind, caseID, refID, day.StartOfNext(), citizen, day.FormatWithWeek("da"), day.FormatWithWeek("en"))
+	w.Items[len(w.Items)-1].DueDay = day
 }
 
 // Sort orders the items by urgency, then due time, kind and case.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun/schema"
 )
 
@@ -79,6 +80,11 @@ func (b *batch) value(buf []byte, v any) []byte {
 			return append(buf, "NULL"...)
 		}
 		return b.d.AppendTime(buf, *x)
+	case calendar.Date:
+		if x.IsZero() {
+			return append(buf, "NULL"...)
+		}
+		return b.d.AppendString(buf, x.String())
 	case rawSQL:
 		return append(buf, x...)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // caseBuild plays one case's history forward through workflow.Decide, the
@@ -33,7 +34,8 @@ type caseBuild struct {
 
 type consentRec struct {
 	id, by, giverName, method, recordedBy string
-	givenAt, recordedAt                   time.Time
+	givenOn                               calendar.Date
+	recordedAt                            time.Time
 	dailyCare                             bool
 	withdrawnAt                           *time.Time
 	withdrawnBy, note                     string
@@ -42,7 +44,8 @@ type consentRec struct {
 type requestRec struct {
 	id, by, decision, reason string
 	requestedAt              time.Time
-	decidedAt, expires       *time.Time
+	decidedAt                *time.Time
+	expires                  calendar.Date
 }
 
 type reminderRec struct {
@@ -88,7 +91,7 @@ func (b *caseBuild) fire(t time.Time, ev workflow.Event, in workflow.Input) time
 	actor, role := b.g.careActor()
 	b.snap.Case = b.c
 	b.snap.Now = t
-	b.snap.CitizenAge = ageAt(b.cit.birth, t)
+	b.snap.BirthDate = b.cit.birth
 	to, err := workflow.Decide(b.snap, role, ev, in)
 	if err != nil {
 		b.err = fmt.Errorf("demo case %s: %s from %s: %w", b.c.ID, ev, b.c.State, err)
@@ -104,14 +107,6 @@ func (b *caseBuild) fire(t time.Time, ev workflow.Event, in workflow.Input) time
 	b.g.t.audit.add(b.c.ID, b.c.Version, t, actor, string(role), string(ev), string(from), string(to), in.Reason, in.Note)
 	b.g.sh.stats.AuditEvents++
 	return t
-}
-
-func ageAt(birth, at time.Time) int {
-	y := at.Year() - birth.Year()
-	if at.Month() < birth.Month() || (at.Month() == birth.Month() && at.Day() < birth.Day()) {
-		y--
-	}
-	return y
 }
 
 // assess evaluates facts with the default rule set and records the verdict.
@@ -141,10 +136,11 @@ func (b *caseBuild) consent(t time.Time) {
 		in.Method = r.pick([]choice{{workflow.MethodWritten, 60}, {workflow.MethodOral, 40}})
 		in.GiverName = b.g.sh.names.person(r, r.chance(0.5))
 	}
-	in.GivenAt = t.Add(-r.daysBetween(0, 3))
-	if in.GivenAt.Before(b.last) {
-		in.GivenAt = b.last
+	given := t.Add(-r.daysBetween(0, 3))
+	if given.Before(b.last) {
+		given = b.last
 	}
+	in.GivenOn = calendar.DayOf(given)
 	t = b.fire(t, workflow.EventConsent, workflow.Input{Consent: &in})
 	if b.err != nil {
 		return
@@ -152,5 +148,5 @@ func (b *caseBuild) consent(t time.Time) {
 	b.snap.ConsentActive = true
 	actor, _ := b.g.careActor()
 	b.consents = append(b.consents, consentRec{id: r.id(), by: in.GivenBy, giverName: in.GiverName, method: in.Method,
-		givenAt: in.GivenAt, recordedAt: t, recordedBy: actor, dailyCare: in.RecorderInDailyCare})
+		givenOn: in.GivenOn, recordedAt: t, recordedBy: actor, dailyCare: in.RecorderInDailyCare})
 }

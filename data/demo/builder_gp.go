@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // The workflow's default periods (workflow.DefaultSettings).
@@ -21,7 +22,7 @@ func (b *caseBuild) requestGP(t time.Time) {
 	}
 	actor, _ := b.g.careActor()
 	b.requests = append(b.requests, requestRec{id: b.g.r.id(), by: actor, requestedAt: t})
-	b.snap.GPRequestOpen, b.snap.GPApproved, b.snap.PrescriptionExpires = true, false, time.Time{}
+	b.snap.GPRequestOpen, b.snap.GPApproved, b.snap.PrescriptionExpires = true, false, calendar.Date{}
 	b.reminders = append(b.reminders, reminderRec{id: b.g.r.id(), kind: workflow.ReminderGPFollowUp,
 		due: t.AddDate(0, 0, gpReminderDays)})
 }
@@ -47,13 +48,21 @@ func (b *caseBuild) decideGP(t time.Time, approve bool, expiryMonths int, reason
 	r.decidedAt, r.decision, r.reason = &decided, decision, in.Reason
 	b.snap.GPRequestOpen, b.snap.GPApproved = false, approve
 	if approve {
-		exp := t.AddDate(0, expiryMonths, 0)
-		r.expires = &exp
+		exp := calendar.DayOf(t).AddMonths(expiryMonths)
+		r.expires = exp
 		b.snap.PrescriptionExpires = exp
 		b.reminders = append(b.reminders,
-			reminderRec{id: b.g.r.id(), kind: workflow.ReminderRenewal, due: exp.AddDate(0, 0, -renewalNotice)},
+			reminderRec{id: b.g.r.id(), kind: workflow.ReminderRenewal, due: renewalDue(exp)},
 			reminderRec{id: b.g.r.id(), kind: workflow.ReminderFirstRoll, due: t.AddDate(0, 0, firstRollDays)})
 	}
+}
+
+// renewalDue is when the renewal reminder of a prescription expiring on
+// exp is due, as workflow.Settings.RenewalDue computes it.
+func renewalDue(exp calendar.Date) time.Time {
+	s := workflow.DefaultSettings()
+	s.RenewalNoticeDays = renewalNotice
+	return s.RenewalDue(exp)
 }
 
 // renew records a renewal of the DD prescription: a request decided
@@ -63,14 +72,14 @@ func (b *caseBuild) renew(req, decided time.Time) {
 	b.completeReminders(workflow.ReminderRenewal, req)
 	rec := requestRec{id: b.g.r.id(), by: actor, requestedAt: req}
 	if !decided.After(b.g.sh.now) {
-		exp := decided.AddDate(0, 24, 0)
+		exp := calendar.DayOf(decided).AddMonths(24)
 		d := decided
-		rec.decidedAt, rec.decision, rec.expires = &d, "approved", &exp
+		rec.decidedAt, rec.decision, rec.expires = &d, "approved", exp
 		b.snap.GPRequestOpen, b.snap.GPApproved, b.snap.PrescriptionExpires = false, true, exp
 		b.reminders = append(b.reminders, reminderRec{id: b.g.r.id(), kind: workflow.ReminderRenewal,
-			due: exp.AddDate(0, 0, -renewalNotice)})
+			due: renewalDue(exp)})
 	} else {
-		b.snap.GPRequestOpen, b.snap.GPApproved, b.snap.PrescriptionExpires = true, false, time.Time{}
+		b.snap.GPRequestOpen, b.snap.GPApproved, b.snap.PrescriptionExpires = true, false, calendar.Date{}
 	}
 	b.requests = append(b.requests, rec)
 }
@@ -162,7 +171,7 @@ func (b *caseBuild) finish() error {
 	g.t.cases.add(c.ID, c.CitizenID, c.Municipality, string(c.State), c.Version, c.Source, c.GPID, pharmacyID,
 		c.StateReason, c.OpenedAt, c.UpdatedAt, c.ClosedAt)
 	for _, x := range b.consents {
-		g.t.consents.add(x.id, c.ID, x.by, x.giverName, x.method, x.givenAt, x.dailyCare, x.recordedBy, x.recordedAt,
+		g.t.consents.add(x.id, c.ID, x.by, x.giverName, x.method, x.givenOn, x.dailyCare, x.recordedBy, x.recordedAt,
 			x.withdrawnAt, x.withdrawnBy, x.note)
 	}
 	for _, r := range b.requests {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 )
 
@@ -11,7 +12,7 @@ import (
 type citizen struct {
 	id    string
 	gpID  string
-	birth time.Time
+	birth calendar.Date
 }
 
 // makeCitizen writes one citizen of the municipality. helped is the
@@ -26,8 +27,7 @@ func (g *muniGen) makeCitizen(helped bool, created time.Time) (citizen, error) {
 	case x < 0.15:
 		age = g.r.between(65, 75)
 	}
-	birth := g.sh.now.Add(-days(age * 365.25))
-	birth = time.Date(birth.Year(), birth.Month(), birth.Day(), 0, 0, 0, 0, time.UTC)
+	birth := calendar.NewDate(g.sh.now.Add(-days(age * 365.25)).UTC().Date())
 	female := g.r.chance(0.6)
 	sex := cpr.Male
 	if female {
@@ -43,13 +43,13 @@ func (g *muniGen) makeCitizen(helped bool, created time.Time) (citizen, error) {
 			break
 		}
 		if tries > 50 {
-			birth = birth.AddDate(0, 0, 1)
+			birth = birth.AddDays(1)
 		}
 	}
 	g.sh.cprs[n.Digits()] = struct{}{}
 	c := citizen{id: g.r.id(), gpID: g.gps[g.r.weighted(g.gpWeights)], birth: birth}
-	if created.Before(birth) {
-		created = birth
+	if created.Before(birth.UTC()) {
+		created = birth.UTC()
 	}
 	g.t.citizens.add(c.id, n.Digits(), g.sh.names.person(g.r, female), birth, string(sex), g.p.Code, c.gpID, helped, created)
 	g.sh.stats.Citizens++

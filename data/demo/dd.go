@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // ddPlan is a case that reaches dose dispensing: when it starts, and when
@@ -44,7 +45,7 @@ func (g *muniGen) ddCase(cit citizen, pl ddPlan) (*caseBuild, error) {
 	}
 	if b.noRenew {
 		exp := b.snap.PrescriptionExpires
-		if e := exp.Add(r.daysBetween(0, 3)); e.Before(g.sh.now.Add(-time.Hour)) {
+		if e := exp.UTC().Add(r.daysBetween(0, 3)); e.Before(g.sh.now.Add(-time.Hour)) {
 			pl.end = e
 		} else {
 			pl.reason = "gp_stopped"
@@ -74,7 +75,7 @@ func (g *muniGen) ddCase(cit citizen, pl ddPlan) (*caseBuild, error) {
 		b.renewBefore(tp)
 		tp = b.pause(g.when(tp), reason)
 		tr := b.renewBefore(tp.Add(dur))
-		expired := b.snap.GPRequestOpen || !tr.Before(b.snap.PrescriptionExpires)
+		expired := b.snap.GPRequestOpen || !calendar.DayOf(tr).Before(b.snap.PrescriptionExpires)
 		if expired || !tr.Before(horizon) || (!pausedAt.IsZero() && !tr.Before(pausedAt)) {
 			pausedAt = time.Time{} // still paused at the end or now
 			break
@@ -104,8 +105,8 @@ func (g *muniGen) ddCase(cit citizen, pl ddPlan) (*caseBuild, error) {
 func (b *caseBuild) renewBefore(x time.Time) time.Time {
 	r := b.g.r
 	for !b.noRenew && !b.snap.PrescriptionExpires.IsZero() &&
-		b.snap.PrescriptionExpires.AddDate(0, 0, -renewalNotice).Before(x) {
-		req := r.workTime(b.snap.PrescriptionExpires.Add(-r.daysBetween(15, 35)))
+		renewalDue(b.snap.PrescriptionExpires).Before(x) {
+		req := r.workTime(b.snap.PrescriptionExpires.UTC().Add(-r.daysBetween(15, 35)))
 		if req.After(b.g.sh.now) {
 			break
 		}

@@ -55,7 +55,7 @@ func (g *muniGen) makePharmacies() {
 		}
 		if g.r.chance(0.08) {
 			for range 1 + g.r.IntN(2) {
-				ph.ClosedDates = append(ph.ClosedDates, calendar.Day(g.sh.t0.Add(g.r.daysBetween(0, 3*365))))
+				ph.ClosedDates = append(ph.ClosedDates, calendar.DayOf(g.sh.t0.Add(g.r.daysBetween(0, 3*365))))
 			}
 		}
 		ph.deviationRate = g.r.between(0.002, 0.006)
@@ -105,13 +105,13 @@ func (g *muniGen) makeGPs() {
 			continue
 		}
 		for range 1 + g.r.IntN(3) {
-			from := calendar.Day(g.sh.t0.Add(g.r.daysBetween(0, 3*365+60)))
+			from := calendar.DayOf(g.sh.t0.Add(g.r.daysBetween(0, 3*365+60)))
 			var sub any
 			if len(g.gps) > 1 {
 				sub = g.gps[(i+1+g.r.IntN(len(g.gps)-1))%len(g.gps)]
 			}
 			note := g.r.pick([]choice{{"Ferie", 6}, {"Kursus", 2}, {"Sygdom", 2}})
-			g.t.gpAbsences.add(g.r.id(), id, from, from.AddDate(0, 0, 4+g.r.IntN(17)), sub, note)
+			g.t.gpAbsences.add(g.r.id(), id, from, from.AddDays(4+g.r.IntN(17)), sub, note)
 		}
 	}
 	g.sh.stats.GPs += g.p.GPs

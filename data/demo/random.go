@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // rng is the generator's seeded random source with the draws it needs.
@@ -95,8 +97,9 @@ func (r rng) pick(cs []choice) string {
 	return cs[r.weighted(ws)].value
 }
 
-// workTime moves t to a time of day in office hours (07–15 UTC) on its date.
+// workTime moves t to a time of day in office hours (07–15 Danish time)
+// on its Danish day, in UTC.
 func (r rng) workTime(t time.Time) time.Time {
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	return d.Add(7*time.Hour + time.Duration(r.Int64N(int64(8*time.Hour/time.Second)))*time.Second)
+	d := calendar.DayOf(t).At(7, 0)
+	return d.Add(time.Duration(r.Int64N(int64(8*time.Hour/time.Second))) * time.Second).UTC()
 }

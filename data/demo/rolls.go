@@ -10,7 +10,7 @@ import (
 // period is one generated roll period.
 type period struct {
 	seq        int
-	start, end time.Time
+	start, end calendar.Date
 	status     workflow.PeriodStatus
 	received   *time.Time
 }
@@ -19,12 +19,12 @@ type period struct {
 // dispensed: the case was paused on or before its deadline and resumed
 // after it (workflow.PeriodsToPause and PeriodsToResume), or it ended on or
 // before its deadline.
-func (b *caseBuild) notDispensed(deadline time.Time) bool {
-	if b.c.ClosedAt != nil && !deadline.Before(calendar.Day(*b.c.ClosedAt)) {
+func (b *caseBuild) notDispensed(deadline calendar.Date) bool {
+	if b.c.ClosedAt != nil && !deadline.Before(calendar.DayOf(*b.c.ClosedAt)) {
 		return true
 	}
 	for _, p := range b.pauses {
-		if !deadline.Before(calendar.Day(p.from)) && (p.to.IsZero() || deadline.Before(calendar.Day(p.to))) {
+		if !deadline.Before(calendar.DayOf(p.from)) && (p.to.IsZero() || deadline.Before(calendar.DayOf(p.to))) {
 			return true
 		}
 	}
@@ -40,15 +40,15 @@ func (b *caseBuild) notDispensed(deadline time.Time) bool {
 // or, past their deadline, ready.
 func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) ([]period, error) {
 	r, now := g.r, g.sh.now
-	first := workflow.FirstPeriodStart(ph.Pharmacy, b.startedAt)
-	last := calendar.Day(now).AddDate(0, 0, 7*workflow.DefaultPlanWeeks)
+	first := workflow.FirstPeriodStart(ph.Pharmacy, calendar.DayOf(b.startedAt))
+	last := calendar.Today(now).AddDays(7 * workflow.DefaultPlanWeeks)
 	if b.c.ClosedAt != nil { // periods planned ahead when it ended stay, not dispensed
-		if ahead := calendar.Day(*b.c.ClosedAt).AddDate(0, 0, 7*(1+r.IntN(workflow.DefaultPlanWeeks))); ahead.Before(last) {
+		if ahead := calendar.DayOf(*b.c.ClosedAt).AddDays(7 * (1 + r.IntN(workflow.DefaultPlanWeeks))); ahead.Before(last) {
 			last = ahead
 		}
 	}
 	var out []period
-	for start, seq := first, 1; !start.After(last); start, seq = start.AddDate(0, 0, ph.PeriodDays), seq+1 {
+	for start, seq := first, 1; !start.After(last); start, seq = start.AddDays(ph.PeriodDays), seq+1 {
 		s, err := g.sh.periodDates(ph, start)
 		if err != nil {
 			return nil, err
@@ -59,12 +59,12 @@ func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) ([]period, error) {
 		switch {
 		case b.notDispensed(s.Deadline):
 			p.status = workflow.PeriodNotDispensed
-		case now.Before(s.Deadline.AddDate(0, 0, 1)):
+		case now.Before(s.Deadline.StartOfNext()):
 			p.status = workflow.PeriodPlanned
-		case now.Before(s.ExpectedDelivery.Add(16 * time.Hour)):
+		case now.Before(s.ExpectedDelivery.At(17, 0)):
 			p.status = workflow.PeriodReady
 		default:
-			d := s.ExpectedDelivery.Add(time.Duration(7*60+r.IntN(6*60)) * time.Minute)
+			d := s.ExpectedDelivery.At(8, 0).Add(time.Duration(r.IntN(6*60)) * time.Minute).UTC()
 			delivered = &d
 			p.status = workflow.PeriodDispensed
 			rc := d.Add(time.Duration(30+r.IntN(30*60)) * time.Minute)
@@ -109,15 +109,15 @@ func (g *muniGen) periodRecords(b *caseBuild, ph *pharmacy, ps []period) {
 				g.nurses[r.IntN(len(g.nurses))], *p.received)
 		}
 		if i+1 < len(ps) && r.chance(0.02) {
-			at := r.workTime(p.start.Add(r.daysBetween(0, 3)))
+			at := r.workTime(p.start.Start().Add(r.daysBetween(0, 3)))
 			if at.Before(g.sh.now) {
-				g.t.changes.add(r.id(), b.c.ID, calendar.Day(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeNextRoll,
+				g.t.changes.add(r.id(), b.c.ID, calendar.DayOf(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeNextRoll,
 					periodRef(g.sh.d, b.c.ID, ps[i+1].seq), nil, g.nurses[r.IntN(len(g.nurses))], at)
 			}
 		} else if r.chance(0.003) {
-			at := r.workTime(p.start.Add(r.daysBetween(0, 10)))
+			at := r.workTime(p.start.Start().Add(r.daysBetween(0, 10)))
 			if at.Before(g.sh.now) {
-				g.t.changes.add(r.id(), b.c.ID, calendar.Day(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeBridge,
+				g.t.changes.add(r.id(), b.c.ID, calendar.DayOf(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeBridge,
 					nil, nil, g.nurses[r.IntN(len(g.nurses))], at)
 			}
 		}

@@ -66,15 +66,15 @@ func (s *shared) verdict(f eligibility.Facts) (verdictRows, error) {
 // period start and the pharmacy's deadline and period length.
 type schedKey struct {
 	calendar string
-	start    int64
+	start    calendar.Date
 	deadline int
 }
 
 // periodDates returns the period's dates from the canonical
 // workflow.PeriodDatesFor (deadline, packing and expected delivery on the
 // pharmacy calendar), cached per calendar since many cases share them.
-func (s *shared) periodDates(ph *pharmacy, start time.Time) (workflow.PeriodDates, error) {
-	k := schedKey{ph.calKey, start.Unix(), ph.DeadlineWorkingDays*100 + ph.PeriodDays}
+func (s *shared) periodDates(ph *pharmacy, start calendar.Date) (workflow.PeriodDates, error) {
+	k := schedKey{ph.calKey, start, ph.DeadlineWorkingDays*100 + ph.PeriodDays}
 	if v, ok := s.sched[k]; ok {
 		return v, nil
 	}
@@ -87,11 +87,11 @@ func (s *shared) periodDates(ph *pharmacy, start time.Time) (workflow.PeriodDate
 }
 
 // calendarKey names a pharmacy calendar for the schedule cache.
-func calendarKey(extra string, closed []time.Time) string {
+func calendarKey(extra string, closed []calendar.Date) string {
 	var b strings.Builder
 	b.WriteString(extra)
 	for _, d := range closed {
-		b.WriteString("|" + calendar.Format(d))
+		b.WriteString("|" + d.Format())
 	}
 	return b.String()
 }

@@ -26,7 +26,7 @@ func newTables(d schema.Dialect) *tables {
 			"gp_id", "medicine_help", "created_at"),
 		cases: newBatch(d, "cases", "id", "citizen_id", "municipality_code", "state", "version", "source",
 			"gp_id", "pharmacy_id", "state_reason", "opened_at", "updated_at", "closed_at"),
-		consents: newBatch(d, "consents", "id", "case_id", "given_by", "giver_name", "method", "given_at",
+		consents: newBatch(d, "consents", "id", "case_id", "given_by", "giver_name", "method", "given_on",
 			"recorder_in_daily_care", "recorded_by", "recorded_at", "withdrawn_at", "withdrawn_recorded_by", "withdrawal_note"),
 		assessments: newBatch(d, "assessments", "id", "case_id", "ruleset_id", "ruleset_version", "outcome",
 			"facts", "results", "assessed_by", "assessed_at"),

@@ -31,7 +31,7 @@ func (g *muniGen) urgentRolls(b *caseBuild, ph *pharmacy, ps []period) {
 			if r.chance(0.3) {
 				reason = workflow.UrgentReasonLostOrDamaged
 			}
-			g.urgentRoll(b, ph, reason, r.workTime(p.start.Add(r.daysBetween(0, float64(ph.PeriodDays)))))
+			g.urgentRoll(b, ph, reason, r.workTime(p.start.Start().Add(r.daysBetween(0, float64(ph.PeriodDays)))))
 		}
 	}
 	for _, pz := range b.pauses {
@@ -80,8 +80,8 @@ func (g *muniGen) notify(b *caseBuild, kind string, at time.Time, hospital strin
 // median (18–40 hours); the promise is 24 (or 48) working hours.
 func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time.Time) {
 	r, now := g.r, g.sh.now
-	if !ph.cal.IsOpen(req) { // nurses order on open days
-		req = r.workTime(ph.cal.NextOpen(req))
+	if !ph.cal.IsOpen(calendar.DayOf(req)) { // nurses order on open days
+		req = r.workTime(ph.cal.NextOpen(calendar.DayOf(req)).Start())
 	}
 	if req.After(now) {
 		return
@@ -115,9 +115,9 @@ func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time
 		steps = append(steps, step{accepted.Add(r.daysBetween(0.02, 0.3)), nurse, string(workflow.RoleNurse), workflow.UrgentCancelled, note})
 	default:
 		delivered := req.Add(days(r.lognormal(ph.leadMedian, 0.45) / 24))
-		if !ph.cal.IsOpen(delivered) {
-			d := ph.cal.NextOpen(delivered)
-			delivered = d.Add(time.Duration(9*60+r.IntN(5*60)) * time.Minute)
+		if !ph.cal.IsOpen(calendar.DayOf(delivered)) {
+			d := ph.cal.NextOpen(calendar.DayOf(delivered))
+			delivered = d.At(9, 0).Add(time.Duration(r.IntN(5*60)) * time.Minute).UTC()
 		}
 		packed := delivered.Add(-r.daysBetween(1.0/24, 4.0/24))
 		if !packed.After(accepted) {
@@ -166,7 +166,7 @@ func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time
 	}
 	g.sh.stats.UrgentRolls++
 	if reason == workflow.UrgentReasonMedicationChange || reason == workflow.UrgentReasonHospitalDischarge {
-		g.t.changes.add(r.id(), b.c.ID, calendar.Day(req), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeUrgentRoll,
+		g.t.changes.add(r.id(), b.c.ID, calendar.DayOf(req), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeUrgentRoll,
 			nil, id, nurse, req)
 	}
 	if rec.received != nil && r.chance(0.01) {

@@ -3,6 +3,7 @@ package imports
 import (
 	"time"
 
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 )
 
@@ -46,7 +47,7 @@ type helpRec struct {
 	c     *rowCheck
 	cpr   cpr.Number
 	help  bool
-	since time.Time
+	since calendar.Date
 }
 
 type gpRec struct {

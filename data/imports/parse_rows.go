@@ -3,6 +3,8 @@ package imports
 import (
 	"strconv"
 	"strings"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // The row checks of each kind of import.
@@ -50,7 +52,7 @@ func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]i
 		switch {
 		case rs != nil:
 			c.problem(ColSince, v, rs)
-		case !o.Now.IsZero() && d.After(o.Now):
+		case !o.Now.IsZero() && d.After(calendar.Today(o.Now)):
 			c.problem(ColSince, v, because("ligger i fremtiden", "is in the future"))
 		}
 		rec.since = d

@@ -73,20 +73,18 @@ func parseMunicipality(s string) (int, *reason) {
 	return n, nil
 }
 
-// excelEpoch is day 0 of Excel's date serial numbers.
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-
 // parseDate reads dd-mm-yyyy (also dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd)
 // and, from Excel, a date serial number.
-func parseDate(s string, excel bool) (time.Time, *reason) {
+func parseDate(s string, excel bool) (calendar.Date, *reason) {
 	t := strings.ReplaceAll(strings.TrimSpace(s), "/", "-")
 	if excel && len(t) == 5 && strings.Trim(t, "0123456789") == "" {
 		n, _ := strconv.Atoi(t)
-		return excelEpoch.AddDate(0, 0, n), nil
+		// Day 0 of Excel's date serial numbers is 30 December 1899.
+		return calendar.NewDate(1899, time.December, 30).AddDays(n), nil
 	}
 	d, err := calendar.ParseDate(t)
 	if err != nil {
-		return time.Time{}, because("er ikke en dato; skriv dd-mm-åååå", "is not a date; write dd-mm-yyyy")
+		return calendar.Date{}, because("er ikke en dato; skriv dd-mm-åååå", "is not a date; write dd-mm-yyyy")
 	}
 	return d, nil
 }

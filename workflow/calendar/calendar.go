@@ -14,30 +14,26 @@ import (
 // Calendar has no extra closing days.
 type Calendar struct {
 	extra      []ClosingDay // recurring extra closing days, never modified
-	extraDates []time.Time  // sorted one-off closed civil dates, never modified
+	extraDates []Date       // sorted one-off closed dates, never modified
 }
 
 // New returns a Calendar with the recurring extra closing days extra (for
 // example [DefaultExtraClosingDays]) and the one-off closed dates
-// extraDates (whose own year, month and day are used). Both slices are
+// extraDates. Both slices are
 // copied. A ClosingDay that names no date (e.g. 31 April) never matches;
 // one on 29 February matches only in leap years.
-func New(extra []ClosingDay, extraDates []time.Time) Calendar {
-	dates := make([]time.Time, len(extraDates))
-	for i, d := range extraDates {
-		dates[i] = Day(d)
-	}
-	slices.SortFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
+func New(extra []ClosingDay, extraDates []Date) Calendar {
+	dates := slices.Clone(extraDates)
+	slices.SortFunc(dates, Date.Compare)
 	return Calendar{extra: slices.Clone(extra), extraDates: slices.Compact(dates)}
 }
 
-// IsClosed reports whether the pharmacy is closed on the civil date of d,
+// IsClosed reports whether the pharmacy is closed on day,
 // and if so why, in Danish: the name of the public holiday (e.g.
 // "Langfredag"), of the extra closing day (e.g. "Juleaften"), "lukkedag"
 // for a one-off closed date, or the weekday ("lørdag", "søndag"). A
 // holiday or closing day that falls on a weekend is reported by its name.
-func (c Calendar) IsClosed(d time.Time) (bool, string) {
-	day := Day(d)
+func (c Calendar) IsClosed(day Date) (bool, string) {
 	if h, ok := holidayOn(day); ok {
 		return true, h.NameDA
 	}
@@ -46,7 +42,7 @@ func (c Calendar) IsClosed(d time.Time) (bool, string) {
 			return true, x.NameDA
 		}
 	}
-	if _, ok := slices.BinarySearchFunc(c.extraDates, day, func(a, b time.Time) int { return a.Compare(b) }); ok {
+	if _, ok := slices.BinarySearchFunc(c.extraDates, day, Date.Compare); ok {
 		return true, "lukkedag"
 	}
 	switch day.Weekday() {
@@ -58,31 +54,31 @@ func (c Calendar) IsClosed(d time.Time) (bool, string) {
 	return false, ""
 }
 
-// IsOpen reports whether the pharmacy is open on the civil date of d.
-func (c Calendar) IsOpen(d time.Time) bool {
+// IsOpen reports whether the pharmacy is open on d.
+func (c Calendar) IsOpen(d Date) bool {
 	closed, _ := c.IsClosed(d)
 	return !closed
 }
 
-// NextOpen returns the first open civil date on or after the civil date
-// of d (so d itself, at 00:00 UTC, if it is open).
+// NextOpen returns the first open date on or after d (so d itself if it
+// is open).
 //
 // NextOpen, PrevOpen and the working-day functions panic if the calendar
 // has no open day within the search limit, which happens only if the extra
 // closing days close every day of the year.
-func (c Calendar) NextOpen(d time.Time) time.Time {
-	return c.step(Day(d), 1)
+func (c Calendar) NextOpen(d Date) Date {
+	return c.step(d, 1)
 }
 
-// PrevOpen returns the last open civil date on or before the civil date
-// of d (so d itself, at 00:00 UTC, if it is open).
-func (c Calendar) PrevOpen(d time.Time) time.Time {
-	return c.step(Day(d), -1)
+// PrevOpen returns the last open date on or before d (so d itself if it
+// is open).
+func (c Calendar) PrevOpen(d Date) Date {
+	return c.step(d, -1)
 }
 
 // step returns the first open day from day in direction dir (+1 or -1),
 // including day itself.
-func (c Calendar) step(day time.Time, dir int) time.Time {
+func (c Calendar) step(day Date, dir int) Date {
 	// A closing day pattern repeats at least every 28 years (weekday and
 	// leap year), except for the one-off dates; the limit is generous.
 	limit := 30*366 + len(c.extraDates)
@@ -90,40 +86,40 @@ func (c Calendar) step(day time.Time, dir int) time.Time {
 		if c.IsOpen(day) {
 			return day
 		}
-		day = day.AddDate(0, 0, dir)
+		day = day.AddDays(dir)
 	}
-	panic(fmt.Sprintf("calendar: no open day within %d days of %s", limit, Format(day)))
+	panic(fmt.Sprintf("calendar: no open day within %d days of %s", limit, day.Format()))
 }
 
-// AddWorkingDays returns the civil date n open days after the civil date
-// of d (before it if n is negative). d itself is not counted, so the
+// AddWorkingDays returns the date n open days after d (before it if n is
+// negative). d itself is not counted, so the
 // result is always an open day, even if d is closed: adding 1 to a
 // Thursday before Easter gives the Tuesday after. If n is 0, AddWorkingDays
-// returns the civil date of d, open or not.
-func (c Calendar) AddWorkingDays(d time.Time, n int) time.Time {
-	day := Day(d)
+// returns d, open or not.
+func (c Calendar) AddWorkingDays(d Date, n int) Date {
+	day := d
 	dir := 1
 	if n < 0 {
 		dir, n = -1, -n
 	}
 	for range n {
-		day = c.step(day.AddDate(0, 0, dir), dir)
+		day = c.step(day.AddDays(dir), dir)
 	}
 	return day
 }
 
 // WorkingDaysBetween returns the number of open days in the half-open
-// range (a, b] of civil dates: a is not counted, b is. If b is before a,
+// range (a, b] of dates: a is not counted, b is. If b is before a,
 // the result is minus the number of open days in (b, a], so that
 // AddWorkingDays(a, WorkingDaysBetween(a, b)) is b whenever b is open.
-func (c Calendar) WorkingDaysBetween(a, b time.Time) int {
-	from, to := Day(a), Day(b)
+func (c Calendar) WorkingDaysBetween(a, b Date) int {
+	from, to := a, b
 	sign := 1
 	if to.Before(from) {
 		from, to, sign = to, from, -1
 	}
 	n := 0
-	for day := from.AddDate(0, 0, 1); !day.After(to); day = day.AddDate(0, 0, 1) {
+	for day := from.AddDays(1); !day.After(to); day = day.AddDays(1) {
 		if c.IsOpen(day) {
 			n++
 		}
@@ -144,10 +140,12 @@ func (c Calendar) WorkingDaysBetween(a, b time.Time) int {
 // order on Saturday afternoon with a 24-hour promise is due at 00:00 on
 // the Tuesday.
 //
-// The result is in t's location with the clock time computed as wall
-// clock time; the civil dates are t's own.
+// Days and clock times are Danish (Europe/Copenhagen) wall clock times;
+// the result is in t's location.
 func (c Calendar) AddWorkingHours(t time.Time, hours int) time.Time {
-	day := Day(t)
+	loc := t.Location()
+	t = t.In(Copenhagen())
+	day := DayOf(t)
 	offset := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
 		time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond())
 	if !c.IsOpen(day) {
@@ -166,5 +164,5 @@ func (c Calendar) AddWorkingHours(t time.Time, hours int) time.Time {
 		rest += full
 	}
 	day = c.AddWorkingDays(day, days)
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, int(rest), t.Location())
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, int(rest), Copenhagen()).In(loc)
 }

@@ -1,13 +1,12 @@
 // Package calendar answers the date questions of a Danish pharmacy: when it
 // is closed (weekends, public holidays and the pharmacy's own extra closing
 // days), working-day arithmetic for dispensing lead times, ISO week numbers
-// and the dd-mm-yyyy date format Danish users read.
+// and the dd-mm-yyyy date and "dd-mm-yyyy hh:mm" time formats Danish users
+// read and write.
 //
-// A civil date (a day in the calendar, with no time of day) is represented
-// as a time.Time at 00:00 UTC, as returned by [Date] and [Day]. Functions
-// that take a date accept any time.Time and use its own year, month and day
-// in its own location, so 23:30 in Copenhagen is that Copenhagen day, not
-// the UTC day.
+// A civil date (a day in the calendar, with no clock time) is a [Date]. An
+// instant becomes a Danish day in exactly one place, [DayOf], which reads
+// it in [Copenhagen], the one zone of the program.
 package calendar
 
 import (
@@ -16,45 +15,15 @@ import (
 	"time"
 )
 
-// Date returns the civil date y-m-d as a time.Time at 00:00 UTC. Out of
-// range values are normalised as by time.Date (e.g. 32 January is 1
-// February).
-func Date(y int, m time.Month, d int) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+// Week returns the ISO 8601 year and week number of d (see
+// [Date.ISOWeek]).
+func Week(d Date) (year, week int) { return d.ISOWeek() }
 
-// Day truncates t to its civil date: t's own year, month and day (in t's
-// location) at 00:00 UTC.
-func Day(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return Date(y, m, d)
-}
-
-// Format formats the civil date of t as "dd-mm-yyyy".
-func Format(t time.Time) string {
-	return Day(t).Format("02-01-2006")
-}
-
-// FormatWithWeek formats the civil date of t with its ISO week, e.g.
-// "27-11-2026 (uge 48)", or "27-11-2026 (week 48)" if lang is English
-// (see [WeekLabel]).
-func FormatWithWeek(t time.Time, lang string) string {
-	return Format(t) + " (" + WeekLabel(t, lang) + ")"
-}
-
-// Week returns the ISO 8601 year and week number of the civil date of t.
-// The week-numbering year can differ from the calendar year near New Year:
-// 31 December 2026 and 1 January 2027 are both in week 53 of 2026, and
-// 30 December 2024 is in week 1 of 2025.
-func Week(t time.Time) (year, week int) {
-	return Day(t).ISOWeek()
-}
-
-// WeekLabel returns the ISO week of the civil date of t as "uge 9" (Danish),
-// or "week 9" if lang is "en" or starts with "en-" or "en_" (any case). Any
-// other lang, including "", gives Danish.
-func WeekLabel(t time.Time, lang string) string {
-	_, w := Week(t)
+// WeekLabel returns the ISO week of d as "uge 9" (Danish), or "week 9" if
+// lang is "en" or starts with "en-" or "en_" (any case). Any other lang,
+// including "", gives Danish.
+func WeekLabel(d Date, lang string) string {
+	_, w := d.ISOWeek()
 	if isEnglish(lang) {
 		return fmt.Sprintf("week %d", w)
 	}
@@ -68,13 +37,12 @@ func isEnglish(lang string) bool {
 
 // ParseDate parses a civil date written "dd-mm-yyyy" (also "d-m-yyyy"),
 // "dd.mm.yyyy" (also "d.m.yyyy") or ISO "yyyy-mm-dd". Surrounding white
-// space is ignored. The result is at 00:00 UTC. The error quotes the value
-// and says what is wrong, e.g. `date "31-04-2026": day 31 is not a day of
+// space is ignored. The error quotes the value and says what is wrong, e.g. `date "31-04-2026": day 31 is not a day of
 // April 2026`.
-func ParseDate(s string) (time.Time, error) {
+func ParseDate(s string) (Date, error) {
 	in := strings.TrimSpace(s)
-	fail := func(format string, args ...any) (time.Time, error) {
-		return time.Time{}, fmt.Errorf("date %q: "+format, append([]any{in}, args...)...)
+	fail := func(format string, args ...any) (Date, error) {
+		return Date{}, fmt.Errorf("date %q: "+format, append([]any{in}, args...)...)
 	}
 	const want = "want dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd"
 	sep := "-"
@@ -106,10 +74,10 @@ func ParseDate(s string) (time.Time, error) {
 	if m < 1 || m > 12 {
 		return fail("month %d is not a month (1-12)", m)
 	}
-	if d < 1 || d > Date(y, time.Month(m)+1, 0).Day() {
+	if d < 1 || d > NewDate(y, time.Month(m)+1, 0).Day() {
 		return fail("day %d is not a day of %s %d", d, time.Month(m), y)
 	}
-	return Date(y, time.Month(m), d), nil
+	return NewDate(y, time.Month(m), d), nil
 }
 
 // atoi converts a short string of ASCII digits to an int.
@@ -119,4 +87,46 @@ func atoi(s string) int {
 		v = v*10 + int(s[i]-'0')
 	}
 	return v
+}
+
+// ParseClock parses a clock time "hh:mm" (also "h:mm" and "hh.mm").
+// The error quotes the value.
+func ParseClock(s string) (hour, min int, err error) {
+	in := strings.TrimSpace(s)
+	h, m, ok := strings.Cut(strings.Replace(in, ".", ":", 1), ":")
+	if !ok || h == "" || len(h) > 2 || len(m) != 2 || strings.Trim(h+m, "0123456789") != "" ||
+		atoi(h) > 23 || atoi(m) > 59 {
+		return 0, 0, fmt.Errorf("time %q: want hh:mm (00:00-23:59)", in)
+	}
+	return atoi(h), atoi(m), nil
+}
+
+// ParseDateTime parses a Danish local time given as a date (see
+// [ParseDate]) and a clock time "hh:mm" (see [ParseClock]) and returns
+// the instant in Europe/Copenhagen. An empty clock means def; an empty def
+// with an empty clock is an error.
+func ParseDateTime(date, clock, def string) (time.Time, error) {
+	d, err := ParseDate(date)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if strings.TrimSpace(clock) == "" {
+		clock = def
+	}
+	h, m, err := ParseClock(clock)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return d.At(h, m), nil
+}
+
+// ParseTime parses "dd-mm-yyyy hh:mm" as Danish time (the date in any
+// form [ParseDate] accepts). If dateOnly is true, a date alone is
+// accepted and means 00:00 that day.
+func ParseTime(s string, dateOnly bool) (time.Time, error) {
+	date, clock, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if !ok && !dateOnly {
+		return time.Time{}, fmt.Errorf("time %q: want dd-mm-yyyy hh:mm", strings.TrimSpace(s))
+	}
+	return ParseDateTime(date, clock, "00:00")
 }

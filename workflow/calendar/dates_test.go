@@ -7,34 +7,33 @@ import (
 )
 
 func TestDateDay(t *testing.T) {
-	if got := Date(2026, time.February, 29); !got.Equal(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("Date(2026, 2, 29) = %v", got)
+	if got := NewDate(2026, time.February, 29); got != NewDate(2026, 3, 1) || got.String() != "2026-03-01" {
+		t.Errorf("NewDate(2026, 2, 29) = %v", got)
 	}
-	// Day uses t's own calendar date, not the UTC one.
-	cph := time.FixedZone("CET", 3600)
-	in := time.Date(2026, 1, 1, 0, 30, 0, 0, cph) // 2025-12-31 23:30 UTC
-	if got := Day(in); !got.Equal(Date(2026, 1, 1)) || got.Location() != time.UTC {
-		t.Errorf("Day(%v) = %v, want 2026-01-01 00:00 UTC", in, got)
+	// DayOf reads the instant in Copenhagen, whatever its own location.
+	in := time.Date(2025, 12, 31, 23, 30, 0, 0, time.UTC)
+	if got := DayOf(in); got != NewDate(2026, 1, 1) {
+		t.Errorf("DayOf(%v) = %v, want 2026-01-01", in, got)
 	}
 }
 
 func TestWeek(t *testing.T) {
 	tests := []struct {
-		date     time.Time
+		date     Date
 		year, wk int
 		da, en   string
 	}{
-		{Date(2026, 12, 31), 2026, 53, "uge 53", "week 53"},
-		{Date(2027, 1, 1), 2026, 53, "uge 53", "week 53"},
-		{Date(2027, 1, 3), 2026, 53, "uge 53", "week 53"},
-		{Date(2027, 1, 4), 2027, 1, "uge 1", "week 1"},
-		{Date(2024, 12, 29), 2024, 52, "uge 52", "week 52"},
-		{Date(2024, 12, 30), 2025, 1, "uge 1", "week 1"},
-		{Date(2021, 1, 3), 2020, 53, "uge 53", "week 53"},
-		{Date(2026, 2, 26), 2026, 9, "uge 9", "week 9"},
-		{Date(2026, 11, 27), 2026, 48, "uge 48", "week 48"},
+		{NewDate(2026, 12, 31), 2026, 53, "uge 53", "week 53"},
+		{NewDate(2027, 1, 1), 2026, 53, "uge 53", "week 53"},
+		{NewDate(2027, 1, 3), 2026, 53, "uge 53", "week 53"},
+		{NewDate(2027, 1, 4), 2027, 1, "uge 1", "week 1"},
+		{NewDate(2024, 12, 29), 2024, 52, "uge 52", "week 52"},
+		{NewDate(2024, 12, 30), 2025, 1, "uge 1", "week 1"},
+		{NewDate(2021, 1, 3), 2020, 53, "uge 53", "week 53"},
+		{NewDate(2026, 2, 26), 2026, 9, "uge 9", "week 9"},
+		{NewDate(2026, 11, 27), 2026, 48, "uge 48", "week 48"},
 		// The local date decides: Sunday 23:30 in Copenhagen is still week 9.
-		{time.Date(2026, 3, 1, 23, 30, 0, 0, time.FixedZone("CET", 3600)), 2026, 9, "uge 9", "week 9"},
+		{DayOf(time.Date(2026, 3, 1, 22, 30, 0, 0, time.UTC)), 2026, 9, "uge 9", "week 9"},
 	}
 	for _, tt := range tests {
 		y, w := Week(tt.date)
@@ -51,23 +50,23 @@ func TestWeek(t *testing.T) {
 
 func TestFormat(t *testing.T) {
 	tests := []struct {
-		date       time.Time
+		date       Date
 		plain      string
 		withDA, en string
 	}{
-		{Date(2026, 11, 27), "27-11-2026", "27-11-2026 (uge 48)", "27-11-2026 (week 48)"},
-		{Date(2027, 1, 1), "01-01-2027", "01-01-2027 (uge 53)", "01-01-2027 (week 53)"},
-		{Date(5, 3, 9), "09-03-0005", "09-03-0005 (uge 10)", "09-03-0005 (week 10)"},
-		{time.Date(2026, 3, 2, 23, 59, 0, 0, time.UTC), "02-03-2026", "02-03-2026 (uge 10)", "02-03-2026 (week 10)"},
+		{NewDate(2026, 11, 27), "27-11-2026", "27-11-2026 (uge 48)", "27-11-2026 (week 48)"},
+		{NewDate(2027, 1, 1), "01-01-2027", "01-01-2027 (uge 53)", "01-01-2027 (week 53)"},
+		{NewDate(5, 3, 9), "09-03-0005", "09-03-0005 (uge 10)", "09-03-0005 (week 10)"},
+		{DayOf(time.Date(2026, 3, 2, 22, 59, 0, 0, time.UTC)), "02-03-2026", "02-03-2026 (uge 10)", "02-03-2026 (week 10)"},
 	}
 	for _, tt := range tests {
-		if got := Format(tt.date); got != tt.plain {
+		if got := tt.date.Format(); got != tt.plain {
 			t.Errorf("Format(%v) = %q, want %q", tt.date, got, tt.plain)
 		}
-		if got := FormatWithWeek(tt.date, "da"); got != tt.withDA {
+		if got := tt.date.FormatWithWeek("da"); got != tt.withDA {
 			t.Errorf("FormatWithWeek(%v, da) = %q, want %q", tt.date, got, tt.withDA)
 		}
-		if got := FormatWithWeek(tt.date, "en"); got != tt.en {
+		if got := tt.date.FormatWithWeek("en"); got != tt.en {
 			t.Errorf("FormatWithWeek(%v, en) = %q, want %q", tt.date, got, tt.en)
 		}
 	}
@@ -76,23 +75,23 @@ func TestFormat(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string
-		want time.Time
+		want Date
 	}{
-		{"27-11-2026", Date(2026, 11, 27)},
-		{"7-1-2026", Date(2026, 1, 7)},
-		{"07-1-2026", Date(2026, 1, 7)},
-		{"27.11.2026", Date(2026, 11, 27)},
-		{"7.1.2026", Date(2026, 1, 7)},
-		{"2026-11-27", Date(2026, 11, 27)},
-		{" 2026-11-27\n", Date(2026, 11, 27)},
-		{"29-02-2024", Date(2024, 2, 29)},
-		{"2000-02-29", Date(2000, 2, 29)},
-		{"31-12-9999", Date(9999, 12, 31)},
-		{"01-01-0001", Date(1, 1, 1)},
+		{"27-11-2026", NewDate(2026, 11, 27)},
+		{"7-1-2026", NewDate(2026, 1, 7)},
+		{"07-1-2026", NewDate(2026, 1, 7)},
+		{"27.11.2026", NewDate(2026, 11, 27)},
+		{"7.1.2026", NewDate(2026, 1, 7)},
+		{"2026-11-27", NewDate(2026, 11, 27)},
+		{" 2026-11-27\n", NewDate(2026, 11, 27)},
+		{"29-02-2024", NewDate(2024, 2, 29)},
+		{"2000-02-29", NewDate(2000, 2, 29)},
+		{"31-12-9999", NewDate(9999, 12, 31)},
+		{"01-01-0001", NewDate(1, 1, 1)},
 	}
 	for _, tt := range tests {
 		got, err := ParseDate(tt.in)
-		if err != nil || !got.Equal(tt.want) || got.Location() != time.UTC {
+		if err != nil || got != tt.want {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
@@ -134,10 +133,10 @@ func TestParseDateErrors(t *testing.T) {
 }
 
 func TestFormatParseRoundTrip(t *testing.T) {
-	for d := Date(1999, 12, 1); d.Before(Date(2031, 2, 1)); d = d.AddDate(0, 0, 1) {
-		for _, s := range []string{Format(d), d.Format(time.DateOnly), strings.ReplaceAll(Format(d), "-", ".")} {
+	for d := NewDate(1999, 12, 1); d.Before(NewDate(2031, 2, 1)); d = d.AddDays(1) {
+		for _, s := range []string{d.Format(), d.String(), strings.ReplaceAll(d.Format(), "-", ".")} {
 			got, err := ParseDate(s)
-			if err != nil || !got.Equal(d) {
+			if err != nil || got != d {
 				t.Fatalf("ParseDate(%q) = %v, %v; want %v", s, got, err, d)
 			}
 		}
@@ -157,12 +156,12 @@ func FuzzParseDate(f *testing.F) {
 			}
 			return
 		}
-		if d.Location() != time.UTC || !d.Equal(Day(d)) {
-			t.Fatalf("ParseDate(%q) = %v, not a civil date at 00:00 UTC", s, d)
+		if DayOf(d.Start()) != d || DayOf(d.StartOfNext()) != d.AddDays(1) {
+			t.Fatalf("ParseDate(%q) = %v: Start and StartOfNext are not its Danish day and the next", s, d)
 		}
-		for _, back := range []string{Format(d), d.Format(time.DateOnly)} {
+		for _, back := range []string{d.Format(), d.String()} {
 			again, err := ParseDate(back)
-			if err != nil || !again.Equal(d) {
+			if err != nil || again != d {
 				t.Fatalf("ParseDate(%q) = %v; ParseDate(%q) = %v, %v", s, d, back, again, err)
 			}
 		}

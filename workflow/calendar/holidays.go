@@ -7,15 +7,15 @@ import (
 
 // Holiday is a Danish public holiday, on which pharmacies are closed.
 type Holiday struct {
-	Date   time.Time // civil date, 00:00 UTC
-	NameDA string    // Danish name, e.g. "Langfredag"
-	NameEN string    // English name, e.g. "Good Friday"
+	Date   Date
+	NameDA string // Danish name, e.g. "Langfredag"
+	NameEN string // English name, e.g. "Good Friday"
 }
 
 // Easter returns the date of Easter Sunday in the Gregorian calendar for
-// year, at 00:00 UTC, computed with the anonymous Gregorian algorithm
+// year, computed with the anonymous Gregorian algorithm
 // (Meeus/Jones/Butcher).
-func Easter(year int) time.Time {
+func Easter(year int) Date {
 	a := year % 19
 	b, c := year/100, year%100
 	d, e := b/4, b%4
@@ -27,7 +27,7 @@ func Easter(year int) time.Time {
 	m := (a + 11*h + 22*l) / 451
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
-	return Date(year, time.Month(month), day)
+	return NewDate(year, time.Month(month), day)
 }
 
 // lastGreatPrayerDay is the last year in which Great Prayer Day (Store
@@ -55,15 +55,15 @@ const maxHolidays = 3 + 8
 func appendHolidays(hs []Holiday, year int) []Holiday {
 	easter := Easter(year)
 	hs = append(hs,
-		Holiday{Date(year, time.January, 1), "Nytårsdag", "New Year's Day"},
-		Holiday{Date(year, time.December, 25), "Juledag", "Christmas Day"},
-		Holiday{Date(year, time.December, 26), "2. juledag", "Boxing Day"},
+		Holiday{NewDate(year, time.January, 1), "Nytårsdag", "New Year's Day"},
+		Holiday{NewDate(year, time.December, 25), "Juledag", "Christmas Day"},
+		Holiday{NewDate(year, time.December, 26), "2. juledag", "Boxing Day"},
 	)
 	for _, m := range movableHolidays() {
 		if m.offset == greatPrayerDayOffset && year > lastGreatPrayerDay {
 			continue
 		}
-		hs = append(hs, Holiday{easter.AddDate(0, 0, m.offset), m.nameDA, m.nameEN})
+		hs = append(hs, Holiday{easter.AddDays(m.offset), m.nameDA, m.nameEN})
 	}
 	return hs
 }
@@ -91,13 +91,13 @@ func movableHolidays() [8]movable {
 	}
 }
 
-// holidayOn returns the public holiday on the civil date d, if any.
+// holidayOn returns the public holiday on d, if any.
 // Performance: every working-day step asks it, so it neither sorts nor
 // allocates (the buffer stays on the stack); Holidays sorts the same list.
-func holidayOn(d time.Time) (Holiday, bool) {
+func holidayOn(d Date) (Holiday, bool) {
 	var buf [maxHolidays]Holiday
 	for _, h := range appendHolidays(buf[:0], d.Year()) {
-		if h.Date.Equal(d) {
+		if h.Date == d {
 			return h, true
 		}
 	}

@@ -3,11 +3,12 @@ package calendar
 import (
 	"sync"
 	"time"
+	_ "time/tzdata" // Danish days must not depend on the host's zone files
 )
 
-// Copenhagen returns Europe/Copenhagen, the zone Danish civil dates are
-// taken in, or UTC where the time zone database is missing (the dosis
-// binary embeds it with time/tzdata).
+// Copenhagen returns Europe/Copenhagen, the one zone in which the program
+// turns instants into Danish days and Danish clock times. The zone data is
+// embedded (time/tzdata), so it never silently falls back to UTC.
 func Copenhagen() *time.Location { return copenhagen() }
 
 // copenhagen loads the zone once: time.LoadLocation parses the zone data on
@@ -15,7 +16,7 @@ func Copenhagen() *time.Location { return copenhagen() }
 var copenhagen = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Copenhagen")
 	if err != nil {
-		return time.UTC
+		panic("calendar: embedded zone Europe/Copenhagen: " + err.Error())
 	}
 	return loc
 })

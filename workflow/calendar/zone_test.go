@@ -16,7 +16,7 @@ func TestCopenhagenIsLoadedOnce(t *testing.T) {
 		t.Errorf("Copenhagen() must return the one loaded location")
 	}
 	// 23:30 UTC on 30 June is 1 July in Copenhagen (summer time, UTC+2).
-	if got := calendar.Day(time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC).In(loc)); !got.Equal(calendar.Date(2026, 7, 1)) {
-		t.Errorf("Danish day of 30-06-2026 23:30 UTC: %s", calendar.Format(got))
+	if got := calendar.DayOf(time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC).In(loc)); got != calendar.NewDate(2026, 7, 1) {
+		t.Errorf("Danish day of 30-06-2026 23:30 UTC: %s", got.Format())
 	}
 }

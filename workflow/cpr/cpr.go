@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // FHIRSystem is the FHIR identifier system URI for Danish CPR numbers.
@@ -124,15 +126,14 @@ func (n Number) IsZero() bool {
 	return n.digits == ""
 }
 
-// BirthDate returns the date of birth at 00:00 UTC, with the century
-// derived from the seventh digit. It returns the zero time.Time for the
-// zero Number.
-func (n Number) BirthDate() time.Time {
+// BirthDate returns the date of birth, with the century derived from the
+// seventh digit. It returns the zero Date for the zero Number.
+func (n Number) BirthDate() calendar.Date {
 	if n.IsZero() {
-		return time.Time{}
+		return calendar.Date{}
 	}
 	year := fullYear(num(n.digits[4:6]), n.digits[6]-'0')
-	return time.Date(year, time.Month(num(n.digits[2:4])), num(n.digits[0:2]), 0, 0, 0, 0, time.UTC)
+	return calendar.NewDate(year, time.Month(num(n.digits[2:4])), num(n.digits[0:2]))
 }
 
 // Sex returns Male if the last digit is odd and Female if it is even. It
@@ -172,21 +173,14 @@ func (n Number) Warnings() []string {
 	}
 }
 
-// Age returns the age in completed years at the calendar date of at (taken
-// in at's own location). Someone born on 29 February becomes a year older
-// on 1 March in years that are not leap years. Age returns 0 if at is
-// before the date of birth and for the zero Number.
-func (n Number) Age(at time.Time) int {
+// Age returns the age in completed years on the day on (see
+// [calendar.Age]). It returns 0 if on is before the date of birth and for
+// the zero Number.
+func (n Number) Age(on calendar.Date) int {
 	if n.IsZero() {
 		return 0
 	}
-	b := n.BirthDate()
-	y, m, d := at.Date()
-	age := y - b.Year()
-	if m < b.Month() || (m == b.Month() && d < b.Day()) {
-		age--
-	}
-	return max(age, 0)
+	return max(calendar.Age(n.BirthDate(), on), 0)
 }
 
 // fullYear returns the four-digit year for a two-digit year yy and the

@@ -3,7 +3,8 @@ package cpr
 import (
 	"fmt"
 	"math/rand/v2"
-	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // Generate returns a synthetic CPR number for demonstrations and tests.
@@ -23,11 +24,11 @@ import (
 // Generate returns an error if the birth year cannot be encoded (outside
 // 1858–2057) or sex is neither Male nor Female. If rng is nil, the global
 // source of math/rand/v2 is used.
-func Generate(rng *rand.Rand, birth time.Time, sex Sex) (Number, error) {
+func Generate(rng *rand.Rand, birth calendar.Date, sex Sex) (Number, error) {
 	if sex != Male && sex != Female {
 		return Number{}, fmt.Errorf("cpr.Generate: sex %q is neither %q nor %q", sex, Male, Female)
 	}
-	year, month, day := birth.Date()
+	year, month, day := birth.Year(), birth.Month(), birth.Day()
 	if year < 1858 || year > 2057 {
 		return Number{}, fmt.Errorf("cpr.Generate: birth year %d cannot be encoded in a CPR number (1858-2057)", year)
 	}

@@ -40,7 +40,7 @@ func migrated(t *testing.T) string {
 
 func TestReportSmoke(t *testing.T) {
 	dsn := migrated(t)
-	f := reports.Filter{From: calendar.Date(2026, 1, 1), To: calendar.Date(2030, 12, 31)}
+	f := reports.Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2030, 12, 31)}
 	r, err := RunReport(context.Background(), ReportOptions{DSN: dsn, Filter: f, Municipality: 851, Runs: 1, Log: io.Discard})
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +86,7 @@ func TestPlansSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	plans, err := ReportPlans(context.Background(), db, reports.Filter{From: calendar.Date(2026, 1, 1), To: calendar.Date(2026, 12, 31)})
+	plans, err := ReportPlans(context.Background(), db, reports.Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 12, 31)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,14 +10,13 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/reports"
-	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // childReport runs `dosis report` for f as a child process and returns its
 // wall time and peak resident memory (ru_maxrss, bytes).
 func childReport(ctx context.Context, exe, dsn string, f reports.Filter, dir string) (time.Duration, int64, error) {
 	cmd := exec.CommandContext(ctx, exe, "--db", dsn, "--actor", "bench", "report",
-		"--from", calendar.Format(f.From), "--to", calendar.Format(f.To),
+		"--from", f.From.Format(), "--to", f.To.Format(),
 		"--xlsx", filepath.Join(dir, "child.xlsx"), "--html", filepath.Join(dir, "child.html"))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

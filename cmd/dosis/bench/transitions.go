@@ -12,6 +12,7 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 )
 
@@ -121,7 +122,7 @@ func funnel(ctx context.Context, sv *workflow.Service, a workflow.Actor, citizen
 		func() error { _, _, err := sv.Assess(ctx, a, c.ID, eligibility.Default(), facts, ""); return err },
 		func() error {
 			_, err := sv.RecordConsent(ctx, a, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-				Method: workflow.MethodWritten, GivenAt: time.Now().Add(-time.Minute)}, "")
+				Method: workflow.MethodWritten, GivenOn: calendar.Today(time.Now())}, "")
 			return err
 		},
 		func() error { _, err := sv.RequestGP(ctx, a, c.ID, ""); return err },
@@ -153,7 +154,7 @@ func transitionFixture(ctx context.Context, db *data.DB, n int, now time.Time) (
 	rng := rand.New(rand.NewPCG(1, uint64(now.UnixNano())))
 	var ids []string
 	for tries := 0; len(ids) < n && tries < 3*n+10; tries++ {
-		birth := time.Date(1930+rng.IntN(20), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		birth := calendar.NewDate(1930+rng.IntN(20), time.Month(1+rng.IntN(12)), 1+rng.IntN(28))
 		num, err := cpr.Generate(rng, birth, []cpr.Sex{cpr.Male, cpr.Female}[rng.IntN(2)])
 		if err != nil {
 			continue

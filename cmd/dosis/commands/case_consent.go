@@ -33,7 +33,7 @@ func (e *env) caseConsentCommand() *cli.Command {
 			}
 			cs, err := e.service(db).RecordConsent(c.Context, e.actor(c), id, workflow.ConsentInput{
 				GivenBy: c.String("given-by"), GiverName: c.String("giver-name"), Method: c.String("method"),
-				GivenAt: given, RecorderInDailyCare: c.Bool("daily-care")}, c.String("note"))
+				GivenOn: given, RecorderInDailyCare: c.Bool("daily-care")}, c.String("note"))
 			if err != nil {
 				return err
 			}
@@ -42,15 +42,16 @@ func (e *env) caseConsentCommand() *cli.Command {
 	}
 }
 
-// dateFlag parses a dd-mm-yyyy flag, defaulting to today.
-func dateFlag(c *cli.Context, name string, now time.Time) (time.Time, error) {
+// dateFlag parses a date flag with calendar.ParseDate, defaulting to the
+// Danish today at now (not the machine's day).
+func dateFlag(c *cli.Context, name string, now time.Time) (calendar.Date, error) {
 	s := c.String(name)
 	if s == "" {
-		return calendar.Day(now), nil
+		return calendar.Today(now), nil
 	}
 	d, err := calendar.ParseDate(s)
 	if err != nil {
-		return time.Time{}, usagef("--%s: %v", name, err)
+		return calendar.Date{}, usagef("--%s: %v", name, err)
 	}
 	return d, nil
 }
@@ -75,7 +76,7 @@ func (e *env) caseGPDecisionCommand() *cli.Command {
 			if c.Bool("approve") == c.Bool("reject") {
 				return usagef("give exactly one of --approve and --reject")
 			}
-			var expires time.Time
+			var expires calendar.Date
 			if c.String("expires") != "" {
 				if expires, err = dateFlag(c, "expires", e.now()); err != nil {
 					return err

@@ -97,7 +97,7 @@ func timeline(d data.CaseDetail) []timelineEntry {
 			care = "in daily care"
 		}
 		tl = append(tl, timelineEntry{At: cn.RecordedAt, What: fmt.Sprintf("consent %s by %s on %s (recorder %s)",
-			cn.Method, who, day(cn.GivenAt), care), By: cn.RecordedBy})
+			cn.Method, who, cn.GivenOn.Format(), care), By: cn.RecordedBy})
 		if cn.WithdrawnAt != nil {
 			tl = append(tl, timelineEntry{At: *cn.WithdrawnAt, What: "consent withdrawn " + cn.WithdrawalNote, By: cn.WithdrawnRecordedBy})
 		}
@@ -109,8 +109,8 @@ func timeline(d data.CaseDetail) []timelineEntry {
 			if r.DecisionReason != "" {
 				what += " (" + r.DecisionReason + ")"
 			}
-			if r.PrescriptionExpires != nil {
-				what += ", prescription until " + day(*r.PrescriptionExpires)
+			if !r.PrescriptionExpires.IsZero() {
+				what += ", prescription until " + r.PrescriptionExpires.Format()
 			}
 			tl = append(tl, timelineEntry{At: *r.DecidedAt, What: what})
 		}

@@ -66,7 +66,7 @@ func (e *env) citizenCommand() *cli.Command {
 
 func (e *env) printCitizen(c *cli.Context, cit workflow.Citizen) error {
 	return e.fields(c, cit,
-		"id", cit.ID, "cpr", formatCPR(cit.CPR), "name", cit.Name, "born", day(cit.BirthDate),
+		"id", cit.ID, "cpr", formatCPR(cit.CPR), "name", cit.Name, "born", cit.BirthDate.Format(),
 		"sex", cit.Sex, "municipality", strconv.Itoa(cit.Municipality), "gp", cit.GPID,
 		"medicine help", yesNo(cit.MedicineHelp))
 }

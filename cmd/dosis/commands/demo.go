@@ -35,7 +35,7 @@ func (e *env) demoCommand() *cli.Command {
 				if err != nil {
 					return usagef("--now: %v", err)
 				}
-				now = d.Add(12 * time.Hour)
+				now = d.At(12, 0).UTC()
 			}
 			o := demo.Options{Scale: c.String("scale"), Seed: c.Uint64("seed"), Now: now, Resume: c.Bool("resume")}
 			if c.Bool("progress") || isTerminal(e.stderr) {
@@ -69,7 +69,7 @@ func (e *env) demoCommand() *cli.Command {
 				"roll periods", strconv.Itoa(st.Periods),
 				"urgent rolls", strconv.Itoa(st.UrgentRolls),
 				"audit events", strconv.Itoa(st.AuditEvents),
-				"history until", calendar.Format(now),
+				"history until", calendar.DayOf(now).Format(),
 				"time", st.Duration.Round(100*time.Millisecond).String(),
 				"database size", fmt.Sprintf("%.1f MB", float64(st.DBBytes)/1e6))
 		}),

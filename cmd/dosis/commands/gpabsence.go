@@ -37,8 +37,8 @@ func (e *env) gpAbsenceCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					return e.fields(c, a, "id", a.ID, "gp", c.String("gp"), "from", calendar.FormatWithWeek(a.From, "da"),
-						"to", calendar.FormatWithWeek(a.To, "da"), "substitute", c.String("substitute"))
+					return e.fields(c, a, "id", a.ID, "gp", c.String("gp"), "from", a.From.FormatWithWeek("da"),
+						"to", a.To.FormatWithWeek("da"), "substitute", c.String("substitute"))
 				}),
 			},
 			{
@@ -49,9 +49,9 @@ func (e *env) gpAbsenceCommand() *cli.Command {
 					&cli.BoolFlag{Name: "all", Usage: "include absences that have ended"},
 				},
 				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
-					from := e.now()
+					from := calendar.Today(e.now())
 					if c.Bool("all") {
-						from = from.AddDate(-100, 0, 0)
+						from = calendar.Date{}
 					}
 					items, err := db.GPAbsences(c.Context, c.String("gp"), from)
 					if err != nil {
@@ -59,7 +59,7 @@ func (e *env) gpAbsenceCommand() *cli.Command {
 					}
 					rows := make([][]string, len(items))
 					for i, it := range items {
-						rows[i] = []string{it.ID, it.Ydernummer, it.GPName, day(it.From), day(it.To),
+						rows[i] = []string{it.ID, it.Ydernummer, it.GPName, it.From.Format(), it.To.Format(),
 							it.SubstituteYdernummer, it.SubstituteName, it.Note}
 					}
 					return e.table(c, items, []string{"ID", "YDERNUMMER", "GP", "FROM", "TO", "SUBSTITUTE", "SUBSTITUTE NAME", "NOTE"}, rows)

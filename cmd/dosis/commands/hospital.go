@@ -2,8 +2,6 @@ package commands
 
 import (
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -42,7 +40,7 @@ func (e *env) hospitalEventCommand(name, kind, usage string) *cli.Command {
 			}
 			at := e.now()
 			if s := c.String("at"); s != "" {
-				if at, err = parseStamp(s); err != nil {
+				if at, err = calendar.ParseTime(s, false); err != nil {
 					return usagef("--at: %v", err)
 				}
 			}
@@ -79,21 +77,4 @@ func (e *env) printHospital(c *cli.Context, outs []workflow.HospitalOutcome) err
 		}
 	}
 	return nil
-}
-
-// parseStamp reads "dd-mm-yyyy hh:mm" as Danish time.
-func parseStamp(s string) (time.Time, error) {
-	date, clock, ok := strings.Cut(strings.TrimSpace(s), " ")
-	if !ok {
-		return time.Time{}, fmt.Errorf("%q: want dd-mm-yyyy hh:mm", s)
-	}
-	d, err := calendar.ParseDate(date)
-	if err != nil {
-		return time.Time{}, err
-	}
-	hm, err := time.Parse("15:04", strings.TrimSpace(clock))
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q: the time must be hh:mm", s)
-	}
-	return time.Date(d.Year(), d.Month(), d.Day(), hm.Hour(), hm.Minute(), 0, 0, copenhagen()), nil
 }

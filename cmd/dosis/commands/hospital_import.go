@@ -11,6 +11,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/urfave/cli/v2"
 )
 
@@ -105,7 +106,7 @@ func parseHospitalFile(r io.Reader) ([]hospitalRow, error) {
 		if !slices.Contains(workflow.HospitalKinds(), rec[2]) {
 			bad(line, 2, rec[2], "use admission, leave or discharge")
 		}
-		at, err := parseStamp(rec[3])
+		at, err := calendar.ParseTime(rec[3], false)
 		if err != nil {
 			bad(line, 3, rec[3], err.Error())
 		}

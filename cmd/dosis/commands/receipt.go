@@ -46,7 +46,7 @@ func (e *env) receiptCommand() *cli.Command {
 					Deviations []string
 				}{p, in.Deviations})
 			}
-			return e.fields(c, nil, "period", weekDay(p.Start)+"–"+day(p.End), "status", p.Status.Label("da"),
+			return e.fields(c, nil, "period", weekDay(p.Start)+"–"+p.End.Format(), "status", p.Status.Label("da"),
 				"received", stamp(*p.ReceivedAt), "deviations", deviationList(in.Deviations))
 		}),
 	}

@@ -58,7 +58,7 @@ func (e *env) runReport(c *cli.Context, db *data.DB) error {
 		return err
 	}
 	step := e.reportProgress()
-	step("henter tal for %s – %s", calendar.Format(f.From), calendar.Format(f.To))
+	step("henter tal for %s – %s", f.From.Format(), f.To.Format())
 	r, err := reports.Build(c.Context, src, f, p)
 	if err != nil {
 		return err
@@ -88,9 +88,7 @@ func (e *env) runReport(c *cli.Context, db *data.DB) error {
 
 // reportFilter reads --from, --to and --municipality.
 func (e *env) reportFilter(c *cli.Context) (reports.Filter, error) {
-	now := calendar.Day(e.now().In(copenhagen()))
-	to := calendar.Date(now.Year(), now.Month(), 1).AddDate(0, 0, -1)
-	from := calendar.Date(to.Year(), to.Month(), 1).AddDate(0, -11, 0)
+	from, to := reports.DefaultPeriod(calendar.Today(e.now()))
 	var err error
 	if s := c.String("from"); s != "" {
 		if from, err = calendar.ParseDate(s); err != nil {
@@ -104,7 +102,7 @@ func (e *env) reportFilter(c *cli.Context) (reports.Filter, error) {
 	}
 	if to.Before(from) {
 		return reports.Filter{}, workflow.Invalidf("--from %s er efter --to %s", "--from %s is after --to %s",
-			calendar.Format(from), calendar.Format(to))
+			from.Format(), to.Format())
 	}
 	codes := c.IntSlice("municipality")
 	for _, code := range codes {

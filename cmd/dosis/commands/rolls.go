@@ -24,17 +24,17 @@ func (e *env) rollsCommand() *cli.Command {
 	}
 }
 
-// weekDay formats a civil date with its ISO week: "05-03-2026 (uge 10)".
-func weekDay(t time.Time) string {
-	if t.IsZero() {
+// weekDay formats a date with its ISO week: "05-03-2026 (uge 10)".
+func weekDay(d calendar.Date) string {
+	if d.IsZero() {
 		return ""
 	}
-	return calendar.FormatWithWeek(t, "da")
+	return d.FormatWithWeek("da")
 }
 
 func periodRow(p workflow.Period) []string {
-	return []string{strconv.Itoa(p.Seq), weekDay(p.Start), day(p.End), day(p.Deadline), day(p.Packing),
-		day(p.ExpectedDelivery), strconv.Itoa(p.LengthDays), string(p.Status) + " (" + p.Status.Label("da") + ")"}
+	return []string{strconv.Itoa(p.Seq), weekDay(p.Start), p.End.Format(), p.Deadline.Format(), p.Packing.Format(),
+		p.ExpectedDelivery.Format(), strconv.Itoa(p.LengthDays), string(p.Status) + " (" + p.Status.Label("da") + ")"}
 }
 
 func periodHeader() []string {
@@ -76,7 +76,7 @@ func (e *env) rollsPlanCommand() *cli.Command {
 			if weeks < 1 || weeks > 104 {
 				return usagef("--weeks must be between 1 and 104, not %d", weeks)
 			}
-			until := calendar.Day(e.now().In(copenhagen())).AddDate(0, 0, 7*weeks)
+			until := calendar.Today(e.now()).AddDays(7 * weeks)
 			res, err := e.service(db).PlanAll(c.Context, e.actor(c), until)
 			if err != nil {
 				return err
@@ -96,21 +96,21 @@ func (e *env) rollsToPackCommand() *cli.Command {
 			&cli.StringFlag{Name: "week", Usage: "ISO week: N (this year) or YYYY-WNN (default this week)"},
 		},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
-			monday, err := weekFlag(c.String("week"), e.now().In(copenhagen()))
+			monday, err := weekFlag(c.String("week"), e.now())
 			if err != nil {
 				return err
 			}
-			items, err := db.PeriodsToPack(c.Context, e.actor(c), c.String("pharmacy"), monday, monday.AddDate(0, 0, 6))
+			items, err := db.PeriodsToPack(c.Context, e.actor(c), c.String("pharmacy"), monday, monday.AddDays(6))
 			if err != nil {
 				return err
 			}
 			rows := make([][]string, len(items))
 			for i, it := range items {
 				rows[i] = []string{weekDay(it.Packing), it.CaseID, strconv.Itoa(it.Seq), maskCPR(it.CPR), it.CitizenName,
-					day(it.Start) + "–" + day(it.End), day(it.ExpectedDelivery), string(it.Status)}
+					it.Start.Format() + "–" + it.End.Format(), it.ExpectedDelivery.Format(), string(it.Status)}
 			}
 			if !c.Bool("json") {
-				fmt.Fprintf(e.stdout, "%s: %s–%s\n", calendar.WeekLabel(monday, "da"), day(monday), day(monday.AddDate(0, 0, 6)))
+				fmt.Fprintf(e.stdout, "%s: %s–%s\n", calendar.WeekLabel(monday, "da"), monday.Format(), monday.AddDays(6).Format())
 			}
 			return e.table(c, items, []string{"PACKING", "CASE", "SEQ", "CPR", "NAME", "PERIOD", "DELIVERY", "STATUS"}, rows)
 		}),
@@ -119,8 +119,8 @@ func (e *env) rollsToPackCommand() *cli.Command {
 
 // weekFlag returns the Monday of the ISO week s ("N" in now's ISO year or
 // "YYYY-WNN"; "" for now's week).
-func weekFlag(s string, now time.Time) (time.Time, error) {
-	year, week := calendar.Week(now)
+func weekFlag(s string, now time.Time) (calendar.Date, error) {
+	year, week := calendar.Today(now).ISOWeek()
 	if s != "" {
 		var err error
 		if len(s) > 4 && s[4] == '-' {
@@ -132,13 +132,12 @@ func weekFlag(s string, now time.Time) (time.Time, error) {
 			week, err = strconv.Atoi(trimW(s))
 		}
 		if err != nil || week < 1 || week > 53 {
-			return time.Time{}, usagef("--week %q: want a week number or YYYY-WNN", s)
+			return calendar.Date{}, usagef("--week %q: want a week number or YYYY-WNN", s)
 		}
 	}
-	jan4 := calendar.Date(year, time.January, 4)
-	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(week-1))
-	if y, w := calendar.Week(monday); y != year || w != week {
-		return time.Time{}, usagef("--week %q: %d has no week %d", s, year, week)
+	monday, err := calendar.ISOWeekStart(year, week)
+	if err != nil {
+		return calendar.Date{}, usagef("--week %q: %v", s, err)
 	}
 	return monday, nil
 }

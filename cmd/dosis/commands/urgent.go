@@ -60,7 +60,7 @@ func (e *env) urgentRequestCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			needed, err := parseDanishTime(c.String("needed-by"))
+			needed, err := calendar.ParseTime(c.String("needed-by"), true)
 			if err != nil {
 				return usagef("--needed-by: %v", err)
 			}
@@ -72,23 +72,6 @@ func (e *env) urgentRequestCommand() *cli.Command {
 			return e.printUrgent(c, u)
 		}),
 	}
-}
-
-// parseDanishTime reads "dd-mm-yyyy hh:mm" (or a date alone, meaning
-// 00:00) as Danish wall-clock time.
-func parseDanishTime(s string) (time.Time, error) {
-	date, clock, _ := strings.Cut(strings.TrimSpace(s), " ")
-	d, err := calendar.ParseDate(date)
-	if err != nil {
-		return time.Time{}, err
-	}
-	var hm time.Time
-	if clock = strings.TrimSpace(clock); clock != "" {
-		if hm, err = time.Parse("15:04", clock); err != nil {
-			return time.Time{}, usagef("time %q must be written hh:mm", clock)
-		}
-	}
-	return time.Date(d.Year(), d.Month(), d.Day(), hm.Hour(), hm.Minute(), 0, 0, copenhagen()), nil
 }
 
 func (e *env) urgentStepCommand(name, usage string, reason bool,
@@ -127,7 +110,7 @@ func stampWeek(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return stamp(t) + " (" + calendar.WeekLabel(t.In(copenhagen()), "da") + ")"
+	return stamp(t) + " (" + calendar.WeekLabel(calendar.DayOf(t), "da") + ")"
 }
 
 func (e *env) urgentQueueCommand() *cli.Command {

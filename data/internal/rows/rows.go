@@ -6,21 +6,22 @@ package rows
 import (
 	"time"
 
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
 )
 
 // Citizen is a row of citizens.
 type Citizen struct {
 	bun.BaseModel `bun:"table:citizens,alias:ci"`
-	ID            string    `bun:"id,pk"`
-	CPR           string    `bun:"cpr"`
-	Name          string    `bun:"name"`
-	BirthDate     time.Time `bun:"birth_date"`
-	Sex           string    `bun:"sex"`
-	Municipality  int       `bun:"municipality_code"`
-	GPID          *string   `bun:"gp_id"`
-	MedicineHelp  bool      `bun:"medicine_help"`
-	CreatedAt     time.Time `bun:"created_at"`
+	ID            string        `bun:"id,pk"`
+	CPR           string        `bun:"cpr"`
+	Name          string        `bun:"name"`
+	BirthDate     calendar.Date `bun:"birth_date"`
+	Sex           string        `bun:"sex"`
+	Municipality  int           `bun:"municipality_code"`
+	GPID          *string       `bun:"gp_id"`
+	MedicineHelp  bool          `bun:"medicine_help"`
+	CreatedAt     time.Time     `bun:"created_at"`
 }
 
 // GP is a row of gps.
