@@ -23,11 +23,16 @@ func (db *DB) migrator() (*migrate.Migrator, error) {
 	if err := ms.Discover(migrationFiles); err != nil {
 		return nil, fmt.Errorf("read embedded migrations: %w", err)
 	}
+	return db.migratorFor(ms), nil
+}
+
+// migratorFor returns a migrator of ms with the engine's template data.
+func (db *DB) migratorFor(ms *migrate.Migrations) *migrate.Migrator {
 	t := migrationTemplate{Serial: "INTEGER PRIMARY KEY AUTOINCREMENT"}
 	if db.Postgres {
 		t = migrationTemplate{PG: true, Serial: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"}
 	}
-	return migrate.NewMigrator(db.bun, ms, migrate.WithTemplateData(t), migrate.WithMarkAppliedOnSuccess(true)), nil
+	return migrate.NewMigrator(db.bun, ms, migrate.WithTemplateData(t), migrate.WithMarkAppliedOnSuccess(true))
 }
 
 // MigrationStatus is one migration and whether it has been applied.

@@ -42,6 +42,16 @@ func Each(t *testing.T, fn func(t *testing.T, db *data.DB)) {
 // DOSIS_REQUIRE_POSTGRES=1, fails) when PostgreSQL is not configured.
 func Open(t testing.TB, engine string) *data.DB {
 	t.Helper()
+	db := OpenEmpty(t, engine)
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrate %s: %v", engine, err)
+	}
+	return db
+}
+
+// OpenEmpty is Open without the migrations, for tests of a migration.
+func OpenEmpty(t testing.TB, engine string) *data.DB {
+	t.Helper()
 	ctx := context.Background()
 	var dsn string
 	switch engine {
@@ -57,9 +67,6 @@ func Open(t testing.TB, engine string) *data.DB {
 		t.Fatalf("open %s: %v", engine, err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatalf("migrate %s: %v", engine, err)
-	}
 	return db
 }
 
