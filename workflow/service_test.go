@@ -2,6 +2,7 @@ package workflow_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -326,4 +327,38 @@ func TestPrescriptionLimitedToTwoYears(t *testing.T) {
 			t.Fatalf("want invalid for a 25-month prescription, got %v", err)
 		}
 	})
+}
+
+// TestPrescriptionFromLeapDay: an approval on 29-02-2028 (at 00:30 and at
+// 23:30 Danish time) lasts 2 years to 28-02-2030, not 01-03-2030, and the
+// limit for a given expiry is the same day.
+func TestPrescriptionFromLeapDay(t *testing.T) {
+	for _, at := range []time.Time{
+		time.Date(2028, 2, 28, 23, 30, 0, 0, time.UTC), // 00:30 on 29-02-2028 in Denmark
+		time.Date(2028, 2, 29, 22, 30, 0, 0, time.UTC), // 23:30 on 29-02-2028
+	} {
+		dbtest.Each(t, func(t *testing.T, db *data.DB) {
+			ctx := context.Background()
+			f := newFixture(t, db)
+			c := dbtest.Must(f.sv.OpenCase(ctx, f.nurse, f.citizen.ID, "home_care"))(t)
+			dbtest.Must(func() (workflow.Case, error) {
+				_, c, err := f.sv.Assess(ctx, f.nurse, c.ID, eligibility.Default(), eligibleFacts(), "")
+				return c, err
+			}())(t)
+			dbtest.Must(f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
+				Method: workflow.MethodOral, GivenOn: calendar.DayOf(f.now)}, ""))(t)
+			dbtest.Must(f.sv.RequestGP(ctx, f.nurse, c.ID, ""))(t)
+			f.now = at
+			_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
+				PrescriptionExpires: calendar.NewDate(2030, 3, 1)})
+			if workflow.KindOf(err) != workflow.KindInvalid || !strings.Contains(err.Error(), "28-02-2030") {
+				t.Fatalf("an expiry of 01-03-2030 is past 2 years from 29-02-2028: %v", err)
+			}
+			dbtest.Must(f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true}))(t)
+			d := dbtest.Must(db.CaseDetail(ctx, f.admin, c.ID, "test", f.now))(t)
+			if got := d.GPRequests[0].PrescriptionExpires; got != calendar.NewDate(2030, 2, 28) {
+				t.Errorf("approved %v: expires %v, want 28-02-2030", at, got)
+			}
+		})
+	}
 }
