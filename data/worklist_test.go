@@ -5,10 +5,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 func TestWorklistContentsAndOrder(t *testing.T) {
@@ -91,6 +93,39 @@ func TestWorklistContentsAndOrder(t *testing.T) {
 		q := dbtest.Must(db.UrgentQueue(ctx, f.pharm, f.p.ID, f.now))(t)
 		if len(q) != 1 || !q[0].Overdue {
 			t.Errorf("the pharmacy's queue must flag the overdue roll: %+v", q)
+		}
+	})
+}
+
+// TestPackingJobOverdueOnlyAfterItsDay: the pharmacy's period to pack on
+// Thursday 12-03-2026 is due that day, not overdue at 01:00 Danish time
+// on it, and overdue at 00:30 on the day after (winter, UTC+1).
+func TestPackingJobOverdueOnlyAfterItsDay(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newWLFixture(t, db)
+		for _, tc := range []struct {
+			now  time.Time
+			want workflow.Urgency
+		}{
+			{time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC), workflow.UrgencyToday},     // 01:00 on the packing day
+			{time.Date(2026, 3, 12, 22, 30, 0, 0, time.UTC), workflow.UrgencyToday},   // 23:30
+			{time.Date(2026, 3, 12, 23, 30, 0, 0, time.UTC), workflow.UrgencyOverdue}, // 00:30 the day after
+		} {
+			w := dbtest.Must(db.Worklist(ctx, f.pharm, tc.now, workflow.DefaultSettings()))(t)
+			var found bool
+			for _, it := range w.Items {
+				if it.Kind != workflow.WorkPeriodToPack {
+					continue
+				}
+				found = true
+				if it.DueDay != calendar.NewDate(2026, 3, 12) || it.Urgency != tc.want || strings.Contains(it.LabelDA, ":00") {
+					t.Errorf("at %v: %+v, want due on 12-03-2026 with urgency %v", tc.now, it, tc.want)
+				}
+			}
+			if !found {
+				t.Errorf("at %v: no period to pack in %+v", tc.now, w.Items)
+			}
 		}
 	})
 }
