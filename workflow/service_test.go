@@ -310,18 +310,26 @@ func TestWithdrawalEndsAndKeepsHistory(t *testing.T) {
 	})
 }
 
+// awaitingGP opens an eligible, consented case for the fixture's citizen
+// and sends it to the GP.
+func (f *fixture) awaitingGP(t *testing.T) workflow.Case {
+	t.Helper()
+	ctx := context.Background()
+	c := dbtest.Must(f.sv.OpenCase(ctx, f.nurse, f.citizen.ID, "home_care"))(t)
+	dbtest.Must(func() (workflow.Case, error) {
+		_, c, err := f.sv.Assess(ctx, f.nurse, c.ID, eligibility.Default(), eligibleFacts(), "")
+		return c, err
+	}())(t)
+	dbtest.Must(f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
+		Method: workflow.MethodOral, GivenOn: calendar.DayOf(f.now)}, ""))(t)
+	return dbtest.Must(f.sv.RequestGP(ctx, f.nurse, c.ID, ""))(t)
+}
+
 func TestPrescriptionLimitedToTwoYears(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *data.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		c := dbtest.Must(f.sv.OpenCase(ctx, f.nurse, f.citizen.ID, "home_care"))(t)
-		dbtest.Must(func() (workflow.Case, error) {
-			_, c, err := f.sv.Assess(ctx, f.nurse, c.ID, eligibility.Default(), eligibleFacts(), "")
-			return c, err
-		}())(t)
-		dbtest.Must(f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: workflow.MethodOral, GivenOn: calendar.DayOf(f.now)}, ""))(t)
-		dbtest.Must(f.sv.RequestGP(ctx, f.nurse, c.ID, ""))(t)
+		c := f.awaitingGP(t)
 		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true, PrescriptionExpires: calendar.Today(f.now).AddMonths(25)})
 		if workflow.KindOf(err) != workflow.KindInvalid {
 			t.Fatalf("want invalid for a 25-month prescription, got %v", err)
@@ -337,28 +345,25 @@ func TestPrescriptionFromLeapDay(t *testing.T) {
 		time.Date(2028, 2, 28, 23, 30, 0, 0, time.UTC), // 00:30 on 29-02-2028 in Denmark
 		time.Date(2028, 2, 29, 22, 30, 0, 0, time.UTC), // 23:30 on 29-02-2028
 	} {
-		dbtest.Each(t, func(t *testing.T, db *data.DB) {
-			ctx := context.Background()
-			f := newFixture(t, db)
-			c := dbtest.Must(f.sv.OpenCase(ctx, f.nurse, f.citizen.ID, "home_care"))(t)
-			dbtest.Must(func() (workflow.Case, error) {
-				_, c, err := f.sv.Assess(ctx, f.nurse, c.ID, eligibility.Default(), eligibleFacts(), "")
-				return c, err
-			}())(t)
-			dbtest.Must(f.sv.RecordConsent(ctx, f.nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-				Method: workflow.MethodOral, GivenOn: calendar.DayOf(f.now)}, ""))(t)
-			dbtest.Must(f.sv.RequestGP(ctx, f.nurse, c.ID, ""))(t)
-			f.now = at
-			_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
-				PrescriptionExpires: calendar.NewDate(2030, 3, 1)})
-			if workflow.KindOf(err) != workflow.KindInvalid || !strings.Contains(err.Error(), "28-02-2030") {
-				t.Fatalf("an expiry of 01-03-2030 is past 2 years from 29-02-2028: %v", err)
-			}
-			dbtest.Must(f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true}))(t)
-			d := dbtest.Must(db.CaseDetail(ctx, f.admin, c.ID, "test", f.now))(t)
-			if got := d.GPRequests[0].PrescriptionExpires; got != calendar.NewDate(2030, 2, 28) {
-				t.Errorf("approved %v: expires %v, want 28-02-2030", at, got)
-			}
-		})
+		t.Run(at.Format("15:04Z"), func(t *testing.T) { leapDayApproval(t, at) })
 	}
+}
+
+func leapDayApproval(t *testing.T, at time.Time) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		c := f.awaitingGP(t)
+		f.now = at
+		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
+			PrescriptionExpires: calendar.NewDate(2030, 3, 1)})
+		if workflow.KindOf(err) != workflow.KindInvalid || !strings.Contains(err.Error(), "28-02-2030") {
+			t.Fatalf("an expiry of 01-03-2030 is past 2 years from 29-02-2028: %v", err)
+		}
+		dbtest.Must(f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true}))(t)
+		d := dbtest.Must(db.CaseDetail(ctx, f.admin, c.ID, "test", f.now))(t)
+		if got := d.GPRequests[0].PrescriptionExpires; got != calendar.NewDate(2030, 2, 28) {
+			t.Errorf("approved %v: expires %v, want 28-02-2030", at, got)
+		}
+	})
 }
