@@ -57,11 +57,10 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	for _, k := range r.KeyFigures() {
 		figures = append(figures, htmlFigure{k.LabelDA, FormatDA(k.Value, k.Kind)})
 	}
-	g := r.Generated.In(calendar.Copenhagen())
 	gd := calendar.DayOf(r.Generated)
 	data := map[string]any{
 		"Title": title, "Period": r.Period(), "Filters": strings.TrimPrefix(filterText(r), "; "),
-		"Generated":  gd.Format() + " kl. " + g.Format("15:04") + " (" + calendar.WeekLabel(gd, "da") + ")",
+		"Generated":  gd.Format() + " kl. " + calendar.FormatClock(r.Generated) + " (" + calendar.WeekLabel(gd, "da") + ")",
 		"Suppressed": r.Suppressed, "Omitted": r.Omitted, "Source": SourceLine(r), "Figures": figures,
 		"Calibration": r.CalibrationText(), "Charts": chs, "ScriptURL": opts.ScriptURL,
 		"Script": template.JS(echartsJS),

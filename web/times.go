@@ -48,7 +48,7 @@ func (v View) Clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(calendar.Copenhagen()).Format("15:04")
+	return calendar.FormatClock(t)
 }
 
 // Week is the ISO week label of the day d, "uge 48" or "week 48".

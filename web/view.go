@@ -101,10 +101,7 @@ func (v View) DayWeek(t time.Time) string {
 
 // Stamp formats an instant "dd-mm-yyyy hh:mm" in Danish time.
 func (v View) Stamp(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return calendar.DayOf(t).Format() + " " + v.Clock(t)
+	return calendar.FormatTime(t)
 }
 
 // State is a case state's label.

@@ -202,3 +202,18 @@ func TestParseTime(t *testing.T) {
 		t.Errorf("ParseDateTime with the default clock = %v, %v", got, err)
 	}
 }
+
+func TestFormatTime(t *testing.T) {
+	for _, tt := range []struct {
+		in   time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC), "01-12-2026 00:30"},
+		{time.Date(2026, 6, 30, 21, 30, 0, 0, time.UTC), "30-06-2026 23:30"},
+		{time.Time{}, ""},
+	} {
+		if got := FormatTime(tt.in); got != tt.want {
+			t.Errorf("FormatTime(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -130,3 +130,15 @@ func ParseTime(s string, dateOnly bool) (time.Time, error) {
 	}
 	return ParseDateTime(date, clock, "00:00")
 }
+
+// FormatClock formats the Danish clock time of the instant t, "hh:mm".
+func FormatClock(t time.Time) string { return t.In(Copenhagen()).Format("15:04") }
+
+// FormatTime formats the instant t as Danish users read it,
+// "dd-mm-yyyy hh:mm" in Danish time, or "" for the zero time.
+func FormatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return DayOf(t).Format() + " " + FormatClock(t)
+}

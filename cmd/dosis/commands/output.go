@@ -52,8 +52,5 @@ func day(t time.Time) string {
 
 // stamp formats an instant as dd-mm-yyyy hh:mm in Danish time.
 func stamp(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return day(t) + " " + t.In(calendar.Copenhagen()).Format("15:04")
+	return calendar.FormatTime(t)
 }
