@@ -7,6 +7,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -49,7 +50,11 @@ func TestCivilDatesMigrationKeepsData(t *testing.T) {
 			exec(`INSERT INTO gp_requests (id, case_id, gp_id, requested_at, requested_by, decided_at, decision, prescription_expires)
 				VALUES ('r1', 'c1', 'g1', ?, 'n', ?, 'approved', ?)`, created, created, utc(2028, 2, 28, 22, 30))
 			exec(`INSERT INTO gp_requests (id, case_id, gp_id, requested_at, requested_by, decided_at, decision, prescription_expires)
-				VALUES ('r2', 'c1', 'g1', ?, 'n', ?, 'approved', ?)`, created, created, utc(2028, 2, 28, 23, 30))
+				VALUES ('r2', 'c1', 'g1', ?, 'n', ?, 'approved', ?)`, created, created.Add(-time.Hour), utc(2028, 2, 28, 23, 30))
+			// The renewal reminder of r1 (the latest approval) as it was computed:
+			// the expiry instant less 30 days; and one in summer time.
+			exec(`INSERT INTO reminders (id, case_id, kind, due_at) VALUES ('rm1', 'c1', 'prescription_renewal', ?)`, utc(2028, 1, 29, 22, 30))
+			exec(`INSERT INTO reminders (id, case_id, kind, due_at) VALUES ('rm2', 'c1', 'prescription_renewal', ?)`, utc(2027, 6, 30, 22, 30))
 			exec(`INSERT INTO gp_requests (id, case_id, gp_id, requested_at, requested_by) VALUES ('r3', 'c1', 'g1', ?, 'n')`, created)
 			start := utc(2026, 3, 2, 0, 0)
 			exec(`INSERT INTO roll_periods (case_id, pharmacy_id, municipality_code, seq, start_date, end_date, deadline,
@@ -86,6 +91,20 @@ func TestCivilDatesMigrationKeepsData(t *testing.T) {
 				if err := db.Bun().QueryRowContext(ctx, c.query).Scan(&got); err != nil || got != c.want {
 					t.Errorf("%s = %v, %v; want %v", c.query, got, err, c.want)
 				}
+			}
+			for id, want := range map[string]time.Time{
+				"rm1": calendar.NewDate(2028, 1, 29).Start(), // 23:00 UTC on 28-01
+				"rm2": calendar.NewDate(2027, 7, 1).Start(),  // 22:00 UTC on 30-06
+			} {
+				var got time.Time
+				if err := db.Bun().QueryRowContext(ctx, "SELECT due_at FROM reminders WHERE id = ?", id).Scan(&got); err != nil || !got.Equal(want) {
+					t.Errorf("reminder %s due %v, %v; want %v", id, got, err, want)
+				}
+			}
+			// The reminder run finds the moved renewal reminder: nothing new.
+			made, err := db.Remind(ctx, utc(2028, 2, 1, 9, 0), workflow.DefaultSettings())
+			if err != nil || len(made) != 0 {
+				t.Errorf("Remind after the migration created %+v, %v; want nothing", made, err)
 			}
 			if engine == "sqlite" {
 				checkSQLiteDates(t, db)

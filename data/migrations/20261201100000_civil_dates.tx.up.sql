@@ -5,7 +5,10 @@
 -- gp_requests.prescription_expires becomes a DATE. Both are converted to
 -- the Danish day of the stored UTC instant: a day stored as 00:00 UTC stays
 -- that day; an instant such as 23:30 UTC becomes the next day, as Denmark
--- saw it.
+-- saw it. Renewal reminders, due RenewalNoticeDays before the expiry, are
+-- now due at the start of that Danish day (workflow.Settings.RenewalDue);
+-- the stored ones move there too, so the reminder run finds them instead
+-- of adding a second one.
 {{if .PG}}
 ALTER TABLE consents RENAME COLUMN given_at TO given_on;
 --bun:split
@@ -14,6 +17,10 @@ ALTER TABLE consents ALTER COLUMN given_on TYPE DATE
 --bun:split
 ALTER TABLE gp_requests ALTER COLUMN prescription_expires TYPE DATE
     USING ((prescription_expires AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Copenhagen')::date;
+--bun:split
+UPDATE reminders SET due_at = ((((due_at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Copenhagen')::date::timestamp
+    AT TIME ZONE 'Europe/Copenhagen') AT TIME ZONE 'UTC')
+    WHERE kind = 'prescription_renewal';
 {{else}}
 -- SQLite has no zone data: the Danish offset is the EU rule, UTC+2 from
 -- 01:00 UTC on the last Sunday of March (the Sunday on or after 25 March)
@@ -39,6 +46,19 @@ UPDATE gp_requests SET prescription_expires_day = date(datetime(prescription_exp
 ALTER TABLE gp_requests DROP COLUMN prescription_expires;
 --bun:split
 ALTER TABLE gp_requests RENAME COLUMN prescription_expires_day TO prescription_expires;
+--bun:split
+-- d is the Danish day of due_at; its start is d 00:00 less 2 hours in
+-- summer time, less 1 hour otherwise, written as bun writes a time.
+UPDATE reminders SET due_at = (
+    SELECT CASE
+        WHEN summer >= datetime(strftime('%Y', d) || '-03-25', 'weekday 0', '+1 hour')
+         AND summer < datetime(strftime('%Y', d) || '-10-25', 'weekday 0', '+1 hour')
+        THEN summer ELSE datetime(d, '-1 hour') END || '+00:00'
+    FROM (SELECT d, datetime(d, '-2 hours') AS summer FROM (SELECT date(datetime(reminders.due_at), CASE
+        WHEN datetime(reminders.due_at) >= datetime(strftime('%Y', datetime(reminders.due_at)) || '-03-25', 'weekday 0', '+1 hour')
+         AND datetime(reminders.due_at) < datetime(strftime('%Y', datetime(reminders.due_at)) || '-10-25', 'weekday 0', '+1 hour')
+        THEN '+2 hours' ELSE '+1 hour' END) AS d)))
+    WHERE kind = 'prescription_renewal';
 --bun:split
 -- The columns already declared DATE held a time.Time written as text
 -- ('2026-12-01 00:00:00+00:00', always 00:00 UTC of the civil date): keep
