@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/singleflight"
+
 	"github.com/dosis-dk/dosis/reports"
 )
 
@@ -14,24 +16,27 @@ import (
 // instance has its own). It exists for the live dashboard: at national
 // scale the nine queries take seconds (BENCHMARKS.md), far beyond what a
 // page may take under load. Within the TTL a result is served from memory;
-// after it, the stale result is still served while one caller's request
-// refreshes it in the background, so only the very first request for a
-// key waits for the database. Concurrent callers of a missing key wait for
-// one load instead of each running the query.
+// after it, the stale result is still served while one background load
+// refreshes it, so only the very first request for a key waits for the
+// database. Concurrent callers of a missing key share one load
+// (singleflight) instead of each running the query. A load that fails or
+// panics stores nothing: the next caller loads again.
 type reportCache struct {
 	ttl     time.Duration
+	loads   singleflight.Group
 	mu      sync.Mutex
-	entries map[string]*cacheEntry
+	entries map[string]cacheEntry
 }
 
-// cacheEntry is one query result; ready is closed when the first load ends.
+// cacheEntry is one loaded query result and when it was loaded.
 type cacheEntry struct {
-	ready      chan struct{}
-	val        any
-	err        error
-	loaded     time.Time
-	refreshing bool
+	val    any
+	loaded time.Time
 }
+
+// cacheLoadTimeout bounds one shared load; it does not end with the caller
+// that started it, since other callers may wait for the same result.
+const cacheLoadTimeout = 2 * time.Minute
 
 // SetReportCacheTTL makes report sources of db keep query results for ttl
 // (0 turns the cache off, the default). A server that shows the live
@@ -42,7 +47,7 @@ func (db *DB) SetReportCacheTTL(ttl time.Duration) {
 		db.reportCache = nil
 		return
 	}
-	db.reportCache = &reportCache{ttl: ttl, entries: map[string]*cacheEntry{}}
+	db.reportCache = &reportCache{ttl: ttl, entries: map[string]cacheEntry{}}
 }
 
 // cached returns the result of load for the query name under s and f, from
@@ -53,75 +58,61 @@ func cached[T any](ctx context.Context, s *ReportSource, name string, f reports.
 		return load(ctx, f)
 	}
 	key := fmt.Sprintf("%s|%v|%v|%s|%s", name, s.scope, s.codes(f), f.From, f.To)
+	run := func() (any, error) {
+		return c.load(key, func(ctx context.Context) (any, error) { return load(ctx, f) })
+	}
 	c.mu.Lock()
 	e, ok := c.entries[key]
-	switch {
-	case !ok:
-		c.evictStale()
-		e = &cacheEntry{ready: make(chan struct{})}
-		c.entries[key] = e
-		c.mu.Unlock()
-		// The load is shared by every caller waiting for this key: it must
-		// not end when the first caller goes away.
-		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
-		func() {
-			defer cancel()
-			defer close(e.ready) // even if load panics, waiters are released
-			val, err := load(lctx, f)
-			c.mu.Lock()
-			defer c.mu.Unlock()
-			e.val, e.err, e.loaded = val, err, time.Now()
-			if err != nil {
-				delete(c.entries, key) // the next caller tries again
-			}
-		}()
-	case e.loaded.IsZero():
-		c.mu.Unlock() // the first load is running: wait for it
-	default:
-		if time.Since(e.loaded) > c.ttl && !e.refreshing {
-			e.refreshing = true
-			go c.refresh(key, e, func(ctx context.Context) (any, error) { return load(ctx, f) })
+	c.mu.Unlock()
+	if ok {
+		if time.Since(e.loaded) > c.ttl {
+			c.loads.DoChan(key, run) // refresh in the background; serve the stale result now
 		}
-		c.mu.Unlock()
+		return e.val.(T), nil
 	}
 	select {
-	case <-e.ready:
+	case r := <-c.loads.DoChan(key, run):
+		if r.Err != nil {
+			var zero T
+			return zero, r.Err
+		}
+		return r.Val.(T), nil
 	case <-ctx.Done():
 		var zero T
 		return zero, ctx.Err()
 	}
-	c.mu.Lock()
-	val, err := e.val, e.err
-	c.mu.Unlock()
+}
+
+// load runs one shared load under its own timeout and stores a successful
+// result. A panic in the query becomes an error: singleflight would
+// otherwise crash the process (it re-panics on a fresh goroutine when
+// others wait), and nothing is stored, so the key is not poisoned.
+func (c *reportCache) load(key string, load func(context.Context) (any, error)) (val any, err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), cacheLoadTimeout)
+	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			val, err = nil, fmt.Errorf("report query %s: panic: %v", key, p)
+		}
+	}()
+	val, err = load(ctx)
 	if err != nil {
-		var zero T
-		return zero, err
+		return nil, err
 	}
-	return val.(T), nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.evictStale()
+	c.entries[key] = cacheEntry{val: val, loaded: time.Now()}
+	return val, nil
 }
 
 // evictStale drops entries not refreshed for ten TTLs, so filters asked
 // for once do not stay in memory. The caller holds c.mu.
 func (c *reportCache) evictStale() {
 	for k, e := range c.entries {
-		if !e.loaded.IsZero() && !e.refreshing && time.Since(e.loaded) > 10*c.ttl {
+		if time.Since(e.loaded) > 10*c.ttl {
 			delete(c.entries, k)
 		}
-	}
-}
-
-// refresh reloads a stale entry in the background (at most a minute); on
-// failure the stale result stays and the next request past the TTL tries
-// again.
-func (c *reportCache) refresh(key string, e *cacheEntry, load func(context.Context) (any, error)) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	val, err := load(ctx)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e.refreshing = false
-	if err == nil {
-		c.entries[key] = &cacheEntry{ready: e.ready, val: val, loaded: time.Now()}
 	}
 }
 
