@@ -28,6 +28,9 @@ func TestBrowserScreenshotsDemo(t *testing.T) {
 	if _, err := demo.Generate(bg, db, demo.Options{Scale: demo.ScaleSmall, Seed: 1, Now: t0}); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.ClaimDemo(bg, "test", t0); err != nil {
+		t.Fatal(err)
+	}
 	logins := dbtest.Must(web.DemoUsers(bg, db, t0))(t)
 	pw := map[workflow.Role]web.DemoLogin{}
 	for _, l := range logins {

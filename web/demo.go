@@ -22,8 +22,15 @@ const DemoMunicipality = 851
 // DemoUsers creates one user per role with generated passwords: nurse and
 // project lead in Aalborg, pharmacy staff at a pharmacy in Aalborg (made if
 // there is none), the steering group and an admin. A username that exists
-// gets a new password instead, so `serve --demo` can be run again.
+// gets a new password instead, so `serve --demo` can be run again. It
+// refuses a database not claimed as a demo database (data.DB.ClaimDemo).
 func DemoUsers(ctx context.Context, db *data.DB, now time.Time) ([]DemoLogin, error) {
+	if ok, err := db.IsDemo(ctx); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, workflow.Invalid("ikke en demodatabase: demobrugernes adgangskoder nulstilles ikke",
+			"not a demo database: the demo users' passwords are not reset")
+	}
 	ph, err := demoPharmacy(ctx, db, now)
 	if err != nil {
 		return nil, err

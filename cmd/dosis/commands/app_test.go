@@ -14,6 +14,8 @@ type cliRun struct {
 	t   *testing.T
 	db  string
 	now time.Time
+	// stdin is what the next commands read on standard input.
+	stdin string
 }
 
 func newCLI(t *testing.T) *cliRun {
@@ -22,7 +24,7 @@ func newCLI(t *testing.T) *cliRun {
 
 func (r *cliRun) run(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, now: func() time.Time { return r.now }}
+	e := &env{stdin: strings.NewReader(r.stdin), stdout: &out, stderr: &errb, now: func() time.Time { return r.now }}
 	code = run(append([]string{"dosis", "--db", r.db, "--actor", "tester"}, args...), e)
 	return code, out.String(), errb.String()
 }

@@ -20,7 +20,8 @@ func (e *env) serveCommand() *cli.Command {
 		Name:  "serve",
 		Usage: "run the web application",
 		Description: "Refuses an out-of-date schema (run `dosis db migrate`), except with --demo, which\n" +
-			"migrates, loads demo data on a fresh database and prints a login for each role.",
+			"migrates, loads demo data on a fresh database and prints a login for each role; it refuses\n" +
+			"a database that holds real users (one not made by --demo), so no real password is reset.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", EnvVars: []string{"DOSIS_ADDR"}, Usage: "address to listen on"},
 			&cli.BoolFlag{Name: "demo", Usage: "migrate, load demo data and print demo logins"},
@@ -57,14 +58,17 @@ func (e *env) serveCommand() *cli.Command {
 	}
 }
 
-// prepareDemo migrates, loads the small demo data set on a database without
-// cases, and
-// prints one login per role with a freshly generated password.
+// prepareDemo migrates, refuses a database with real users (data.ClaimDemo),
+// loads the medium demo data set on a database without cases, and prints
+// one login per role with a freshly generated password.
 func (e *env) prepareDemo(ctx context.Context, db *data.DB) error {
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
 	now := e.now()
+	if err := db.ClaimDemo(ctx, "serve --demo", now); err != nil {
+		return err
+	}
 	existing, err := db.ListCases(ctx, workflow.System("demo"), data.CaseFilter{Limit: 1})
 	if err != nil {
 		return err

@@ -1,0 +1,42 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// SettingDemoDatabase marks a database as a demo database (one settings
+// row, installation-wide). Only a demo database may have its demo users'
+// passwords reset by `dosis serve --demo`.
+const SettingDemoDatabase = "demo_database"
+
+// ClaimDemo makes db a demo database or refuses: a database already marked
+// is one; a database without users is marked now (no one can sign in to
+// it, so no password is lost); a database that holds users and is not
+// marked holds real users, and ClaimDemo refuses it with KindInvalid, so
+// `serve --demo` never resets or prints the password of a real admin.
+func (db *DB) ClaimDemo(ctx context.Context, by string, now time.Time) error {
+	if ok, err := db.IsDemo(ctx); err != nil || ok {
+		return err
+	}
+	n, err := db.bun.NewSelect().Table("users").Count(ctx)
+	if err != nil {
+		return fmt.Errorf("count users: %w", err)
+	}
+	if n > 0 {
+		return workflow.Invalidf(
+			"databasen har %d rigtige brugere og er ikke en demodatabase; --demo nulstiller ikke deres adgangskoder. Start uden --demo, eller brug en ny databasefil (fx --db demo.db)",
+			"the database holds %d real users and is not a demo database; --demo does not reset their passwords. Start without --demo, or use a new database file (e.g. --db demo.db)", n)
+	}
+	_, err = db.SaveSetting(ctx, SettingDemoDatabase, 0, "synthetic demo data; demo logins may be reset", by, now)
+	return err
+}
+
+// IsDemo reports whether db was claimed as a demo database (ClaimDemo).
+func (db *DB) IsDemo(ctx context.Context) (bool, error) {
+	_, ok, err := db.Setting(ctx, SettingDemoDatabase, 0)
+	return ok, err
+}
