@@ -2,10 +2,9 @@ package web
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/workflow"
 )
 
 // caseAssess evaluates the facts typed in against the municipality's rule
@@ -24,34 +23,22 @@ func (app *App) caseAssess(w http.ResponseWriter, r *http.Request, rq *Request) 
 	if err != nil {
 		return err
 	}
-	facts := factsFromForm(r, rs)
+	facts, err := factsFromForm(r, rs)
+	if err != nil {
+		return app.caseRefused(r, rq, id, "assess", err)
+	}
 	if _, _, err := app.svc.Assess(r.Context(), rq.Actor, id, rs, facts, r.PostFormValue("note")); err != nil {
 		return app.caseRefused(r, rq, id, "assess", err)
 	}
 	return app.caseDone(w, r, rq, id)
 }
 
-// factsFromForm reads the fields fact_<key> of the known facts: "true" and
-// "false" for yes/no facts, numbers with a decimal comma or point, text.
-func factsFromForm(r *http.Request, rs *eligibility.RuleSet) eligibility.Facts {
-	f := eligibility.Facts{}
+// factsFromForm collects the fields fact_<key> of the rule set's facts as
+// text; workflow.ParseFacts reads them as the command line's --fact does.
+func factsFromForm(r *http.Request, rs *eligibility.RuleSet) (eligibility.Facts, error) {
+	raw := map[string]string{}
 	for _, fi := range rs.Facts() {
-		v := strings.TrimSpace(r.PostFormValue("fact_" + fi.Key))
-		if v == "" {
-			continue
-		}
-		switch fi.Type {
-		case "bool":
-			f[fi.Key] = v == "true"
-		case "number":
-			if n, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil {
-				f[fi.Key] = n
-			} else {
-				f[fi.Key] = v // the rule set reports it as not understood
-			}
-		default:
-			f[fi.Key] = v
-		}
+		raw[fi.Key] = r.PostFormValue("fact_" + fi.Key)
 	}
-	return f
+	return workflow.ParseFacts(rs, raw)
 }

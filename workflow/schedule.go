@@ -115,19 +115,6 @@ func FirstPeriodStart(p Pharmacy, today calendar.Date) calendar.Date {
 	return s
 }
 
-// FirstRollLate reports whether a first roll expected on firstDelivery
-// misses the rule that it is ready at the latest 7 days after the GP's
-// approval at approvedAt (compared as Danish days).
-func FirstRollLate(approvedAt time.Time, firstDelivery calendar.Date) bool {
-	return FirstRollLateAfter(approvedAt, firstDelivery, DefaultSettings().FirstRollDays)
-}
-
-// FirstRollLateAfter is FirstRollLate with the number of days as a setting
-// (Settings.FirstRollDays).
-func FirstRollLateAfter(approvedAt time.Time, firstDelivery calendar.Date, days int) bool {
-	return firstDelivery.After(calendar.DayOf(approvedAt).AddDays(days))
-}
-
 // ChangeReaches reports whether a change recorded at recordedAt reaches a
 // roll with deadline: it does up to the end of the deadline day, Danish time.
 func ChangeReaches(deadline calendar.Date, recordedAt time.Time) bool {

@@ -42,15 +42,31 @@ func Each(t *testing.T, fn func(t *testing.T, db *data.DB)) {
 // DOSIS_REQUIRE_POSTGRES=1, fails) when PostgreSQL is not configured.
 func Open(t testing.TB, engine string) *data.DB {
 	t.Helper()
-	db := OpenEmpty(t, engine)
+	db, _ := OpenDSN(t, engine)
+	return db
+}
+
+// OpenDSN is Open that also returns the database's DSN, for a test that
+// runs the real command line (`dosis --db DSN ...`) beside the web server
+// on the same database.
+func OpenDSN(t testing.TB, engine string) (*data.DB, string) {
+	t.Helper()
+	db, dsn := openEmpty(t, engine)
 	if _, err := db.Migrate(context.Background()); err != nil {
 		t.Fatalf("migrate %s: %v", engine, err)
 	}
-	return db
+	return db, dsn
 }
 
 // OpenEmpty is Open without the migrations, for tests of a migration.
 func OpenEmpty(t testing.TB, engine string) *data.DB {
+	t.Helper()
+	db, _ := openEmpty(t, engine)
+	return db
+}
+
+// openEmpty opens a fresh, unmigrated database on engine and returns its DSN.
+func openEmpty(t testing.TB, engine string) (*data.DB, string) {
 	t.Helper()
 	ctx := context.Background()
 	var dsn string
@@ -67,7 +83,7 @@ func OpenEmpty(t testing.TB, engine string) *data.DB {
 		t.Fatalf("open %s: %v", engine, err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	return db
+	return db, dsn
 }
 
 // postgresDatabase creates a database for the test and returns its URL.

@@ -2,11 +2,11 @@ package commands
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/workflow"
 	"github.com/urfave/cli/v2"
 )
 
@@ -18,7 +18,7 @@ func (e *env) caseAssessCommand() *cli.Command {
 		Description: "Facts are key=value pairs; leave a fact out when it is unknown.\n" +
 			"Keys of the default rule set: " + factKeys(),
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "fact", Usage: "a fact as key=value (repeat)"},
+			&cli.GenericFlag{Name: "fact", Value: &repeated{}, Usage: "a fact as key=value (repeat; a decimal comma is kept)"},
 			&cli.StringFlag{Name: "rules", Usage: "a rule-set JSON file instead of the one in force for the case's municipality (stored by an admin, or the built-in default)"},
 			&cli.StringFlag{Name: "note"},
 		},
@@ -27,7 +27,7 @@ func (e *env) caseAssessCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			facts, err := parseFacts(c.StringSlice("fact"))
+			raw, err := factPairs(*c.Generic("fact").(*repeated))
 			if err != nil {
 				return err
 			}
@@ -39,6 +39,10 @@ func (e *env) caseAssessCommand() *cli.Command {
 					return usageError{err}
 				}
 			} else if rs, err = db.RuleSetForCase(c.Context, e.actor(c), id); err != nil {
+				return err
+			}
+			facts, err := workflow.ParseFacts(rs, raw)
+			if err != nil {
 				return err
 			}
 			v, cs, err := e.service(db).Assess(c.Context, e.actor(c), id, rs, facts, c.String("note"))
@@ -65,31 +69,19 @@ func (e *env) caseAssessCommand() *cli.Command {
 	}
 }
 
-// parseFacts reads key=value pairs: true/false become booleans, numbers
-// (decimal comma allowed) become numbers, anything else stays text.
-func parseFacts(pairs []string) (eligibility.Facts, error) {
-	f := eligibility.Facts{}
+// factPairs splits key=value pairs; workflow.ParseFacts reads the values
+// with the rule set, as the web form's are read.
+func factPairs(pairs []string) (map[string]string, error) {
+	raw := map[string]string{}
 	for _, p := range pairs {
 		k, v, ok := strings.Cut(p, "=")
-		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		k = strings.TrimSpace(k)
 		if !ok || k == "" {
 			return nil, usagef("--fact %q: expected key=value", p)
 		}
-		switch strings.ToLower(v) {
-		case "true", "yes", "ja":
-			f[k] = true
-			continue
-		case "false", "no", "nej":
-			f[k] = false
-			continue
-		}
-		if n, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil {
-			f[k] = n
-			continue
-		}
-		f[k] = v
+		raw[k] = v
 	}
-	return f, nil
+	return raw, nil
 }
 
 func factKeys() string {
@@ -99,3 +91,10 @@ func factKeys() string {
 	}
 	return strings.Join(keys, ", ")
 }
+
+// repeated is a flag that may be given many times and, unlike a string
+// slice flag, never splits a value at commas ("2,5" is a number).
+type repeated []string
+
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+func (r *repeated) String() string     { return strings.Join(*r, " ") }

@@ -1,0 +1,112 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dosis-dk/dosis/cmd/dosis/commands"
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// sameAnswer runs the web application and the real command line on one
+// database, so a test can give both the same input.
+type sameAnswer struct {
+	t   *testing.T
+	db  *data.DB
+	dsn string
+	f   fixture
+	web *client
+}
+
+func newSameAnswer(t *testing.T, engine string) *sameAnswer {
+	db, dsn := dbtest.OpenDSN(t, engine)
+	f := setup(t, db, "Karen Jensen")
+	s := start(t, db)
+	c := newClient(t, s)
+	u, _ := url.Parse(s.base)
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: "en"}}) // the CLI speaks English
+	return &sameAnswer{t: t, db: db, dsn: dsn, f: f, web: c}
+}
+
+// cli runs dosis with args and returns the exit code and, on failure, the
+// first line of the message.
+func (s *sameAnswer) cli(args ...string) (int, string) {
+	var out, errb bytes.Buffer
+	code := commands.Main(append([]string{"dosis", "--db", s.dsn, "--actor", cliActor}, args...), strings.NewReader(""), &out, &errb)
+	msg, _, _ := strings.Cut(strings.TrimPrefix(errb.String(), "dosis: "), "\n")
+	return code, msg
+}
+
+// cliActor is who acts on the command line, to tell its records apart.
+const cliActor = "cli-nurse"
+
+// lastFacts is the facts of the newest assessment of the case by actor, as
+// stored (the CLI runs on the real clock, the server on the tests' clock).
+func (s *sameAnswer) lastFacts(actor string) string {
+	d := dbtest.Must(s.db.CaseDetail(context.Background(), workflow.System("test"), s.f.case851.ID, "test", t0))(s.t)
+	facts := ""
+	for _, a := range d.Assessments {
+		if a.AssessedBy == actor {
+			facts = a.FactsJSON
+		}
+	}
+	return facts
+}
+
+// TestSameAnswerFacts: the web form and `dosis case assess --fact` read the
+// same typed facts the same way (both use workflow.ParseFacts): the same
+// stored facts for good input, the same refusal for bad input.
+func TestSameAnswerFacts(t *testing.T) {
+	for _, engine := range dbtest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			s := newSameAnswer(t, engine)
+			s.web.login("nurse")
+			for _, tc := range []struct {
+				fact, value, want string // want: the stored facts, or a part of the refusal
+			}{
+				{"no_change_expected", "ja", `{"no_change_expected":true}`},
+				{"no_change_expected", "Nej", `{"no_change_expected":false}`},
+				{"no_change_expected", "YES", `{"no_change_expected":true}`},
+				{"no_change_expected", "0", `{"no_change_expected":false}`},
+				{"no_change_expected", "abc", `"abc" is neither yes nor no`},
+				{"packable_medicine_count", "3", `{"packable_medicine_count":3}`},
+				{"packable_medicine_count", "2,5", `{"packable_medicine_count":2.5}`},
+				{"packable_medicine_count", "abc", `(packable_medicine_count): "abc" is not a number`},
+			} {
+				t.Run(tc.fact+"="+tc.value, func(t *testing.T) {
+					status, body, _ := s.web.post("/cases/"+s.f.case851.ID+"/assess", url.Values{"fact_" + tc.fact: {tc.value}})
+					var webFacts string
+					if status == http.StatusSeeOther {
+						webFacts = s.lastFacts("nurse")
+					}
+					code, msg := s.cli("case", "assess", s.f.case851.ID, "--fact", tc.fact+"="+tc.value)
+					var cliFacts string
+					if code == commands.ExitOK {
+						cliFacts = s.lastFacts("cli:" + cliActor)
+					}
+					if strings.HasPrefix(tc.want, "{") {
+						if webFacts != tc.want || cliFacts != tc.want {
+							t.Fatalf("stored facts: web %q (status %d), CLI %q (exit %d, %s); want %q from both",
+								webFacts, status, cliFacts, code, msg, tc.want)
+						}
+						return
+					}
+					page := html.UnescapeString(body)
+					if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
+						t.Fatalf("refusal: web status %d, CLI exit %d; want 422 and 2", status, code)
+					}
+					if !strings.Contains(msg, tc.want) || !strings.Contains(page, msg) {
+						t.Errorf("CLI says %q, want it to contain %q and the web page to show the same:\n%s", msg, tc.want, excerpt(body))
+					}
+				})
+			}
+		})
+	}
+}
