@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"errors"
 	"os"
 	"strings"
@@ -58,8 +60,8 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("criterion %s has no reason: %+v", r.ID, r)
 				}
 			}
-			_ = v.Summary("da")
-			_ = v.Summary("en")
+			_ = v.Summary(i18n.Danish)
+			_ = v.Summary(i18n.English)
 		}
 		_ = rs.Facts()
 	})

@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"strings"
 )
@@ -16,13 +18,13 @@ func (c Criterion) labelEN() string {
 // reasons renders the Danish and English reason for a pass, fail or unknown
 // (missing) result, from the criterion's templates or a generic sentence.
 func (c Criterion) reasons(s Status, value any) (da, en string) {
-	da = c.render(pick(c.MessagesDA, s, genericDA), c.LabelDA, value, "da")
-	en = c.render(pick(c.MessagesEN, s, genericEN), c.labelEN(), value, "en")
+	da = c.render(pick(c.MessagesDA, s, genericDA), c.LabelDA, value, i18n.Danish)
+	en = c.render(pick(c.MessagesEN, s, genericEN), c.labelEN(), value, i18n.English)
 	return da, en
 }
 
 // render fills a template's placeholders.
-func (c Criterion) render(tmpl, label string, value any, lang string) string {
+func (c Criterion) render(tmpl, label string, value any, lang i18n.Lang) string {
 	return strings.NewReplacer(
 		"{value}", display(value, lang),
 		"{threshold}", display(c.Value, lang),

@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"strings"
 )
@@ -8,8 +10,8 @@ import (
 // Summary returns the verdict in one line, in Danish ("da") or English
 // ("en"); any other lang gives Danish. It names the rule set and version and,
 // unless the citizen is eligible, which criteria failed or were unknown.
-func (v Verdict) Summary(lang string) string {
-	en := lang == "en"
+func (v Verdict) Summary(lang i18n.Lang) string {
+	en := lang.English()
 	var failed, advisory, unknown []string
 	for _, r := range v.Results {
 		label := r.Label

@@ -1,6 +1,10 @@
 package eligibility
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dosis-dk/dosis/i18n"
+)
 
 func TestSummary(t *testing.T) {
 	tests := []struct {
@@ -27,10 +31,10 @@ func TestSummary(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := Evaluate(Default(), tt.facts)
-			if got := v.Summary("da"); got != tt.da {
+			if got := v.Summary(i18n.Danish); got != tt.da {
 				t.Errorf("Summary(da) =\n%q, want\n%q", got, tt.da)
 			}
-			if got := v.Summary("en"); got != tt.en {
+			if got := v.Summary(i18n.English); got != tt.en {
 				t.Errorf("Summary(en) =\n%q, want\n%q", got, tt.en)
 			}
 			if got := v.Summary(""); got != tt.da {
@@ -42,7 +46,7 @@ func TestSummary(t *testing.T) {
 
 func TestSummaryEmptyRuleSet(t *testing.T) {
 	v := Evaluate(&RuleSet{ID: "empty", Version: "1"}, nil)
-	if want := "Kræver faglig vurdering efter regelsæt empty 1: regelsættet har ingen kriterier."; v.Summary("da") != want {
-		t.Errorf("Summary(da) = %q, want %q", v.Summary("da"), want)
+	if want := "Kræver faglig vurdering efter regelsæt empty 1: regelsættet har ingen kriterier."; v.Summary(i18n.Danish) != want {
+		t.Errorf("Summary(da) = %q, want %q", v.Summary(i18n.Danish), want)
 	}
 }

@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"encoding/json"
 	"fmt"
 	"math"
@@ -86,8 +88,8 @@ func describe(v any) string {
 // display writes a fact or threshold for a reason in plain language: "ja" or
 // "yes" for true, numbers with a decimal comma in Danish, lists joined with
 // "eller" or "or".
-func display(v any, lang string) string {
-	da := lang != "en"
+func display(v any, lang i18n.Lang) string {
+	da := !lang.English()
 	if n, ok := asNumber(v); ok {
 		s := strconv.FormatFloat(n, 'f', -1, 64)
 		if da {

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"context"
 	"fmt"
 	"sort"
@@ -32,7 +34,7 @@ func buildFunnel(ctx context.Context, src Source, f Filter, r *Report, names map
 		return fmt.Errorf("funnel reasons: %w", err)
 	}
 	for _, rc := range reasons {
-		r.Funnel.Reasons = append(r.Funnel.Reasons, ReasonRow{State: rc.State, StateLabel: workflow.State(rc.State).Label("da"),
+		r.Funnel.Reasons = append(r.Funnel.Reasons, ReasonRow{State: rc.State, StateLabel: workflow.State(rc.State).Label(i18n.Danish),
 			Reason: rc.Reason, ReasonLabel: reasonLabel(rc.State, rc.Reason), Count: C(rc.Count)})
 	}
 	for _, rr := range r.Funnel.Reasons {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"net/http"
 	"strings"
 )
@@ -20,8 +22,8 @@ func (app *App) caseHospital(w http.ResponseWriter, r *http.Request, rq *Request
 	if err != nil {
 		return app.caseRefused(r, rq, id, "hospital", err)
 	}
-	o := actionOutcome{Decision: out.Action, TextDA: app.msgs.get("da", "hospital.action."+out.Action),
-		TextEN: app.msgs.get("en", "hospital.action."+out.Action)}
+	o := actionOutcome{Decision: out.Action, TextDA: app.msgs.get(i18n.Danish, "hospital.action."+out.Action),
+		TextEN: app.msgs.get(i18n.English, "hospital.action."+out.Action)}
 	return app.caseOutcome(w, r, rq, id, o, out.Urgent)
 }
 

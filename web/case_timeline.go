@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"slices"
 	"time"
 
@@ -18,7 +20,7 @@ type timelineItem struct {
 
 // timeline merges the audit trail, consents, assessments and GP requests of
 // a case into one list, oldest first.
-func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
+func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 	t := func(key string) string { return app.msgs.get(lang, key) }
 	var out []timelineItem
 	for _, e := range d.Audit {
@@ -28,7 +30,7 @@ func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
 		}
 		text += e.ToState.Label(lang)
 		if r, ok := workflow.ReasonFor(e.Event, e.Reason); ok {
-			text += " · " + pick(lang, r.LabelDA, r.LabelEN)
+			text += " · " + lang.Pick(r.LabelDA, r.LabelEN)
 		}
 		if e.Note != "" && e.Event != workflow.EventOpen {
 			text += " · " + e.Note
@@ -61,7 +63,7 @@ func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
 				text += " · " + t("gp.expires") + " " + g.PrescriptionExpires.Format()
 			}
 			if r, ok := workflow.ReasonFor(workflow.EventReject, g.DecisionReason); ok {
-				text += " · " + pick(lang, r.LabelDA, r.LabelEN)
+				text += " · " + lang.Pick(r.LabelDA, r.LabelEN)
 			}
 			out = append(out, timelineItem{At: *g.DecidedAt, What: t("gp.decided"), Text: text})
 		}
@@ -70,9 +72,3 @@ func (app *App) timeline(d data.CaseDetail, lang string) []timelineItem {
 	return out
 }
 
-func pick(lang, da, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return da
-}

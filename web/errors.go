@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"errors"
 	"net/http"
 	"net/url"
@@ -93,7 +95,7 @@ type errorPage struct {
 
 // message is the user-safe text of err in lang; internal errors get a
 // general message.
-func (app *App) message(err error, lang string) string {
+func (app *App) message(err error, lang i18n.Lang) string {
 	var we *workflow.Error
 	if errors.As(err, &we) {
 		return redactCPR(we.Message(lang))

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"net/http"
 	"strings"
 )
@@ -42,11 +44,8 @@ func (app *App) logout(w http.ResponseWriter, r *http.Request, _ *Request) error
 
 // setLang stores the chosen language in a cookie and goes back.
 func (app *App) setLang(w http.ResponseWriter, r *http.Request, _ *Request) error {
-	lang := "da"
-	if r.PostFormValue("lang") == "en" {
-		lang = "en"
-	}
-	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+	lang := i18n.ParseLang(r.PostFormValue("lang"))
+	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang.Code(), Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, Secure: app.cfg.Secure, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, safeBack(r.PostFormValue("back")), http.StatusSeeOther)
 	return nil

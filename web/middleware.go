@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"context"
 	"fmt"
 	"net"
@@ -18,7 +20,7 @@ import (
 type Request struct {
 	User  *data.User
 	Actor workflow.Actor
-	Lang  string
+	Lang  i18n.Lang
 	CSRF  string
 	Now   time.Time
 	Path  string

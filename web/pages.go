@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -40,7 +42,7 @@ func parsePages(msgs catalogue) (pages, error) {
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)
 		}
-		err = t.Execute(io.Discard, View{Req: &Request{Lang: "da"}, msgs: msgs})
+		err = t.Execute(io.Discard, View{Req: &Request{Lang: i18n.Danish}, msgs: msgs})
 		var terr *template.Error
 		if errors.As(err, &terr) {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)

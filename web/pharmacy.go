@@ -63,3 +63,6 @@ func (v View) UrgentReason(code string) string { return v.T("urgent.reason." + c
 
 // Deviation is a receipt deviation kind's label.
 func (v View) Deviation(kind string) string { return workflow.DeviationLabel(kind, v.lang()) }
+
+// Reminder names a reminder kind in the request's language.
+func (v View) Reminder(kind string) string { return workflow.ReminderLabel(kind, v.lang()) }

@@ -56,7 +56,7 @@ func (v View) Week(d calendar.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return calendar.WeekLabel(d, v.lang())
+	return calendar.WeekLabel(d, v.lang().Code())
 }
 
 // WeekOf is the ISO week label of the Danish day of the instant t.

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"net/url"
 	"strconv"
 	"time"
@@ -28,16 +30,11 @@ type View struct {
 func (v View) T(key string) string { return v.msgs.get(v.lang(), key) }
 
 // L picks the Danish or the English of a pair, by the request's language.
-func (v View) L(da, en string) string {
-	if v.lang() == "en" && en != "" {
-		return en
-	}
-	return da
-}
+func (v View) L(da, en string) string { return v.lang().Pick(da, en) }
 
-func (v View) lang() string {
+func (v View) lang() i18n.Lang {
 	if v.Req == nil {
-		return "da"
+		return i18n.Danish
 	}
 	return v.Req.Lang
 }
@@ -80,7 +77,7 @@ func (v View) DateWeek(d calendar.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.FormatWithWeek(v.lang())
+	return d.FormatWithWeek(v.lang().Code())
 }
 
 // Day formats the Danish day of the instant t dd-mm-yyyy.

@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -69,9 +71,9 @@ func (e *Error) Error() string {
 }
 
 // Message returns the user-safe message in lang ("da" or "en"), with the unmet guards.
-func (e *Error) Message(lang string) string {
+func (e *Error) Message(lang i18n.Lang) string {
 	msg, sep := e.MsgDA, "; "
-	if lang == "en" {
+	if lang.English() {
 		msg = e.MsgEN
 	}
 	var parts []string

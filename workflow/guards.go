@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"strings"
 
@@ -17,8 +19,8 @@ type Guard struct {
 }
 
 // Message returns the guard's message in lang ("da" or "en").
-func (g Guard) Message(lang string) string {
-	if lang == "en" {
+func (g Guard) Message(lang i18n.Lang) string {
+	if lang.English() {
 		return g.MsgEN
 	}
 	return g.MsgDA
@@ -92,8 +94,8 @@ func stateGuard(t Transition) Guard {
 	from := make([]string, len(t.From))
 	fromEN := make([]string, len(t.From))
 	for i, s := range t.From {
-		from[i] = s.Label("da")
-		fromEN[i] = s.Label("en")
+		from[i] = s.Label(i18n.Danish)
+		fromEN[i] = s.Label(i18n.English)
 	}
 	return Guard{Code: "state",
 		MsgDA: fmt.Sprintf("sagen skal være i en af tilstandene: %s", strings.Join(from, ", ")),

@@ -3,6 +3,8 @@ package workflow_test
 import (
 	"testing"
 
+	"github.com/dosis-dk/dosis/i18n"
+
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -12,13 +14,13 @@ func TestKindLabels(t *testing.T) {
 	for _, l := range []struct {
 		name  string
 		kinds []string
-		label func(kind, lang string) string
+		label func(kind string, lang i18n.Lang) string
 	}{
 		{"deviation", workflow.DeviationKinds(), workflow.DeviationLabel},
 		{"reminder", workflow.ReminderKinds(), workflow.ReminderLabel},
 	} {
 		for _, k := range l.kinds {
-			da, en := l.label(k, "da"), l.label(k, "en")
+			da, en := l.label(k, i18n.Danish), l.label(k, i18n.English)
 			if da == k || en == k || da == en {
 				t.Errorf("%s %q: labels da %q, en %q", l.name, k, da, en)
 			}
@@ -27,10 +29,10 @@ func TestKindLabels(t *testing.T) {
 			t.Errorf("%s: an unknown kind must be shown as itself, got %q", l.name, got)
 		}
 	}
-	if got := workflow.DeviationLabel("late", "en"); got != "Delivered late" {
+	if got := workflow.DeviationLabel("late", i18n.English); got != "Delivered late" {
 		t.Errorf("DeviationLabel(late, en) = %q", got)
 	}
-	if got := workflow.ReminderLabel(workflow.ReminderRenewal, "da"); got != "Dosisordinationen skal fornyes" {
+	if got := workflow.ReminderLabel(workflow.ReminderRenewal, i18n.Danish); got != "Dosisordinationen skal fornyes" {
 		t.Errorf("ReminderLabel(renewal, da) = %q", got)
 	}
 }
@@ -42,7 +44,7 @@ func TestWorkKindLabels(t *testing.T) {
 	if it := w.Items[0]; it.LabelDA != "Lægen har ikke svaret: 3 dage" || it.LabelEN != "GP request overdue: 3 days" {
 		t.Errorf("labels %q, %q", it.LabelDA, it.LabelEN)
 	}
-	if got := workflow.WorkKind("no_such_kind").Label("en"); got != "no_such_kind" {
+	if got := workflow.WorkKind("no_such_kind").Label(i18n.English); got != "no_such_kind" {
 		t.Errorf("an unknown kind must be shown as itself, got %q", got)
 	}
 }

@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -112,13 +114,14 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	}
 	if !slices.Contains(t.Roles, role) {
 		return "", Forbidden(
-			fmt.Sprintf("rollen %q må ikke udføre %q", role, ev),
+			fmt.Sprintf("rollen %s må ikke: %s", i18n.T(i18n.Danish, "role."+string(role)), ev.Label(i18n.Danish)),
 			fmt.Sprintf("role %q may not do %q", role, ev))
 	}
 	if NeedsReason(ev) && ev != EventWithdraw {
 		if _, ok := ReasonFor(ev, in.Reason); !ok {
-			return "", Invalidf("årsagskode %q gælder ikke for %q; brug en af: %s",
-				"reason code %q is not valid for %q; use one of: %s", in.Reason, ev, reasonCodes(ev))
+			return "", &Error{Kind: KindInvalid,
+				MsgDA: fmt.Sprintf("vælg en af årsagerne til „%s“: %s", ev.Label(i18n.Danish), reasonLabels(ev, i18n.Danish)),
+				MsgEN: fmt.Sprintf("reason code %q is not valid for %q; use one of: %s", in.Reason, ev, reasonCodes(ev))}
 		}
 	}
 	if in.Reason == "other" && strings.TrimSpace(in.Note) == "" {
@@ -126,8 +129,8 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	}
 	if !slices.Contains(t.From, s.Case.State) {
 		return "", &Error{Kind: KindInvalidTransition,
-			MsgDA: fmt.Sprintf("%q kan ikke ske i tilstanden %q", ev, s.Case.State.Label("da")),
-			MsgEN: fmt.Sprintf("%q cannot happen in state %q", ev, s.Case.State.Label("en")),
+			MsgDA: fmt.Sprintf("„%s“ kan ikke ske, når sagen er „%s“", ev.Label(i18n.Danish), s.Case.State.Label(i18n.Danish)),
+			MsgEN: fmt.Sprintf("%q cannot happen in state %q", ev, s.Case.State.Label(i18n.English)),
 			Unmet: []Guard{stateGuard(t)}}
 	}
 	var unmet []Guard
@@ -138,7 +141,7 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	}
 	if len(unmet) > 0 {
 		return "", &Error{Kind: KindInvalidTransition,
-			MsgDA: fmt.Sprintf("%q er ikke mulig endnu", ev),
+			MsgDA: fmt.Sprintf("„%s“ er ikke mulig endnu", ev.Label(i18n.Danish)),
 			MsgEN: fmt.Sprintf("%q is not possible yet", ev),
 			Unmet: unmet}
 	}
@@ -157,4 +160,13 @@ func reasonCodes(ev Event) string {
 		s += r.Code
 	}
 	return s
+}
+
+// reasonLabels lists the labels of ev's reasons in lang, for a message.
+func reasonLabels(ev Event, lang i18n.Lang) string {
+	var s []string
+	for _, r := range Reasons(ev) {
+		s = append(s, lang.Pick(r.LabelDA, r.LabelEN))
+	}
+	return strings.Join(s, ", ")
 }

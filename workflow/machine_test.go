@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"errors"
 	"fmt"
 	"testing"
@@ -163,7 +165,7 @@ func TestGuardsRefuseWithTheirCode(t *testing.T) {
 			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Fatalf("unmet guards: want %v, got %v", tc.want, got)
 			}
-			if e.Message("da") == "" || e.Message("en") == "" {
+			if e.Message(i18n.Danish) == "" || e.Message(i18n.English) == "" {
 				t.Fatal("empty message")
 			}
 		})

@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"context"
 	"fmt"
 	"slices"
@@ -48,15 +50,8 @@ func (in ReceiptInput) Validate() error {
 }
 
 // DeviationLabel names a deviation kind for users in lang ("da" or "en").
-func DeviationLabel(kind, lang string) string {
-	return labelIn(map[string][2]string{
-		"wrong_drug":     {"Forkert lægemiddel", "Wrong drug"},
-		"wrong_strength": {"Forkert styrke", "Wrong strength"},
-		"missing_pouch":  {"Manglende pose", "Missing pouch"},
-		"wrong_citizen":  {"Forkert borger (navn eller CPR)", "Wrong citizen (name or CPR)"},
-		"damaged":        {"Beskadiget rulle", "Damaged roll"},
-		"late":           {"Leveret for sent", "Delivered late"},
-	}, kind, lang)
+func DeviationLabel(kind string, lang i18n.Lang) string {
+	return labelIn("deviation.", kind, lang)
 }
 
 // UrgentReceiptInfo is what receipt control needs of an urgent roll.

@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -17,13 +19,8 @@ func ReminderKinds() []string {
 }
 
 // ReminderLabel names a reminder kind for users in lang ("da" or "en").
-func ReminderLabel(kind, lang string) string {
-	return labelIn(map[string][2]string{
-		ReminderGPFollowUp:    {"Følg op på anmodning til lægen", "Follow up the request to the GP"},
-		ReminderRenewal:       {"Dosisordinationen skal fornyes", "The dose-dispensing prescription needs renewal"},
-		ReminderFirstRoll:     {"Første rulle skal være klar", "The first roll is due"},
-		ReminderUrgentOverdue: {"Akutrulle er forsinket", "Urgent roll is overdue"},
-	}, kind, lang)
+func ReminderLabel(kind string, lang i18n.Lang) string {
+	return labelIn("reminder.", kind, lang)
 }
 
 // GPCalendar is the calendar GP follow-ups are counted on: weekends,

@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -25,14 +27,8 @@ type Period struct {
 
 // Label returns the period status for users in lang ("da" or "en"), with
 // FMK's Danish names.
-func (s PeriodStatus) Label(lang string) string {
-	return labelIn(map[PeriodStatus][2]string{
-		PeriodPlanned:      {"Planlagt", "Planned"},
-		PeriodReady:        {"Klar til pakning", "Ready for packing"},
-		PeriodNotDispensed: {"Ekspederes ikke", "Not dispensed"},
-		PeriodDispensed:    {"Ekspederet", "Dispensed"},
-		PeriodReceived:     {"Modtaget", "Received"},
-	}, s, lang)
+func (s PeriodStatus) Label(lang i18n.Lang) string {
+	return labelIn("period.", s, lang)
 }
 
 // Packable reports whether the pharmacy still has to pack the period.

@@ -1,5 +1,7 @@
 package workflow
 
+import "github.com/dosis-dk/dosis/i18n"
+
 // State is where a case is on the citizen's path to dose-dispensed medicine.
 type State string
 
@@ -31,44 +33,14 @@ func (s State) Terminal() bool {
 }
 
 // Label returns the state's name for users in lang ("da" or "en").
-func (s State) Label(lang string) string {
-	da, en := stateLabels(s)
-	if lang == "en" {
-		return en
-	}
-	return da
-}
-
-func stateLabels(s State) (string, string) {
-	switch s {
-	case StateIdentified:
-		return "Identificeret", "Identified"
-	case StateAssessed:
-		return "Vurderet, ikke egnet endnu", "Assessed, not yet eligible"
-	case StateAwaitingConsent:
-		return "Afventer samtykke", "Awaiting consent"
-	case StateConsented:
-		return "Samtykke givet", "Consent given"
-	case StateAwaitingGP:
-		return "Afventer læge", "Awaiting GP"
-	case StateApproved:
-		return "Godkendt af læge", "Approved by GP"
-	case StateActive:
-		return "Aktiv på dosispakning", "Active on dose dispensing"
-	case StatePaused:
-		return "Pauseret", "Paused"
-	case StateDeclined:
-		return "Takket nej", "Declined"
-	case StateRejected:
-		return "Afvist af læge", "Rejected by GP"
-	case StateEnded:
-		return "Afsluttet", "Ended"
-	}
-	return string(s), string(s)
-}
+func (s State) Label(lang i18n.Lang) string { return labelIn("state.", s, lang) }
 
 // Event is something that happens to a case and may move it to another state.
 type Event string
+
+// Label returns the event's name for users in lang (the catalogue's
+// event.<code>).
+func (e Event) Label(lang i18n.Lang) string { return labelIn("event.", e, lang) }
 
 // The events.
 const (

@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -111,11 +113,11 @@ func DecideUrgent(u UrgentRoll, a Actor, step UrgentStep) (UrgentStatus, error) 
 		from := make([]string, len(t.From))
 		fromEN := make([]string, len(t.From))
 		for i, s := range t.From {
-			from[i], fromEN[i] = s.Label("da"), s.Label("en")
+			from[i], fromEN[i] = s.Label(i18n.Danish), s.Label(i18n.English)
 		}
 		return "", &Error{Kind: KindInvalidTransition,
-			MsgDA: fmt.Sprintf("akutrullen er %s og kan ikke %s", u.Status.Label("da"), step.Label("da")),
-			MsgEN: fmt.Sprintf("the urgent roll is %s and cannot be %s", u.Status.Label("en"), step.Label("en")),
+			MsgDA: fmt.Sprintf("akutrullen er %s og kan ikke %s", u.Status.Label(i18n.Danish), step.Label(i18n.Danish)),
+			MsgEN: fmt.Sprintf("the urgent roll is %s and cannot be %s", u.Status.Label(i18n.English), step.Label(i18n.English)),
 			Unmet: []Guard{{Code: "urgent_status",
 				MsgDA: "akutrullen skal være: " + strings.Join(from, " eller "),
 				MsgEN: "the urgent roll must be: " + strings.Join(fromEN, " or ")}}}
@@ -129,7 +131,7 @@ func urgentRoleCheck(u UrgentRoll, a Actor, t UrgentTransition) error {
 	}
 	if t.Pharmacy {
 		if a.Role != RolePharmacy || a.PharmacyID != u.PharmacyID {
-			return Forbidden("kun apoteket, der pakker for borgeren, kan "+t.Step.Label("da")+" akutrullen",
+			return Forbidden("kun apoteket, der pakker for borgeren, kan "+t.Step.Label(i18n.Danish)+" akutrullen",
 				"only the citizen's own pharmacy may "+string(t.Step)+" the urgent roll")
 		}
 		return nil
@@ -143,26 +145,13 @@ func urgentRoleCheck(u UrgentRoll, a Actor, t UrgentTransition) error {
 
 // Label returns the step for users in lang: a Danish infinitive
 // ("acceptere") or an English past participle ("accepted").
-func (s UrgentStep) Label(lang string) string {
-	return labelIn(map[UrgentStep][2]string{
-		UrgentStepAccept:  {"acceptere", "accepted"},
-		UrgentStepReject:  {"afvise", "rejected"},
-		UrgentStepPack:    {"pakke", "packed"},
-		UrgentStepDeliver: {"levere", "delivered"},
-		UrgentStepCancel:  {"annullere", "cancelled"},
-	}, s, lang)
+func (s UrgentStep) Label(lang i18n.Lang) string {
+	return labelIn("urgent.step.", s, lang)
 }
 
 // Label returns the status for users in lang ("da" or "en").
-func (s UrgentStatus) Label(lang string) string {
-	return labelIn(map[UrgentStatus][2]string{
-		UrgentRequested: {"bestilt", "requested"},
-		UrgentAccepted:  {"accepteret", "accepted"},
-		UrgentRejected:  {"afvist", "rejected"},
-		UrgentPacked:    {"pakket", "packed"},
-		UrgentDelivered: {"leveret", "delivered"},
-		UrgentCancelled: {"annulleret", "cancelled"},
-	}, s, lang)
+func (s UrgentStatus) Label(lang i18n.Lang) string {
+	return labelIn("urgent.status.", s, lang)
 }
 
 // UrgentEvent is one row of an urgent roll's own audit trail; Seq equals

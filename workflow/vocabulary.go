@@ -1,6 +1,9 @@
 package workflow
 
-import "time"
+import (
+	"github.com/dosis-dk/dosis/i18n"
+	"time"
+)
 
 // PeriodStatus is where a roll period is in its cycle (shaped on FMK's
 // dose-dispensing period statuses).
@@ -74,15 +77,11 @@ type UrgentRequest struct {
 	Note     string
 }
 
-// labelIn picks the Danish ([0]) or English ([1]) label of k in lang; an
-// unknown k is shown as itself.
-func labelIn[K ~string](labels map[K][2]string, k K, lang string) string {
-	l, ok := labels[k]
-	if !ok {
-		return string(k)
+// labelIn is the label of code k in lang from the message catalogue, under
+// the key prefix+k; an unknown k is shown as itself.
+func labelIn[K ~string](prefix string, k K, lang i18n.Lang) string {
+	if m, ok := i18n.Lookup(prefix + string(k)); ok {
+		return m.In(lang)
 	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	return string(k)
 }

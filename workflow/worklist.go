@@ -1,6 +1,8 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"cmp"
 	"slices"
 	"time"
@@ -39,20 +41,8 @@ const (
 )
 
 // Label returns the kind for users in lang ("da" or "en").
-func (k WorkKind) Label(lang string) string {
-	return labelIn(map[WorkKind][2]string{
-		WorkConsent:              {"Samtykke skal indhentes", "Consent to record"},
-		WorkGPOverdue:            {"Lægen har ikke svaret", "GP request overdue"},
-		WorkGPAbsent:             {"Lægen er fraværende; send til vikar", "GP absent; redirect to substitute"},
-		WorkChangeMissesDeadline: {"Ændring når ikke næste rulle", "Change misses the next roll"},
-		WorkDeliveryToCheck:      {"Levering skal modtagekontrolleres", "Delivery to check"},
-		WorkUrgentToCheck:        {"Akutrulle skal modtagekontrolleres", "Urgent roll to check"},
-		WorkFirstRollLate:        {"Første rulle er forsinket", "First roll late"},
-		WorkUrgentRequest:        {"Akutrulle bestilt", "Urgent roll requested"},
-		WorkPeriodToPack:         {"Periode skal pakkes", "Period to pack"},
-		WorkUrgentOverdue:        {"Akutrulle er forsinket", "Urgent roll overdue"},
-		WorkReminderOverdue:      {"Påmindelse overskredet", "Reminder overdue"},
-	}, k, lang)
+func (k WorkKind) Label(lang i18n.Lang) string {
+	return labelIn("workkind.", k, lang)
 }
 
 // Urgency orders worklist items: lower is more urgent.
@@ -120,7 +110,7 @@ type Worklist struct {
 // and detailEN (may be empty) follow the kind's label.
 func (w *Worklist) Add(kind WorkKind, caseID, refID string, due time.Time, citizen, detailDA, detailEN string) {
 	it := WorkItem{Kind: kind, CaseID: caseID, RefID: refID, Due: due.UTC(), Urgency: UrgencyAt(due, w.Now),
-		CitizenName: citizen, LabelDA: kind.Label("da"), LabelEN: kind.Label("en")}
+		CitizenName: citizen, LabelDA: kind.Label(i18n.Danish), LabelEN: kind.Label(i18n.English)}
 	if detailDA != "" {
 		it.LabelDA += ": " + detailDA
 	}

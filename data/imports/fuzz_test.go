@@ -1,6 +1,8 @@
 package imports
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"errors"
 	"os"
 	"path/filepath"
@@ -43,8 +45,8 @@ func FuzzParse(f *testing.F) {
 			if pr.Line < 1 || pr.Column == "" || pr.ReasonDA == "" || pr.ReasonEN == "" {
 				t.Fatalf("problem without line, column or reason: %+v", pr)
 			}
-			if !strings.Contains(pr.Message("en"), pr.Column) {
-				t.Fatalf("message does not name the column: %s", pr.Message("en"))
+			if !strings.Contains(pr.Message(i18n.English), pr.Column) {
+				t.Fatalf("message does not name the column: %s", pr.Message(i18n.English))
 			}
 		}
 		if n := len(p.citizens) + len(p.help) + len(p.gps) + len(p.pharmacies); n != rep.Rows {

@@ -1,6 +1,8 @@
 package imports_test
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"bytes"
 	"context"
 	"os"
@@ -37,7 +39,7 @@ func run(t *testing.T, db *data.DB, k imports.Kind, b []byte, o imports.Options)
 	rep, err := imports.Run(context.Background(), db, admin, k, b, o)
 	if err != nil {
 		for _, p := range rep.Problems {
-			t.Log(p.Message("en"))
+			t.Log(p.Message(i18n.English))
 		}
 		t.Fatalf("import %s: %v", k, err)
 	}
@@ -47,7 +49,7 @@ func run(t *testing.T, db *data.DB, k imports.Kind, b []byte, o imports.Options)
 func counts(t *testing.T, rep *imports.Report, wantNew, wantUpdated, wantUnchanged int) {
 	t.Helper()
 	if rep.New != wantNew || rep.Updated != wantUpdated || rep.Unchanged != wantUnchanged {
-		t.Fatalf("got %s, want %d new, %d updated, %d unchanged", rep.Summary("en"), wantNew, wantUpdated, wantUnchanged)
+		t.Fatalf("got %s, want %d new, %d updated, %d unchanged", rep.Summary(i18n.English), wantNew, wantUpdated, wantUnchanged)
 	}
 }
 
@@ -168,7 +170,7 @@ func TestImportBadRowsWriteNothing(t *testing.T) {
 		}
 		if len(rep.Problems) != len(want) {
 			for _, p := range rep.Problems {
-				t.Log(p.Message("en"))
+				t.Log(p.Message(i18n.English))
 			}
 			t.Errorf("got %d problems, want %d", len(rep.Problems), len(want))
 		}

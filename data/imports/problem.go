@@ -1,6 +1,8 @@
 package imports
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"strings"
 )
@@ -20,8 +22,8 @@ type Problem struct {
 }
 
 // Message returns the problem as one line in lang ("da" or "en").
-func (p Problem) Message(lang string) string {
-	if lang == "en" {
+func (p Problem) Message(lang i18n.Lang) string {
+	if lang.English() {
 		return fmt.Sprintf("line %d, column %s (%s): value %q %s", p.Line, p.Column, p.Cell, p.Value, p.ReasonEN)
 	}
 	return fmt.Sprintf("linje %d, kolonne %s (%s): værdien %q %s", p.Line, p.Column, p.Cell, p.Value, p.ReasonDA)
@@ -47,8 +49,8 @@ type Report struct {
 }
 
 // Summary is the one-line outcome, e.g. "0 new, 0 updated, 12 unchanged".
-func (r *Report) Summary(lang string) string {
-	if lang == "en" {
+func (r *Report) Summary(lang i18n.Lang) string {
+	if lang.English() {
 		return fmt.Sprintf("%d new, %d updated, %d unchanged", r.New, r.Updated, r.Unchanged)
 	}
 	return fmt.Sprintf("%d nye, %d ændrede, %d uændrede", r.New, r.Updated, r.Unchanged)

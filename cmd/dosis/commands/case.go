@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"strconv"
 
 	"github.com/dosis-dk/dosis/data"
@@ -86,7 +88,7 @@ func caseArg(c *cli.Context) (string, error) {
 }
 
 func (e *env) printCase(c *cli.Context, cs workflow.Case) error {
-	return e.fields(c, cs, "case", cs.ID, "state", string(cs.State)+" ("+cs.State.Label("en")+")",
+	return e.fields(c, cs, "case", cs.ID, "state", string(cs.State)+" ("+cs.State.Label(i18n.English)+")",
 		"reason", cs.StateReason, "version", strconv.Itoa(cs.Version), "updated", stamp(cs.UpdatedAt))
 }
 

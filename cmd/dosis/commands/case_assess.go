@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"strings"
 
@@ -55,7 +57,7 @@ func (e *env) caseAssessCommand() *cli.Command {
 					State   string
 				}{v, string(cs.State)})
 			}
-			fmt.Fprintf(e.stdout, "%s\n\n", v.Summary("en"))
+			fmt.Fprintf(e.stdout, "%s\n\n", v.Summary(i18n.English))
 			rows := make([][]string, len(v.Results))
 			for i, r := range v.Results {
 				rows[i] = []string{r.ID, string(r.Status), r.Severity, r.ReasonEN}

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"sort"
 	"strconv"
@@ -39,7 +41,7 @@ func (e *env) caseShowCommand() *cli.Command {
 				}{d, tl})
 			}
 			if err := e.fields(c, nil, "case", d.Case.ID, "citizen", d.Citizen.Name+" ("+formatCPR(d.Citizen.CPR)+")",
-				"municipality", strconv.Itoa(d.Case.Municipality), "state", string(d.Case.State)+" ("+d.Case.State.Label("en")+")",
+				"municipality", strconv.Itoa(d.Case.Municipality), "state", string(d.Case.State)+" ("+d.Case.State.Label(i18n.English)+")",
 				"version", strconv.Itoa(d.Case.Version), "opened", stamp(d.Case.OpenedAt)); err != nil {
 				return err
 			}

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -137,7 +139,7 @@ func (e *env) resolveHospitalCases(c *cli.Context, db *data.DB, rows []hospitalR
 			msg := err.Error()
 			var we *workflow.Error
 			if errors.As(err, &we) {
-				msg = we.Message("en")
+				msg = we.Message(i18n.English)
 			}
 			problems = append(problems, fmt.Sprintf("line %d, column 2 (case) %q: %s", r.Line, maskCPR(strings.ReplaceAll(r.CPR, "-", "")), msg))
 			continue

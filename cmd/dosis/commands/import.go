@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"os"
 	"strings"
@@ -68,19 +70,19 @@ func (e *env) runImport(c *cli.Context, db *data.DB, k imports.Kind) error {
 		fmt.Fprintf(e.stdout, "ignored columns: %s\n", strings.Join(rep.Ignored, ", "))
 	}
 	for _, w := range rep.Warnings {
-		fmt.Fprintf(e.stderr, "warning: %s\n", w.Message("en"))
+		fmt.Fprintf(e.stderr, "warning: %s\n", w.Message(i18n.English))
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintf(e.stderr, "error: %s\n", p.Message("en"))
+		fmt.Fprintf(e.stderr, "error: %s\n", p.Message(i18n.English))
 	}
 	if err != nil {
 		return err
 	}
 	switch {
 	case rep.DryRun:
-		fmt.Fprintf(e.stdout, "dry run, nothing written: would be %s\n", rep.Summary("en"))
+		fmt.Fprintf(e.stdout, "dry run, nothing written: would be %s\n", rep.Summary(i18n.English))
 	default:
-		fmt.Fprintf(e.stdout, "%s\n", rep.Summary("en"))
+		fmt.Fprintf(e.stdout, "%s\n", rep.Summary(i18n.English))
 	}
 	return nil
 }

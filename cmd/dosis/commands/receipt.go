@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
@@ -46,7 +48,7 @@ func (e *env) receiptCommand() *cli.Command {
 					Deviations []string
 				}{p, in.Deviations})
 			}
-			return e.fields(c, nil, "period", weekDay(p.Start)+"–"+p.End.Format(), "status", p.Status.Label("da"),
+			return e.fields(c, nil, "period", weekDay(p.Start)+"–"+p.End.Format(), "status", p.Status.Label(i18n.Danish),
 				"received", stamp(*p.ReceivedAt), "deviations", deviationList(in.Deviations))
 		}),
 	}
@@ -58,7 +60,7 @@ func deviationList(kinds []string) string {
 	}
 	labels := make([]string, len(kinds))
 	for i, k := range kinds {
-		labels[i] = workflow.DeviationLabel(k, "da")
+		labels[i] = workflow.DeviationLabel(k, i18n.Danish)
 	}
 	return strings.Join(labels, "; ")
 }

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 
 	"github.com/dosis-dk/dosis/data"
@@ -33,7 +35,7 @@ func (e *env) remindCommand() *cli.Command {
 			fmt.Fprintf(e.stdout, "created %d reminder(s)\n", len(created))
 			rows := make([][]string, len(created))
 			for i, r := range created {
-				rows[i] = []string{r.Kind, r.CaseID, stampWeek(r.DueAt), workflow.ReminderLabel(r.Kind, "da")}
+				rows[i] = []string{r.Kind, r.CaseID, stampWeek(r.DueAt), workflow.ReminderLabel(r.Kind, i18n.Danish)}
 			}
 			if len(rows) > 0 {
 				if err := e.table(c, created, []string{"KIND", "CASE", "DUE", "WHAT"}, rows); err != nil {

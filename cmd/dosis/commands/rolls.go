@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"fmt"
 	"strconv"
 	"time"
@@ -34,7 +36,7 @@ func weekDay(d calendar.Date) string {
 
 func periodRow(p workflow.Period) []string {
 	return []string{strconv.Itoa(p.Seq), weekDay(p.Start), p.End.Format(), p.Deadline.Format(), p.Packing.Format(),
-		p.ExpectedDelivery.Format(), strconv.Itoa(p.LengthDays), string(p.Status) + " (" + p.Status.Label("da") + ")"}
+		p.ExpectedDelivery.Format(), strconv.Itoa(p.LengthDays), string(p.Status) + " (" + p.Status.Label(i18n.Danish) + ")"}
 }
 
 func periodHeader() []string {

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/i18n"
+
 	"strings"
 	"time"
 
@@ -100,7 +102,7 @@ func (e *env) printUrgent(c *cli.Context, u workflow.UrgentRoll) error {
 	if u.Overdue(e.now()) {
 		overdue = "YES"
 	}
-	return e.fields(c, u, "urgent roll", u.ID, "case", u.CaseID, "status", string(u.Status)+" ("+u.Status.Label("da")+")",
+	return e.fields(c, u, "urgent roll", u.ID, "case", u.CaseID, "status", string(u.Status)+" ("+u.Status.Label(i18n.Danish)+")",
 		"reason", u.Reason, "needed by", stampWeek(u.NeededBy), "promised by", stampWeek(u.PromisedBy),
 		"overdue", overdue, "reject reason", u.RejectReason)
 }

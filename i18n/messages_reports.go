@@ -1,8 +1,8 @@
-package web
+package i18n
 
 // reportMessages are the texts of the overview, reports and dashboard pages.
-func reportMessages() catalogue {
-	return catalogue{
+func reportMessages() Catalogue {
+	return Catalogue{
 		"nav.overview":              {"Overblik", "Overview"},
 		"nav.reports":               {"Rapporter", "Reports"},
 		"nav.dashboard":             {"Dashboard", "Dashboard"},

@@ -1,9 +1,9 @@
-package web
+package i18n
 
 // workMessages are the texts of the worklists, the pharmacy queue and the
 // roll sections of the case page.
-func workMessages() catalogue {
-	return catalogue{
+func workMessages() Catalogue {
+	return Catalogue{
 		"nav.queue":                        {"Akutruller og pakning", "Urgent rolls and packing"},
 		"work.title":                       {"Arbejdsliste", "Worklist"},
 		"work.urgency":                     {"Hast", "Urgency"},

@@ -1,9 +1,9 @@
-package web
+package i18n
 
 // adminMessages are the texts of the admin pages for rule sets, model
 // parameters and pharmacy closed dates.
-func adminMessages() catalogue {
-	return catalogue{
+func adminMessages() Catalogue {
+	return Catalogue{
 		"nav.eligibility":      {"Egnethedskriterier", "Eligibility rules"},
 		"nav.params":           {"Modelparametre", "Model parameters"},
 		"settings.file":        {"Fil (JSON)", "File (JSON)"},
