@@ -1,0 +1,106 @@
+package web_test
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/workflow"
+)
+
+// leaks are what a Danish page must never show as text: a missing
+// catalogue key, a code in snake_case (a reminder kind, a case source, an
+// event or reason code), an ISO timestamp, or English words of the
+// timeline and refusals.
+var leaks = []*regexp.Regexp{
+	regexp.MustCompile(`\[[a-z]+\.[a-z_.]+\]`),
+	regexp.MustCompile(`\b[a-z]+_[a-z_]+\b`),
+	regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d`),
+	regexp.MustCompile(`(?i)\b(admission|discharge|cannot|not possible|requested|approved|rejected|consent given)\b`),
+}
+
+// tags and scripts are cut before the scan: attribute values (form values,
+// links) may hold codes, the text may not. So are <code> and <pre>: the
+// admin pages document the JSON formats an admin uploads, keys and all.
+var (
+	scripts = regexp.MustCompile(`(?s)<(script|style|code|pre)\b.*?</(script|style|code|pre)>`)
+	tags    = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// visibleText is the text of an HTML page as a reader sees it.
+func visibleText(body string) string {
+	return html.UnescapeString(tags.ReplaceAllString(scripts.ReplaceAllString(body, " "), " "))
+}
+
+// TestNoInternalCodeOnDanishPages renders the pages of every role, a case
+// with reminders and a full timeline, and refused transitions, in Danish,
+// and fails on any internal code, missing key or ISO timestamp in the
+// text.
+func TestNoInternalCodeOnDanishPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := setup(t, db, "Karen Jensen")
+		sys := workflow.System("fixture")
+		svc := workflow.NewService(db, func() time.Time { return t0 }, workflow.DefaultSettings())
+		if _, err := svc.RecordConsent(ctx, sys, f.case851.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
+			Method: "written", GivenAt: t0}, ""); err != nil {
+			t.Fatal(err)
+		}
+		dbtest.Must(svc.RequestGP(ctx, sys, f.case851.ID, ""))(t)
+		other, _ := must2(db.AddCitizen(ctx, sys, data.NewCitizen{CPR: "030345-1234", Name: "Ole Olsen",
+			Municipality: 851, GPYdernummer: "012345", MedicineHelp: true}, t0))(t)
+		fresh := dbtest.Must(svc.OpenCase(ctx, sys, other.ID, "nursing_home"))(t)
+		noCase, _ := must2(db.AddCitizen(ctx, sys, data.NewCitizen{CPR: "040345-1234", Name: "Eva Hansen",
+			Municipality: 851, GPYdernummer: "012345", MedicineHelp: true}, t0))(t)
+		s := start(t, db)
+		pages := map[string][]string{
+			"nurse":    {"/", "/cases", "/cases/" + f.case851.ID, "/cases/" + fresh.ID, "/citizens/new", "/citizens/" + f.citizen851.ID, "/citizens/" + noCase.ID},
+			"lead":     {"/", "/overview", "/reports", "/cases/" + f.case851.ID},
+			"pharmacy": {"/", "/pharmacy"},
+			"steering": {"/", "/reports", "/dashboard"},
+			"admin": {"/", "/admin/users", "/admin/pharmacies", "/admin/pharmacies/" + f.pharmacy851.ID,
+				"/admin/access", "/admin/eligibility", "/admin/params"},
+		}
+		for user, paths := range pages {
+			c := newClient(t, s).login(user)
+			for _, p := range paths {
+				status, body := c.get(p)
+				if status != 200 {
+					t.Errorf("%s GET %s: status %d", user, p, status)
+					continue
+				}
+				checkNoLeak(t, user+" GET "+p, body)
+			}
+		}
+		nurse := newClient(t, s).login("nurse")
+		for _, tc := range []struct {
+			path string
+			form url.Values
+		}{
+			{"/cases/" + fresh.ID + "/request-gp", url.Values{}},                            // wrong state
+			{"/cases/" + f.case851.ID + "/gp-decision", url.Values{"decision": {"reject"}}}, // no reason
+			{"/cases/" + fresh.ID + "/consent", url.Values{"given_by": {"citizen"}, "method": {"oral"}}},
+		} {
+			status, body, _ := nurse.post(tc.path, tc.form)
+			if status != 422 {
+				t.Errorf("POST %s: status %d, want a refusal (422)", tc.path, status)
+			}
+			checkNoLeak(t, "nurse POST "+tc.path, body)
+		}
+	})
+}
+
+func checkNoLeak(t *testing.T, what, body string) {
+	t.Helper()
+	text := visibleText(body)
+	for _, re := range leaks {
+		if m := re.FindAllString(text, 5); m != nil {
+			t.Errorf("%s shows %q (%s)", what, m, re)
+		}
+	}
+}
