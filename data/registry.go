@@ -47,17 +47,11 @@ func (db *DB) GPs(ctx context.Context) ([]workflow.GP, error) {
 // AddPharmacy registers a pharmacy; zero settings get the defaults (14-day
 // periods, deadline 3 working days before, 24 working hours lead time).
 func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Time) (workflow.Pharmacy, error) {
-	if p.Name == "" {
-		return p, workflow.Invalid("apotekets navn mangler", "the pharmacy's name is missing")
-	}
 	if p.ID == "" {
 		p.ID = workflow.NewID()
 	}
 	if p.PeriodDays == 0 {
 		p.PeriodDays = 14
-	}
-	if p.PeriodDays != 7 && p.PeriodDays != 14 {
-		return p, workflow.Invalidf("periodelængde %d dage er ikke tilladt (7 eller 14)", "period length %d days is not allowed (7 or 14)", p.PeriodDays)
 	}
 	if p.DeadlineWorkingDays == 0 {
 		p.DeadlineWorkingDays = 3
@@ -67,6 +61,12 @@ func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Tim
 	}
 	if p.ExtraClosingDays == nil {
 		p.ExtraClosingDays = calendar.DefaultExtraClosingDays()
+	}
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	if err := db.requireMunicipality(ctx, p.Municipality); err != nil {
+		return p, err
 	}
 	r := pharmacyRow{ID: p.ID, Name: p.Name, Municipality: p.Municipality, PeriodDays: p.PeriodDays,
 		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours,
@@ -121,4 +121,18 @@ func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy,
 		p.ClosedDates = append(p.ClosedDates, r.Date)
 	}
 	return p, nil
+}
+
+// requireMunicipality refuses a municipality code that is not one of the
+// 98 (a clear validation error instead of a foreign-key failure).
+func (db *DB) requireMunicipality(ctx context.Context, code int) error {
+	n, err := db.bun.NewSelect().Table("municipalities").Where("code = ?", code).Count(ctx)
+	if err != nil {
+		return fmt.Errorf("look up municipality %d: %w", code, err)
+	}
+	if n == 0 {
+		return workflow.Invalidf("kommunekoden %d findes ikke; brug en af de 98 kommuners koder (fx 851 for Aalborg)",
+			"municipality code %d does not exist; use one of the 98 municipalities' codes (e.g. 851 for Aalborg)", code)
+	}
+	return nil
 }

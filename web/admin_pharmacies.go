@@ -45,10 +45,20 @@ func (app *App) adminPharmacies(w http.ResponseWriter, r *http.Request, rq *Requ
 // pharmacyFromForm reads the pharmacy fields of the add and edit forms.
 func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
 	p := workflow.Pharmacy{Name: strings.TrimSpace(r.PostFormValue("name"))}
-	p.Municipality, _ = strconv.Atoi(r.PostFormValue("municipality"))
-	p.PeriodDays, _ = strconv.Atoi(r.PostFormValue("period_days"))
-	p.DeadlineWorkingDays, _ = strconv.Atoi(r.PostFormValue("deadline_days"))
-	p.LeadTimeHours, _ = strconv.Atoi(r.PostFormValue("lead_hours"))
+	for _, f := range []struct {
+		field string
+		to    *int
+	}{{"municipality", &p.Municipality}, {"period_days", &p.PeriodDays}, {"deadline_days", &p.DeadlineWorkingDays}, {"lead_hours", &p.LeadTimeHours}} {
+		v := strings.TrimSpace(r.PostFormValue(f.field))
+		if v == "" {
+			continue // the default (data.AddPharmacy), or refused by Validate
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return p, workflow.Invalidf("feltet %s: %q er ikke et helt tal", "field %s: %q is not a whole number", f.field, v)
+		}
+		*f.to = n
+	}
 	days, err := workflow.ParseClosingDays(r.PostFormValue("closing_days"))
 	p.ExtraClosingDays = days
 	return p, err

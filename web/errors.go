@@ -1,12 +1,13 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/workflow/cpr"
+
 	"github.com/dosis-dk/dosis/i18n"
 
 	"errors"
 	"net/http"
 	"net/url"
-	"regexp"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -103,15 +104,8 @@ func (app *App) message(err error, lang i18n.Lang) string {
 	return app.msgs.get(lang, "error.internal")
 }
 
-// cprPattern finds CPR-like numbers in messages and log lines. It is
-// compiled once, not per message; a *regexp.Regexp is safe for concurrent
-// use and never changed, so this is a constant, not mutable state.
-var cprPattern = regexp.MustCompile(`\d{6}-?\d{4}`)
-
-// redactCPR masks anything that looks like a CPR number.
-func redactCPR(s string) string {
-	return cprPattern.ReplaceAllString(s, "xxxxxx-xxxx")
-}
+// redactCPR hides anything that looks like a CPR number (cpr.Redact).
+func redactCPR(s string) string { return cpr.Redact(s) }
 
 // notFound answers paths that match no route.
 func (app *App) notFound(http.ResponseWriter, *http.Request, *Request) error {

@@ -6,9 +6,11 @@ import "testing"
 // never reach a log line or a message unmasked.
 func TestRedactCPR(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
-		{"with dash", "cpr 010190-1234 findes ikke", "cpr xxxxxx-xxxx findes ikke"},
-		{"without dash", "lookup 0101901234 failed", "lookup xxxxxx-xxxx failed"},
-		{"two numbers", "0101901234/0202902345", "xxxxxx-xxxx/xxxxxx-xxxx"},
+		{"with dash", "cpr 010190-1234 findes ikke", "cpr XXXXXX-XXXX findes ikke"},
+		{"without dash", "lookup 0101901234 failed", "lookup XXXXXX-XXXX failed"},
+		{"two numbers", "0101901234/0202902345", "XXXXXX-XXXX/XXXXXX-XXXX"},
+		{"with a space", "cpr 010190 1234 findes ikke", "cpr XXXXXX-XXXX findes ikke"},
+		{"with an en dash", "cpr 010190–1234 findes ikke", "cpr XXXXXX-XXXX findes ikke"},
 		{"short number kept", "case 12345 not found", "case 12345 not found"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

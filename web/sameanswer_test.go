@@ -110,3 +110,73 @@ func TestSameAnswerFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestSameAnswerPharmacySettings: adding a pharmacy on the admin page and
+// with `dosis pharmacy add` accept and refuse the same settings with the
+// same message (workflow.Pharmacy.Validate and data.AddPharmacy), and a
+// municipality that does not exist is a validation error, not a failure.
+func TestSameAnswerPharmacySettings(t *testing.T) {
+	for _, engine := range dbtest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			s := newSameAnswer(t, engine)
+			s.web.login("admin")
+			for _, tc := range []struct {
+				name, municipality, lead, deadline string
+				want                               string // "" to accept, else part of the refusal
+			}{
+				{"good", "851", "24", "3", ""},
+				{"negative lead time", "851", "-5", "3", "the lead time of -5 working hours is outside 1–168"},
+				{"absurd lead time", "851", "400", "3", "the lead time of 400 working hours is outside 1–168"},
+				{"deadline out of range", "851", "24", "11", "the deadline of 11 working days is outside 0–10"},
+				{"no such municipality", "9999", "24", "3", "municipality code 9999 does not exist"},
+			} {
+				t.Run(tc.name, func(t *testing.T) {
+					form := url.Values{"name": {"Apotek " + tc.name}, "municipality": {tc.municipality}, "period_days": {"14"},
+						"deadline_days": {tc.deadline}, "lead_hours": {tc.lead}, "closing_days": {"24-12,31-12"}}
+					status, body, _ := s.web.post("/admin/pharmacies", form)
+					code, msg := s.cli("pharmacy", "add", "--name", "CLI "+tc.name, "--municipality", tc.municipality,
+						"--lead-hours", tc.lead, "--deadline-days", tc.deadline)
+					if tc.want == "" {
+						if status != http.StatusSeeOther || code != commands.ExitOK {
+							t.Fatalf("good settings: web %d %s, CLI exit %d %s", status, excerpt(body), code, msg)
+						}
+						return
+					}
+					if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
+						t.Fatalf("web status %d, CLI exit %d (%s); want 422 and 2", status, code, msg)
+					}
+					if !strings.Contains(msg, tc.want) || !strings.Contains(html.UnescapeString(body), msg) {
+						t.Errorf("CLI says %q, want it to contain %q and the web page the same:\n%s", msg, tc.want, excerpt(body))
+					}
+				})
+			}
+		})
+	}
+}
+
+// TestSameAnswerCPR: a CPR number written with a space or an en dash is
+// refused by the web lookup and `dosis citizen show --cpr` alike (one
+// parser, cpr.Parse), and neither front end repeats the number: both mask
+// it with cpr.Redact.
+func TestSameAnswerCPR(t *testing.T) {
+	for _, engine := range dbtest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			s := newSameAnswer(t, engine)
+			s.web.login("nurse")
+			for _, number := range []string{"010145 1236", "010145–1236"} {
+				status, body, _ := s.web.post("/citizens/find", url.Values{"cpr": {number}})
+				code, msg := s.cli("citizen", "show", "--cpr", number)
+				page := html.UnescapeString(body)
+				if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
+					t.Fatalf("%q: web status %d, CLI exit %d (%s); want 422 and 2", number, status, code, msg)
+				}
+				if !strings.Contains(msg, "XXXXXX-XXXX") || !strings.Contains(page, msg) {
+					t.Errorf("%q: CLI says %q; want the number masked and the web page to say the same:\n%s", number, msg, excerpt(body))
+				}
+				if strings.Contains(visibleText(body)+msg, "1236") { // the form field keeps what was typed
+					t.Errorf("%q: the message shows the number's last digits", number)
+				}
+			}
+		})
+	}
+}

@@ -49,7 +49,7 @@ func TestScope(t *testing.T) {
 		if !strings.Contains(body, "Karen Jensen") || strings.Contains(body, "Bo København") {
 			t.Error("case list is not scoped to the municipality")
 		}
-		if strings.Contains(body, "1236") || !strings.Contains(body, "010145-xxxx") {
+		if strings.Contains(body, "1236") || !strings.Contains(body, "010145-XXXX") {
 			t.Error("case list does not mask the CPR number")
 		}
 	})

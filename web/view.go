@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/workflow/cpr"
+
 	"github.com/dosis-dk/dosis/i18n"
 
 	"net/url"
@@ -123,13 +125,8 @@ func (v View) CPR(digits string) string {
 	return digits[:6] + "-" + digits[6:]
 }
 
-// MaskedCPR shows the birth date part only: DDMMYY-xxxx.
-func (v View) MaskedCPR(digits string) string {
-	if len(digits) < 6 {
-		return "xxxxxx-xxxx"
-	}
-	return digits[:6] + "-xxxx"
-}
+// MaskedCPR shows the birth date part only: DDMMYY-XXXX (cpr.Mask).
+func (v View) MaskedCPR(digits string) string { return cpr.Mask(digits) }
 
 // Itoa formats an int for templates.
 func (v View) Itoa(n int) string { return strconv.Itoa(n) }

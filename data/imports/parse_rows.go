@@ -1,6 +1,8 @@
 package imports
 
 import (
+	"github.com/dosis-dk/dosis/workflow"
+
 	"strconv"
 	"strings"
 
@@ -99,8 +101,8 @@ func (p *Parsed) parsePharmacy(c *rowCheck, o Options, seen map[string]int) {
 		v, _ := c.optional(ColPeriodDays)
 		c.problem(ColPeriodDays, v, because("skal være 7 eller 14", "must be 7 or 14"))
 	}
-	whole(ColDeadlineDays, 1, 10, &rec.deadline, &rec.hasDeadline)
-	whole(ColLeadHours, 1, 168, &rec.lead, &rec.hasLead)
+	whole(ColDeadlineDays, workflow.MinDeadlineWorkingDays, workflow.MaxDeadlineWorkingDays, &rec.deadline, &rec.hasDeadline)
+	whole(ColLeadHours, workflow.MinLeadTimeHours, workflow.MaxLeadTimeHours, &rec.lead, &rec.hasLead)
 	if rec.name != "" && rec.mun != 0 {
 		key := "name:" + strings.ToLower(rec.name) + "|" + strconv.Itoa(rec.mun)
 		if rec.id != "" {

@@ -118,7 +118,7 @@ func (n Number) Masked() string {
 	if n.IsZero() {
 		return ""
 	}
-	return n.digits[:6] + "-XXXX"
+	return Mask(n.digits)
 }
 
 // IsZero reports whether n is the zero Number, which is not a CPR number.

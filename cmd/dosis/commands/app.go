@@ -3,6 +3,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/workflow/cpr"
+
 	"github.com/dosis-dk/dosis/i18n"
 
 	"errors"
@@ -101,7 +103,7 @@ func (e *env) report(err error) int {
 	var schema *data.ErrSchemaOutOfDate
 	switch {
 	case errors.As(err, &we):
-		fmt.Fprintf(e.stderr, "dosis: %s\n", we.Message(i18n.English))
+		fmt.Fprintf(e.stderr, "dosis: %s\n", cpr.Redact(we.Message(i18n.English)))
 		for _, g := range we.Unmet {
 			fmt.Fprintf(e.stderr, "  - unmet: %s (%s)\n", g.MsgEN, g.Code)
 		}

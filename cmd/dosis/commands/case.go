@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"github.com/dosis-dk/dosis/workflow/cpr"
+
 	"github.com/dosis-dk/dosis/i18n"
 
 	"strconv"
@@ -137,9 +139,5 @@ func (e *env) caseListCommand() *cli.Command {
 	}
 }
 
-func maskCPR(digits string) string {
-	if len(digits) != 10 {
-		return "??????-XXXX"
-	}
-	return digits[:6] + "-XXXX"
-}
+// maskCPR is cpr.Mask, the mask the web uses too.
+func maskCPR(digits string) string { return cpr.Mask(digits) }

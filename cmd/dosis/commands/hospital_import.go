@@ -141,7 +141,7 @@ func (e *env) resolveHospitalCases(c *cli.Context, db *data.DB, rows []hospitalR
 			if errors.As(err, &we) {
 				msg = we.Message(i18n.English)
 			}
-			problems = append(problems, fmt.Sprintf("line %d, column 2 (case) %q: %s", r.Line, maskCPR(strings.ReplaceAll(r.CPR, "-", "")), msg))
+			problems = append(problems, fmt.Sprintf("line %d, column 2 (case) %q: %s", r.Line, maskCPR(r.CPR), msg))
 			continue
 		}
 		ns[i].CaseID = id
