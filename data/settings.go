@@ -46,10 +46,11 @@ func (r settingRow) toSetting() StoredSetting {
 		SavedAt: r.SavedAt.UTC(), SavedBy: r.SavedBy}
 }
 
-// SaveSetting stores a new version of setting name for municipality (0 for
-// the whole installation). The caller validates body first; an empty body
-// returns to the default. Older versions are kept as history.
-func (db *DB) SaveSetting(ctx context.Context, name string, municipality int, body, savedBy string, now time.Time) (StoredSetting, error) {
+// saveSetting stores a new version of setting name for municipality (0 for
+// the whole installation); an empty body returns to the default. Older
+// versions are kept as history. Only the typed savers that validate the
+// body call it (SaveRuleSet, SaveReportParams, ClaimDemo).
+func (db *DB) saveSetting(ctx context.Context, name string, municipality int, body, savedBy string, now time.Time) (StoredSetting, error) {
 	row := settingRow{Name: name, Municipality: municipality, Body: body, SavedAt: now.UTC().Truncate(time.Microsecond), SavedBy: savedBy}
 	if _, err := db.bun.NewInsert().Model(&row).ExcludeColumn("id").Returning("id").Exec(ctx); err != nil {
 		return StoredSetting{}, fmt.Errorf("save setting %s: %w", name, err)

@@ -39,8 +39,8 @@ func TestSettingsInForce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dbtest.Must(db.SaveSetting(ctx, data.SettingEligibility, 851, string(override), "admin", now))(t)
-		dbtest.Must(db.SaveSetting(ctx, data.SettingReportParams, 0,
+		dbtest.Must(db.SaveSettingUnchecked(ctx, data.SettingEligibility, 851, string(override), "admin", now))(t)
+		dbtest.Must(db.SaveSettingUnchecked(ctx, data.SettingReportParams, 0,
 			`{"default": {"hours_per_fte": {"value": 1600, "source": "effektive timer"}}}`, "admin", now))(t)
 		if rs := dbtest.Must(db.RuleSetForCase(ctx, admin, c.ID))(t); rs.ID != "example-municipality" {
 			t.Errorf("stored rule set of 851 not in force: %s", rs.ID)

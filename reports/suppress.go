@@ -1,5 +1,7 @@
 package reports
 
+import "github.com/dosis-dk/dosis/workflow"
+
 // The statistics practice (MedCom, the national medicine statistics
 // register) that Suppress applies.
 const (
@@ -121,4 +123,11 @@ func hideSmall(r Ratio, n int) Ratio {
 		r.Hidden = true
 	}
 	return r
+}
+
+// SuppressFor decides whether a report for role is suppressed: always for
+// the steering group (it sees aggregates across municipalities only),
+// otherwise when asked.
+func SuppressFor(role workflow.Role, asked bool) bool {
+	return asked || role == workflow.RoleSteering
 }

@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/eligibility"
-	"github.com/dosis-dk/dosis/workflow"
 )
 
 // eligibilityPage shows the default rule set, the municipalities' own rule
@@ -63,29 +61,20 @@ func (app *App) adminEligibility(w http.ResponseWriter, r *http.Request, rq *Req
 	return app.page(w, r, rq, "admin_eligibility", v)
 }
 
-// adminEligibilitySave stores a municipality's rule set after
-// eligibility.Parse accepted it, or returns the municipality to the
-// default ("reset"). A refused file is shown again with every problem.
+// adminEligibilitySave stores a municipality's rule set (data.DB.SaveRuleSet
+// checks it), or returns the municipality to the default ("reset"). A
+// refused file is shown again with every problem.
 func (app *App) adminEligibilitySave(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	text, err := uploadedText(r)
 	if err != nil {
 		return err
 	}
 	code, _ := strconv.Atoi(r.PostFormValue("municipality"))
-	err = app.checkMunicipality(r, code)
-	reset := r.PostFormValue("reset") == "on"
-	if err == nil && !reset {
-		if _, perr := eligibility.Parse([]byte(text)); perr != nil {
-			msg := strings.ReplaceAll(perr.Error(), "\n", "; ")
-			err = workflow.Invalid("regelsættet kan ikke bruges: "+msg, "the rule set cannot be used: "+msg)
-		}
+	body := text
+	if r.PostFormValue("reset") == "on" {
+		body = ""
 	}
-	if err == nil {
-		if reset {
-			text = ""
-		}
-		_, err = app.db.SaveSetting(r.Context(), data.SettingEligibility, code, text, rq.User.Username, rq.Now)
-	}
+	_, err = app.db.SaveRuleSet(r.Context(), code, body, rq.User.Username, rq.Now)
 	if err != nil {
 		v, verr := app.eligibilityView(r, rq)
 		if verr != nil {
@@ -97,18 +86,4 @@ func (app *App) adminEligibilitySave(w http.ResponseWriter, r *http.Request, rq 
 	app.flash(r, app.msgs.get(rq.Lang, "settings.saved"))
 	http.Redirect(w, r, "/admin/eligibility?m="+strconv.Itoa(code), http.StatusSeeOther)
 	return nil
-}
-
-// checkMunicipality refuses a code that is not one of the 98 municipalities.
-func (app *App) checkMunicipality(r *http.Request, code int) error {
-	ms, err := app.db.Municipalities(r.Context())
-	if err != nil {
-		return err
-	}
-	for _, m := range ms {
-		if m.Code == code {
-			return nil
-		}
-	}
-	return workflow.Invalidf("vælg en kommune (%d er ikke en kommunekode)", "choose a municipality (%d is not a municipality code)", code)
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/reports"
@@ -61,9 +60,9 @@ func (app *App) adminParams(w http.ResponseWriter, r *http.Request, rq *Request)
 	return app.page(w, r, rq, "admin_params", v)
 }
 
-// adminParamsSave stores a params file after reports.LoadParams accepted
-// it (or returns to the defaults with "reset"); the reports pages use it
-// from then on.
+// adminParamsSave stores a params file (data.DB.SaveReportParams checks it)
+// or returns to the defaults with "reset"; the reports pages use it from
+// then on.
 func (app *App) adminParamsSave(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	text, err := uploadedText(r)
 	if err != nil {
@@ -71,12 +70,8 @@ func (app *App) adminParamsSave(w http.ResponseWriter, r *http.Request, rq *Requ
 	}
 	if r.PostFormValue("reset") == "on" {
 		text = ""
-	} else {
-		_, err = reports.LoadParams(strings.NewReader(text), reports.DefaultParams())
 	}
-	if err == nil {
-		_, err = app.db.SaveSetting(r.Context(), data.SettingReportParams, 0, text, rq.User.Username, rq.Now)
-	}
+	_, err = app.db.SaveReportParams(r.Context(), text, rq.User.Username, rq.Now)
 	if err != nil {
 		v, verr := app.paramsView(r, rq)
 		if verr != nil {

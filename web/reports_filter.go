@@ -77,8 +77,8 @@ func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, repo
 			}
 		}
 	}
-	form.ForceSuppress = rq.User.Role == workflow.RoleSteering
-	form.Suppress = form.ForceSuppress || q.Get("suppress") == "on"
+	form.ForceSuppress = reports.SuppressFor(rq.User.Role, false)
+	form.Suppress = reports.SuppressFor(rq.User.Role, q.Get("suppress") == "on")
 	return reports.Filter{From: from, To: to, Municipalities: form.Codes}, form, nil
 }
 
@@ -104,25 +104,14 @@ func (app *App) filteredReport(r *http.Request, rq *Request, withMunicipalities 
 }
 
 // buildReport computes the report for f with the stored model parameters,
-// suppressed when asked.
+// as the user's role may see it (data.DB.Report decides scope and
+// suppression).
 func (app *App) buildReport(ctx context.Context, rq *Request, f reports.Filter, suppress bool) (reports.Report, error) {
-	src, err := app.db.Reports(rq.Actor)
-	if err != nil {
-		return reports.Report{}, err
-	}
 	p, err := app.reportParams(ctx)
 	if err != nil {
 		return reports.Report{}, err
 	}
-	r, err := reports.Build(ctx, src, f, p)
-	if err != nil {
-		return reports.Report{}, err
-	}
-	r.Generated = rq.Now
-	if suppress {
-		r = reports.Suppress(r)
-	}
-	return r, nil
+	return app.db.Report(ctx, rq.Actor, f, p, suppress, rq.Now)
 }
 
 // figure is a key figure formatted the Danish way.

@@ -53,19 +53,11 @@ func (e *env) runReport(c *cli.Context, db *data.DB) error {
 			return err
 		}
 	}
-	src, err := db.Reports(e.actor(c))
-	if err != nil {
-		return err
-	}
 	step := e.reportProgress()
 	step("henter tal for %s – %s", f.From.Format(), f.To.Format())
-	r, err := reports.Build(c.Context, src, f, p)
+	r, err := db.Report(c.Context, e.actor(c), f, p, c.Bool("suppress"), e.now())
 	if err != nil {
 		return err
-	}
-	r.Generated = e.now()
-	if c.Bool("suppress") {
-		r = reports.Suppress(r)
 	}
 	var written []string
 	if name := c.String("xlsx"); name != "" {
