@@ -60,6 +60,18 @@ func (s *sameAnswer) lastFacts(actor string) string {
 	return facts
 }
 
+// sameRefusal fails unless the web refused with 422 and the CLI with exit
+// 2, the CLI's message contains want and the web page shows that message.
+func sameRefusal(t *testing.T, status int, body string, code int, msg, want string) {
+	t.Helper()
+	if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
+		t.Fatalf("web status %d, CLI exit %d (%s); want 422 and 2", status, code, msg)
+	}
+	if !strings.Contains(msg, want) || !strings.Contains(html.UnescapeString(body), msg) {
+		t.Errorf("CLI says %q, want it to contain %q and the web page to show the same:\n%s", msg, want, excerpt(body))
+	}
+}
+
 // TestSameAnswerFacts: the web form and `dosis case assess --fact` read the
 // same typed facts the same way (both use workflow.ParseFacts): the same
 // stored facts for good input, the same refusal for bad input.
@@ -98,13 +110,7 @@ func TestSameAnswerFacts(t *testing.T) {
 						}
 						return
 					}
-					page := html.UnescapeString(body)
-					if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
-						t.Fatalf("refusal: web status %d, CLI exit %d; want 422 and 2", status, code)
-					}
-					if !strings.Contains(msg, tc.want) || !strings.Contains(page, msg) {
-						t.Errorf("CLI says %q, want it to contain %q and the web page to show the same:\n%s", msg, tc.want, excerpt(body))
-					}
+					sameRefusal(t, status, body, code, msg, tc.want)
 				})
 			}
 		})
@@ -142,12 +148,7 @@ func TestSameAnswerPharmacySettings(t *testing.T) {
 						}
 						return
 					}
-					if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
-						t.Fatalf("web status %d, CLI exit %d (%s); want 422 and 2", status, code, msg)
-					}
-					if !strings.Contains(msg, tc.want) || !strings.Contains(html.UnescapeString(body), msg) {
-						t.Errorf("CLI says %q, want it to contain %q and the web page the same:\n%s", msg, tc.want, excerpt(body))
-					}
+					sameRefusal(t, status, body, code, msg, tc.want)
 				})
 			}
 		})
