@@ -52,6 +52,11 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		dbtest.Must(svc.RequestGP(ctx, sys, f.case851.ID, ""))(t)
+		dbtest.Must(svc.RecordGPDecision(ctx, sys, f.case851.ID, workflow.GPDecision{Approved: true}))(t)
+		dbtest.Must(svc.Start(ctx, sys, f.case851.ID, f.pharmacy851.ID, ""))(t)
+		if _, err := svc.RecordHospitalNotification(ctx, sys, f.case851.ID, workflow.HospitalAdmission, t0.Add(-time.Hour), "Aalborg Sygehus", ""); err != nil {
+			t.Fatal(err)
+		}
 		other, _ := must2(db.AddCitizen(ctx, sys, data.NewCitizen{CPR: "030345-1234", Name: "Ole Olsen",
 			Municipality: 851, GPYdernummer: "012345", MedicineHelp: true}, t0))(t)
 		fresh := dbtest.Must(svc.OpenCase(ctx, sys, other.ID, "nursing_home"))(t)
@@ -83,7 +88,7 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 			form url.Values
 		}{
 			{"/cases/" + fresh.ID + "/request-gp", url.Values{}},                            // wrong state
-			{"/cases/" + f.case851.ID + "/gp-decision", url.Values{"decision": {"reject"}}}, // no reason
+			{"/cases/" + fresh.ID + "/gp-decision", url.Values{"decision": {"reject"}}}, // no reason
 			{"/cases/" + fresh.ID + "/consent", url.Values{"given_by": {"citizen"}, "method": {"oral"}}},
 		} {
 			status, body, _ := nurse.post(tc.path, tc.form)

@@ -1,6 +1,12 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/workflow/calendar"
+
+	"github.com/dosis-dk/dosis/i18n"
+
+	"strings"
+
 	"context"
 	"errors"
 	"time"
@@ -90,7 +96,7 @@ func (sv *Service) hospitalIn(ctx context.Context, tx Tx, a Actor, n HospitalNot
 		return err
 	}
 	inner := &Service{store: openTx{tx}, now: func() time.Time { return now }, settings: sv.settings}
-	note := n.Kind + " " + n.Hospital + " " + n.At.UTC().Format(time.RFC3339)
+	note := hospitalNote(n)
 	switch {
 	case n.Kind == HospitalAdmission && s.Case.State == StateActive:
 		out.Action = "paused"
@@ -119,4 +125,12 @@ func (sv *Service) hospitalIn(ctx context.Context, tx Tx, a Actor, n HospitalNot
 		return HospitalOutcome{Duplicate: true, Action: "recorded"}, nil
 	}
 	return out, err
+}
+
+// hospitalNote is the audit note of a hospital notification as the Danish
+// timeline shows it: "Indlæggelse Aalborg Sygehus 01-12-2026 kl. 09.30"
+// (Danish time; the calendar package has no instant format yet).
+func hospitalNote(n HospitalNotice) string {
+	return strings.TrimSpace(i18n.T(i18n.Danish, "hospital."+n.Kind)+" "+n.Hospital) + " " +
+		n.At.In(calendar.Copenhagen()).Format("02-01-2006 kl. 15.04")
 }
