@@ -23,6 +23,8 @@ type sameAnswer struct {
 	dsn string
 	f   fixture
 	web *client
+	// seen holds the assessments already looked at.
+	seen map[string]bool
 }
 
 func newSameAnswer(t *testing.T, engine string) *sameAnswer {
@@ -32,7 +34,7 @@ func newSameAnswer(t *testing.T, engine string) *sameAnswer {
 	c := newClient(t, s)
 	u, _ := url.Parse(s.base)
 	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: "en"}}) // the CLI speaks English
-	return &sameAnswer{t: t, db: db, dsn: dsn, f: f, web: c}
+	return &sameAnswer{t: t, db: db, dsn: dsn, f: f, web: c, seen: map[string]bool{}}
 }
 
 // cli runs dosis with args and returns the exit code and, on failure, the
@@ -47,13 +49,15 @@ func (s *sameAnswer) cli(args ...string) (int, string) {
 // cliActor is who acts on the command line, to tell its records apart.
 const cliActor = "cli-nurse"
 
-// lastFacts is the facts of the newest assessment of the case by actor, as
-// stored (the CLI runs on the real clock, the server on the tests' clock).
+// lastFacts is the facts of the case's assessment by actor not seen
+// before, as stored (the server's clock is fixed, so several assessments
+// share a time and cannot be told apart by it).
 func (s *sameAnswer) lastFacts(actor string) string {
 	d := dbtest.Must(s.db.CaseDetail(context.Background(), workflow.System("test"), s.f.case851.ID, "test", t0))(s.t)
 	facts := ""
 	for _, a := range d.Assessments {
-		if a.AssessedBy == actor {
+		if a.AssessedBy == actor && !s.seen[a.ID] {
+			s.seen[a.ID] = true
 			facts = a.FactsJSON
 		}
 	}
