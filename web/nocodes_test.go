@@ -87,7 +87,7 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 			path string
 			form url.Values
 		}{
-			{"/cases/" + fresh.ID + "/request-gp", url.Values{}},                            // wrong state
+			{"/cases/" + fresh.ID + "/request-gp", url.Values{}},                        // wrong state
 			{"/cases/" + fresh.ID + "/gp-decision", url.Values{"decision": {"reject"}}}, // no reason
 			{"/cases/" + fresh.ID + "/consent", url.Values{"given_by": {"citizen"}, "method": {"oral"}}},
 		} {
