@@ -9,6 +9,7 @@ import (
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // TestReportForRole: DB.Report, which the web pages and `dosis report` both
@@ -29,7 +30,7 @@ func TestReportForRole(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		f := reports.Filter{From: now.AddDate(-1, 0, 0), To: now, Municipalities: []int{101, 851}}
+		f := reports.Filter{From: calendar.DayOf(now).AddDays(-365), To: calendar.DayOf(now), Municipalities: []int{101, 851}}
 		lead := workflow.Actor{UserID: "lead", Role: workflow.RoleLead, Municipality: 851}
 		r := dbtest.Must(db.Report(ctx, lead, f, reports.DefaultParams(), false, now))(t)
 		if len(r.Municipalities) != 1 || r.Municipalities[0].Code != 851 || r.Suppressed {

@@ -71,4 +71,3 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 	slices.SortStableFunc(out, func(a, b timelineItem) int { return a.At.Compare(b.At) })
 	return out
 }
-

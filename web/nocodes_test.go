@@ -11,6 +11,7 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // leaks are what a Danish page must never show as text: a missing
@@ -48,7 +49,7 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 		sys := workflow.System("fixture")
 		svc := workflow.NewService(db, func() time.Time { return t0 }, workflow.DefaultSettings())
 		if _, err := svc.RecordConsent(ctx, sys, f.case851.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: "written", GivenAt: t0}, ""); err != nil {
+			Method: "written", GivenOn: calendar.DayOf(t0)}, ""); err != nil {
 			t.Fatal(err)
 		}
 		dbtest.Must(svc.RequestGP(ctx, sys, f.case851.ID, ""))(t)

@@ -128,9 +128,9 @@ func (sv *Service) hospitalIn(ctx context.Context, tx Tx, a Actor, n HospitalNot
 }
 
 // hospitalNote is the audit note of a hospital notification as the Danish
-// timeline shows it: "Indlæggelse Aalborg Sygehus 01-12-2026 kl. 09.30"
-// (Danish time; the calendar package has no instant format yet).
+// timeline shows it: "Indlæggelse Aalborg Sygehus 01-12-2026 09:30"
+// (Danish time, calendar.FormatTime).
 func hospitalNote(n HospitalNotice) string {
 	return strings.TrimSpace(i18n.T(i18n.Danish, "hospital."+n.Kind)+" "+n.Hospital) + " " +
-		n.At.In(calendar.Copenhagen()).Format("02-01-2006 kl. 15.04")
+		calendar.FormatTime(n.At)
 }
