@@ -19,6 +19,18 @@ func sampleReport(t *testing.T) Report {
 	return r
 }
 
+// suppressedSample is the sample built with disclosure control.
+func suppressedSample(t *testing.T) Report {
+	t.Helper()
+	f := Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 2, 28)}
+	r, err := BuildSuppressed(context.Background(), sample(), f, DefaultParams())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Generated = time.Date(2026, 3, 2, 8, 30, 0, 0, time.UTC)
+	return r
+}
+
 func TestHiddenBoundary(t *testing.T) {
 	for n, want := range map[int]bool{0: false, 1: true, 4: true, 5: false, 6: false} {
 		if got := Hidden(n); got != want {
@@ -28,7 +40,7 @@ func TestHiddenBoundary(t *testing.T) {
 }
 
 func TestSuppressLeavesOutUnder30Active(t *testing.T) {
-	r := Suppress(sampleReport(t))
+	r := suppressedSample(t)
 	codes := map[int]bool{}
 	for _, m := range r.Municipalities {
 		codes[m.Code] = true
@@ -52,7 +64,7 @@ func TestSuppressLeavesOutUnder30Active(t *testing.T) {
 }
 
 func TestSuppressHidesUnder5AndSecondary(t *testing.T) {
-	r := Suppress(sampleReport(t))
+	r := suppressedSample(t)
 	by := map[int]MunicipalityRow{}
 	for _, m := range r.Municipalities {
 		by[m.Code] = m
@@ -99,25 +111,5 @@ func TestSuppressHidesUnder5AndSecondary(t *testing.T) {
 		if p.Name == "Nørrebro Apotek" && (!p.Urgent.Hidden || !p.LeadMedian.Hidden || p.Rolls.Hidden) {
 			t.Errorf("p2 = %+v", p)
 		}
-	}
-}
-
-func TestGroupHidesTotalWhenNoOtherCell(t *testing.T) {
-	a, b := Count{N: 3}, Count{N: 0}
-	tot := Count{N: 3 + 0 + 10}
-	c := Count{N: 10}
-	group([]*Count{&a, &b}, &Count{N: 3})
-	if !a.Hidden {
-		t.Fatal("3 is not hidden")
-	}
-	a = Count{N: 3}
-	group([]*Count{&a, &b, &c}, &tot)
-	if !c.Hidden || tot.Hidden || b.Hidden {
-		t.Errorf("got a %v b %v c %v total %v; want the 10 hidden, not the zero", a, b, c, tot)
-	}
-	a, b, tot = Count{N: 3}, Count{N: 0}, Count{N: 3}
-	group([]*Count{&a, &b}, &tot)
-	if !tot.Hidden {
-		t.Error("with no other non-zero cell the total must be hidden")
 	}
 }
