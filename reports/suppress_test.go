@@ -8,22 +8,15 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-func sampleReport(t *testing.T) Report {
-	t.Helper()
-	f := Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 2, 28)}
-	r, err := Build(context.Background(), sample(), f, DefaultParams())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Generated = time.Date(2026, 3, 2, 8, 30, 0, 0, time.UTC)
-	return r
-}
+func sampleReport(t *testing.T) Report { return buildSample(t, Build) }
 
 // suppressedSample is the sample built with disclosure control.
-func suppressedSample(t *testing.T) Report {
+func suppressedSample(t *testing.T) Report { return buildSample(t, BuildSuppressed) }
+
+func buildSample(t *testing.T, build func(context.Context, Source, Filter, Params) (Report, error)) Report {
 	t.Helper()
 	f := Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 2, 28)}
-	r, err := BuildSuppressed(context.Background(), sample(), f, DefaultParams())
+	r, err := build(context.Background(), sample(), f, DefaultParams())
 	if err != nil {
 		t.Fatal(err)
 	}
