@@ -20,13 +20,16 @@ func (db *DB) Report(ctx context.Context, a workflow.Actor, f reports.Filter, p 
 	if err != nil {
 		return reports.Report{}, err
 	}
-	r, err := reports.Build(ctx, src, f, p)
+	// Disclosure control (always for the steering group) builds over the
+	// municipalities shown and suppresses the cells: reports.BuildSuppressed.
+	build := reports.Build
+	if reports.SuppressFor(a.Role, suppress) {
+		build = reports.BuildSuppressed
+	}
+	r, err := build(ctx, src, f, p)
 	if err != nil {
 		return reports.Report{}, err
 	}
 	r.Generated = now
-	if reports.SuppressFor(a.Role, suppress) {
-		r = reports.Suppress(r)
-	}
 	return r, nil
 }

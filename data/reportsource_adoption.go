@@ -28,7 +28,8 @@ func (s *ReportSource) adoption(ctx context.Context, f reports.Filter) ([]report
 	q := `WITH ` + stateAtEnd + `, ` + eligibleAtEnd + `,
 cs AS (
 	SELECT c.municipality_code AS code,
-		COUNT(DISTINCT CASE WHEN el.case_id IS NOT NULL THEN c.citizen_id END) AS eligible,
+		COUNT(DISTINCT CASE WHEN el.case_id IS NOT NULL
+			AND st.state NOT IN ('declined', 'rejected', 'ended') THEN c.citizen_id END) AS eligible,
 		COUNT(DISTINCT CASE WHEN st.state = 'active' THEN c.citizen_id END) AS active,
 		COUNT(DISTINCT CASE WHEN st.state = 'active' AND ci.birth_date <= ?4 THEN c.citizen_id END) AS active75,
 		COUNT(DISTINCT CASE WHEN st.state = 'paused' THEN c.citizen_id END) AS paused,
@@ -53,7 +54,8 @@ ur AS (
 	SELECT municipality_code AS code, COUNT(*) AS urgent
 	FROM urgent_rolls WHERE requested_at >= ?0 AND requested_at < ?1` + s.in(f, "municipality_code") + `
 	GROUP BY municipality_code)
-SELECT m.code, m.name, m.population, m.population_75plus AS population75,
+SELECT m.code, m.name, CAST(ROUND(m.population * m.population_scale) AS BIGINT) AS population,
+	CAST(ROUND(m.population_75plus * m.population_scale) AS BIGINT) AS population75, m.population_scale,
 	CAST(COALESCE(hp.help, 0) AS BIGINT) AS medicine_help, CAST(COALESCE(hp.help75, 0) AS BIGINT) AS medicine_help75,
 	COALESCE(cs.eligible, 0) AS eligible, COALESCE(cs.active, 0) AS active, COALESCE(cs.active75, 0) AS active75,
 	COALESCE(cs.paused, 0) AS paused, COALESCE(cs.potential, 0) AS potential,
@@ -66,20 +68,21 @@ LEFT JOIN ur ON ur.code = m.code
 WHERE 1 = 1` + s.in(f, "m.code") + `
 ORDER BY m.code`
 	var rows []struct {
-		Code           int    `bun:"code"`
-		Name           string `bun:"name"`
-		Population     int    `bun:"population"`
-		Population75   int    `bun:"population75"`
-		MedicineHelp   int    `bun:"medicine_help"`
-		MedicineHelp75 int    `bun:"medicine_help75"`
-		Eligible       int    `bun:"eligible"`
-		Active         int    `bun:"active"`
-		Active75       int    `bun:"active75"`
-		Paused         int    `bun:"paused"`
-		Potential      int    `bun:"potential"`
-		RollDays       int    `bun:"roll_days"`
-		Rolls          int    `bun:"rolls"`
-		Urgent         int    `bun:"urgent"`
+		Code           int     `bun:"code"`
+		Name           string  `bun:"name"`
+		Population     int     `bun:"population"`
+		Population75   int     `bun:"population75"`
+		MedicineHelp   int     `bun:"medicine_help"`
+		MedicineHelp75 int     `bun:"medicine_help75"`
+		Eligible       int     `bun:"eligible"`
+		Active         int     `bun:"active"`
+		Active75       int     `bun:"active75"`
+		Paused         int     `bun:"paused"`
+		Potential      int     `bun:"potential"`
+		RollDays       int     `bun:"roll_days"`
+		Rolls          int     `bun:"rolls"`
+		Urgent         int     `bun:"urgent"`
+		Scale          float64 `bun:"population_scale"`
 	}
 	// The latest birthday that makes a citizen 75 on f.To: 75 years before,
 	// with 29 February going to 28 February (calendar.Age agrees: born
@@ -90,7 +93,10 @@ ORDER BY m.code`
 	}
 	out := make([]reports.AdoptionCounts, len(rows))
 	for i, r := range rows {
-		out[i] = reports.AdoptionCounts(r)
+		out[i] = reports.AdoptionCounts{Code: r.Code, Name: r.Name, Population: r.Population, Population75: r.Population75,
+			PopulationScale: r.Scale, MedicineHelp: r.MedicineHelp, MedicineHelp75: r.MedicineHelp75, Eligible: r.Eligible,
+			Active: r.Active, Active75: r.Active75, Paused: r.Paused, Potential: r.Potential, RollDays: r.RollDays,
+			Rolls: r.Rolls, Urgent: r.Urgent}
 	}
 	return out, nil
 }

@@ -14,7 +14,7 @@ import (
 // reportCache keeps the results of the report's aggregate queries per
 // scope, filter and query for a short time, in this process only (each
 // instance has its own). It exists for the live dashboard: at national
-// scale the nine queries take seconds (BENCHMARKS.md), far beyond what a
+// scale the report queries take seconds (BENCHMARKS.md), far beyond what a
 // page may take under load. Within the TTL a result is served from memory;
 // after it, the stale result is still served while one background load
 // refreshes it, so only the very first request for a key waits for the
@@ -159,4 +159,19 @@ func (s *ReportSource) GPs(ctx context.Context, f reports.Filter) ([]reports.GPC
 // GPDays implements reports.Source.
 func (s *ReportSource) GPDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
 	return cached(ctx, s, "GP days", f, s.gpDays)
+}
+
+// Renewals implements reports.Source.
+func (s *ReportSource) Renewals(ctx context.Context, f reports.Filter) ([]reports.GPCounts, error) {
+	return cached(ctx, s, "renewals", f, s.renewals)
+}
+
+// RenewalDays implements reports.Source.
+func (s *ReportSource) RenewalDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	return cached(ctx, s, "renewal days", f, s.renewalDays)
+}
+
+// PromiseHours implements reports.Source.
+func (s *ReportSource) PromiseHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	return cached(ctx, s, "promise hours", f, s.promiseHours)
 }

@@ -147,6 +147,8 @@ func loadReportFixture(t *testing.T, db *data.DB) {
 	gp("r3", "k3", "2026-03-25 09:00", "2026-04-03 09:00", "approved")
 	gp("r7", "k7", "2026-01-05 09:00", "2026-01-09 09:00", "rejected")
 	gp("r9", "k9", "2026-01-07 09:00", "2026-01-09 09:00", "approved")
+	// A renewal of k1's prescription (approved by r1): its own figure.
+	gp("r1b", "k1", "2026-02-10 09:00", "2026-02-13 09:00", "approved")
 
 	roll := func(caseID, pharmacy string, municipality, seq int, start string, days int, status string) {
 		s := day(start)
@@ -185,6 +187,18 @@ func loadReportFixture(t *testing.T, db *data.DB) {
 		exec(`INSERT INTO receipt_deviations (case_id, pharmacy_id, kind, recorded_by, recorded_at) VALUES (?, ?, ?, 'fixture', ?)`,
 			caseID, pharmacy, kind, ts(at))
 	}
+	consent := func(caseID, at string, dailyCare bool) {
+		exec(`INSERT INTO consents (id, case_id, given_by, method, given_on, recorder_in_daily_care, recorded_by, recorded_at)
+			VALUES (?, ?, 'citizen', 'oral', ?, ?, 'fixture', ?)`, "co-"+caseID, caseID, calendar.DayOf(ts(at)), dailyCare, ts(at))
+	}
+	consent("k1", "2025-11-10 09:00", true) // before the period
+	consent("k2", "2026-01-10 09:00", true)
+	consent("k3", "2026-01-15 09:00", false)
+	consent("k9", "2026-01-06 09:00", false)
+	// A second assessment of k2 under a newer rule set.
+	exec(`INSERT INTO assessments (id, case_id, ruleset_id, ruleset_version, outcome, facts, results, assessed_by, assessed_at)
+		VALUES ('as-k2-v2', 'k2', 'default', '2', 'eligible', '{}', '[]', 'fixture', ?)`, ts("2026-02-01 09:00"))
+
 	deviation("k1", "p1", "wrong_drug", "2025-12-23 10:00") // before the period
 	deviation("k1", "p1", "wrong_drug", "2026-01-06 10:00")
 	deviation("k2", "p1", "missing_pouch", "2026-02-04 10:00")

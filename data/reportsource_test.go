@@ -34,8 +34,8 @@ func TestReportSourceAggregates(t *testing.T) {
 			adoption[i].Population, adoption[i].Population75, adoption[i].Name = 0, 0, ""
 		}
 		wantAdoption := []reports.AdoptionCounts{
-			{Code: 101, MedicineHelp: 1, MedicineHelp75: 1, Eligible: 1, Active: 1, Active75: 1, RollDays: 14, Rolls: 1, Urgent: 1},
-			{Code: 851, MedicineHelp: 7, MedicineHelp75: 6, Eligible: 7, Active: 2, Active75: 1, Paused: 1, Potential: 1,
+			{Code: 101, PopulationScale: 1, MedicineHelp: 1, MedicineHelp75: 1, Eligible: 1, Active: 1, Active75: 1, RollDays: 14, Rolls: 1, Urgent: 1},
+			{Code: 851, PopulationScale: 1, MedicineHelp: 7, MedicineHelp75: 6, Eligible: 4, Active: 2, Active75: 1, Paused: 1, Potential: 1,
 				RollDays: 98, Rolls: 6, Urgent: 3},
 		}
 		check(t, "adoption", adoption, wantAdoption)
@@ -72,6 +72,24 @@ func TestReportSourceAggregates(t *testing.T) {
 		check(t, "lead hours", dbtest.Must(src.LeadHours(ctx, f))(t), []reports.Bucket{
 			{Key: "p1", Value: 22, Count: 1}, {Key: "p1", Value: 48, Count: 1}, {Key: "p2", Value: 30, Count: 1},
 		})
+		// Assessments in Q1 by rule-set version: 851's k2, k3, k4, k5, k7
+		// under v1 and k2's reassessment under v2; 101's k9.
+		check(t, "assessment versions", dbtest.Must(src.AssessmentVersions(ctx, f))(t), []reports.VersionCount{
+			{Code: 101, Version: "default v1", Count: 1}, {Code: 851, Version: "default v1", Count: 5},
+			{Code: 851, Version: "default v2", Count: 1},
+		})
+		check(t, "consent recorders", dbtest.Must(src.ConsentRecorders(ctx, f))(t), []reports.ConsentCount{
+			{Code: 101, Consents: 1, OutsideDailyCare: 1}, {Code: 851, Consents: 2, OutsideDailyCare: 1},
+		})
+		// Every case opened in Q1 was opened by "fixture": 1 in 101, 5 in 851.
+		check(t, "case recorders", dbtest.Must(src.CaseRecorders(ctx, f))(t), []reports.Bucket{
+			{Key: "101", Value: 1, Count: 1}, {Key: "851", Value: 5, Count: 1},
+		})
+		// The promises on the clock: 24 working hours is 24 clock hours on
+		// weekdays (p1), 48 for p2.
+		check(t, "promise hours", dbtest.Must(src.PromiseHours(ctx, f))(t), []reports.Bucket{
+			{Key: "p1", Value: 24, Count: 3}, {Key: "p2", Value: 48, Count: 1},
+		})
 		check(t, "GPs", dbtest.Must(src.GPs(ctx, f))(t), []reports.GPCounts{
 			{Code: 101, Requests: 1, Approved: 1},
 			{Code: 851, Requests: 3, Approved: 1, Rejected: 1, Undecided: 1},
@@ -79,6 +97,10 @@ func TestReportSourceAggregates(t *testing.T) {
 		check(t, "GP days", dbtest.Must(src.GPDays(ctx, f))(t), []reports.Bucket{
 			{Key: "101", Value: 2, Count: 1}, {Key: "851", Value: 4, Count: 2},
 		})
+		// k1's second request renews the prescription r1 approved: not a
+		// first proposal (above), but a renewal.
+		check(t, "renewals", dbtest.Must(src.Renewals(ctx, f))(t), []reports.GPCounts{{Code: 851, Requests: 1, Approved: 1}})
+		check(t, "renewal days", dbtest.Must(src.RenewalDays(ctx, f))(t), []reports.Bucket{{Key: "851", Value: 3, Count: 1}})
 	})
 }
 

@@ -25,6 +25,7 @@ func adminMessages() Catalogue {
 		"params.in_force":      {"Parametre i brug", "Parameters in force"},
 		"params.stored":        {"Gemt parameterfil fra", "Stored params file from"},
 		"params.defaults_used": {"Standardværdierne bruges.", "The defaults are used."},
+		"params.what_if_base":  {"Grundlag for hvis-scenariet", "Base of the what-if"},
 		"params.upload":        {"Gem en parameterfil", "Save a params file"},
 		"params.upload_hint":   {"Samme format som dosis report --params (se docs/reports.md). Hver værdi skal have en kilde; filen kontrolleres, før den gemmes, og rapportsiderne bruger den derefter.", "The format of dosis report --params (see docs/reports.md). Every value needs a source; the file is checked before it is saved, and the reports pages use it from then on."},
 		"params.reset":         {"Tilbage til standardværdierne", "Back to the defaults"},

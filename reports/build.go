@@ -27,6 +27,9 @@ func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) 
 	names := map[int]string{}
 	for _, a := range adoption {
 		names[a.Code] = a.Name
+		if a.PopulationScale > 0 && a.PopulationScale != 1 {
+			r.PopulationScale = a.PopulationScale
+		}
 		r.Municipalities = append(r.Municipalities, municipalityRow(a, p))
 	}
 	if err := buildFunnel(ctx, src, f, &r, names); err != nil {
@@ -36,6 +39,9 @@ func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) 
 		return r, err
 	}
 	if err := buildGPs(ctx, src, f, &r, names); err != nil {
+		return r, err
+	}
+	if err := buildRecommendations(ctx, src, f, &r, names); err != nil {
 		return r, err
 	}
 	months, err := src.Months(ctx, f)
@@ -49,7 +55,7 @@ func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) 
 		}
 		cm := float64(m.RollDays) / daysPerMonth
 		r.Trend = append(r.Trend, TrendRow{Code: m.Code, Name: names[m.Code], Month: month,
-			Citizens: C(m.Citizens), Starts: C(m.Starts), Rolls: C(m.Rolls),
+			Citizens: C(m.Citizens), Starts: C(m.Starts), Rolls: C(m.Rolls), RollDays: C(m.RollDays),
 			CitizenMonths: R(cm), Hours: R(p.For(m.Code).HoursForDays(float64(m.RollDays)))})
 	}
 	sort.SliceStable(r.Trend, func(i, j int) bool {
@@ -67,13 +73,13 @@ func municipalityRow(a AdoptionCounts, p Params) MunicipalityRow {
 	_, overridden := p.Overrides[a.Code]
 	row := MunicipalityRow{Code: a.Code, Name: a.Name, Population75: C(a.Population75), MedicineHelp: C(a.MedicineHelp),
 		Eligible: C(a.Eligible), Active: C(a.Active), Active75: C(a.Active75), Paused: C(a.Paused),
-		Potential: C(a.Potential), Rolls: C(a.Rolls), Urgent: C(a.Urgent),
+		Potential: C(a.Potential), Rolls: C(a.Rolls), Urgent: C(a.Urgent), RollDays: C(a.RollDays),
 		CitizenMonths: R(float64(a.RollDays) / daysPerMonth)}
 	row.Hours = Hours{Periods: R(float64(a.RollDays) / m.PeriodDays.Value), Hours: R(m.HoursForDays(float64(a.RollDays))),
 		Overridden: overridden}
 	row.Hours.FTE = R(m.FTE(row.Hours.Hours.V))
 	row.Hours.PotentialFTE = R(float64(a.Potential) / m.CitizensPerFTE())
-	row.Hours.WhatIfFTE = R(row.Hours.PotentialFTE.V * p.WhatIfPercent.Value / 100)
+	row.Hours.WhatIfFTE = R(float64(p.WhatIfBase.Citizens(row)) / m.CitizensPerFTE() * p.WhatIfPercent.Value / 100)
 	return row
 }
 
@@ -88,7 +94,7 @@ func (r *Report) recompute() {
 		m.UrgentPer100 = Div(100*float64(m.Urgent.N), m.CitizenMonths.V)
 		for _, p := range []struct{ dst, src *Count }{{&t.Population75, &m.Population75}, {&t.MedicineHelp, &m.MedicineHelp},
 			{&t.Eligible, &m.Eligible}, {&t.Active, &m.Active}, {&t.Active75, &m.Active75}, {&t.Paused, &m.Paused},
-			{&t.Potential, &m.Potential}, {&t.Rolls, &m.Rolls}, {&t.Urgent, &m.Urgent}} {
+			{&t.Potential, &m.Potential}, {&t.Rolls, &m.Rolls}, {&t.Urgent, &m.Urgent}, {&t.RollDays, &m.RollDays}} {
 			p.dst.N += p.src.N
 		}
 		t.CitizenMonths.V += m.CitizenMonths.V
@@ -107,7 +113,14 @@ func (r *Report) recompute() {
 	r.rank()
 	r.Funnel.Total = sumFunnel(r.Funnel.Rows)
 	r.GPTotal = sumGPs(r.GPs, r.gpDays)
+	r.RenewalTotal = sumGPs(r.Renewals, r.renewalDays)
 	r.TrendTotal = sumTrend(r.Trend)
+	r.Deviations = Count{}
+	for _, p := range r.Pharmacies {
+		r.Deviations.N += p.Deviations.N
+	}
+	r.Goal = r.goal()
+	r.recomputeRecs()
 }
 
 // rank orders the municipalities by share of the 75+ on DD, highest first,
@@ -145,6 +158,7 @@ func sumTrend(rows []TrendRow) []TrendRow {
 		o.Citizens.N += t.Citizens.N
 		o.Starts.N += t.Starts.N
 		o.Rolls.N += t.Rolls.N
+		o.RollDays.N += t.RollDays.N
 		o.CitizenMonths.V += t.CitizenMonths.V
 		o.Hours.V += t.Hours.V
 	}

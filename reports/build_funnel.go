@@ -17,7 +17,8 @@ func buildFunnel(ctx context.Context, src Source, f Filter, r *Report, names map
 	}
 	for _, c := range rows {
 		r.Funnel.Rows = append(r.Funnel.Rows, FunnelRow{Code: c.Code, Name: names[c.Code],
-			Stages: [7]Count{C(c.Opened), C(c.Assessed), C(c.Eligible), C(c.Consented), C(c.Requested), C(c.Approved), C(c.Started)}})
+			Stages:     [7]Count{C(c.Opened), C(c.Assessed), C(c.Eligible), C(c.Consented), C(c.Requested), C(c.Approved), C(c.Started)},
+			Conversion: Div(float64(c.Started), float64(c.Opened))})
 	}
 	days, err := src.StageDays(ctx, f)
 	if err != nil {

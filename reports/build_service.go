@@ -15,39 +15,57 @@ func buildPharmacies(ctx context.Context, src Source, f Filter, r *Report) error
 	if err != nil {
 		return fmt.Errorf("urgent-roll lead times: %w", err)
 	}
-	h := histograms(lead)
+	promise, err := src.PromiseHours(ctx, f)
+	if err != nil {
+		return fmt.Errorf("urgent-roll promises: %w", err)
+	}
+	h, ph := histograms(lead), histograms(promise)
 	for _, p := range rows {
 		cm := float64(p.RollDays) / daysPerMonth
 		r.Pharmacies = append(r.Pharmacies, PharmacyRow{Name: p.Name, Municipality: p.Municipality, PromiseHours: p.PromiseHours,
 			Rolls: C(p.Rolls), Urgent: C(p.Urgent), Delivered: C(p.Delivered),
-			LeadMedian: Quantile(h[p.ID], 0.5), LeadP90: Quantile(h[p.ID], 0.9),
+			LeadMedian: Quantile(h[p.ID], 0.5), LeadP90: Quantile(h[p.ID], 0.9), PromiseMedian: Quantile(ph[p.ID], 0.5),
 			OnTimeShare:  Div(float64(p.OnTime), float64(p.Delivered)),
 			UrgentPer100: Div(100*float64(p.Urgent), cm), Deviations: C(p.Deviations),
-			DevPer1000: Div(1000*float64(p.Deviations), float64(p.Rolls)), CitizenMonths: R(cm)})
+			DevPer1000: Div(1000*float64(p.Deviations), float64(p.Rolls)), CitizenMonths: R(cm),
+			OnTime: C(p.OnTime), RollDays: C(p.RollDays)})
 	}
 	sort.SliceStable(r.Pharmacies, func(i, j int) bool { return r.Pharmacies[i].Name < r.Pharmacies[j].Name })
 	return nil
 }
 
 func buildGPs(ctx context.Context, src Source, f Filter, r *Report, names map[int]string) error {
-	rows, err := src.GPs(ctx, f)
-	if err != nil {
+	var err error
+	if r.GPs, r.gpDays, err = gpRows(ctx, src.GPs, src.GPDays, f, names); err != nil {
 		return fmt.Errorf("GP decisions: %w", err)
 	}
-	days, err := src.GPDays(ctx, f)
-	if err != nil {
-		return fmt.Errorf("GP turnaround: %w", err)
+	if r.Renewals, r.renewalDays, err = gpRows(ctx, src.Renewals, src.RenewalDays, f, names); err != nil {
+		return fmt.Errorf("GP renewals: %w", err)
 	}
-	h := histograms(days)
+	return nil
+}
+
+// gpRows builds the GP rows of one kind of request and keeps the
+// histograms for the total's median.
+func gpRows(ctx context.Context, counts func(context.Context, Filter) ([]GPCounts, error),
+	days func(context.Context, Filter) ([]Bucket, error), f Filter, names map[int]string) ([]GPRow, []Bucket, error) {
+	rows, err := counts(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := days(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	h := histograms(d)
+	var out []GPRow
 	for _, g := range rows {
 		row := GPRow{Code: g.Code, Name: names[g.Code], Requests: C(g.Requests), Approved: C(g.Approved),
 			Rejected: C(g.Rejected), Undecided: C(g.Undecided), MedianDays: Quantile(h[codeKey(g.Code)], 0.5)}
 		row.ApprovalRate = Div(float64(g.Approved), float64(g.Approved+g.Rejected))
-		r.GPs = append(r.GPs, row)
+		out = append(out, row)
 	}
-	// The total's median needs every municipality's histogram merged.
-	r.gpDays = days
-	return nil
+	return out, d, nil
 }
 
 func sumGPs(rows []GPRow, days []Bucket) GPRow {

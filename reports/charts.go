@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -23,7 +24,7 @@ type Chart struct {
 // hours freed and urgent-roll lead times per pharmacy. Suppressed figures
 // are left out of the series ("-", a gap in ECharts).
 func DashboardCharts(r Report) ([]Chart, error) {
-	builders := []func(Report) (Chart, charter){shareChart, trendChart, funnelChart, hoursChart, leadChart}
+	builders := []func(Report) (Chart, charter){shareChart, trendChart, funnelChart, hoursChart, leadChart, goalChart}
 	out := make([]Chart, 0, len(builders))
 	for _, b := range builders {
 		c, ch := b(r)
@@ -85,7 +86,7 @@ func shareChart(r Report) (Chart, charter) {
 		data = append(data, opts.BarData{Value: val(ratio(m.ShareOf75), 100, 2)})
 	}
 	bar := charts.NewBar()
-	sub := "Aktive borgere på 75 år og derover i procent af kommunens borgere på 75+"
+	sub := "Aktive borgere på 75 år og derover i procent af kommunens borgere på 75+ (" + PopulationEstimateNote + ")"
 	if t := ratio(r.Total.ShareOf75); t != nil {
 		sub += "; i alt " + FormatDA(t, KindPercent)
 	}
@@ -138,7 +139,7 @@ func hoursChart(r Report) (Chart, charter) {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(base("hours", "Frigjorte årsværk (de 20 største)",
-		fmt.Sprintf("I perioden, og pr. år hvis %g %% af potentialet går over", r.Params.WhatIfPercent.Value)),
+		"I perioden, og pr. år: "+strings.ToLower(r.WhatIfLabel()[:1])+r.WhatIfLabel()[1:]),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
 	bar.SetXAxis(names).AddSeries("Årsværk i perioden", fte).AddSeries("Hvis-scenarie, årsværk pr. år", whatIf)
 	return Chart{ID: "hours", Title: "Frigjorte årsværk", Height: 380}, bar
@@ -151,11 +152,46 @@ func leadChart(r Report) (Chart, charter) {
 		names = append(names, p.Name)
 		median = append(median, opts.BarData{Value: val(ratio(p.LeadMedian), 1, 0)})
 		p90 = append(p90, opts.BarData{Value: val(ratio(p.LeadP90), 1, 0)})
-		promise = append(promise, opts.BarData{Value: p.PromiseHours})
+		promise = append(promise, opts.BarData{Value: val(ratio(p.PromiseMedian), 1, 0)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(base("lead", "Akutruller: leveringstid pr. apotek (timer)", "Median og 90 %-fraktil mod apotekets løfte"),
+	bar.SetGlobalOptions(append(base("lead", "Akutruller: leveringstid pr. apotek (timer på uret)",
+		"Median og 90 %-fraktil mod apotekets løfte, alle i timer på uret fra bestilling (løftet gives i arbejdstimer)"),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
-	bar.SetXAxis(names).AddSeries("Median", median).AddSeries("90 %-fraktil", p90).AddSeries("Lovet", promise)
+	bar.SetXAxis(names).AddSeries("Median", median).AddSeries("90 %-fraktil", p90).AddSeries("Lovet, median", promise)
 	return Chart{ID: "lead", Title: "Leveringstid", Height: 380}, bar
+}
+
+// goalChart is the total's FTE-a-year pace per month with its linear
+// trend, against its share of the national goal.
+func goalChart(r Report) (Chart, charter) {
+	g := r.Goal.Total
+	var months []string
+	var pace, trend []opts.LineData
+	slope, intercept := 0.0, 0.0
+	if len(g.Monthly) > 0 {
+		ys := make([]float64, len(g.Monthly))
+		for i, v := range g.Monthly {
+			ys[i] = v.V
+		}
+		slope, intercept = leastSquares(ys)
+	}
+	for i, m := range r.Goal.Months {
+		months = append(months, MonthLabel(m))
+		p, t := any("-"), any("-")
+		if !g.Hidden {
+			p, t = round(g.Monthly[i].V, 2), round(intercept+slope*float64(i), 2)
+		}
+		pace, trend = append(pace, opts.LineData{Value: p}), append(trend, opts.LineData{Value: t})
+	}
+	sub := "Mål " + FormatDA(g.TargetLow.V, KindDecimal) + "–" + FormatDA(g.TargetHigh.V, KindDecimal) + " årsværk; 600-målet nås: " +
+		ReachText(g.ReachLow, g.ReachedLow) + "; 900-målet nås: " + ReachText(g.ReachHigh, g.ReachedHigh)
+	if g.Hidden {
+		sub = HiddenText
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(base("goal", "Frigjorte årsværk pr. år mod det nationale mål", sub),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
+	line.SetXAxis(months).AddSeries("Årsværk pr. år i månedens tempo", pace).AddSeries("Tendens", trend)
+	return Chart{ID: "goal", Title: "Nationalt mål", Height: 380}, line
 }

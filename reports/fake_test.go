@@ -1,6 +1,9 @@
 package reports
 
-import "context"
+import (
+	"context"
+	"strconv"
+)
 
 // fakeSource returns fixed aggregates.
 type fakeSource struct {
@@ -13,21 +16,71 @@ type fakeSource struct {
 	lead     []Bucket
 	gps      []GPCounts
 	gpDays   []Bucket
+	renewals []GPCounts
+	renDays  []Bucket
+	versions []VersionCount
+	consents []ConsentCount
+	openers  []Bucket
 }
 
-func (s fakeSource) Adoption(context.Context, Filter) ([]AdoptionCounts, error) {
-	return s.adoption, nil
+// in keeps the rows of the municipalities in f (the national histograms
+// and reasons of the fake are not split by municipality).
+func in[T any](f Filter, rows []T, code func(T) int) []T {
+	var out []T
+	for _, r := range rows {
+		if f.Includes(code(r)) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
-func (s fakeSource) Months(context.Context, Filter) ([]MonthCounts, error)  { return s.months, nil }
-func (s fakeSource) Funnel(context.Context, Filter) ([]FunnelCounts, error) { return s.funnel, nil }
+
+func (s fakeSource) Adoption(_ context.Context, f Filter) ([]AdoptionCounts, error) {
+	return in(f, s.adoption, func(a AdoptionCounts) int { return a.Code }), nil
+}
+func (s fakeSource) Months(_ context.Context, f Filter) ([]MonthCounts, error) {
+	return in(f, s.months, func(m MonthCounts) int { return m.Code }), nil
+}
+func (s fakeSource) Funnel(_ context.Context, f Filter) ([]FunnelCounts, error) {
+	return in(f, s.funnel, func(x FunnelCounts) int { return x.Code }), nil
+}
 func (s fakeSource) StageDays(context.Context, Filter) ([]Bucket, error)    { return s.stages, nil }
 func (s fakeSource) Reasons(context.Context, Filter) ([]ReasonCount, error) { return s.reasons, nil }
-func (s fakeSource) Pharmacies(context.Context, Filter) ([]PharmacyCounts, error) {
-	return s.pharm, nil
+func (s fakeSource) Pharmacies(_ context.Context, f Filter) ([]PharmacyCounts, error) {
+	return in(f, s.pharm, func(p PharmacyCounts) int { return p.Municipality }), nil
 }
 func (s fakeSource) LeadHours(context.Context, Filter) ([]Bucket, error) { return s.lead, nil }
-func (s fakeSource) GPs(context.Context, Filter) ([]GPCounts, error)     { return s.gps, nil }
-func (s fakeSource) GPDays(context.Context, Filter) ([]Bucket, error)    { return s.gpDays, nil }
+
+// PromiseHours: every urgent roll promised within the pharmacy's hours
+// plus a weekend (48 clock hours more).
+func (s fakeSource) PromiseHours(context.Context, Filter) ([]Bucket, error) {
+	var out []Bucket
+	for _, p := range s.pharm {
+		out = append(out, Bucket{Key: p.ID, Value: p.PromiseHours + 48, Count: p.Urgent})
+	}
+	return out, nil
+}
+func (s fakeSource) GPs(_ context.Context, f Filter) ([]GPCounts, error) {
+	return in(f, s.gps, func(g GPCounts) int { return g.Code }), nil
+}
+func (s fakeSource) Renewals(_ context.Context, f Filter) ([]GPCounts, error) {
+	return in(f, s.renewals, func(g GPCounts) int { return g.Code }), nil
+}
+func (s fakeSource) RenewalDays(_ context.Context, f Filter) ([]Bucket, error) {
+	return in(f, s.renDays, func(b Bucket) int { n, _ := strconv.Atoi(b.Key); return n }), nil
+}
+func (s fakeSource) AssessmentVersions(_ context.Context, f Filter) ([]VersionCount, error) {
+	return in(f, s.versions, func(v VersionCount) int { return v.Code }), nil
+}
+func (s fakeSource) ConsentRecorders(_ context.Context, f Filter) ([]ConsentCount, error) {
+	return in(f, s.consents, func(c ConsentCount) int { return c.Code }), nil
+}
+func (s fakeSource) CaseRecorders(_ context.Context, f Filter) ([]Bucket, error) {
+	return in(f, s.openers, func(b Bucket) int { n, _ := strconv.Atoi(b.Key); return n }), nil
+}
+func (s fakeSource) GPDays(_ context.Context, f Filter) ([]Bucket, error) {
+	return in(f, s.gpDays, func(b Bucket) int { n, _ := strconv.Atoi(b.Key); return n }), nil
+}
 
 // sample is a small national picture for rendering and suppression tests:
 // four municipalities, one of them (147) under 30 active citizens.
@@ -57,8 +110,9 @@ func sample() fakeSource {
 			{Code: 461, Opened: 40, Assessed: 38, Eligible: 30, Consented: 20, Requested: 12, Approved: 6, Started: 3},
 			{Code: 851, Opened: 200, Assessed: 190, Eligible: 150, Consented: 110, Requested: 100, Approved: 90, Started: 80},
 		},
-		stages: []Bucket{{Key: StageOpenAssess, Value: 3, Count: 300}, {Key: StageOpenAssess, Value: 9, Count: 200},
-			{Key: StageRequestApprove, Value: 6, Count: 3}, {Key: StageOpenStart, Value: 40, Count: 185}},
+		// The stage times of the municipalities shown (all but 147).
+		stages: []Bucket{{Key: StageOpenAssess, Value: 3, Count: 300}, {Key: StageOpenAssess, Value: 9, Count: 208},
+			{Key: StageRequestApprove, Value: 6, Count: 216}, {Key: StageOpenStart, Value: 40, Count: 183}},
 		reasons: []ReasonCount{{State: "declined", Reason: "citizen_declined", Count: 40}, {State: "ended", Reason: "death", Count: 3},
 			{State: "rejected", Reason: "unstable_treatment", Count: 12}},
 		pharm: []PharmacyCounts{
@@ -67,7 +121,16 @@ func sample() fakeSource {
 		},
 		lead: []Bucket{{Key: "p1", Value: 20, Count: 60}, {Key: "p1", Value: 30, Count: 50}, {Key: "p1", Value: 50, Count: 8},
 			{Key: "p2", Value: 10, Count: 3}},
-		gps:    []GPCounts{{Code: 101, Requests: 140, Approved: 120, Rejected: 15, Undecided: 5}, {Code: 461, Requests: 12, Approved: 6, Rejected: 2, Undecided: 4}, {Code: 851, Requests: 100, Approved: 90, Rejected: 6, Undecided: 4}},
-		gpDays: []Bucket{{Key: "101", Value: 5, Count: 135}, {Key: "461", Value: 9, Count: 8}, {Key: "851", Value: 4, Count: 96}},
+		gps:      []GPCounts{{Code: 101, Requests: 140, Approved: 120, Rejected: 15, Undecided: 5}, {Code: 461, Requests: 12, Approved: 6, Rejected: 2, Undecided: 4}, {Code: 851, Requests: 100, Approved: 90, Rejected: 6, Undecided: 4}},
+		gpDays:   []Bucket{{Key: "101", Value: 5, Count: 135}, {Key: "461", Value: 9, Count: 8}, {Key: "851", Value: 4, Count: 96}},
+		renewals: []GPCounts{{Code: 101, Requests: 60, Approved: 58, Undecided: 2}, {Code: 851, Requests: 40, Approved: 40}},
+		renDays:  []Bucket{{Key: "101", Value: 2, Count: 58}, {Key: "851", Value: 3, Count: 40}},
+		versions: []VersionCount{{Code: 101, Version: "default v2", Count: 250}, {Code: 101, Version: "default v1", Count: 30},
+			{Code: 461, Version: "default v2", Count: 38}, {Code: 851, Version: "default v2", Count: 170}, {Code: 851, Version: "default v1", Count: 20}},
+		consents: []ConsentCount{{Code: 101, Consents: 150, OutsideDailyCare: 60}, {Code: 461, Consents: 20, OutsideDailyCare: 3},
+			{Code: 851, Consents: 110, OutsideDailyCare: 90}},
+		// Opened cases by recording member of staff (they add up to the funnel's opened).
+		openers: []Bucket{{Key: "101", Value: 100, Count: 2}, {Key: "101", Value: 50, Count: 2}, {Key: "461", Value: 40, Count: 1},
+			{Key: "851", Value: 20, Count: 10}},
 	}
 }

@@ -31,7 +31,7 @@ type HTMLOptions struct {
 	Title string
 }
 
-type htmlFigure struct{ Label, Value string }
+type htmlFigure struct{ Label, Value, Heading string }
 
 // RenderHTML writes r as one self-contained HTML dashboard to w: inline
 // ECharts (or opts.ScriptURL), no external URL, the key figures as a table,
@@ -55,7 +55,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	}
 	var figures []htmlFigure
 	for _, k := range r.KeyFigures() {
-		figures = append(figures, htmlFigure{k.LabelDA, FormatDA(k.Value, k.Kind)})
+		figures = append(figures, htmlFigure{k.LabelDA, FormatDA(k.Value, k.Kind), k.Heading})
 	}
 	gd := calendar.DayOf(r.Generated)
 	data := map[string]any{

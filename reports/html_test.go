@@ -19,7 +19,7 @@ var externalRef = regexp.MustCompile(`(?i)<script[^>]*\ssrc=|<link[^>]*href=["']
 
 func TestRenderHTMLIsOffline(t *testing.T) {
 	var buf bytes.Buffer
-	if err := RenderHTML(&buf, Suppress(sampleReport(t)), HTMLOptions{}); err != nil {
+	if err := RenderHTML(&buf, suppressedSample(t), HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -58,12 +58,12 @@ func TestRenderHTMLScriptURL(t *testing.T) {
 // TestChartOptionsGolden keeps every chart's ECharts options in
 // testdata/charts/ID.json; run with -update to rewrite them.
 func TestChartOptionsGolden(t *testing.T) {
-	chs, err := DashboardCharts(Suppress(sampleReport(t)))
+	chs, err := DashboardCharts(suppressedSample(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(chs) != 5 {
-		t.Fatalf("%d charts, want 5", len(chs))
+	if len(chs) != 6 {
+		t.Fatalf("%d charts, want 6", len(chs))
 	}
 	for _, c := range chs {
 		var v any

@@ -29,9 +29,53 @@ type Params struct {
 	// Overrides holds complete models for municipalities that override one
 	// or more defaults (see LoadParams).
 	Overrides map[int]Model
-	// WhatIfPercent is the share of the potential assumed to adopt in the
+	// WhatIfPercent is the share of WhatIfBase assumed to adopt in the
 	// what-if figure.
 	WhatIfPercent Param
+	// WhatIfBase is the citizens the what-if percentage applies to.
+	WhatIfBase WhatIfBase
+}
+
+// WhatIfBase names the citizens the what-if applies to, with its source.
+type WhatIfBase struct {
+	// Key is BaseMedicineHelp or BaseEligible.
+	Key    string
+	Source string
+}
+
+// The what-if bases.
+const (
+	// BaseMedicineHelp is the citizens with municipal help with medicine
+	// not yet on DD: medicine help − active − paused.
+	BaseMedicineHelp = "medicine_help"
+	// BaseEligible is the potential: citizens assessed eligible whose case
+	// is open and not yet started.
+	BaseEligible = "eligible"
+)
+
+// LabelDA names the base in Danish, as the Antagelser sheet and the
+// dashboard print it.
+func (b WhatIfBase) LabelDA() string {
+	if b.Key == BaseEligible {
+		return "vurderet egnede borgere med åben sag, der ikke er startet (potentialet)"
+	}
+	return "borgere med medicinhjælp, der ikke er aktive eller pauserede på dosispakning"
+}
+
+// LabelEN names the base in English.
+func (b WhatIfBase) LabelEN() string {
+	if b.Key == BaseEligible {
+		return "citizens assessed eligible with an open case, not yet started (the potential)"
+	}
+	return "citizens with medicine help who are not active or paused on dose dispensing"
+}
+
+// Citizens is the base's number of citizens in municipality row m.
+func (b WhatIfBase) Citizens(m MunicipalityRow) int {
+	if b.Key == BaseEligible {
+		return m.Potential.N
+	}
+	return max(m.MedicineHelp.N-m.Active.N-m.Paused.N, 0)
 }
 
 // DaysPerYear is the mean length of a year used to turn periods into years.
@@ -64,8 +108,10 @@ func DefaultParams() Params {
 			PeriodDays: Param{Key: "period_days", LabelDA: "Dage pr. periode", LabelEN: "Days per period", Value: 14, Unit: "dage",
 				Source: "Kilde: dosisrullen dækker normalt 14 dage; de manuelle minutter er målt pr. 14 dage (Aalborg)."},
 		},
-		WhatIfPercent: Param{Key: "what_if_percent", LabelDA: "Hvis denne andel af potentialet går over", LabelEN: "If this share of the potential adopts",
+		WhatIfPercent: Param{Key: "what_if_percent", LabelDA: "Hvis denne andel af grundlaget går over", LabelEN: "If this share of the base adopts",
 			Value: 50, Unit: "%", Source: "Valgt eksempel: MUUSMANN-analysen regner med, at ca. halvdelen af borgerne med doseringshjælp kommer på dosispakning."},
+		WhatIfBase: WhatIfBase{Key: BaseMedicineHelp,
+			Source: "MUUSMANN-analysen: ca. halvdelen af borgerne, der får kommunal hjælp til doseringen, kan komme på dosispakning."},
 	}
 }
 

@@ -15,11 +15,19 @@ import (
 //
 //	{"default": {"hours_per_fte": {"value": 1600, "source": "…"}},
 //	 "municipalities": {"851": {"manual_minutes_per_period": {"value": 60, "source": "…"}}},
-//	 "what_if_percent": {"value": 25, "source": "…"}}
+//	 "what_if_percent": {"value": 25, "source": "…"},
+//	 "what_if_base": {"value": "eligible", "source": "…"}}
 type paramsFile struct {
 	Default        modelFile            `json:"default"`
 	Municipalities map[string]modelFile `json:"municipalities"`
 	WhatIfPercent  *paramFile           `json:"what_if_percent"`
+	WhatIfBase     *baseFile            `json:"what_if_base"`
+}
+
+// baseFile is "what_if_base": {"value": "medicine_help" or "eligible", "source": "…"}.
+type baseFile struct {
+	Value  string `json:"value"`
+	Source string `json:"source"`
 }
 
 type modelFile struct {
@@ -61,6 +69,17 @@ func LoadParams(r io.Reader, base Params) (Params, error) {
 			return base, err
 		}
 	}
+	if b := f.WhatIfBase; b != nil {
+		if b.Value != BaseMedicineHelp && b.Value != BaseEligible {
+			return base, workflow.Invalidf("what_if_base.value %q skal være %q eller %q",
+				"what_if_base.value %q must be %q or %q", b.Value, BaseMedicineHelp, BaseEligible)
+		}
+		if b.Source == "" {
+			return base, workflow.Invalid("what_if_base.source mangler: skriv, hvorfor dette grundlag er valgt",
+				"what_if_base.source is missing: say why this base was chosen")
+		}
+		out.WhatIfBase = WhatIfBase{Key: b.Value, Source: b.Source}
+	}
 	out.Overrides = map[int]Model{}
 	for k, v := range base.Overrides {
 		out.Overrides[k] = v
@@ -94,9 +113,11 @@ func (mf modelFile) apply(m Model, path string) (Model, error) {
 	if err != nil {
 		return m, err
 	}
-	if m.NetMinutesPerPeriod() < 0 {
-		return m, workflow.Invalidf("%s: minutter med dosispakning (%g) er flere end ved manuel dosering (%g)",
-			"%s: minutes with dose dispensing (%g) exceed those with manual dispensing (%g)",
+	// Equal minutes would free no time and make citizens per FTE infinite
+	// ("+Inf" in the report): refused like more.
+	if m.NetMinutesPerPeriod() <= 0 {
+		return m, workflow.Invalidf("%s: minutter med dosispakning (%g) skal være færre end ved manuel dosering (%g)",
+			"%s: minutes with dose dispensing (%g) must be fewer than with manual dispensing (%g)",
 			path, m.DDMinutesPerPeriod.Value, m.ManualMinutesPerPeriod.Value)
 	}
 	return m, nil

@@ -55,6 +55,8 @@ func TestLoadParamsRefuses(t *testing.T) {
 		{"out of range", `{"default": {"hours_per_fte": {"value": -5, "source": "x"}}}`, "default.hours_per_fte.value -5"},
 		{"missing source", `{"default": {"period_days": {"value": 28}}}`, "default.period_days.source"},
 		{"bad code", `{"municipalities": {"85": {"period_days": {"value": 14, "source": "x"}}}}`, `"85"`},
+		{"dd equal to manual", `{"default": {"dd_minutes_per_period": {"value": 75, "source": "x"}}}`, "default: minutes with dose dispensing (75) must be fewer"},
+		{"manual down to dd", `{"municipalities": {"851": {"manual_minutes_per_period": {"value": 9, "source": "x"}}}}`, "municipalities.851"},
 		{"dd above manual", `{"municipalities": {"851": {"dd_minutes_per_period": {"value": 90, "source": "x"}}}}`, "municipalities.851"},
 		{"what-if above 100", `{"what_if_percent": {"value": 120, "source": "x"}}`, "what_if_percent.value 120"},
 		{"two objects", `{} {}`, "more than one"},
@@ -70,5 +72,39 @@ func TestLoadParamsRefuses(t *testing.T) {
 				t.Errorf("message %q does not name %q", we.MsgEN, c.want)
 			}
 		})
+	}
+}
+
+// TestWhatIfBase: the what-if applies its percentage to the base chosen —
+// citizens with medicine help not yet on DD (the default, as its source
+// says) or the assessed-eligible potential — and names it (item 7).
+func TestWhatIfBase(t *testing.T) {
+	r := sampleReport(t)
+	var aalborg MunicipalityRow
+	for _, m := range r.Municipalities {
+		if m.Code == 851 {
+			aalborg = m
+		}
+	}
+	cpf := DefaultParams().Default.CitizensPerFTE()
+	if want := float64(2300-600-5) * 0.5 / cpf; math.Abs(aalborg.Hours.WhatIfFTE.V-want) > 1e-9 {
+		t.Errorf("medicine-help base: what-if %v, want %v", aalborg.Hours.WhatIfFTE.V, want)
+	}
+	p, err := LoadParams(strings.NewReader(`{"what_if_base": {"value": "eligible", "source": "styregruppen"}}`), DefaultParams())
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := municipalityRow(AdoptionCounts{Code: 851, MedicineHelp: 2300, Active: 600, Paused: 5, Potential: 150}, p)
+	if want := 150 * 0.5 / cpf; math.Abs(row.Hours.WhatIfFTE.V-want) > 1e-9 {
+		t.Errorf("eligible base: what-if %v, want %v", row.Hours.WhatIfFTE.V, want)
+	}
+	r.Params = p
+	if !strings.Contains(r.WhatIfLabel(), "vurderet egnede") {
+		t.Errorf("label %q does not name the base", r.WhatIfLabel())
+	}
+	for _, bad := range []string{`{"what_if_base": {"value": "all", "source": "x"}}`, `{"what_if_base": {"value": "eligible"}}`} {
+		if _, err := LoadParams(strings.NewReader(bad), DefaultParams()); err == nil || !strings.Contains(err.Error(), "what_if_base") {
+			t.Errorf("%s: err = %v", bad, err)
+		}
 	}
 }

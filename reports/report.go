@@ -17,20 +17,39 @@ type Report struct {
 	// Omitted counts municipalities left out by suppression (under
 	// MinActive active citizens).
 	Omitted int
+	// PopulationScale is the share of the country the data stand for when
+	// it is not 1 (demo data: the population denominators are scaled with
+	// the sample); 0 for real data.
+	PopulationScale float64
+	// Primary and Secondary count the published counts Suppress hid: of 1
+	// to MinCount−1, and to protect them.
+	Primary, Secondary int
 
 	Municipalities []MunicipalityRow
 	// Total sums the municipalities shown.
 	Total      MunicipalityRow
 	Funnel     Funnel
 	Pharmacies []PharmacyRow
-	GPs        []GPRow
-	GPTotal    GPRow
+	// GPs are first proposals to the GP; Renewals are renewals of a DD
+	// prescription (their own figure: a renewal is not a decision to start).
+	GPs          []GPRow
+	GPTotal      GPRow
+	Renewals     []GPRow
+	RenewalTotal GPRow
 	// Trend is one row per municipality and month; TrendTotal sums each month.
 	Trend      []TrendRow
 	TrendTotal []TrendRow
+	// Goal tracks the FTE freed against the national goal.
+	Goal Goal
+	// Recs measures the recommendations Dosis can follow.
+	Recs Recommendations
+	// Deviations counts the receipt deviations of every pharmacy row (the
+	// key figure's rate is it per 1,000 of Total.Rolls).
+	Deviations Count
 
-	// gpDays keeps the GP turnaround histograms for the total's median.
-	gpDays []Bucket
+	// gpDays and renewalDays keep the GP turnaround histograms for the
+	// totals' medians.
+	gpDays, renewalDays []Bucket
 }
 
 // MunicipalityRow is one municipality's adoption and hours freed (or the
@@ -47,6 +66,10 @@ type MunicipalityRow struct {
 	Potential    Count
 	Rolls        Count
 	Urgent       Count
+	// RollDays is the days on the roll periods counted in Rolls; it is not
+	// printed, but citizen-months, citizen-periods, hours and FTE are it
+	// times a factor, so it is hidden with them.
+	RollDays Count
 	// CitizenMonths on DD in the period: roll days / (365.25/12).
 	CitizenMonths Ratio
 	// ShareOfHelp is Active / MedicineHelp; ShareOf75 is Active75 / Population75.
@@ -67,7 +90,8 @@ type Hours struct {
 	Hours   Ratio
 	FTE     Ratio
 	// PotentialFTE is the FTE a year the potential citizens would free;
-	// WhatIfFTE is WhatIfPercent of it.
+	// WhatIfFTE is the FTE a year WhatIfPercent of the WhatIfBase citizens
+	// would free.
 	PotentialFTE Ratio
 	WhatIfFTE    Ratio
 	// Overridden is set when the municipality has its own model.
@@ -115,9 +139,13 @@ type ReasonRow struct {
 
 // PharmacyRow is one pharmacy's urgent-roll service and receipt deviations.
 type PharmacyRow struct {
-	Name          string
-	Municipality  int
+	Name         string
+	Municipality int
+	// PromiseHours is the promised lead time in the pharmacy's working
+	// hours; PromiseMedian is the median promise on the clock (request to
+	// promised-by), in the unit of LeadMedian.
 	PromiseHours  int
+	PromiseMedian Ratio
 	Rolls         Count
 	Urgent        Count
 	Delivered     Count
@@ -128,6 +156,11 @@ type PharmacyRow struct {
 	Deviations    Count
 	DevPer1000    Ratio
 	CitizenMonths Ratio
+	// OnTime counts the urgent rolls delivered no later than promised; it
+	// is printed as OnTimeShare, so it is disclosed with it.
+	OnTime Count
+	// RollDays is the days behind CitizenMonths (see MunicipalityRow).
+	RollDays Count
 }
 
 // GPRow is the GP decisions on one municipality's requests.
@@ -151,6 +184,7 @@ type TrendRow struct {
 	Citizens      Count
 	Starts        Count
 	Rolls         Count
+	RollDays      Count
 	CitizenMonths Ratio
 	Hours         Ratio
 }

@@ -50,11 +50,49 @@ type Source interface {
 	// LeadHours returns, per pharmacy (Bucket.Key), a histogram of whole
 	// hours from an urgent roll's request to its delivery.
 	LeadHours(ctx context.Context, f Filter) ([]Bucket, error)
-	// GPs returns GP request counts per municipality of the case.
+	// PromiseHours returns, per pharmacy, a histogram of whole clock hours
+	// from an urgent roll's request to the time the pharmacy promised it
+	// by (the promise is given in working hours; this is the same promise
+	// on the clock, comparable with LeadHours).
+	PromiseHours(ctx context.Context, f Filter) ([]Bucket, error)
+	// GPs returns the counts of first proposals to the GP (requests that
+	// are not renewals) per municipality of the case.
 	GPs(ctx context.Context, f Filter) ([]GPCounts, error)
 	// GPDays returns, per municipality (Bucket.Key as its code), a histogram
-	// of whole days from a GP request to the decision.
+	// of whole days from a first proposal to the decision.
 	GPDays(ctx context.Context, f Filter) ([]Bucket, error)
+	// Renewals returns the counts of prescription renewals (GP requests of
+	// a case whose DD prescription an earlier request had approved) per
+	// municipality of the case.
+	Renewals(ctx context.Context, f Filter) ([]GPCounts, error)
+	// RenewalDays is GPDays for renewals.
+	RenewalDays(ctx context.Context, f Filter) ([]Bucket, error)
+	// AssessmentVersions counts the assessments made in the period per
+	// municipality and rule-set version.
+	AssessmentVersions(ctx context.Context, f Filter) ([]VersionCount, error)
+	// ConsentRecorders counts the consents recorded in the period per
+	// municipality, and those recorded by staff not in the citizen's daily
+	// care.
+	ConsentRecorders(ctx context.Context, f Filter) ([]ConsentCount, error)
+	// CaseRecorders returns, per municipality (Bucket.Key as its code), a
+	// histogram of the cases opened in the period per recording member of
+	// staff: Count staff opened Value cases each.
+	CaseRecorders(ctx context.Context, f Filter) ([]Bucket, error)
+}
+
+// VersionCount is the assessments of one municipality under one rule-set
+// version ("id vN").
+type VersionCount struct {
+	Code    int
+	Version string
+	Count   int
+}
+
+// ConsentCount is the consents recorded in one municipality.
+type ConsentCount struct {
+	Code             int
+	Consents         int
+	OutsideDailyCare int
 }
 
 // AdoptionCounts is one municipality's adoption at the period end.
@@ -64,12 +102,18 @@ type AdoptionCounts struct {
 	Population int
 	// Population75 is the number of inhabitants aged 75 or more.
 	Population75 int
+	// PopulationScale is the share of the country the data stand for (a
+	// demo sample: 0.02 at small scale; real data: 1); Population and
+	// Population75 are already multiplied by it.
+	PopulationScale float64
 	// MedicineHelp counts citizens who get municipal help with medicine.
 	MedicineHelp int
 	// MedicineHelp75 counts those of them aged 75 or more at the period end.
 	MedicineHelp75 int
-	// Eligible counts citizens whose case's latest assessment by the period
-	// end found them eligible.
+	// Eligible counts citizens whose case was still open at the period end
+	// (not declined, rejected or ended: a citizen who died or moved away
+	// has an ended case) and whose latest assessment by then found them
+	// eligible.
 	Eligible int
 	// Active counts citizens whose case was active at the period end.
 	Active int

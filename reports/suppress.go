@@ -1,9 +1,15 @@
 package reports
 
-import "github.com/dosis-dk/dosis/workflow"
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/dosis-dk/dosis/workflow"
+)
 
 // The statistics practice (MedCom, the national medicine statistics
-// register) that Suppress applies.
+// register) that disclosure control applies.
 const (
 	// MinCount is the smallest count shown: 1 to MinCount−1 are hidden.
 	MinCount = 5
@@ -14,9 +20,12 @@ const (
 
 // SourceLine is the source line printed on every sheet and page.
 func SourceLine(r Report) string {
-	s := "Kilde: Dosis, kommunernes egne sagsdata om dosispakket medicin; timemodel og parametre: se Antagelser."
+	s := "Kilde: Dosis, kommunernes egne sagsdata om dosispakket medicin; timemodel og parametre: se Antagelser; " + PopulationEstimateNote + "."
+	if r.PopulationScale > 0 {
+		s += " " + r.ScaleNote()
+	}
 	if r.Suppressed {
-		s += " Tal under 5 og tal, de kan udledes af, er diskretioneret (vist som «diskr.»), og kommuner med under 30 aktive borgere er udeladt."
+		s += " Tal under 5 og tal, de kan udledes af, er diskretioneret (vist som «diskr.»), og kommuner med under 30 aktive borgere er udeladt af alle tabeller, figurer og landstal."
 	}
 	return s
 }
@@ -25,104 +34,230 @@ func SourceLine(r Report) string {
 // Zero is no person and is shown.
 func Hidden(n int) bool { return n > 0 && n < MinCount }
 
-// Suppress applies the statistics practice to r and returns it:
+// BuildSuppressed builds the disclosure-controlled report: the report a
+// steering group gets and any report that leaves the municipality.
 //
-//  1. municipalities with fewer than MinActive active citizens are left out
-//     of every table (municipalities, funnel, GPs, trend), and the totals are
-//     recomputed over the municipalities shown, so a left-out municipality
-//     cannot be recovered as total minus the rest;
-//  2. primary suppression: every count from 1 to 4 is hidden;
-//  3. secondary suppression: in each additive group — a column over the
-//     municipalities with its total, a month's column over the
-//     municipalities with its total, the reason counts with their total —
-//     when exactly one cell is hidden, the smallest other non-zero cell is
-//     hidden too; if there is none, the total is hidden;
-//  4. every figure derived from a hidden count (shares, rates, hours) is
-//     hidden, and medians and percentiles resting on fewer than MinCount
-//     observations are hidden.
+//  1. Municipalities with fewer than MinActive active citizens at the
+//     period end are left out of everything: the report is built over the
+//     municipalities shown only, so the national figures (pharmacies,
+//     stage times, reasons, the deviation rate, GP turnaround) are computed
+//     over them and a left-out municipality cannot be recovered as a total
+//     minus the rest. Pharmacies located in a left-out municipality are
+//     left out too (their name would say where they are).
+//  2. Then Suppress hides the cells.
+func BuildSuppressed(ctx context.Context, src Source, f Filter, p Params) (Report, error) {
+	if f.To.Before(f.From) {
+		return Build(ctx, src, f, p) // the same error
+	}
+	adoption, err := src.Adoption(ctx, f)
+	if err != nil {
+		return Report{}, fmt.Errorf("adoption: %w", err)
+	}
+	var shown, left []int
+	for _, a := range adoption {
+		if a.Active >= MinActive {
+			shown = append(shown, a.Code)
+		} else {
+			left = append(left, a.Code)
+		}
+	}
+	var r Report
+	switch {
+	case len(shown) == 0:
+		// Nothing to show: an empty filter would mean every municipality.
+		r = Report{Filter: f, Params: p}
+		r.recompute()
+	case len(left) == 0:
+		if r, err = Build(ctx, src, f, p); err != nil {
+			return Report{}, err
+		}
+	default:
+		narrowed := f
+		narrowed.Municipalities = shown
+		if r, err = Build(ctx, src, narrowed, p); err != nil {
+			return Report{}, err
+		}
+		r.Filter = f
+	}
+	r.Omitted = len(left)
+	r.Pharmacies = slices.DeleteFunc(r.Pharmacies, func(ph PharmacyRow) bool { return slices.Contains(left, ph.Municipality) })
+	r.recompute()
+	return Suppress(r), nil
+}
+
+// Suppress applies disclosure control to the cells of a report built over
+// the municipalities to be shown and returns it; BuildSuppressed leaves the
+// small municipalities out first and is what the front ends call. It is the one step between the computed
+// figures and every writer (workbook, dashboard, web pages), so they cannot
+// disagree:
+//
+//  1. primary suppression: every published count from 1 to MinCount−1 is
+//     hidden (0 is no person and is shown);
+//  2. secondary suppression: relations writes down every published table
+//     with its additive groups — column totals, row identities, totals
+//     across tables, nested counts, weighted totals — and, as long as a
+//     reader could compute a hidden cell or a nested difference of 1 to
+//     MinCount−1 people (active 42, of them 75+ 39) by solving them, the
+//     smallest shown non-zero cell of a relation that pins it is hidden
+//     too;
+//  3. every figure derived from a hidden count (shares, rates, citizen-
+//     months, hours, rank) is hidden, and medians and percentiles resting
+//     on fewer than MinCount observations are hidden.
 func Suppress(r Report) Report {
 	r.Suppressed = true
-	var keep []MunicipalityRow
-	shown := map[int]bool{}
-	for _, m := range r.Municipalities {
-		if m.Active.N >= MinActive {
-			keep = append(keep, m)
-			shown[m.Code] = true
-		} else {
-			r.Omitted++
+	s := r.relations()
+	for i, c := range s.cells {
+		if c.count != nil && Hidden(c.count.N) {
+			s.hide(i)
+			r.Primary++
 		}
 	}
-	r.Municipalities = keep
-	r.Funnel.Rows = filterRows(r.Funnel.Rows, func(f FunnelRow) int { return f.Code }, shown)
-	r.GPs = filterRows(r.GPs, func(g GPRow) int { return g.Code }, shown)
-	r.Trend = filterRows(r.Trend, func(t TrendRow) int { return t.Code }, shown)
-	r.recompute()
-
-	suppressMunicipalities(&r)
-	suppressFunnel(&r)
-	suppressGPs(&r)
-	suppressTrend(&r)
-	suppressPharmacies(&r)
+	r.hideDerived()
+	for range len(s.cells) {
+		if !s.protect() {
+			break
+		}
+		r.hideDerived()
+	}
+	r.hideDerived()
+	for _, c := range s.cells {
+		if c.count != nil && c.count.Hidden {
+			r.Secondary++
+		}
+	}
+	r.Secondary -= r.Primary
+	r.Goal = r.goal()
+	r.Recs.Lead = leadSpread(r.Pharmacies)
 	return r
 }
 
-func filterRows[T any](rows []T, code func(T) int, shown map[int]bool) []T {
-	var out []T
-	for _, x := range rows {
-		if shown[code(x)] {
-			out = append(out, x)
+// protect hides, for every hidden cell and every nested difference of 1
+// to MinCount−1 a reader can compute, one more cell of a relation that
+// pins it. It reports whether it hid anything.
+func (s *cellSystem) protect() bool {
+	rd := s.reader()
+	hid := false
+	fix := func(targets ...int) {
+		if j := s.candidate(rd, targets); j >= 0 {
+			s.hide(j)
+			rd.forget()
+			hid = true
 		}
+	}
+	for i := range s.cells {
+		if s.published(i) && s.unknown(i) && rd.cell(i) {
+			fix(i)
+		}
+	}
+	for _, p := range s.pairs {
+		if p.sensitive(s) && rd.pair(p) {
+			fix(p.inner, p.outer)
+		}
+	}
+	return hid
+}
+
+// leaks reports whether a reader can compute target (a cell when it has
+// one entry, else the difference of a pair given as inner, outer).
+func (rd *reader) leaks(targets []int) bool {
+	if len(targets) == 1 {
+		return rd.cell(targets[0])
+	}
+	return rd.pair(pair{inner: targets[0], outer: targets[1]})
+}
+
+// candidate picks the cell to hide to protect the targets: a shown target
+// itself (the inner count of a pair first), else the smallest shown
+// non-zero count or figure (else a shown weighted total) of the relations
+// of the targets and of the hidden cells they link them to, the first of
+// them whose hiding frees the target, or the smallest if none does alone;
+// -1 when there is nothing left to hide.
+func (s *cellSystem) candidate(rd *reader, targets []int) int {
+	for _, t := range targets {
+		if !s.hidden(t) && s.cells[t].v.Sign() != 0 {
+			return t
+		}
+	}
+	// Breadth first from the targets through hidden cells, three
+	// relations deep: the shown cells of the relations met are the
+	// candidates.
+	var cands []int
+	isCand := map[int]bool{}
+	expanded := map[int]bool{}
+	queue := append([]int(nil), targets...)
+	for depth := 0; depth < 3 && len(queue) > 0; depth++ {
+		var next []int
+		for _, c := range queue {
+			if expanded[c] {
+				continue
+			}
+			expanded[c] = true
+			for _, ri := range rd.byCell[c] {
+				for _, t := range s.rels[ri] {
+					j := t.cell
+					switch {
+					case slices.Contains(targets, j) || isCand[j]:
+					case !s.hidden(j) && s.cells[j].v.Sign() != 0 && (s.published(j) || s.cells[j].ratio != nil):
+						isCand[j] = true
+						cands = append(cands, j)
+					case s.unknown(j) && !expanded[j]:
+						next = append(next, j)
+					}
+				}
+			}
+		}
+		queue = next
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	slices.SortStableFunc(cands, func(a, b int) int {
+		if ra, rb := s.cells[a].ratio != nil, s.cells[b].ratio != nil; ra != rb {
+			if ra {
+				return 1
+			}
+			return -1
+		}
+		return s.cells[a].v.Cmp(s.cells[b].v)
+	})
+	for k, j := range cands {
+		if k >= 6 {
+			break
+		}
+		saved := s.visibility()
+		s.hide(j)
+		rd.forget()
+		free := !rd.leaks(targets)
+		s.restore(saved)
+		rd.forget()
+		if free {
+			return j
+		}
+	}
+	return cands[0]
+}
+
+// visibility and restore save and put back which cells are hidden, for a
+// trial.
+func (s *cellSystem) visibility() []bool {
+	out := make([]bool, len(s.cells))
+	for i := range s.cells {
+		out[i] = s.hidden(i)
 	}
 	return out
 }
 
-// group suppresses one additive group of cells with its total (total may be
-// nil when the group has no published total).
-func group(cells []*Count, total *Count) {
-	hidden := 0
-	for _, c := range cells {
-		if Hidden(c.N) {
-			c.Hidden = true
-		}
-		if c.Hidden {
-			hidden++
-		}
-	}
-	if total != nil && Hidden(total.N) {
-		total.Hidden = true
-	}
-	if hidden != 1 || total == nil || total.Hidden {
-		return
-	}
-	var next *Count
-	for _, c := range cells {
-		if !c.Hidden && c.N > 0 && (next == nil || c.N < next.N) {
-			next = c
+func (s *cellSystem) restore(v []bool) {
+	for i, c := range s.cells {
+		switch {
+		case c.count != nil:
+			c.count.Hidden = v[i]
+		case c.figure != nil:
+			c.figure.Hidden = v[i]
+		case c.ratio != nil:
+			c.ratio.Hidden = v[i] && c.ratio.Valid
 		}
 	}
-	if next != nil {
-		next.Hidden = true
-		return
-	}
-	total.Hidden = true
-}
-
-// cellsOf builds a group from one field of every row.
-func cellsOf[T any](rows []T, field func(*T) *Count) []*Count {
-	out := make([]*Count, len(rows))
-	for i := range rows {
-		out[i] = field(&rows[i])
-	}
-	return out
-}
-
-// hideSmall hides a median or percentile resting on fewer than MinCount
-// observations.
-func hideSmall(r Ratio, n int) Ratio {
-	if n < MinCount {
-		r.Hidden = true
-	}
-	return r
 }
 
 // SuppressFor decides whether a report for role is suppressed: always for

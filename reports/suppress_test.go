@@ -8,10 +8,15 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-func sampleReport(t *testing.T) Report {
+func sampleReport(t *testing.T) Report { return buildSample(t, Build) }
+
+// suppressedSample is the sample built with disclosure control.
+func suppressedSample(t *testing.T) Report { return buildSample(t, BuildSuppressed) }
+
+func buildSample(t *testing.T, build func(context.Context, Source, Filter, Params) (Report, error)) Report {
 	t.Helper()
 	f := Filter{From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 2, 28)}
-	r, err := Build(context.Background(), sample(), f, DefaultParams())
+	r, err := build(context.Background(), sample(), f, DefaultParams())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +33,7 @@ func TestHiddenBoundary(t *testing.T) {
 }
 
 func TestSuppressLeavesOutUnder30Active(t *testing.T) {
-	r := Suppress(sampleReport(t))
+	r := suppressedSample(t)
 	codes := map[int]bool{}
 	for _, m := range r.Municipalities {
 		codes[m.Code] = true
@@ -52,7 +57,7 @@ func TestSuppressLeavesOutUnder30Active(t *testing.T) {
 }
 
 func TestSuppressHidesUnder5AndSecondary(t *testing.T) {
-	r := Suppress(sampleReport(t))
+	r := suppressedSample(t)
 	by := map[int]MunicipalityRow{}
 	for _, m := range r.Municipalities {
 		by[m.Code] = m
@@ -99,25 +104,5 @@ func TestSuppressHidesUnder5AndSecondary(t *testing.T) {
 		if p.Name == "Nørrebro Apotek" && (!p.Urgent.Hidden || !p.LeadMedian.Hidden || p.Rolls.Hidden) {
 			t.Errorf("p2 = %+v", p)
 		}
-	}
-}
-
-func TestGroupHidesTotalWhenNoOtherCell(t *testing.T) {
-	a, b := Count{N: 3}, Count{N: 0}
-	tot := Count{N: 3 + 0 + 10}
-	c := Count{N: 10}
-	group([]*Count{&a, &b}, &Count{N: 3})
-	if !a.Hidden {
-		t.Fatal("3 is not hidden")
-	}
-	a = Count{N: 3}
-	group([]*Count{&a, &b, &c}, &tot)
-	if !c.Hidden || tot.Hidden || b.Hidden {
-		t.Errorf("got a %v b %v c %v total %v; want the 10 hidden, not the zero", a, b, c, tot)
-	}
-	a, b, tot = Count{N: 3}, Count{N: 0}, Count{N: 3}
-	group([]*Count{&a, &b}, &tot)
-	if !tot.Hidden {
-		t.Error("with no other non-zero cell the total must be hidden")
 	}
 }

@@ -9,19 +9,21 @@ import (
 
 // The workbook's sheet names, in order.
 const (
-	SheetSummary        = "Oversigt"
-	SheetMunicipalities = "Kommuner"
-	SheetFunnel         = "Tragt"
-	SheetHours          = "Frigjorte timer"
-	SheetPharmacies     = "Apoteker"
-	SheetGPs            = "Læger"
-	SheetTrend          = "Udvikling"
-	SheetAssumptions    = "Antagelser"
+	SheetSummary         = "Oversigt"
+	SheetMunicipalities  = "Kommuner"
+	SheetFunnel          = "Tragt"
+	SheetHours           = "Frigjorte timer"
+	SheetPharmacies      = "Apoteker"
+	SheetGPs             = "Læger"
+	SheetTrend           = "Udvikling"
+	SheetGoal            = "Mål"
+	SheetRecommendations = "Anbefalinger"
+	SheetAssumptions     = "Antagelser"
 )
 
 // SheetNames lists the workbook's sheets in order.
 func SheetNames() []string {
-	return []string{SheetSummary, SheetMunicipalities, SheetFunnel, SheetHours, SheetPharmacies, SheetGPs, SheetTrend, SheetAssumptions}
+	return []string{SheetSummary, SheetMunicipalities, SheetFunnel, SheetHours, SheetPharmacies, SheetGPs, SheetTrend, SheetGoal, SheetRecommendations, SheetAssumptions}
 }
 
 // cell styles by kind.
@@ -49,7 +51,7 @@ func WriteXLSX(w io.Writer, r Report) error {
 		}
 	}
 	x := &xl{f: f, st: st, r: r}
-	for _, step := range []func() error{x.municipalities, x.funnel, x.hours, x.pharmacies, x.gps, x.trend, x.assumptions, x.summary} {
+	for _, step := range []func() error{x.municipalities, x.funnel, x.hours, x.pharmacies, x.gps, x.trend, x.goal, x.recommendations, x.assumptions, x.summary} {
 		if err := step(); err != nil {
 			return err
 		}

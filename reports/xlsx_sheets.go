@@ -7,9 +7,9 @@ import (
 func (x *xl) municipalities() error {
 	s := x.st
 	cols := []column{{"Placering (andel 75+)", 11, s.int}, {"Kode", 7, s.int}, {"Kommune", 18, s.text},
-		{"Borgere 75+", 11, s.int}, {"Borgere med medicinhjælp", 13, s.int}, {"Vurderet egnede", 11, s.int},
+		{"Borgere 75+ (skøn)", 11, s.int}, {"Borgere med medicinhjælp", 13, s.int}, {"Vurderet egnede", 11, s.int},
 		{"Aktive ved periodens slut", 11, s.int}, {"Heraf 75+", 10, s.int}, {"Pauserede", 10, s.int},
-		{"Potentiale (egnede, ikke startet)", 14, s.int}, {"Andel af medicinhjælp", 11, s.pct}, {"Andel af 75+", 10, s.pct},
+		{"Potentiale (egnede, ikke startet)", 14, s.int}, {"Andel af medicinhjælp", 11, s.pct}, {"Andel af 75+ (skøn)", 10, s.pct},
 		{"Borgermåneder", 13, s.dec}, {"Akutruller", 11, s.int}, {"Akutruller pr. 100 borgermåneder", 14, s.dec}}
 	var rows [][]any
 	for _, m := range byRank(x.r.Municipalities) {
@@ -67,7 +67,7 @@ func (x *xl) hours() error {
 	s := x.st
 	cols := []column{{"Kode", 7, s.int}, {"Kommune", 18, s.text}, {"Ruller", 10, s.int}, {"Borgerperioder", 13, s.dec},
 		{"Frigjorte timer", 13, s.dec}, {"Frigjorte årsværk", 12, s.dec2}, {"Potentiale (borgere)", 12, s.int},
-		{"Potentiale, årsværk pr. år", 13, s.dec2}, {"Hvis-scenarie, årsværk pr. år", 13, s.dec2}, {"Egne parametre", 10, s.text}}
+		{"Potentiale, årsværk pr. år", 13, s.dec2}, {"Hvis-scenarie, årsværk pr. år (se Antagelser)", 13, s.dec2}, {"Egne parametre", 10, s.text}}
 	var rows [][]any
 	for _, m := range append(append([]MunicipalityRow(nil), x.r.Municipalities...), x.r.Total) {
 		var code any
@@ -89,13 +89,14 @@ func (x *xl) hours() error {
 
 func (x *xl) pharmacies() error {
 	s := x.st
-	cols := []column{{"Apotek", 22, s.text}, {"Kommune", 9, s.int}, {"Lovet leveringstid (timer)", 12, s.int},
-		{"Ruller", 10, s.int}, {"Akutruller", 10, s.int}, {"Leveret", 10, s.int}, {"Leveringstid, median (timer)", 13, s.int},
-		{"Leveringstid, 90 %-fraktil (timer)", 13, s.int}, {"Til tiden", 10, s.pct}, {"Akutruller pr. 100 borgermåneder", 14, s.dec},
+	cols := []column{{"Apotek", 22, s.text}, {"Kommune", 9, s.int}, {"Lovet leveringstid (arbejdstimer)", 12, s.int},
+		{"Lovet, median (timer på uret)", 12, s.int},
+		{"Ruller", 10, s.int}, {"Akutruller", 10, s.int}, {"Leveret", 10, s.int}, {"Leveringstid, median (timer på uret)", 13, s.int},
+		{"Leveringstid, 90 %-fraktil (timer på uret)", 13, s.int}, {"Til tiden", 10, s.pct}, {"Akutruller pr. 100 borgermåneder", 14, s.dec},
 		{"Afvigelser", 10, s.int}, {"Afvigelser pr. 1.000 ruller", 12, s.dec}}
 	var rows [][]any
 	for _, p := range x.r.Pharmacies {
-		rows = append(rows, []any{p.Name, p.Municipality, p.PromiseHours, count(p.Rolls), count(p.Urgent), count(p.Delivered),
+		rows = append(rows, []any{p.Name, p.Municipality, p.PromiseHours, ratio(p.PromiseMedian), count(p.Rolls), count(p.Urgent), count(p.Delivered),
 			ratio(p.LeadMedian), ratio(p.LeadP90), ratio(p.OnTimeShare), ratio(p.UrgentPer100), count(p.Deviations), ratio(p.DevPer1000)})
 	}
 	return x.table(SheetPharmacies, "Apoteker: akutruller og modtagekontrol", cols, rows)
@@ -105,16 +106,32 @@ func (x *xl) gps() error {
 	s := x.st
 	cols := []column{{"Kode", 7, s.int}, {"Kommune", 18, s.text}, {"Anmodninger", 12, s.int}, {"Godkendt", 10, s.int},
 		{"Afvist", 10, s.int}, {"Ikke besvaret", 10, s.int}, {"Godkendelsesandel", 12, s.pct}, {"Svartid, median (dage)", 12, s.int}}
-	var rows [][]any
-	for _, g := range append(append([]GPRow(nil), x.r.GPs...), x.r.GPTotal) {
+	cells := func(g GPRow) []any {
 		var code any
 		if g.Code > 0 {
 			code = g.Code
 		}
-		rows = append(rows, []any{code, g.Name, count(g.Requests), count(g.Approved), count(g.Rejected), count(g.Undecided),
-			ratio(g.ApprovalRate), ratio(g.MedianDays)})
+		return []any{code, g.Name, count(g.Requests), count(g.Approved), count(g.Rejected), count(g.Undecided),
+			ratio(g.ApprovalRate), ratio(g.MedianDays)}
 	}
-	return x.table(SheetGPs, "Praktiserende læger: anmodninger om dosispakning (pr. kommune, ingen navne)", cols, rows)
+	var rows [][]any
+	for _, g := range append(append([]GPRow(nil), x.r.GPs...), x.r.GPTotal) {
+		rows = append(rows, cells(g))
+	}
+	renewals := [][]any{{x.head("Fornyelser af dosisordinationen (en anmodning på en sag, hvis ordination lægen allerede har godkendt)")}}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = x.head(c.head)
+	}
+	renewals = append(renewals, head)
+	for _, g := range append(append([]GPRow(nil), x.r.Renewals...), x.r.RenewalTotal) {
+		row := cells(g)
+		for i, v := range row {
+			row[i] = x.num(v, cols[i].style)
+		}
+		renewals = append(renewals, row)
+	}
+	return x.table(SheetGPs, "Praktiserende læger: første forslag om dosispakning (pr. kommune, ingen navne)", cols, rows, renewals)
 }
 
 func (x *xl) trend() error {
@@ -145,6 +162,8 @@ func (x *xl) assumptions() error {
 		add("Standard", p)
 	}
 	add("Standard", x.r.Params.WhatIfPercent)
+	rows = append(rows, []any{"Standard", "Grundlag for hvis-scenariet: " + x.r.Params.WhatIfBase.LabelDA(), "what_if_base",
+		x.r.Params.WhatIfBase.Key, "", x.r.Params.WhatIfBase.Source})
 	for _, code := range sortedCodes(x.r.Params.Overrides) {
 		for _, p := range x.r.Params.Overrides[code].List() {
 			add(municipalityLabel(code), p)

@@ -12,7 +12,7 @@ import (
 
 func TestWriteXLSXReadBack(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, Suppress(sampleReport(t))); err != nil {
+	if err := WriteXLSX(&buf, suppressedSample(t)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

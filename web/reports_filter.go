@@ -115,13 +115,13 @@ func (app *App) buildReport(ctx context.Context, rq *Request, f reports.Filter, 
 }
 
 // figure is a key figure formatted the Danish way.
-type figure struct{ Label, Value string }
+type figure struct{ Label, Value, Heading string }
 
 // figures formats a report's key figures.
 func figures(r reports.Report) []figure {
 	var out []figure
 	for _, k := range r.KeyFigures() {
-		out = append(out, figure{k.LabelDA, reports.FormatDA(k.Value, k.Kind)})
+		out = append(out, figure{k.LabelDA, reports.FormatDA(k.Value, k.Kind), k.Heading})
 	}
 	return out
 }

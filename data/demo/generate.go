@@ -56,6 +56,11 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	if err := sh.loadTaken(ctx, db); err != nil {
 		return Stats{}, err
 	}
+	// The data set stands for factor of the country: the report scales the
+	// population denominators with it (issue 12 item 10).
+	if _, err := db.Bun().NewUpdate().Table("municipalities").Set("population_scale = ?", factor).Where("1 = 1").Exec(ctx); err != nil {
+		return Stats{}, fmt.Errorf("record the demo sample's share of the country: %w", err)
+	}
 	plans := planMunicipalities(ms, factor, newRNG(o.Seed, 0))
 	total := 0
 	for _, p := range plans {

@@ -2,12 +2,15 @@ package demo
 
 import (
 	"context"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -23,7 +26,34 @@ func TestGeneratedDataHoldTogether(t *testing.T) {
 		t.Run("audit trails", func(t *testing.T) { checkAudit(t, db) })
 		t.Run("periods", func(t *testing.T) { checkPeriods(t, db) })
 		t.Run("adoption", func(t *testing.T) { checkAdoption(t, db) })
+		t.Run("report shares of the 75+", func(t *testing.T) { checkReportShares(t, db) })
 	})
+}
+
+// checkReportShares: with the population denominators scaled with the
+// sample (issue 12 item 10), the report's DD share of the 75+ reads like
+// the published spread (under 1 % to 17 %), not under 1 % everywhere, and
+// the report says they are scaled.
+func checkReportShares(t *testing.T, db *data.DB) {
+	src, err := db.Reports(workflow.System("test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := calendar.NewDate(2026, 10, 31)
+	r, err := reports.Build(context.Background(), src, reports.Filter{From: to.AddYears(-1).AddDays(1), To: to}, reports.DefaultParams())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := 1.0, 0.0
+	for _, m := range r.Municipalities {
+		lo, hi = min(lo, m.ShareOf75.V), max(hi, m.ShareOf75.V)
+	}
+	if lo >= 0.01 || hi < 0.10 || hi > 0.20 {
+		t.Errorf("report share of the 75+ from %.1f %% to %.1f %%; want from under 1 %% to 10–20 %%", 100*lo, 100*hi)
+	}
+	if r.PopulationScale != 0.02 || !strings.Contains(reports.SourceLine(r), "skaleret med stikprøvens andel") {
+		t.Errorf("scale %v, source line %q", r.PopulationScale, reports.SourceLine(r))
+	}
 }
 
 func query[T any](t *testing.T, db *data.DB, q string, out *[]T) {

@@ -45,8 +45,8 @@ func TestReportSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Queries != 9 || r.Total <= 0 || r.Municipality <= 0 {
-		t.Fatalf("got %+v, want the 9 report queries timed", r)
+	if r.Queries != 15 || r.Total <= 0 || r.Municipality <= 0 {
+		t.Fatalf("got %+v, want the 15 report queries timed", r)
 	}
 	if r.Bare == 0 {
 		t.Log("sqlite3 not installed: the bare-query half was skipped")
@@ -90,8 +90,8 @@ func TestPlansSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plans) != 9 || len(plans[0].Plan) == 0 {
-		t.Fatalf("got %d plans, want 9 with lines", len(plans))
+	if len(plans) != 15 || len(plans[0].Plan) == 0 {
+		t.Fatalf("got %d plans, want 15 with lines", len(plans))
 	}
 }
 

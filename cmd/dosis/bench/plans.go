@@ -44,6 +44,12 @@ func ReportPlans(ctx context.Context, db *data.DB, f reports.Filter) ([]Plan, er
 		{"lead hours", func() error { _, err := src.LeadHours(ctx, f); return err }},
 		{"GPs", func() error { _, err := src.GPs(ctx, f); return err }},
 		{"GP days", func() error { _, err := src.GPDays(ctx, f); return err }},
+		{"renewals", func() error { _, err := src.Renewals(ctx, f); return err }},
+		{"renewal days", func() error { _, err := src.RenewalDays(ctx, f); return err }},
+		{"promise hours", func() error { _, err := src.PromiseHours(ctx, f); return err }},
+		{"assessment versions", func() error { _, err := src.AssessmentVersions(ctx, f); return err }},
+		{"consent recorders", func() error { _, err := src.ConsentRecorders(ctx, f); return err }},
+		{"case recorders", func() error { _, err := src.CaseRecorders(ctx, f); return err }},
 	}
 	var out []Plan
 	for _, s := range steps {

@@ -166,14 +166,20 @@ func (e *env) reportSummary(c *cli.Context, r reports.Report, written []string) 
 	if r.Total.Hours.FTE.Hidden {
 		fte = reports.HiddenText
 	}
+	active := reports.FormatDA(r.Total.Active.N, reports.KindInt)
+	if r.Total.Active.Hidden {
+		active = reports.HiddenText
+	}
 	summary := struct {
 		Period         string   `json:"period"`
 		Municipalities int      `json:"municipalities"`
 		Omitted        int      `json:"omitted"`
+		Primary        int      `json:"suppressed_primary"`
+		Secondary      int      `json:"suppressed_secondary"`
 		Active         int      `json:"active"`
 		FTE            float64  `json:"fte"`
 		Files          []string `json:"files"`
-	}{r.Period(), len(r.Municipalities), r.Omitted, r.Total.Active.N, r.Total.Hours.FTE.V, written}
+	}{r.Period(), len(r.Municipalities), r.Omitted, r.Primary, r.Secondary, r.Total.Active.N, r.Total.Hours.FTE.V, written}
 	files := "(none; use --xlsx FILE and/or --html FILE)"
 	if len(written) > 0 {
 		files = fmt.Sprint(written)
@@ -181,7 +187,8 @@ func (e *env) reportSummary(c *cli.Context, r reports.Report, written []string) 
 	return e.fields(c, summary,
 		"period", r.Period(),
 		"municipalities", fmt.Sprintf("%d (%d left out by suppression)", len(r.Municipalities), r.Omitted),
-		"active citizens", reports.FormatDA(r.Total.Active.N, reports.KindInt),
+		"cells suppressed", fmt.Sprintf("%d primary (1–4), %d secondary", r.Primary, r.Secondary),
+		"active citizens", active,
 		"FTE freed", fte,
 		"files", files)
 }

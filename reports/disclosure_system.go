@@ -1,0 +1,385 @@
+package reports
+
+import (
+	"math/big"
+	"slices"
+)
+
+// cellSystem is the published linear relations of a report, as a reader
+// who has every sheet can write them down: cells (published counts,
+// additive figures, and unpublished differences such as "active, under
+// 75") and relations Σ coef·cell = 0 between them. Disclosure control asks
+// of it which hidden cells a reader can compute from what is shown.
+type cellSystem struct {
+	cells []sysCell
+	rels  [][]term
+	// pairs are the nested counts: outer ⊇ inner.
+	pairs []pair
+	// links[i] are hidden whenever cell i is (roll days with their rolls).
+	links   map[int][]int
+	counts  map[*Count]int
+	figures map[*Count]int
+	ratios  map[*Ratio]int
+}
+
+// pair is a nested count: outer ⊇ inner, so outer − inner is a count of
+// people no table prints.
+type pair struct {
+	name         string
+	outer, inner int
+}
+
+// sysCell is one cell: its true value and what a reader sees of it.
+type sysCell struct {
+	name string
+	v    *big.Rat
+	// count is a published count of people or events.
+	count *Count
+	// figure is a published additive figure (roll days, printed as
+	// citizen-months and hours).
+	figure *Count
+	// ratio is a published weighted total (hours, FTE); it is never itself
+	// protected, but a shown one is a relation a reader can use.
+	ratio *Ratio
+}
+
+type term struct {
+	cell int
+	coef *big.Rat
+}
+
+// hidden reports whether a reader does not see cell i.
+func (s *cellSystem) hidden(i int) bool {
+	c := s.cells[i]
+	switch {
+	case c.count != nil:
+		return c.count.Hidden
+	case c.figure != nil:
+		return c.figure.Hidden
+	}
+	return !c.ratio.Shown()
+}
+
+// published reports whether cell i is a count or figure a table prints
+// (not a weighted total).
+func (s *cellSystem) published(i int) bool {
+	return s.cells[i].count != nil || s.cells[i].figure != nil
+}
+
+// hide hides cell i and the cells linked to it.
+func (s *cellSystem) hide(i int) {
+	c := s.cells[i]
+	switch {
+	case c.count != nil:
+		c.count.Hidden = true
+	case c.figure != nil:
+		c.figure.Hidden = true
+	case c.ratio != nil:
+		c.ratio.Hidden = true
+	}
+	for _, j := range s.links[i] {
+		if !s.hidden(j) {
+			s.hide(j)
+		}
+	}
+}
+
+// link makes hiding cell a hide cell b too.
+func (s *cellSystem) link(a, b int) {
+	if s.links == nil {
+		s.links = map[int][]int{}
+	}
+	s.links[a] = append(s.links[a], b)
+}
+
+func (s *cellSystem) push(c sysCell) int {
+	s.cells = append(s.cells, c)
+	return len(s.cells) - 1
+}
+
+// add registers a published count and returns its index; the same Count
+// registered twice (a figure printed on two sheets) is one cell.
+func (s *cellSystem) add(name string, c *Count) int {
+	if i, ok := s.counts[c]; ok {
+		return i
+	}
+	if s.counts == nil {
+		s.counts = map[*Count]int{}
+	}
+	s.counts[c] = s.push(sysCell{name: name, v: big.NewRat(int64(c.N), 1), count: c})
+	return s.counts[c]
+}
+
+// addFigure registers a published additive figure held as a Count (roll
+// days).
+func (s *cellSystem) addFigure(name string, c *Count) int {
+	if i, ok := s.figures[c]; ok {
+		return i
+	}
+	if s.figures == nil {
+		s.figures = map[*Count]int{}
+	}
+	s.figures[c] = s.push(sysCell{name: name, v: big.NewRat(int64(c.N), 1), figure: c})
+	return s.figures[c]
+}
+
+// addRatio registers a published weighted total Σ w·parts with its true
+// value (exact, from the parts).
+func (s *cellSystem) addRatio(name string, r *Ratio, parts []int, w []*big.Rat) int {
+	if i, ok := s.ratios[r]; ok {
+		return i
+	}
+	if s.ratios == nil {
+		s.ratios = map[*Ratio]int{}
+	}
+	v := new(big.Rat)
+	for k, p := range parts {
+		v.Add(v, new(big.Rat).Mul(w[k], s.cells[p].v))
+	}
+	s.ratios[r] = s.push(sysCell{name: name, v: v, ratio: r})
+	return s.ratios[r]
+}
+
+// sum registers total = Σ parts.
+func (s *cellSystem) sum(total int, parts ...int) {
+	rel := []term{{total, big.NewRat(-1, 1)}}
+	for _, p := range parts {
+		rel = append(rel, term{p, big.NewRat(1, 1)})
+	}
+	s.rels = append(s.rels, rel)
+}
+
+// weighted registers total = Σ w_i·parts_i, for a published figure that is
+// a weighted sum of other cells (hours: roll days under each
+// municipality's model).
+func (s *cellSystem) weighted(total int, parts []int, w []*big.Rat) {
+	rel := []term{{total, big.NewRat(-1, 1)}}
+	for i, p := range parts {
+		rel = append(rel, term{p, w[i]})
+	}
+	s.rels = append(s.rels, rel)
+}
+
+// nested registers outer ⊇ inner. The difference is a count of people:
+// when it is 1 to MinCount−1 a reader must not be able to compute it, and
+// when it is 0 the two cells are equal, which is a relation (stricter than
+// the truth, outer ≥ inner, see unknown).
+func (s *cellSystem) nested(name string, outer, inner int) {
+	s.pairs = append(s.pairs, pair{name, outer, inner})
+	if s.cells[outer].v.Cmp(s.cells[inner].v) == 0 {
+		s.rels = append(s.rels, []term{{outer, big.NewRat(1, 1)}, {inner, big.NewRat(-1, 1)}})
+	}
+}
+
+// diff is the pair's difference.
+func (s *cellSystem) diff(p pair) *big.Rat {
+	return new(big.Rat).Sub(s.cells[p.outer].v, s.cells[p.inner].v)
+}
+
+// sensitive reports whether the pair's difference is 1 to MinCount−1.
+func (p pair) sensitive(s *cellSystem) bool {
+	d := s.diff(p)
+	return d.Sign() > 0 && d.Cmp(big.NewRat(MinCount, 1)) < 0
+}
+
+// unknown reports whether cell i is an unknown of the reader's system: not
+// shown, and not zero. A zero cell is treated as known, which is stricter
+// than the truth (a reader only knows it is at least zero): then a cell
+// that can still move while every known cell stays put can move a little
+// either way in the true system too, since all other unknowns are
+// positive.
+func (s *cellSystem) unknown(i int) bool {
+	return s.hidden(i) && s.cells[i].v.Sign() != 0
+}
+
+// cellRels returns, for every cell, the relations it is in.
+func (s *cellSystem) cellRels() [][]int {
+	out := make([][]int, len(s.cells))
+	for ri, rel := range s.rels {
+		for _, t := range rel {
+			if t.coef.Sign() != 0 && !slices.Contains(out[t.cell], ri) {
+				out[t.cell] = append(out[t.cell], ri)
+			}
+		}
+	}
+	return out
+}
+
+// component returns the unknowns linked to unknown i through relations,
+// and those relations.
+func (s *cellSystem) component(i int, byCell [][]int) (cells []int, rels []int) {
+	seenCell := map[int]bool{i: true}
+	seenRel := map[int]bool{}
+	queue := []int{i}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		cells = append(cells, c)
+		for _, ri := range byCell[c] {
+			if seenRel[ri] {
+				continue
+			}
+			seenRel[ri] = true
+			rels = append(rels, ri)
+			for _, t := range s.rels[ri] {
+				if !seenCell[t.cell] && s.unknown(t.cell) {
+					seenCell[t.cell] = true
+					queue = append(queue, t.cell)
+				}
+			}
+		}
+	}
+	return cells, rels
+}
+
+// span is the row space of one component's relations over its unknowns,
+// in reduced row echelon form.
+type span struct {
+	pivots map[int]map[int]*big.Rat // pivot cell → row (cell → coefficient)
+	order  []int
+}
+
+// spanOf eliminates the relations rels over the unknowns cells
+// (Gauss–Jordan over the rationals on sparse rows).
+func (s *cellSystem) spanOf(cells, rels []int) *span {
+	unknown := map[int]bool{}
+	for _, c := range cells {
+		unknown[c] = true
+	}
+	sp := &span{pivots: map[int]map[int]*big.Rat{}}
+	for _, ri := range rels {
+		row := map[int]*big.Rat{}
+		for _, t := range s.rels[ri] {
+			if !unknown[t.cell] {
+				continue
+			}
+			if row[t.cell] == nil {
+				row[t.cell] = new(big.Rat)
+			}
+			row[t.cell].Add(row[t.cell], t.coef)
+		}
+		sp.reduce(row)
+		pc := -1
+		for c, v := range row {
+			if v.Sign() != 0 && (pc < 0 || c < pc) {
+				pc = c
+			}
+		}
+		if pc < 0 {
+			continue
+		}
+		inv := new(big.Rat).Inv(row[pc])
+		for c, v := range row {
+			row[c] = v.Mul(v, inv)
+		}
+		// Keep the form reduced: clear the new pivot from the other rows.
+		for _, q := range sp.order {
+			other := sp.pivots[q]
+			if f := other[pc]; f != nil && f.Sign() != 0 {
+				f = new(big.Rat).Set(f)
+				subtract(other, row, f)
+			}
+		}
+		sp.pivots[pc] = row
+		sp.order = append(sp.order, pc)
+	}
+	return sp
+}
+
+// subtract sets row to row − f·by, dropping zeros.
+func subtract(row, by map[int]*big.Rat, f *big.Rat) {
+	for c, v := range by {
+		x := row[c]
+		if x == nil {
+			x = new(big.Rat)
+			row[c] = x
+		}
+		x.Sub(x, new(big.Rat).Mul(f, v))
+		if x.Sign() == 0 {
+			delete(row, c)
+		}
+	}
+}
+
+// reduce eliminates the pivots from row in place.
+func (sp *span) reduce(row map[int]*big.Rat) {
+	for _, pc := range sp.order {
+		if f := row[pc]; f != nil && f.Sign() != 0 {
+			subtract(row, sp.pivots[pc], new(big.Rat).Set(f))
+		}
+	}
+	for c, v := range row {
+		if v.Sign() == 0 {
+			delete(row, c)
+		}
+	}
+}
+
+// contains reports whether Σ vec·x is fixed by the relations: vec is in
+// their row space.
+func (sp *span) contains(vec map[int]*big.Rat) bool {
+	row := map[int]*big.Rat{}
+	for c, v := range vec {
+		row[c] = new(big.Rat).Set(v)
+	}
+	sp.reduce(row)
+	return len(row) == 0
+}
+
+// reader answers what a reader can compute, one component at a time.
+type reader struct {
+	s      *cellSystem
+	byCell [][]int
+	spans  map[int]*span // by unknown cell
+	comp   map[int]int   // unknown cell → component id
+	next   int
+}
+
+func (s *cellSystem) reader() *reader {
+	return &reader{s: s, byCell: s.cellRels(), spans: map[int]*span{}, comp: map[int]int{}}
+}
+
+func (rd *reader) spanFor(i int) *span {
+	if sp, ok := rd.spans[i]; ok {
+		return sp
+	}
+	cells, rels := rd.s.component(i, rd.byCell)
+	sp := rd.s.spanOf(cells, rels)
+	rd.next++
+	for _, c := range cells {
+		rd.spans[c], rd.comp[c] = sp, rd.next
+	}
+	return sp
+}
+
+// forget drops the cached components, after a cell was hidden.
+func (rd *reader) forget() {
+	rd.spans, rd.comp = map[int]*span{}, map[int]int{}
+}
+
+// cell reports whether a reader can compute cell i.
+func (rd *reader) cell(i int) bool {
+	if !rd.s.unknown(i) {
+		return true
+	}
+	return rd.spanFor(i).contains(map[int]*big.Rat{i: big.NewRat(1, 1)})
+}
+
+// pair reports whether a reader can compute outer − inner.
+func (rd *reader) pair(p pair) bool {
+	uo, ui := rd.s.unknown(p.outer), rd.s.unknown(p.inner)
+	switch {
+	case !uo && !ui:
+		return true
+	case !ui:
+		return rd.cell(p.outer)
+	case !uo:
+		return rd.cell(p.inner)
+	}
+	so := rd.spanFor(p.outer)
+	rd.spanFor(p.inner)
+	if rd.comp[p.outer] != rd.comp[p.inner] {
+		return rd.cell(p.outer) && rd.cell(p.inner)
+	}
+	return so.contains(map[int]*big.Rat{p.outer: big.NewRat(1, 1), p.inner: big.NewRat(-1, 1)})
+}
