@@ -16,8 +16,9 @@ case "$cmd" in
 start)
   mkdir -p "$dir"
   if [ "$(id -u)" = 0 ]; then
-    # The postgres user must be able to reach the directory (mktemp makes 0700 parents).
-    chmod 755 "$(dirname "$dir")"
+    # The postgres user must be able to reach the directory (mktemp makes 0700
+    # parents); only add search permission, never take bits away from /tmp.
+    chmod go+x "$(dirname "$dir")"
     chown postgres "$dir"
   fi
   if [ ! -f "$dir/PG_VERSION" ]; then
