@@ -54,7 +54,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// the pool heals by itself (web.TestPostgresRestartWhileServing);
 		// these limits also retire connections that sit idle or live long,
 		// so a pool never clings to a replaced server or a stale DNS answer.
-		sqldb.SetMaxIdleConns(10)
+		sqldb.SetMaxIdleConns(20) // = max open: see the SQLite pool below
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 		sqldb.SetConnMaxLifetime(30 * time.Minute)
 		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true}
@@ -73,6 +73,13 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open SQLite %s: %w", path, err)
 	}
 	sqldb.SetMaxOpenConns(8)
+	// Keep every connection once opened. database/sql's default of two
+	// idle connections closed the third and later ones each time a burst
+	// of requests returned them, and the next burst reopened them: each
+	// new SQLite connection applies the pragmas, parses the schema and
+	// starts with an empty page cache, so the request that got it paid
+	// a cold read of its B-tree pages (the web's tail; BENCHMARKS.md).
+	sqldb.SetMaxIdleConns(8)
 	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path}
 	if err := db.checkPragmas(ctx); err != nil {
 		_ = sqldb.Close()
@@ -90,7 +97,14 @@ func sqliteDSN(dsn string) string {
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
-	return dsn + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	// mmap_size: connections read pages straight from the kernel's page
+	// cache, which they share, instead of copying each into their own 2 MB
+	// page cache with a pread system call. A connection's first queries
+	// and any query touching more than 2 MB were otherwise paid in preads
+	// (a third of the web's CPU at national scale; BENCHMARKS.md). SQLite
+	// caps the size at its compiled maximum (2 GB).
+	return dsn + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=mmap_size(2147483648)&_txlock=immediate"
 }
 
 func (db *DB) checkPragmas(ctx context.Context) error {

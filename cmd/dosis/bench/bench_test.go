@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,8 +46,8 @@ func TestReportSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Queries != 15 || r.Total <= 0 || r.Municipality <= 0 {
-		t.Fatalf("got %+v, want the 15 report queries timed", r)
+	if r.Queries < 9 || r.Total <= 0 || r.Municipality <= 0 {
+		t.Fatalf("got %+v, want the report's queries (at least one per figure) timed", r)
 	}
 	if r.Bare == 0 {
 		t.Log("sqlite3 not installed: the bare-query half was skipped")
@@ -90,8 +91,8 @@ func TestPlansSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plans) != 15 || len(plans[0].Plan) == 0 {
-		t.Fatalf("got %d plans, want 15 with lines", len(plans))
+	if len(plans) < 9 || len(plans[0].Plan) == 0 || !strings.HasPrefix(plans[0].Name, "adoption") {
+		t.Fatalf("got %d plans, want at least one with lines per figure", len(plans))
 	}
 }
 

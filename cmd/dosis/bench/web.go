@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -32,11 +33,15 @@ type WebOptions struct {
 	// Municipalities are the nurses' municipalities (default: five of the
 	// largest and one small).
 	Municipalities []int
-	// ReportCache is the report cache TTL the server runs with
-	// (data.DB.SetReportCacheTTL; 0: off, as `dosis serve` today).
-	ReportCache time.Duration
+	// Instances is how many web applications serve the users, each with its
+	// own database handle (default 1).
+	Instances int
 	// Log receives progress lines (may be nil).
 	Log io.Writer
+	// Timeline, when set, receives one CSV line per timed request: its start
+	// (ms since the timed run began), page, latency (ms) and user, so slow
+	// requests can be matched to what else ran at that moment.
+	Timeline io.Writer
 }
 
 // PageResult is one page's latency and throughput under the load.
@@ -56,6 +61,28 @@ type WebResult struct {
 	Users   int
 	Elapsed time.Duration
 	Pages   []PageResult
+	// Pool is what the server's database pool did during the timed run.
+	Pool PoolStats
+}
+
+// PoolStats is the change in database/sql pool counters over the timed
+// run: connections closed because more than the idle limit were returned
+// (each of them is opened again by a later request) and waits for a free
+// connection.
+type PoolStats struct {
+	MaxOpen    int
+	IdleClosed int64
+	Waits      int64
+	WaitTotal  time.Duration
+	OpenAtEnd  int
+	InUseAtEnd int
+}
+
+func poolDelta(before, after sql.DBStats) PoolStats {
+	return PoolStats{MaxOpen: after.MaxOpenConnections,
+		IdleClosed: after.MaxIdleClosed - before.MaxIdleClosed + after.MaxIdleTimeClosed - before.MaxIdleTimeClosed,
+		Waits:      after.WaitCount - before.WaitCount, WaitTotal: after.WaitDuration - before.WaitDuration,
+		OpenAtEnd: after.OpenConnections, InUseAtEnd: after.InUse}
 }
 
 // RunWeb starts the real web application on 127.0.0.1:0 against the
@@ -68,33 +95,46 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	if len(o.Municipalities) == 0 {
 		o.Municipalities = []int{101, 751, 461, 851, 147, 825}
 	}
-	db, err := data.Open(ctx, o.DSN)
-	if err != nil {
-		return WebResult{}, err
+	if o.Instances < 1 {
+		o.Instances = 1
 	}
-	defer db.Close()
-	if err := db.RequireCurrent(ctx); err != nil {
-		return WebResult{}, err
-	}
-	db.SetReportCacheTTL(o.ReportCache)
-	app, err := web.New(web.Config{DB: db, Addr: "127.0.0.1:0",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		return WebResult{}, err
-	}
+	// Each instance is a web.App with its own database handle and pool, as
+	// a separate `dosis serve` process has; user i is served by instance
+	// i mod Instances (sessions live in the instance that signed it in).
+	var bases []string
+	var dbs []*data.DB
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- app.Run(runCtx) }()
-	defer func() { stop(); <-served }()
-	base := "http://" + app.Addr()
+	for range o.Instances {
+		idb, err := data.Open(ctx, o.DSN)
+		if err != nil {
+			return WebResult{}, err
+		}
+		defer idb.Close()
+		if err := idb.RequireCurrent(ctx); err != nil {
+			return WebResult{}, err
+		}
+		app, err := web.New(web.Config{DB: idb, Addr: "127.0.0.1:0",
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			return WebResult{}, err
+		}
+		served := make(chan error, 1)
+		go func() { served <- app.Run(runCtx) }()
+		defer func() { stop(); <-served }()
+		bases = append(bases, "http://"+app.Addr())
+		dbs = append(dbs, idb)
+	}
+	db := dbs[0]
+	base := bases[0]
 
 	vus, err := virtualUsers(ctx, db, o.Users, o.Municipalities)
 	if err != nil {
 		return WebResult{}, err
 	}
-	for _, vu := range vus {
-		if err := vu.login(ctx, base); err != nil {
+	for i, vu := range vus {
+		vu.base = bases[i%len(bases)]
+		if err := vu.login(ctx, vu.base); err != nil {
 			return WebResult{}, err
 		}
 	}
@@ -103,17 +143,18 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	for _, vu := range vus {
 		for n := range 2 {
 			_, path := vu.next(n, rand.New(rand.NewPCG(0, 0)))
-			if _, err := vu.get(ctx, base+path); err != nil {
+			if _, err := vu.get(ctx, vu.base+path); err != nil {
 				return WebResult{}, fmt.Errorf("warm-up: %w", err)
 			}
 		}
 	}
-	logf("%d users signed in to %s; load for at most %s or %d requests", len(vus), base, o.Duration, o.MaxRequests)
+	logf("%d users signed in to %s (%d instances); load for at most %s or %d requests", len(vus), base, len(bases), o.Duration, o.MaxRequests)
 
 	lctx, cancel := context.WithTimeout(ctx, o.Duration)
 	defer cancel()
 	var mu sync.Mutex
 	lat := map[string][]time.Duration{}
+	var timeline []timed
 	errs := map[string]int{}
 	budget := make(chan struct{}, o.MaxRequests)
 	for range o.MaxRequests {
@@ -121,7 +162,9 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	}
 	close(budget)
 	var wg sync.WaitGroup
+	pool0 := db.Bun().Stats() // the first instance's pool
 	t0 := time.Now()
+	logf("timed run starts at %s", t0.Format("15:04:05.000"))
 	for i, vu := range vus {
 		wg.Add(1)
 		go func() {
@@ -132,7 +175,8 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 					return
 				}
 				page, path := vu.next(n, rng)
-				d, err := vu.get(lctx, base+path)
+				start := time.Since(t0)
+				d, err := vu.get(lctx, vu.base+path)
 				if lctx.Err() != nil {
 					return // cut off by the deadline: not counted
 				}
@@ -141,6 +185,7 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 					errs[page]++
 				} else {
 					lat[page] = append(lat[page], d)
+					timeline = append(timeline, timed{start, page, d, i})
 				}
 				mu.Unlock()
 				if o.Think > 0 {
@@ -154,7 +199,8 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 		}()
 	}
 	wg.Wait()
-	res := WebResult{Engine: engineName(db), Users: len(vus), Elapsed: time.Since(t0)}
+	res := WebResult{Engine: engineName(db), Users: len(vus), Elapsed: time.Since(t0),
+		Pool: poolDelta(pool0, db.Bun().Stats())}
 	for page, ds := range lat {
 		res.Pages = append(res.Pages, PageResult{Page: page, Requests: len(ds), Errors: errs[page],
 			Median: median(ds), P99: percentile(ds, 99), Max: percentile(ds, 100),
@@ -166,7 +212,22 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 		}
 	}
 	sort.Slice(res.Pages, func(i, j int) bool { return res.Pages[i].Page < res.Pages[j].Page })
+	if o.Timeline != nil {
+		sort.Slice(timeline, func(i, j int) bool { return timeline[i].start < timeline[j].start })
+		fmt.Fprintln(o.Timeline, "start_ms,page,latency_ms,user")
+		for _, t := range timeline {
+			fmt.Fprintf(o.Timeline, "%.1f,%s,%.2f,%d\n", t.start.Seconds()*1000, t.page, t.d.Seconds()*1000, t.user)
+		}
+	}
 	return res, nil
+}
+
+// timed is one timed request, for WebOptions.Timeline.
+type timed struct {
+	start time.Duration
+	page  string
+	d     time.Duration
+	user  int
 }
 
 // Pages the virtual users load.

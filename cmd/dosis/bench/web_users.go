@@ -24,6 +24,8 @@ type virtualUser struct {
 	password string
 	cases    []string
 	client   *http.Client
+	// base is the URL of the instance that serves the user.
+	base string
 }
 
 // virtualUsers creates (or re-passwords) n bench users: 60 % nurses spread

@@ -2,9 +2,11 @@ package commands
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"github.com/dosis-dk/dosis/cmd/dosis/bench"
@@ -23,7 +25,9 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
 			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run (server side included) to `FILE`"},
-			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache` (default 1m; 0 turns it off)"},
+			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
+			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the timed run to `FILE` (go tool trace)"},
+			&cli.StringFlag{Name: "timeline", Usage: "write one CSV line per timed request (start, page, latency, user) to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
 			if name := c.String("cpuprofile"); name != "" {
@@ -37,9 +41,29 @@ func (e *env) benchWebCommand() *cli.Command {
 				}
 				defer pprof.StopCPUProfile()
 			}
-			r, err := bench.RunWeb(c.Context, bench.WebOptions{DSN: c.String("db"), Users: c.Int("users"),
+			if name := c.String("trace"); name != "" {
+				f, err := os.Create(name)
+				if err != nil {
+					return fmt.Errorf("--trace: %w", err)
+				}
+				defer f.Close()
+				if err := trace.Start(f); err != nil {
+					return fmt.Errorf("--trace: %w", err)
+				}
+				defer trace.Stop()
+			}
+			var timeline *os.File
+			if name := c.String("timeline"); name != "" {
+				f, err := os.Create(name)
+				if err != nil {
+					return fmt.Errorf("--timeline: %w", err)
+				}
+				defer f.Close()
+				timeline = f
+			}
+			r, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Users: c.Int("users"),
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
-				Municipalities: c.IntSlice("municipality"), ReportCache: c.Duration("report-cache"), Log: e.stderr})
+				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), Log: e.stderr})
 			if err != nil {
 				return err
 			}
@@ -50,8 +74,10 @@ func (e *env) benchWebCommand() *cli.Command {
 					msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
 			}
 			if !c.Bool("json") {
-				fmt.Fprintf(e.stdout, "%s, %d users, %.1f s, think %s, report cache %s; %s\n", r.Engine, r.Users, r.Elapsed.Seconds(),
-					c.Duration("think"), c.Duration("report-cache"), m)
+				fmt.Fprintf(e.stdout, "%s, %d users, %.1f s, think %s; %s\n", r.Engine, r.Users, r.Elapsed.Seconds(),
+					c.Duration("think"), m)
+				fmt.Fprintf(e.stdout, "pool: max open %d, closed over the idle limit %d, waits %d (%s), open at end %d\n",
+					r.Pool.MaxOpen, r.Pool.IdleClosed, r.Pool.Waits, r.Pool.WaitTotal.Round(time.Millisecond), r.Pool.OpenAtEnd)
 			}
 			return e.table(c, struct {
 				bench.WebResult
@@ -110,4 +136,12 @@ func (e *env) benchTransitionsCommand() *cli.Command {
 				"machine", m.String())
 		},
 	}
+}
+
+// writerOrNil keeps a nil *os.File from becoming a non-nil io.Writer.
+func writerOrNil(f *os.File) io.Writer {
+	if f == nil {
+		return nil
+	}
+	return f
 }
