@@ -38,6 +38,10 @@ func (f Format) Ext() string {
 	return ".xml"
 }
 
+// Sniff tells whether b looks like a FHIR message and in which format,
+// from its first non-blank byte (a byte-order mark skipped).
+func Sniff(b []byte) (Format, bool) { return sniff(b) }
+
 // sniff decides the format from the first non-blank byte (a BOM skipped).
 func sniff(b []byte) (Format, bool) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
