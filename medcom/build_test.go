@@ -65,7 +65,7 @@ func TestAckFor(t *testing.T) {
 
 func draft() CareCommunicationDraft {
 	return CareCommunicationDraft{
-		Sender:   Organization{SOR: "1234561000016002", EAN: "5790000123456", Name: "Aalborg Kommune, Sygeplejen"},
+		Sender:   Organization{SOR: "1234561000016002", EAN: "5790000123452", Name: "Aalborg Kommune, Sygeplejen"},
 		Receiver: Organization{SOR: "7654321000016001", EAN: "5790000654321", Name: "Lægehuset Nord"},
 		Patient:  Patient{CPR: "0101451236", Given: "Karen", Family: "Jensen"},
 		Category: "medicine", Topic: "Anmodning om dosisdispensering",
@@ -109,5 +109,28 @@ func TestBuildCareCommunication(t *testing.T) {
 	bad.Receiver = Organization{Name: "Ukendt"}
 	if _, err := BuildCareCommunication(bad, XML, Options{}); err == nil || !strings.Contains(err.(*Problem).MsgDA, "modtagerens SOR-kode") {
 		t.Errorf("a receiver without SOR/EAN: %v", err)
+	}
+}
+
+func TestCheckSORAndEAN(t *testing.T) {
+	for _, s := range []string{"953741000016009", "265161000016000", "123456"} {
+		if p := CheckSOR(s); p != nil {
+			t.Errorf("SOR %s: %v", s, p)
+		}
+	}
+	for _, s := range []string{"", "12345", "9537410000160091234", "95374100001600x"} {
+		if p := CheckSOR(s); p == nil {
+			t.Errorf("SOR %q accepted", s)
+		}
+	}
+	for _, s := range []string{"5790001348120", "5790000209354"} {
+		if p := CheckEAN(s); p != nil {
+			t.Errorf("EAN %s: %v", s, p)
+		}
+	}
+	for _, s := range []string{"5790000123456", "579000012345", "57900001234567", "579000012345x"} {
+		if p := CheckEAN(s); p == nil {
+			t.Errorf("EAN %q accepted", s)
+		}
 	}
 }

@@ -46,6 +46,13 @@ func (p *Problem) Text(lang string) string {
 	return p.MsgDA
 }
 
+// NewProblem builds a Problem for a check made outside this package (a
+// time in the future, a case rule); the texts are given the path and value
+// as Parse's are.
+func NewProblem(code ProblemCode, path, value, da, en string) *Problem {
+	return problem(code, path, value, da, en)
+}
+
 // problem builds a Problem whose texts name the path and, when set, the
 // value (quoted, cut to 80 characters so a hostile value cannot flood a
 // report).
