@@ -253,7 +253,9 @@ func (r *received) cancel(ctx context.Context, s Snapshot) error {
 	case ref.Effect == EffectResumed && s.Case.State == StateActive && since:
 		from := *ref.EventAt
 		c, ok, err := r.transition(ctx, s.Case.ID, EventPause, Input{Reason: "hospital_admission", Note: r.note()},
-			func(ctx context.Context, tx Tx, _ Snapshot, c *Case) error { return r.sv.pauseRolls(ctx, tx, c.ID, from) })
+			func(ctx context.Context, tx Tx, _ Snapshot, c *Case) error {
+				return r.sv.pauseRolls(ctx, tx, c.ID, from)
+			})
 		if err != nil || ok {
 			r.applied(EffectUndone, c)
 			return err
