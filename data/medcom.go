@@ -117,7 +117,7 @@ func (t *txStore) CaseMessages(ctx context.Context, caseID string) ([]workflow.M
 func caseMessages(ctx context.Context, q bun.IDB, caseID string) ([]workflow.Message, error) {
 	var rows []messageRow
 	if err := q.NewSelect().Model(&rows).Column(messageColumns...).Where("mm.case_id = ?", caseID).
-		Order("mm.received_at", "mm.id").Scan(ctx); err != nil {
+		Order("mm.received_at", "mm.sent_at", "mm.id").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("load the case's MedCom messages: %w", err)
 	}
 	out := make([]workflow.Message, len(rows))

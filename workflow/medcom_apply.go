@@ -140,7 +140,8 @@ func (r *received) stayPause(ctx context.Context, s Snapshot) (Message, bool, er
 	}
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		if m.Direction != DirectionIn || m.Status != MessageApplied {
+		if m.Direction != DirectionIn || m.Status != MessageApplied ||
+			!slices.Contains([]string{EffectPaused, EffectResumed, EffectEnded, EffectUndone}, m.Effect) {
 			continue
 		}
 		// The latest message that changed the case; the case must not have

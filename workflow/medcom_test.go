@@ -50,7 +50,8 @@ func fixtureFile(t *testing.T, name string) []byte {
 // message's header id, and code.
 func (f *medcomFixture) receive(t *testing.T, raw []byte, code string) workflow.Receipt {
 	t.Helper()
-	if m, err := medcom.Parse(raw); err == nil && m.Notification != nil {
+	f.now = f.now.Add(time.Minute)
+	if m, err := medcom.Parse(raw); err == nil && m.Notification != nil && code == medcom.AckOK {
 		if at := m.Notification.EventTime().Add(time.Minute); at.After(f.now) {
 			f.now = at
 		}
@@ -71,8 +72,11 @@ func checkAck(t *testing.T, rc workflow.Receipt, code string) {
 	}
 	want := "00000000-0000-0000-0000-000000000000"
 	format := medcom.XML
-	if rc.Parsed != nil && rc.Parsed.Header.ID != "" {
-		want, format = rc.Parsed.Header.ID, rc.Parsed.Format
+	if rc.Parsed != nil {
+		format = rc.Parsed.Format
+		if rc.Parsed.Header.ID != "" {
+			want = rc.Parsed.Header.ID
+		}
 	}
 	if a.Ack.Of != want || a.Ack.Code != code || a.Format != format {
 		t.Fatalf("acknowledgement of %s: code %s format %s; want %s %s %s (problem %v)", a.Ack.Of, a.Ack.Code, a.Format,
