@@ -102,8 +102,10 @@ type Message struct {
 // Receipt is what receiving one message did.
 type Receipt struct {
 	Message Message
-	// Ack is the acknowledgement to send back (always set).
-	Ack medcom.Outgoing
+	// Ack is the acknowledgement to send back (empty for a received
+	// acknowledgement, which is never acknowledged), and AckCode its code.
+	Ack     medcom.Outgoing
+	AckCode string
 	// Duplicate: the MessageHeader id was received before; nothing changed
 	// and Ack repeats the first acknowledgement's code.
 	Duplicate bool

@@ -55,7 +55,7 @@ func (sv *Service) ReceiveMessage(ctx context.Context, a Actor, raw []byte, chan
 			"temporary error at the receiver; send the message again")
 		rc = Receipt{Parsed: m, Problem: tp}
 		if m == nil || m.Ack == nil {
-			rc.Ack = medcom.AckFor(m, medcom.AckTransientError, tp, medcom.Options{Now: now})
+			rc.Ack, rc.AckCode = medcom.AckFor(m, medcom.AckTransientError, tp, medcom.Options{Now: now}), medcom.AckTransientError
 		}
 	}
 	return rc, err
@@ -78,7 +78,7 @@ func (sv *Service) receiveIn(ctx context.Context, a Actor, m *medcom.Message, pr
 					if old.AckCode != medcom.AckOK {
 						p = medcom.NewProblem(medcom.ProblemBadValue, "", "", old.Problem, old.Problem)
 					}
-					rc.Ack = medcom.AckFor(m, old.AckCode, p, medcom.Options{Now: now})
+					rc.Ack, rc.AckCode = medcom.AckFor(m, old.AckCode, p, medcom.Options{Now: now}), old.AckCode
 				}
 				return nil
 			}
@@ -102,7 +102,7 @@ func (sv *Service) receiveIn(ctx context.Context, a Actor, m *medcom.Message, pr
 			if prob != nil {
 				code = medcom.AckFatalError
 			}
-			rc.Ack = medcom.AckFor(m, code, prob, medcom.Options{Now: now})
+			rc.Ack, rc.AckCode = medcom.AckFor(m, code, prob, medcom.Options{Now: now}), code
 			msg.AckCode, msg.AckHeaderID, msg.AckRaw = code, rc.Ack.HeaderID, rc.Ack.Body
 		}
 		rc.Message = msg
