@@ -153,4 +153,3 @@ func (e *env) medcomTokenCommand() *cli.Command {
 		},
 	}
 }
-
