@@ -56,10 +56,6 @@ func (p *parser) bundle() error {
 			"the document is not a FHIR Bundle")
 	}
 	p.m.BundleID = r.str("id")
-	if t := r.str("type"); t != "message" {
-		return problem(ProblemNotMessage, "Bundle.type", t, "bundlen er ikke af typen message",
-			"the Bundle is not of type message")
-	}
 	p.byRef = map[string]*node{}
 	for _, e := range r.get("entry") {
 		res := e.one("resource")
@@ -94,6 +90,10 @@ func (p *parser) bundle() error {
 		return problem(ProblemBadValue, "MessageHeader.id", id,
 			"er ikke et FHIR-id (1-64 tegn: bogstaver a-z, cifre, '-' og '.')",
 			"is not a FHIR id (1-64 characters: letters a-z, digits, '-' and '.')")
+	}
+	if t := r.str("type"); t != "message" {
+		return problem(ProblemNotMessage, "Bundle.type", t, "bundlen er ikke af typen message",
+			"the Bundle is not of type message")
 	}
 	ts, err := instant("Bundle.timestamp", r.str("timestamp"))
 	if err != nil {

@@ -157,7 +157,7 @@ func TestParseRefuses(t *testing.T) {
 		{"json array", `[1,2]`, ProblemSyntax, "", false},
 		{"text in xml", `<Bundle xmlns="http://hl7.org/fhir"><type>message</type></Bundle>`, ProblemSyntax, "", false},
 		{"patient, not bundle", `<Patient xmlns="http://hl7.org/fhir"><id value="p"/></Patient>`, ProblemNotBundle, "", false},
-		{"collection", swap(stin, `<type value="message"/>`, `<type value="collection"/>`), ProblemNotMessage, "Bundle.type", false},
+		{"collection", swap(stin, `<type value="message"/>`, `<type value="collection"/>`), ProblemNotMessage, "Bundle.type", true},
 		{"no header", swap(stinJSON, `"resourceType": "MessageHeader"`, `"resourceType": "Basic"`), ProblemNoHeader, "Bundle.entry", false},
 		{"bad header id", swap(stin, `<id value="b9b4818e-02de-4cc4-b418-d20cbc7b5404"/>`, `<id value="../../etc/passwd"/>`),
 			ProblemBadValue, "MessageHeader.id", false},

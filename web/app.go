@@ -34,6 +34,9 @@ type Config struct {
 	Throttle data.LoginThrottle
 	// Settings are the workflow's periods (default workflow.DefaultSettings).
 	Settings workflow.Settings
+	// MedComOutbox is the folder MedCom messages to send are written to
+	// (acknowledgements of uploads, CareCommunications to GPs); "" for none.
+	MedComOutbox string
 }
 
 // App is the running web application.
