@@ -72,6 +72,8 @@ func (p *parser) bundle() error {
 	}
 	headers := p.all("MessageHeader")
 	switch {
+	case len(headers) == 0 && r.str("type") != "message":
+		return notMessage(r.str("type"))
 	case len(headers) == 0:
 		return problem(ProblemNoHeader, "Bundle.entry", "", "bundlen har ingen MessageHeader",
 			"the Bundle has no MessageHeader")
@@ -92,8 +94,7 @@ func (p *parser) bundle() error {
 			"is not a FHIR id (1-64 characters: letters a-z, digits, '-' and '.')")
 	}
 	if t := r.str("type"); t != "message" {
-		return problem(ProblemNotMessage, "Bundle.type", t, "bundlen er ikke af typen message",
-			"the Bundle is not of type message")
+		return notMessage(t)
 	}
 	ts, err := instant("Bundle.timestamp", r.str("timestamp"))
 	if err != nil {
@@ -127,6 +128,11 @@ func (p *parser) bundle() error {
 		return p.careCommunication(h)
 	}
 	return p.ack(h)
+}
+
+// notMessage is the problem of a Bundle of another type than message.
+func notMessage(t string) *Problem {
+	return problem(ProblemNotMessage, "Bundle.type", t, "bundlen er ikke af typen message", "the Bundle is not of type message")
 }
 
 // all returns the entries of a resource type.
