@@ -206,3 +206,58 @@ func TestReceiveDischargeOfManualPause(t *testing.T) {
 		})
 	}
 }
+
+// TestReceiveCancelledDeath: a cancelled death cannot reopen the ended
+// case; the nurse gets a worklist item.
+func TestReceiveCancelledDeath(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newMedcomFixture(t, db)
+		f.receive(t, fixtureFile(t, "hn-stin.json"), medcom.AckOK)
+		f.receive(t, fixtureFile(t, "hn-mors-imp.json"), medcom.AckOK)
+		cancel := edited(t, "hn-mors-imp.json", "00000000-0000-4000-8000-00000000dead", "cancel-admit-inpatient",
+			"hefc6d95-6161-4493-99c9-f359488dedb8")
+		rc := f.receive(t, cancel, medcom.AckOK)
+		wantReceipt(t, rc, workflow.MessageApplied, workflow.EffectNurse)
+		wantState(t, f, workflow.StateEnded, "death")
+		w := dbtest.Must(db.Worklist(ctx, f.nurse, f.now, workflow.DefaultSettings()))(t)
+		if len(w.Items) != 1 || w.Items[0].Kind != workflow.WorkHospitalCheck {
+			t.Errorf("worklist %+v", w.Items)
+		}
+	})
+}
+
+// TestReceiveConcurrentRepeat: the same message received twice at once is
+// applied once; the other is a duplicate.
+func TestReceiveConcurrentRepeat(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newMedcomFixture(t, db)
+		f.now = dkTime(t, 2022, 12, 7, 12, 0)
+		raw := fixtureFile(t, "hn-stin.xml")
+		results := make(chan workflow.Receipt, 4)
+		errs := make(chan error, 4)
+		for range 4 {
+			go func() {
+				rc, err := f.sv.ReceiveMessage(ctx, f.nurse, raw, "test")
+				results <- rc
+				errs <- err
+			}()
+		}
+		applied := 0
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+			rc := <-results
+			checkAck(t, rc, medcom.AckOK)
+			if !rc.Duplicate {
+				applied++
+			}
+		}
+		if applied != 1 {
+			t.Errorf("applied %d times", applied)
+		}
+		wantState(t, f, workflow.StatePaused, "hospital_admission")
+	})
+}

@@ -148,6 +148,21 @@ func TestCLIMedcomGPRequestAndReply(t *testing.T) {
 		m.Patient.CPR != "0101451236" || !strings.Contains(m.Communication.Segments[0].Text, "Kommunens vurdering efter kriterierne: egnet") {
 		t.Fatalf("sent %v %+v", err, m)
 	}
+	// The clinic's system acknowledges it: the sent message is acknowledged
+	// and an acknowledgement is not acknowledged back.
+	ack := medcom.AckFor(m, medcom.AckOK, nil, medcom.Options{Now: r.now})
+	ackFile := filepath.Join(t.TempDir(), "ack.xml")
+	if err := os.WriteFile(ackFile, ack.Body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	acks := t.TempDir()
+	r.ok("medcom", "receive", "--outbox", acks, ackFile)
+	if log := r.ok("medcom", "log", "--direction", "out"); !strings.Contains(log, "acknowledged") {
+		t.Errorf("after the acknowledgement:\n%s", log)
+	}
+	if files, _ := filepath.Glob(filepath.Join(acks, "*")); len(files) != 0 {
+		t.Errorf("an acknowledgement was acknowledged: %v", files)
+	}
 	// The clinic replies (the standard's 2nd message, addressed to this request).
 	reply, err := os.ReadFile(filepath.Join("..", "..", "..", "medcom", "testdata", "cc-reply.xml"))
 	if err != nil {
