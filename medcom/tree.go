@@ -91,16 +91,6 @@ func (n *node) set(name, value string) *node {
 	return n
 }
 
-// setBool adds a boolean primitive.
-func (n *node) setBool(name string, v bool) *node {
-	s := "false"
-	if v {
-		s = "true"
-	}
-	n.add(name, false, &node{value: s, has: true, prim: primBool})
-	return n
-}
-
 // obj adds and returns a complex child.
 func (n *node) obj(name string) *node { return n.add(name, false, &node{}) }
 

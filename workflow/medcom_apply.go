@@ -53,13 +53,10 @@ func (r *received) hospital(ctx context.Context) error {
 	if err != nil || caseID == "" {
 		return err
 	}
-	s, err := r.tx.Snapshot(ctx, r.a.Scope(), caseID, r.now)
+	s, err := r.attach(ctx, caseID)
 	if err != nil {
 		return err
 	}
-	r.msg.CaseID, r.msg.Municipality, r.msg.Status = caseID, s.Case.Municipality, MessageRecorded
-	c := s.Case
-	r.rc.Case = &c
 	act := hn.Activity
 	switch {
 	case act.Variant == medcom.VariantCancel:
@@ -74,6 +71,19 @@ func (r *received) hospital(ctx context.Context) error {
 		return r.discharge(ctx, s, at)
 	}
 	return nil
+}
+
+// attach puts the message on the case, recorded, and returns the case's
+// snapshot.
+func (r *received) attach(ctx context.Context, caseID string) (Snapshot, error) {
+	s, err := r.tx.Snapshot(ctx, r.a.Scope(), caseID, r.now)
+	if err != nil {
+		return s, err
+	}
+	r.msg.CaseID, r.msg.Municipality, r.msg.Status = caseID, s.Case.Municipality, MessageRecorded
+	c := s.Case
+	r.rc.Case = &c
+	return s, nil
 }
 
 // caseOf finds the DD case a message concerns: for a cancellation or

@@ -59,12 +59,8 @@ func (r *received) careCommunication(ctx context.Context) error {
 	if err != nil || caseID == "" {
 		return err
 	}
-	s, err := r.tx.Snapshot(ctx, r.a.Scope(), caseID, r.now)
-	if err != nil {
-		return err
-	}
-	r.msg.CaseID, r.msg.Municipality, r.msg.Status = caseID, s.Case.Municipality, MessageRecorded
-	return nil
+	_, err = r.attach(ctx, caseID)
+	return err
 }
 
 // ack records an Acknowledgement on the message it acknowledges.

@@ -17,16 +17,7 @@ func brunoCase(t *testing.T, r *cliRun) string {
 	r.now = time.Date(2022, 11, 28, 7, 0, 0, 0, time.UTC)
 	r.ok("db", "migrate")
 	r.ok("gp", "add", "--ydernummer", "012345", "--name", "Lægehuset Nord", "--sor", "953741000016009", "--ean", "5790001348120")
-	pharmacy := r.jsonID("pharmacy", "add", "--name", "Aalborg Apotek", "--municipality", "851")
-	citizen := r.jsonID("citizen", "add", "--cpr", "250947-9989", "--name", "Bruno Test Elmer", "--municipality", "851",
-		"--gp", "012345", "--medicine-help")
-	c := r.jsonID("case", "open", "--citizen", citizen)
-	r.ok("case", "assess", c, "--fact", "receives_medicine_help=true", "--fact", "months_without_change=6",
-		"--fact", "no_change_expected=ja", "--fact", "packable_medicine_count=5", "--fact", "can_handle_roll=true")
-	r.ok("case", "consent", c, "--method", "written")
-	r.ok("case", "request-gp", c)
-	r.ok("case", "gp-decision", c, "--approve")
-	r.ok("case", "start", c, "--pharmacy", pharmacy)
+	c, _ := startedCase(t, r, "250947-9989", "Bruno Test Elmer")
 	return c
 }
 
@@ -125,12 +116,7 @@ func TestCLIMedcomGPRequestAndReply(t *testing.T) {
 	r.now = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	r.ok("db", "migrate")
 	r.ok("gp", "add", "--ydernummer", "012345", "--name", "Lægehuset Nord", "--sor", "953741000016009")
-	citizen := r.jsonID("citizen", "add", "--cpr", "010145-1236", "--name", "Karen Jensen", "--municipality", "851",
-		"--gp", "012345", "--medicine-help")
-	c := r.jsonID("case", "open", "--citizen", citizen)
-	r.ok("case", "assess", c, "--fact", "receives_medicine_help=true", "--fact", "months_without_change=6",
-		"--fact", "no_change_expected=ja", "--fact", "packable_medicine_count=5", "--fact", "can_handle_roll=true")
-	r.ok("case", "consent", c, "--method", "written")
+	c := consentedCase(t, r, "010145-1236", "Karen Jensen")
 	r.ok("case", "request-gp", c)
 	out := t.TempDir()
 	if code, _, errs := r.run("medcom", "send-gp-request", c, "--outbox", out); code != ExitUsage || !strings.Contains(errs, "MedCom sender") {
