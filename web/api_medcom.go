@@ -13,12 +13,17 @@ import (
 // medcomEndpoint is where an integration posts MedCom messages.
 const medcomEndpoint = "/api/medcom/messages"
 
+// medcomConcurrency is how many messages the endpoint receives at once;
+// more wait for a slot (or until the client gives up).
+const medcomConcurrency = 4
+
 // medcomAPI receives one MedCom message posted by an integration with its
 // token (Authorization: Bearer TOKEN) and answers with the acknowledgement
 // in the message's format: 200 for ok (a repeat included), 422 for a
 // refused message (fatal-error), 503 for a transient error, 204 for a
 // received acknowledgement (which is not acknowledged), 401 without a
-// valid token and 413 over medcom.MaxMessageBytes.
+// valid token and 413 over medcom.MaxMessageBytes. At most
+// medcomConcurrency messages are read and received at once.
 func (app *App) medcomAPI(w http.ResponseWriter, r *http.Request) {
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok {
@@ -35,6 +40,12 @@ func (app *App) medcomAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		app.log.Error("medcom token", "err", err)
 		http.Error(w, "temporary error", http.StatusServiceUnavailable)
+		return
+	}
+	select {
+	case app.medcomSlots <- struct{}{}:
+		defer func() { <-app.medcomSlots }()
+	case <-r.Context().Done():
 		return
 	}
 	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, medcom.MaxMessageBytes))
