@@ -139,7 +139,7 @@ func narrative(d CareCommunicationDraft, at time.Time) string {
 		b.WriteString("<p><b>" + html.EscapeString(d.Topic) + "</b></p>")
 	}
 	b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(d.Text), "\n", "<br/>") + "</p>")
-	b.WriteString("<p>" + html.EscapeString(d.Author) + ", " + at.In(calendar.Copenhagen()).Format("02-01-2006 15:04") + "</p>")
+	b.WriteString("<p>" + html.EscapeString(d.Author) + ", " + calendar.FormatTime(at) + "</p>")
 	b.WriteString("</div>")
 	return b.String()
 }

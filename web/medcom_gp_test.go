@@ -16,6 +16,7 @@ import (
 	"github.com/dosis-dk/dosis/medcom"
 	"github.com/dosis-dk/dosis/web"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // startWithOutbox runs the server with a MedCom outbox.
@@ -61,7 +62,7 @@ func TestRequestGPSendsCareCommunication(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := svc.RecordConsent(ctx, sys, id, workflow.ConsentInput{GivenBy: "citizen", Method: "written", GivenAt: t0}, ""); err != nil {
+			if _, err := svc.RecordConsent(ctx, sys, id, workflow.ConsentInput{GivenBy: "citizen", Method: "written", GivenOn: calendar.DayOf(t0)}, ""); err != nil {
 				t.Fatal(err)
 			}
 		}

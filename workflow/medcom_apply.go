@@ -39,11 +39,6 @@ func (r *received) apply(ctx context.Context) error {
 	return nil
 }
 
-// danishStamp is a time for notes and timeline details: dd-mm-yyyy hh:mm, Danish time.
-func danishStamp(t time.Time) string {
-	return t.In(calendar.Copenhagen()).Format("02-01-2006 15:04")
-}
-
 // hospital applies a HospitalNotification.
 func (r *received) hospital(ctx context.Context) error {
 	hn := r.m.Notification
@@ -104,7 +99,7 @@ func (r *received) caseOf(ctx context.Context) (string, error) {
 // note is the audit note of a transition a message made.
 func (r *received) note() string {
 	hn := r.m.Notification
-	n := "Sygehusadvis: " + hn.Activity.DA + " " + danishStamp(hn.EventTime())
+	n := "Sygehusadvis: " + hn.Activity.DA + " " + calendar.FormatTime(hn.EventTime())
 	if p := hn.ServiceProvider.Name; p != "" {
 		n += ", " + p
 	}
@@ -189,7 +184,7 @@ func (r *received) discharge(ctx context.Context, s Snapshot, at time.Time) erro
 			return err
 		}
 	}
-	return r.nurseItem(ctx, s.Case.ID, "Udskrevet "+danishStamp(at)+"; sagen er sat i bero af anden grund og genoptages ikke automatisk")
+	return r.nurseItem(ctx, s.Case.ID, "Udskrevet "+calendar.FormatTime(at)+"; sagen er sat i bero af anden grund og genoptages ikke automatisk")
 }
 
 // nurseItem leaves the case as it is and puts the message on the nurse's
@@ -293,7 +288,7 @@ func (r *received) revise(ctx context.Context, s Snapshot) error {
 		return err
 	}
 	r.msg.Status, r.msg.Effect = MessageApplied, EffectRevised
-	r.msg.Detail = "tidspunkt rettet fra " + danishStamp(old) + " til " + danishStamp(at)
+	r.msg.Detail = "tidspunkt rettet fra " + calendar.FormatTime(old) + " til " + calendar.FormatTime(at)
 	if ref.Status != MessageApplied || s.Case.UpdatedAt.After(ref.ReceivedAt) {
 		return nil
 	}
@@ -303,18 +298,19 @@ func (r *received) revise(ctx context.Context, s Snapshot) error {
 	}
 	var set []Period
 	var to PeriodStatus
+	atDay, oldDay := calendar.DayOf(at), calendar.DayOf(old)
 	switch {
 	case ref.Effect == EffectPaused && s.Case.State == StatePaused:
 		// The stay began at, not old: the pause covers deadlines from at.
-		set, to = minus(PeriodsToPause(ps, at), PeriodsToPause(ps, old)), PeriodNotDispensed
+		set, to = minus(PeriodsToPause(ps, atDay), PeriodsToPause(ps, oldDay)), PeriodNotDispensed
 		if at.After(old) {
-			set, to = minus(PeriodsToResume(ps, old), PeriodsToResume(ps, at)), PeriodPlanned
+			set, to = minus(PeriodsToResume(ps, oldDay), PeriodsToResume(ps, atDay)), PeriodPlanned
 		}
 	case ref.Effect == EffectResumed && s.Case.State == StateActive:
 		// The stay ended at, not old: rolls come back from at.
-		set, to = minus(PeriodsToResume(ps, at), PeriodsToResume(ps, old)), PeriodPlanned
+		set, to = minus(PeriodsToResume(ps, atDay), PeriodsToResume(ps, oldDay)), PeriodPlanned
 		if at.After(old) {
-			set, to = minus(PeriodsToPause(ps, old), PeriodsToPause(ps, at)), PeriodNotDispensed
+			set, to = minus(PeriodsToPause(ps, oldDay), PeriodsToPause(ps, atDay)), PeriodNotDispensed
 		}
 	}
 	for _, p := range set {

@@ -144,7 +144,7 @@ func futureTime(m *medcom.Message, now time.Time) *medcom.Problem {
 		return nil
 	}
 	if t := m.Notification.EventTime(); t.After(now.Add(time.Hour)) {
-		return medcom.NewProblem(medcom.ProblemBadTime, "Encounter.period", t.In(calendar.Copenhagen()).Format("02-01-2006 15:04"),
+		return medcom.NewProblem(medcom.ProblemBadTime, "Encounter.period", calendar.FormatTime(t),
 			"tidspunktet ligger i fremtiden", "the time is in the future")
 	}
 	return nil
