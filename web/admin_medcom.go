@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
@@ -19,6 +20,9 @@ type medcomPage struct {
 	Receipt  *workflow.Receipt
 	// Outbox is set when acknowledgements are written to a folder.
 	Outbox bool
+	// Tokens are the integrations; NewToken is a token just created, shown once.
+	Tokens   []data.MedComToken
+	NewToken string
 }
 
 // adminMedCom shows the MedCom message log, newest first (200).
@@ -27,12 +31,33 @@ func (app *App) adminMedCom(w http.ResponseWriter, r *http.Request, rq *Request)
 }
 
 func (app *App) medcomLog(w http.ResponseWriter, r *http.Request, rq *Request, rc *workflow.Receipt) error {
-	ms, err := app.db.MessageLog(r.Context(), rq.Actor, data.MessageLogFilter{Limit: 200})
+	return app.medcomPage(w, r, rq, medcomPage{Receipt: rc})
+}
+
+func (app *App) medcomPage(w http.ResponseWriter, r *http.Request, rq *Request, p medcomPage) error {
+	var err error
+	if p.Messages, err = app.db.MessageLog(r.Context(), rq.Actor, data.MessageLogFilter{Limit: 200}); err != nil {
+		return err
+	}
+	if p.Tokens, err = app.db.MedComTokens(r.Context()); err != nil {
+		return err
+	}
+	p.Outbox = app.cfg.MedComOutbox != ""
+	return app.page(w, r, rq, "admin_medcom", View{Title: app.msgs.get(rq.Lang, "medcom.title"), Data: p})
+}
+
+// adminMedComToken creates an integration's token and shows it once.
+func (app *App) adminMedComToken(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	mun, err := strconv.Atoi(r.PostFormValue("municipality"))
+	if err != nil {
+		return workflow.Invalid("vælg en kommune", "choose a municipality")
+	}
+	tok, err := app.db.CreateMedComToken(r.Context(), rq.Actor, r.PostFormValue("name"), mun, app.cfg.Now())
 	if err != nil {
 		return err
 	}
-	p := medcomPage{Messages: ms, Receipt: rc, Outbox: app.cfg.MedComOutbox != ""}
-	return app.page(w, r, rq, "admin_medcom", View{Title: app.msgs.get(rq.Lang, "medcom.title"), Data: p})
+	w.Header().Set("Cache-Control", "no-store")
+	return app.medcomPage(w, r, rq, medcomPage{NewToken: tok})
 }
 
 // adminMedComReceive receives an uploaded MedCom message as the folder

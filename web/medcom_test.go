@@ -152,3 +152,28 @@ func TestAdminMedComUpload(t *testing.T) {
 		_ = url.Values{}
 	})
 }
+
+// TestAdminMedComToken: an admin creates an integration's token in the web
+// app; it is shown once and works at the endpoint.
+func TestAdminMedComToken(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		admin := newClient(t, s).login("admin")
+		code, page, _ := admin.post("/admin/medcom/tokens", url.Values{"name": {"EPJ Syd"}, "municipality": {"851"}})
+		i := strings.Index(page, "<code>dmc_")
+		if code != http.StatusOK || i < 0 {
+			t.Fatalf("create: %d\n%s", code, excerpt(page))
+		}
+		token := page[i+len("<code>") : i+strings.Index(page[i:], "</code>")]
+		if code, _, _ := postMessage(t, s, token, stinFor(t, "0101451236", ".xml")); code != http.StatusOK {
+			t.Errorf("the new token: %d", code)
+		}
+		if _, again := admin.get("/admin/medcom"); strings.Contains(again, token) || !strings.Contains(again, "EPJ Syd") {
+			t.Errorf("the token is shown again, or the integration is not listed")
+		}
+		if code, _, _ := admin.post("/admin/medcom/tokens", url.Values{"name": {"EPJ Syd"}, "municipality": {"851"}}); code != http.StatusUnprocessableEntity {
+			t.Errorf("a second token of the same name: %d", code)
+		}
+	})
+}

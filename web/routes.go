@@ -106,6 +106,7 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/admin/params", Roles: adminOnly, Handle: app.adminParamsSave},
 		{Method: "GET", Pattern: "/admin/medcom", Roles: adminOnly, Handle: app.adminMedCom},
 		{Method: "POST", Pattern: "/admin/medcom", Roles: adminOnly, Handle: app.adminMedComReceive},
+		{Method: "POST", Pattern: "/admin/medcom/tokens", Roles: adminOnly, Handle: app.adminMedComToken},
 	}
 }
 
