@@ -47,18 +47,7 @@ func TestParseMutations(t *testing.T) {
 		done := make(chan bool)
 		go func(b []byte) {
 			defer close(done)
-			m, err := Parse(b)
-			p, _ := err.(*Problem)
-			if err != nil && (p == nil || p.MsgDA == "") {
-				t.Errorf("not a clear problem: %v", err)
-			}
-			code := AckOK
-			if p != nil {
-				code = AckFatalError
-			}
-			if _, err := Parse(AckFor(m, code, p, Options{}).Body); err != nil {
-				t.Errorf("the acknowledgement does not parse: %v", err)
-			}
+			checkParsed(t, b)
 		}(b)
 		select {
 		case <-done:
