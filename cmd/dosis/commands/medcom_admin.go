@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/medcom"
@@ -57,7 +58,7 @@ func (e *env) medcomLogCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprintf(e.stdout, "%s\n\n%s", m.Raw, m.AckRaw)
+				_, err = fmt.Fprintf(e.stdout, "%s\n\n%s", printable(m.Raw), printable(m.AckRaw))
 				return err
 			}
 			ms, err := db.MessageLog(c.Context, e.actor(c), data.MessageLogFilter{Direction: c.String("direction"),
@@ -152,4 +153,19 @@ func (e *env) medcomTokenCommand() *cli.Command {
 			},
 		},
 	}
+}
+
+// printable is raw message bytes safe for a terminal: control characters
+// other than tab and line breaks (which a hostile file could use to fake
+// output) and invalid UTF-8 are shown as U+FFFD.
+func printable(b []byte) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(string(b), "\uFFFD"))
 }

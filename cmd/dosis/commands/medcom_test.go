@@ -91,6 +91,7 @@ func TestCLIMedcomReceiveRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, errs := r.run("medcom", "receive", "--outbox", out, bad)
+	id := ""
 	if code != ExitUsage || !strings.Contains(stdout, "refused") || !strings.Contains(errs, "1 of 1 messages refused") {
 		t.Fatalf("exit %d\n%s%s", code, stdout, errs)
 	}
@@ -99,6 +100,22 @@ func TestCLIMedcomReceiveRefuses(t *testing.T) {
 	m, err := medcom.Parse(b)
 	if err != nil || m.Ack.Code != medcom.AckFatalError || !strings.Contains(m.Ack.Issues[0], "Bundle.type") {
 		t.Fatalf("ack %v %+v", err, m)
+	}
+	// The raw file, with a terminal escape in it, is shown without the escape.
+	esc := filepath.Join(in, "esc.xml")
+	if err := os.WriteFile(esc, []byte("<Bundle \x1b[2J xmlns=\"http://hl7.org/fhir\"/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r.now = r.now.Add(time.Minute)
+	r.run("medcom", "receive", esc)
+	for _, line := range strings.Split(r.ok("--json", "medcom", "log"), "\n") {
+		if strings.Contains(line, `"ID"`) {
+			id = strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), `"ID":`)), `",`)
+			break
+		}
+	}
+	if raw := r.ok("medcom", "log", "--raw", id); strings.Contains(raw, "\x1b") || !strings.Contains(raw, "\uFFFD[2J") {
+		t.Errorf("raw output %q", raw)
 	}
 	copyFixture(t, in, "hn-stin.json")
 	code, _, errs = r.run("hospital", "import", filepath.Join(in, "hn-stin.json"))
