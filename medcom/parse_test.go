@@ -200,3 +200,20 @@ func TestParseRefuses(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkParse reads the IG's rendering of STIN (with narratives) and the
+// CareCommunication reply, in both formats.
+func BenchmarkParse(b *testing.B) {
+	for _, name := range []string{"hn-stin-ig.xml", "hn-stin-ig.json", "cc-reply.xml", "cc-reply.json"} {
+		raw := read(b, name)
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(raw)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(raw); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
