@@ -1,12 +1,11 @@
 package imports
 
 import (
-	"github.com/dosis-dk/dosis/medcom"
-	"github.com/dosis-dk/dosis/workflow"
-
 	"strconv"
 	"strings"
 
+	"github.com/dosis-dk/dosis/medcom"
+	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
