@@ -67,6 +67,8 @@ type CaseDetail struct {
 	GPRequests  []workflow.GPRequest
 	Audit       []workflow.AuditEvent
 	Reminders   []workflow.Reminder
+	// Messages are the case's MedCom messages, received and sent.
+	Messages []workflow.Message
 }
 
 // AssessmentRecord is a stored assessment.
@@ -86,6 +88,9 @@ func (db *DB) CaseDetail(ctx context.Context, a workflow.Actor, id, what string,
 		return d, err
 	}
 	d.Citizen = cit
+	if d.Messages, err = caseMessages(ctx, db.bun, id); err != nil {
+		return d, err
+	}
 	var cons []consentRow
 	if err := db.bun.NewSelect().Model(&cons).Where("case_id = ?", id).Order("recorded_at").Scan(ctx); err != nil {
 		return d, fmt.Errorf("load consents: %w", err)

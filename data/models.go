@@ -19,7 +19,7 @@ type (
 )
 
 func toGP(r gpRow) workflow.GP {
-	g := workflow.GP{ID: r.ID, Ydernummer: r.Ydernummer, Name: r.Name, Clinic: r.Clinic}
+	g := workflow.GP{ID: r.ID, Ydernummer: r.Ydernummer, Name: r.Name, Clinic: r.Clinic, SOR: r.SOR, EAN: r.EAN}
 	if r.Municipality != nil {
 		g.Municipality = *r.Municipality
 	}

@@ -15,10 +15,13 @@ func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow
 	if g.Ydernummer == "" || g.Name == "" {
 		return g, workflow.Invalid("ydernummer og navn skal udfyldes", "ydernummer and name are required")
 	}
+	if err := g.ValidateMedComIDs(); err != nil {
+		return g, err
+	}
 	if g.ID == "" {
 		g.ID = workflow.NewID()
 	}
-	r := gpRow{ID: g.ID, Ydernummer: g.Ydernummer, Name: g.Name, Clinic: g.Clinic, CreatedAt: now.UTC()}
+	r := gpRow{ID: g.ID, Ydernummer: g.Ydernummer, Name: g.Name, Clinic: g.Clinic, CreatedAt: now.UTC(), SOR: g.SOR, EAN: g.EAN}
 	if g.Municipality != 0 {
 		r.Municipality = &g.Municipality
 	}

@@ -133,6 +133,12 @@ func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) [
 			ColumnExpr("x.id AS ref_id, x.delivered_at AS due").
 			Where("x.status = ? AND x.received_at IS NULL", string(workflow.UrgentDelivered))},
 		db.firstRollLateWork(s, now, st),
+		{kind: workflow.WorkGPReplied, q: db.caseWork(s, "reminders AS x").ColumnExpr("x.id AS ref_id, x.due_at AS due").
+			Where("x.kind = ? AND x.done_at IS NULL AND c.state = ?", workflow.ReminderGPReplied, string(workflow.StateAwaitingGP))},
+		// Shown while the case is as the message left it, for at most 14 days.
+		{kind: workflow.WorkHospitalCheck, q: db.caseWork(s, "reminders AS x").ColumnExpr("x.id AS ref_id, x.due_at AS due").
+			Where("x.kind = ? AND x.done_at IS NULL AND c.updated_at <= x.due_at AND x.due_at >= ?",
+				workflow.ReminderHospitalCheck, now.AddDate(0, 0, -14))},
 	}
 }
 
@@ -174,7 +180,8 @@ func (db *DB) leadWork(s workflow.Scope, now time.Time, st workflow.Settings) []
 		{kind: workflow.WorkReminderOverdue, q: db.caseWork(s, "reminders AS x").
 			ColumnExpr("x.id AS ref_id, x.due_at AS due").
 			Where("x.done_at IS NULL AND x.due_at <= ? AND c.closed_at IS NULL", now).
-			Where("x.kind NOT IN (?)", bun.List([]string{workflow.ReminderGPFollowUp, workflow.ReminderFirstRoll, workflow.ReminderUrgentOverdue}))},
+			Where("x.kind NOT IN (?)", bun.List([]string{workflow.ReminderGPFollowUp, workflow.ReminderFirstRoll, workflow.ReminderUrgentOverdue,
+				workflow.ReminderGPReplied, workflow.ReminderHospitalCheck}))},
 		{kind: workflow.WorkUrgentOverdue, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
 			ColumnExpr("x.id AS ref_id, x.promised_by AS due, x.needed_by AS due2").
 			Where("x.status IN (?) AND (x.promised_by < ? OR x.needed_by < ?)", open, now, now),

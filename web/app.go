@@ -34,6 +34,9 @@ type Config struct {
 	Throttle data.LoginThrottle
 	// Settings are the workflow's periods (default workflow.DefaultSettings).
 	Settings workflow.Settings
+	// MedComOutbox is the folder MedCom messages to send are written to
+	// (acknowledgements of uploads, CareCommunications to GPs); "" for none.
+	MedComOutbox string
 }
 
 // App is the running web application.
@@ -47,6 +50,9 @@ type App struct {
 	msgs     catalogue
 	ln       net.Listener
 	srv      *http.Server
+	// medcomSlots bounds the MedCom messages received at once through the
+	// endpoint (each may hold up to 5 MiB).
+	medcomSlots chan struct{}
 }
 
 // New checks the templates, builds the routes and listens on cfg.Addr. It
@@ -77,7 +83,7 @@ func New(cfg Config) (*App, error) {
 		cfg.Settings = workflow.DefaultSettings()
 	}
 	app := &App{cfg: cfg, db: cfg.DB, log: cfg.Logger, msgs: newCatalogue(),
-		svc: workflow.NewService(cfg.DB, cfg.Now, cfg.Settings)}
+		svc: workflow.NewService(cfg.DB, cfg.Now, cfg.Settings), medcomSlots: make(chan struct{}, medcomConcurrency)}
 	p, err := parsePages(app.msgs)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,10 @@
 package web
 
 import (
+	"errors"
+
+	"github.com/dosis-dk/dosis/medcom"
+	"github.com/dosis-dk/dosis/medcom/outbox"
 	"net/http"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -13,7 +17,35 @@ func (app *App) caseRequestGP(w http.ResponseWriter, r *http.Request, rq *Reques
 	if _, err := app.svc.RequestGP(r.Context(), rq.Actor, id, r.PostFormValue("note")); err != nil {
 		return app.caseRefused(r, rq, id, "request_gp", err)
 	}
+	if dir := app.cfg.MedComOutbox; dir != "" {
+		app.flash(r, app.msgs.get(rq.Lang, "case.done")+" "+app.sendGPRequest(r, rq, id, dir))
+		http.Redirect(w, r, "/cases/"+id, http.StatusSeeOther)
+		return nil
+	}
 	return app.caseDone(w, r, rq, id)
+}
+
+// sendGPRequest sends the request to the GP's clinic as a MedCom
+// CareCommunication in the outbox and says so; a request that could not be
+// sent (no SOR code for the GP, no sender) stays recorded, and the message
+// says why. It returns the text for the flash.
+func (app *App) sendGPRequest(r *http.Request, rq *Request, id, dir string) string {
+	_, err := app.svc.SendGPRequest(r.Context(), rq.Actor, id, medcom.XML, func(o medcom.Outgoing) error {
+		_, err := outbox.Write(dir, "carecommunication", o)
+		return err
+	})
+	msg := app.msgs.get(rq.Lang, "medcom.gp.sent")
+	if err != nil {
+		why := app.msgs.get(rq.Lang, "error.internal")
+		var we *workflow.Error
+		if errors.As(err, &we) {
+			why = we.Message(rq.Lang)
+		} else {
+			app.log.Error("send GP request", "case", id, "err", err)
+		}
+		msg = app.msgs.get(rq.Lang, "medcom.gp.notsent") + ": " + why
+	}
+	return msg
 }
 
 // caseGPDecision records the GP's approval (with the prescription's

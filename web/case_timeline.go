@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/medcom"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -68,6 +69,30 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 			out = append(out, timelineItem{At: *g.DecidedAt, What: t("gp.decided"), Text: text})
 		}
 	}
+	for _, m := range d.Messages {
+		out = append(out, app.messageItem(m, lang))
+	}
 	slices.SortStableFunc(out, func(a, b timelineItem) int { return a.At.Compare(b.At) })
 	return out
+}
+
+// messageItem is a MedCom message on the timeline: what it reported and
+// when (Danish time), what it did to the case and its acknowledgement.
+func (app *App) messageItem(m workflow.Message, lang i18n.Lang) timelineItem {
+	t := func(key string) string { return app.msgs.get(lang, key) }
+	text := ""
+	if a, ok := medcom.LookupActivity(m.Activity); ok {
+		text = lang.Pick(a.DA, a.EN)
+	}
+	if m.EventAt != nil {
+		text += " " + View{}.Stamp(*m.EventAt)
+	}
+	text += " · " + t("medcom.dir."+m.Direction) + ": " + t("medcom.status."+m.Status)
+	if m.Effect != "" {
+		text += ", " + t("medcom.effect."+m.Effect)
+	}
+	if m.Detail != "" {
+		text += " · " + m.Detail
+	}
+	return timelineItem{At: m.ReceivedAt, What: t("medcom.kind." + m.Kind), Text: text, Actor: m.Actor}
 }

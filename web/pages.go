@@ -24,7 +24,7 @@ func pageNames() []string {
 		"citizen_find", "citizen_new", "citizen", "cases", "case",
 		"admin_users", "admin_pharmacies", "admin_pharmacy", "admin_access",
 		"pharmacy", "overview", "reports", "dashboard",
-		"admin_eligibility", "admin_params", "admin_closed",
+		"admin_eligibility", "admin_params", "admin_closed", "admin_medcom",
 	}
 }
 

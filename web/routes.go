@@ -104,6 +104,9 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/admin/eligibility", Roles: adminOnly, Handle: app.adminEligibilitySave},
 		{Method: "GET", Pattern: "/admin/params", Roles: adminOnly, Handle: app.adminParams},
 		{Method: "POST", Pattern: "/admin/params", Roles: adminOnly, Handle: app.adminParamsSave},
+		{Method: "GET", Pattern: "/admin/medcom", Roles: adminOnly, Handle: app.adminMedCom},
+		{Method: "POST", Pattern: "/admin/medcom", Roles: adminOnly, Handle: app.adminMedComReceive},
+		{Method: "POST", Pattern: "/admin/medcom/tokens", Roles: adminOnly, Handle: app.adminMedComToken},
 	}
 }
 
@@ -116,5 +119,10 @@ func (app *App) Handler() http.Handler {
 		mux.Handle(rt.Method+" "+rt.Pattern, app.guard(rt))
 	}
 	mux.Handle("/", app.guard(Route{Handle: app.notFound}))
-	return app.recoverPanics(app.logRequests(securityHeaders(app.sessions.LoadAndSave(app.identify(mux)))))
+	// The MedCom endpoint authenticates each request by an integration
+	// token, not a session, so it sits beside the session middleware.
+	top := http.NewServeMux()
+	top.Handle("POST "+medcomEndpoint, securityHeaders(http.HandlerFunc(app.medcomAPI)))
+	top.Handle("/", securityHeaders(app.sessions.LoadAndSave(app.identify(mux))))
+	return app.recoverPanics(app.logRequests(top))
 }

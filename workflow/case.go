@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"github.com/dosis-dk/dosis/medcom"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -51,6 +52,24 @@ type GP struct {
 	Name         string
 	Clinic       string
 	Municipality int
+	// SOR and EAN identify the clinic as a MedCom receiver ("" when unknown).
+	SOR string
+	EAN string
+}
+
+// ValidateMedComIDs checks the GP's SOR code and EAN number where given.
+func (g GP) ValidateMedComIDs() error {
+	if g.SOR != "" {
+		if p := medcom.CheckSOR(g.SOR); p != nil {
+			return Invalid(p.MsgDA, p.MsgEN)
+		}
+	}
+	if g.EAN != "" {
+		if p := medcom.CheckEAN(g.EAN); p != nil {
+			return Invalid(p.MsgDA, p.MsgEN)
+		}
+	}
+	return nil
 }
 
 // Pharmacy is a pharmacy that packs dose rolls, with its roll settings.

@@ -38,6 +38,11 @@ const (
 	WorkUrgentOverdue WorkKind = "urgent_overdue"
 	// WorkReminderOverdue: any other open reminder past due (lead).
 	WorkReminderOverdue WorkKind = "reminder_overdue"
+	// WorkGPReplied: the GP replied to the request by CareCommunication (nurse).
+	WorkGPReplied WorkKind = "gp_replied"
+	// WorkHospitalCheck: a hospital notification Dosis did not apply by
+	// itself: a discharge of a case paused by hand, a cancelled death (nurse).
+	WorkHospitalCheck WorkKind = "hospital_check"
 )
 
 // Label returns the kind for users in lang ("da" or "en").

@@ -33,6 +33,8 @@ const (
 	ColPeriodDays   = "period_days"
 	ColDeadlineDays = "deadline_days"
 	ColLeadHours    = "lead_hours"
+	ColSOR          = "sor"
+	ColEAN          = "ean"
 )
 
 var (
@@ -64,6 +66,8 @@ func Columns(k Kind) []Column {
 			{ColName, []string{"Navn", "Læge", "Laege", "Lægenavn", "name", "GP", "GP name"}, true, "the GP's or practice's name"},
 			{ColClinic, []string{"Klinik", "Praksis", "Lægehus", "clinic", "practice"}, false, "clinic or practice name"},
 			{ColMunicipality, municipalityAliases, false, "3-digit municipality code"},
+			{ColSOR, []string{"SOR", "SOR-kode", "SOR kode", "SOR-ID", "SOR code"}, false, "the clinic's SOR code, 6-18 digits (MedCom receiver)"},
+			{ColEAN, []string{"EAN", "EAN-nummer", "EAN nummer", "GLN", "lokationsnummer", "EAN number"}, false, "the clinic's EAN (GLN) location number, 13 digits (MedCom receiver)"},
 		}
 	case Pharmacies:
 		return []Column{

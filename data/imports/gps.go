@@ -7,8 +7,8 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// gps upserts GP practices by ydernummer. A clinic or municipality left
-// empty keeps the stored value.
+// gps upserts GP practices by ydernummer. A clinic, municipality, SOR code
+// or EAN number left empty keeps the stored value.
 func (w *writer) gps(ctx context.Context, recs []gpRec) error {
 	muns, err := w.municipalities(ctx)
 	if err != nil {
@@ -42,14 +42,21 @@ func (w *writer) gps(ctx context.Context, recs []gpRec) error {
 		if r.hasMun {
 			row.Municipality = ptr(r.mun)
 		}
+		if r.hasSOR {
+			row.SOR = r.sor
+		}
+		if r.hasEAN {
+			row.EAN = r.ean
+		}
 		switch {
 		case !found:
 			inserts = append(inserts, row)
 			w.rep.New++
-		case row.Name == old.Name && row.Clinic == old.Clinic && deref(row.Municipality) == deref(old.Municipality):
+		case row.Name == old.Name && row.Clinic == old.Clinic && deref(row.Municipality) == deref(old.Municipality) &&
+			row.SOR == old.SOR && row.EAN == old.EAN:
 			w.rep.Unchanged++
 		default:
-			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "clinic", "municipality_code").
+			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "clinic", "municipality_code", "sor", "ean").
 				WherePK().Exec(ctx); err != nil {
 				return fmt.Errorf("update GP on line %d: %w", r.c.r.Line, err)
 			}

@@ -53,7 +53,9 @@ type helpRec struct {
 type gpRec struct {
 	c                  *rowCheck
 	yder, name, clinic string
+	sor, ean           string
 	hasClinic, hasMun  bool
+	hasSOR, hasEAN     bool
 	mun                int
 }
 

@@ -1,11 +1,11 @@
 package imports
 
 import (
-	"github.com/dosis-dk/dosis/workflow"
-
 	"strconv"
 	"strings"
 
+	"github.com/dosis-dk/dosis/medcom"
+	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -79,6 +79,18 @@ func (p *Parsed) parseGP(c *rowCheck, o Options, seen map[string]int) {
 	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
 	rec.clinic, rec.hasClinic = c.optional(ColClinic)
 	rec.mun, rec.hasMun = c.municipality(o, false)
+	if v, ok := c.optional(ColSOR); ok {
+		rec.sor, rec.hasSOR = strings.TrimSpace(v), true
+		if pr := medcom.CheckSOR(rec.sor); pr != nil {
+			c.problem(ColSOR, v, &reason{pr.MsgDA, pr.MsgEN})
+		}
+	}
+	if v, ok := c.optional(ColEAN); ok {
+		rec.ean, rec.hasEAN = strings.TrimSpace(v), true
+		if pr := medcom.CheckEAN(rec.ean); pr != nil {
+			c.problem(ColEAN, v, &reason{pr.MsgDA, pr.MsgEN})
+		}
+	}
 	p.gps = append(p.gps, rec)
 }
 

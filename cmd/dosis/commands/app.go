@@ -74,7 +74,7 @@ func (e *env) commands() []*cli.Command {
 		e.rollsCommand(),
 		e.receiptCommand(),
 		e.changeCommand(),
-		e.hospitalCommand(),
+		e.hospitalCommand(), e.medcomCommand(),
 		e.docsCommand(),
 		e.demoCommand(),
 		e.benchCommand(),

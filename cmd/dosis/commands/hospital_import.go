@@ -1,8 +1,7 @@
 package commands
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
-
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
+	"github.com/dosis-dk/dosis/medcom"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/urfave/cli/v2"
@@ -63,10 +64,29 @@ type hospitalRow struct {
 	CPR string
 }
 
+// Bounds on a hospital notification file: it is read whole before any row
+// is imported, so its size and row count are limited.
+const (
+	maxHospitalFileBytes = 10 << 20
+	maxHospitalRows      = 100_000
+)
+
 // parseHospitalFile reads and checks every row; the error lists every bad
-// cell with its line, column and value.
+// cell with its line, column and value. A MedCom message (XML or JSON) is
+// refused with a pointer to dosis medcom receive.
 func parseHospitalFile(r io.Reader) ([]hospitalRow, error) {
-	cr := csv.NewReader(r)
+	b, err := io.ReadAll(io.LimitReader(r, maxHospitalFileBytes+1))
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if len(b) > maxHospitalFileBytes {
+		return nil, usagef("nothing imported: the file is larger than %d MiB", maxHospitalFileBytes>>20)
+	}
+	if _, ok := medcom.Sniff(b); ok {
+		return nil, usagef("nothing imported: the file is a MedCom FHIR message (XML or JSON), not a ;-separated file; " +
+			"receive it with: dosis medcom receive FILE")
+	}
+	cr := csv.NewReader(bytes.NewReader(b))
 	cr.Comma, cr.FieldsPerRecord, cr.TrimLeadingSpace = ';', -1, true
 	var rows []hospitalRow
 	var problems []string
@@ -78,9 +98,13 @@ func parseHospitalFile(r io.Reader) ([]hospitalRow, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, usagef("line %d: %v", line, err)
+			// No record, so no FieldPos: the parse error names its line.
+			return nil, usagef("nothing imported: %v", err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rows)+len(problems) >= maxHospitalRows {
+			return nil, usagef("nothing imported: the file has more than %d rows", maxHospitalRows)
 		}
 		if len(rows) == 0 && len(problems) == 0 && strings.EqualFold(strings.TrimSpace(rec[0]), "message_id") {
 			continue

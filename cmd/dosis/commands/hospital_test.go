@@ -12,13 +12,28 @@ func rollsCase(t *testing.T, r *cliRun) (caseID, pharmacy string) {
 	t.Helper()
 	r.ok("db", "migrate")
 	r.ok("gp", "add", "--ydernummer", "012345", "--name", "Lægehuset Nord")
-	pharmacy = r.jsonID("pharmacy", "add", "--name", "Aalborg Apotek", "--municipality", "851")
-	citizen := r.jsonID("citizen", "add", "--cpr", "010145-1236", "--name", "Karen Jensen", "--municipality", "851",
+	return startedCase(t, r, "010145-1236", "Karen Jensen")
+}
+
+// consentedCase opens, assesses (eligible) and records consent on a case
+// for a new citizen of Aalborg with GP 012345, and returns the case id.
+func consentedCase(t *testing.T, r *cliRun, cpr, name string) string {
+	t.Helper()
+	citizen := r.jsonID("citizen", "add", "--cpr", cpr, "--name", name, "--municipality", "851",
 		"--gp", "012345", "--medicine-help")
-	caseID = r.jsonID("case", "open", "--citizen", citizen)
+	caseID := r.jsonID("case", "open", "--citizen", citizen)
 	r.ok("case", "assess", caseID, "--fact", "receives_medicine_help=true", "--fact", "months_without_change=6",
 		"--fact", "no_change_expected=ja", "--fact", "packable_medicine_count=5", "--fact", "can_handle_roll=true")
 	r.ok("case", "consent", caseID, "--method", "written")
+	return caseID
+}
+
+// startedCase takes a consented case through the GP's approval to start at
+// a new pharmacy and returns the case's and the pharmacy's ids.
+func startedCase(t *testing.T, r *cliRun, cpr, name string) (caseID, pharmacy string) {
+	t.Helper()
+	pharmacy = r.jsonID("pharmacy", "add", "--name", "Aalborg Apotek", "--municipality", "851")
+	caseID = consentedCase(t, r, cpr, name)
 	r.ok("case", "request-gp", caseID)
 	r.ok("case", "gp-decision", caseID, "--approve")
 	r.ok("case", "start", caseID, "--pharmacy", pharmacy)

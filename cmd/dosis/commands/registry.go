@@ -23,14 +23,17 @@ func (e *env) gpCommand() *cli.Command {
 					&cli.StringFlag{Name: "name", Required: true},
 					&cli.StringFlag{Name: "clinic"},
 					&cli.IntFlag{Name: "municipality"},
+					&cli.StringFlag{Name: "sor", Usage: "the clinic's SOR code (MedCom receiver)"},
+					&cli.StringFlag{Name: "ean", Usage: "the clinic's EAN (GLN) location number (MedCom receiver)"},
 				},
 				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 					g, err := db.AddGP(c.Context, workflow.GP{Ydernummer: c.String("ydernummer"), Name: c.String("name"),
-						Clinic: c.String("clinic"), Municipality: c.Int("municipality")}, e.now())
+						Clinic: c.String("clinic"), Municipality: c.Int("municipality"), SOR: c.String("sor"), EAN: c.String("ean")}, e.now())
 					if err != nil {
 						return err
 					}
-					return e.fields(c, g, "id", g.ID, "ydernummer", g.Ydernummer, "name", g.Name, "clinic", g.Clinic)
+					return e.fields(c, g, "id", g.ID, "ydernummer", g.Ydernummer, "name", g.Name, "clinic", g.Clinic,
+						"sor", g.SOR, "ean", g.EAN)
 				}),
 			},
 			{
@@ -43,9 +46,9 @@ func (e *env) gpCommand() *cli.Command {
 					}
 					rows := make([][]string, len(gps))
 					for i, g := range gps {
-						rows[i] = []string{g.ID, g.Ydernummer, g.Name, g.Clinic}
+						rows[i] = []string{g.ID, g.Ydernummer, g.Name, g.Clinic, g.SOR, g.EAN}
 					}
-					return e.table(c, gps, []string{"ID", "YDERNUMMER", "NAME", "CLINIC"}, rows)
+					return e.table(c, gps, []string{"ID", "YDERNUMMER", "NAME", "CLINIC", "SOR", "EAN"}, rows)
 				}),
 			},
 		},

@@ -27,6 +27,8 @@ func (e *env) serveCommand() *cli.Command {
 			&cli.BoolFlag{Name: "demo", Usage: "migrate, load demo data and print demo logins"},
 			&cli.BoolFlag{Name: "secure-cookies", EnvVars: []string{"DOSIS_SECURE_COOKIES"},
 				Usage: "mark cookies Secure (set when users reach the server over HTTPS)"},
+			&cli.StringFlag{Name: "medcom-outbox", EnvVars: []string{"DOSIS_MEDCOM_OUTBOX"},
+				Usage: "folder for MedCom messages to send (acknowledgements of uploads, requests to GPs)"},
 			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, EnvVars: []string{"DOSIS_REPORT_CACHE"},
 				Usage: "keep report and dashboard figures this long (figures may be that old; 0 turns the cache off)"},
 		},
@@ -46,7 +48,7 @@ func (e *env) serveCommand() *cli.Command {
 			}
 			logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 			app, err := web.New(web.Config{DB: db, Addr: c.String("addr"), Now: e.now, Logger: logger,
-				Secure: c.Bool("secure-cookies")})
+				Secure: c.Bool("secure-cookies"), MedComOutbox: c.String("medcom-outbox")})
 			if err != nil {
 				return err
 			}

@@ -33,6 +33,9 @@ type GP struct {
 	Clinic        string    `bun:"clinic"`
 	Municipality  *int      `bun:"municipality_code"`
 	CreatedAt     time.Time `bun:"created_at"`
+	// SOR and EAN identify the clinic in MedCom messages ("" when unknown).
+	SOR string `bun:"sor"`
+	EAN string `bun:"ean"`
 }
 
 // Pharmacy is a row of pharmacies.

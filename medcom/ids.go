@@ -1,0 +1,32 @@
+package medcom
+
+import "strings"
+
+// CheckSOR checks a SOR code (Sundhedsvæsenets Organisationsregister):
+// 6 to 18 digits. It returns the problem, or nil.
+func CheckSOR(s string) *Problem {
+	if len(s) < 6 || len(s) > 18 || strings.Trim(s, "0123456789") != "" {
+		return problem(ProblemBadValue, "", "", "en SOR-kode er 6-18 cifre", "a SOR code is 6-18 digits")
+	}
+	return nil
+}
+
+// CheckEAN checks an EAN (GLN) location number: 13 digits whose last is
+// the GS1 check digit. It returns the problem, or nil.
+func CheckEAN(s string) *Problem {
+	if len(s) != 13 || strings.Trim(s, "0123456789") != "" {
+		return problem(ProblemBadValue, "", "", "et EAN-nummer er 13 cifre", "an EAN number is 13 digits")
+	}
+	sum := 0
+	for i := range 12 {
+		d := int(s[i] - '0')
+		if i%2 == 1 {
+			d *= 3
+		}
+		sum += d
+	}
+	if int(s[12]-'0') != (10-sum%10)%10 {
+		return problem(ProblemBadValue, "", "", "EAN-nummerets kontrolciffer passer ikke", "the EAN number's check digit is wrong")
+	}
+	return nil
+}
