@@ -34,6 +34,10 @@ type requestKey struct{}
 // the log line can name the user.
 type reqInfo struct {
 	rq *Request
+	// route is the matched route pattern, set by guard: the mux sets
+	// r.Pattern on the request it was handed, which is a copy made by the
+	// middleware inside the log, so the log cannot read it from its own r.
+	route string
 }
 
 func info(ctx context.Context) *reqInfo {
@@ -77,7 +81,7 @@ func (app *App) logRequests(next http.Handler) http.Handler {
 		if ri.rq != nil && ri.rq.User != nil {
 			user = ri.rq.User.Username
 		}
-		route := r.Pattern
+		route := ri.route
 		if route == "" {
 			route = r.Method + " (unmatched)"
 		}
@@ -149,7 +153,10 @@ func (app *App) identify(next http.Handler) http.Handler {
 		}
 		rq.CSRF = app.csrfToken(r)
 		rq.Flash = app.sessions.PopString(r.Context(), sessionFlash)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestKey{}, &reqInfo{rq: rq})))
+		if info(r.Context()) == nil {
+			r = r.WithContext(context.WithValue(r.Context(), requestKey{}, &reqInfo{rq: rq}))
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -157,7 +164,12 @@ func (app *App) identify(next http.Handler) http.Handler {
 // signed-in user whose role is not allowed gets 403.
 func (app *App) guard(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rq := info(r.Context()).rq
+		ri := info(r.Context())
+		ri.route = r.Pattern
+		if r.Pattern == "/" {
+			ri.route = r.Method + " (unmatched)"
+		}
+		rq := ri.rq
 		if !rt.Public() {
 			if rq.User == nil {
 				http.Redirect(w, r, "/login", http.StatusSeeOther)
