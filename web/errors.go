@@ -18,6 +18,9 @@ func statusFor(err error) int {
 	if errors.Is(err, data.ErrLoginThrottled) {
 		return http.StatusTooManyRequests
 	}
+	if errors.Is(err, data.ErrLoginBusy) {
+		return http.StatusServiceUnavailable
+	}
 	switch workflow.KindOf(err) {
 	case workflow.KindNotFound:
 		return http.StatusNotFound

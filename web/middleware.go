@@ -134,7 +134,7 @@ func (app *App) identify(next http.Handler) http.Handler {
 		if uid := app.sessions.GetString(r.Context(), sessionUserID); uid != "" {
 			u, err := app.db.User(r.Context(), uid)
 			switch {
-			case err == nil && !u.Disabled:
+			case err == nil && !u.Disabled && app.sessions.GetInt(r.Context(), sessionCredentials) == u.CredentialsVersion:
 				rq.User = &u
 				rq.Actor = u.Actor()
 			case err == nil || workflow.KindOf(err) == workflow.KindNotFound:
@@ -151,7 +151,6 @@ func (app *App) identify(next http.Handler) http.Handler {
 				return
 			}
 		}
-		rq.CSRF = app.csrfToken(r)
 		rq.Flash = app.sessions.PopString(r.Context(), sessionFlash)
 		if info(r.Context()) == nil {
 			r = r.WithContext(context.WithValue(r.Context(), requestKey{}, &reqInfo{rq: rq}))
