@@ -116,5 +116,5 @@ func (app *App) Handler() http.Handler {
 		mux.Handle(rt.Method+" "+rt.Pattern, app.guard(rt))
 	}
 	mux.Handle("/", app.guard(Route{Handle: app.notFound}))
-	return app.recoverPanics(app.logRequests(securityHeaders(app.sessions.LoadAndSave(app.identify(mux)))))
+	return app.recoverPanics(app.logRequests(securityHeaders(app.cfg.Secure, app.sessions.LoadAndSave(app.identify(mux)))))
 }
