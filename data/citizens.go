@@ -29,6 +29,9 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	if in.Name == "" {
 		return workflow.Citizen{}, nil, workflow.Invalid("navnet mangler", "the name is missing")
 	}
+	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
+		return workflow.Citizen{}, nil, err
+	}
 	s := a.Scope()
 	if !s.All && (s.None || s.PharmacyID != "" || s.Municipality != in.Municipality) {
 		return workflow.Citizen{}, nil, workflow.Forbidden("du kan kun registrere borgere i din egen kommune",

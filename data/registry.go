@@ -15,6 +15,9 @@ func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow
 	if g.Ydernummer == "" || g.Name == "" {
 		return g, workflow.Invalid("ydernummer og navn skal udfyldes", "ydernummer and name are required")
 	}
+	if err := workflow.CheckText("lægens navn", "the GP's name", g.Name, workflow.TextName); err != nil {
+		return g, err
+	}
 	if g.ID == "" {
 		g.ID = workflow.NewID()
 	}

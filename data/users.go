@@ -90,6 +90,9 @@ func (in NewUser) validate() error {
 	if strings.TrimSpace(in.Name) == "" {
 		return workflow.Invalid("navnet mangler", "the name is missing")
 	}
+	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
+		return err
+	}
 	if _, err := workflow.ParseRole(string(in.Role)); err != nil {
 		return err
 	}

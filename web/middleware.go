@@ -154,6 +154,10 @@ func (app *App) identify(next http.Handler) http.Handler {
 				app.fail(w, r, rq, errCSRF())
 				return
 			}
+			if err := checkFormText(r); err != nil {
+				app.fail(w, r, rq, err)
+				return
+			}
 		}
 		rq.Flash = app.sessions.PopString(r.Context(), sessionFlash)
 		if info(r.Context()) == nil {

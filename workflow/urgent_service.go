@@ -32,6 +32,9 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 	if r.NeededBy.IsZero() {
 		return UrgentRoll{}, Invalid("angiv hvornår rullen skal bruges", "say when the roll is needed")
 	}
+	if err := CheckText("noten", "the note", r.Note, TextNote); err != nil {
+		return UrgentRoll{}, err
+	}
 	var out UrgentRoll
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()
