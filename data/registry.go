@@ -75,6 +75,9 @@ func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Tim
 		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours,
 		ExtraClosingDays: workflow.FormatClosingDays(p.ExtraClosingDays), CreatedAt: now.UTC()}
 	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+		if isForeignKeyViolation(err) {
+			return p, workflow.Invalidf("kommunekoden %d findes ikke", "municipality code %d does not exist", p.Municipality)
+		}
 		return p, fmt.Errorf("insert pharmacy: %w", err)
 	}
 	return p, nil

@@ -89,3 +89,17 @@ func TestControlCharactersRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestPharmacyBadMunicipality: adding a pharmacy in a municipality that
+// does not exist is refused with 422 naming the code, not 500.
+func TestPharmacyBadMunicipality(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		admin := newClient(t, s).login("admin")
+		st, body, _ := admin.post("/admin/pharmacies", url.Values{"name": {"Nyt Apotek"}, "municipality": {"999"}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "kommunekoden 999 findes ikke") {
+			t.Errorf("pharmacy in municipality 999: %d %s", st, excerpt(body))
+		}
+	})
+}
