@@ -322,3 +322,40 @@ func TestHSTSWithSecureCookies(t *testing.T) {
 		}
 	}
 }
+
+// TestWebPasswordChangeEndsOtherSessions: changing one's password in the
+// web application keeps this session and ends the user's others; a wrong
+// current password or two different new ones change nothing.
+func TestWebPasswordChangeEndsOtherSessions(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		here, elsewhere := newClient(t, s).login("nurse"), newClient(t, s).login("nurse")
+		for _, bad := range []url.Values{
+			{"current": {"wrong password"}, "new": {"a new password 1"}, "repeat": {"a new password 1"}},
+			{"current": {testPassword}, "new": {"a new password 1"}, "repeat": {"a new password 2"}},
+			{"current": {testPassword}, "new": {"short"}, "repeat": {"short"}},
+		} {
+			if st, body, _ := here.post("/account/password", bad); st != http.StatusUnprocessableEntity || strings.Contains(body, testPassword) {
+				t.Errorf("refused change %v: %d", bad["new"], st)
+			}
+		}
+		if st, _ := elsewhere.get("/cases"); st != http.StatusOK {
+			t.Fatalf("a refused change ended a session: %d", st)
+		}
+		st, _, loc := here.post("/account/password", url.Values{"current": {testPassword}, "new": {"a new password 1"}, "repeat": {"a new password 1"}})
+		if st != http.StatusSeeOther || loc != "/" {
+			t.Fatalf("change: %d %s", st, loc)
+		}
+		if st, body := here.get("/"); st != http.StatusOK || !strings.Contains(body, "Adgangskoden er skiftet") {
+			t.Errorf("this session after the change: %d", st)
+		}
+		if st, _ := elsewhere.get("/cases"); st != http.StatusSeeOther {
+			t.Errorf("the other session survived the change: %d", st)
+		}
+		c := newClient(t, s)
+		if st, _, _ := c.post("/login", url.Values{"username": {"nurse"}, "password": {"a new password 1"}}); st != http.StatusSeeOther {
+			t.Errorf("sign-in with the new password: %d", st)
+		}
+	})
+}

@@ -25,6 +25,7 @@ func pageNames() []string {
 		"admin_users", "admin_pharmacies", "admin_pharmacy", "admin_access",
 		"pharmacy", "overview", "reports", "dashboard",
 		"admin_eligibility", "admin_params", "admin_closed",
+		"account_password",
 	}
 }
 

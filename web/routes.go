@@ -49,6 +49,8 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/lang", Handle: app.setLang},
 		{Method: "POST", Pattern: "/logout", Roles: everyone, Handle: app.logout},
 		{Method: "GET", Pattern: "/{$}", Roles: everyone, Handle: app.home},
+		{Method: "GET", Pattern: "/account/password", Roles: everyone, Handle: app.passwordForm},
+		{Method: "POST", Pattern: "/account/password", Roles: everyone, Handle: app.passwordChange},
 
 		{Method: "GET", Pattern: "/citizens/find", Roles: care, CitizenData: true, Handle: app.citizenFindForm},
 		{Method: "POST", Pattern: "/citizens/find", Roles: care, CitizenData: true, Handle: app.citizenFind},
