@@ -24,7 +24,7 @@ import (
 
 // startWith runs the real server on 127.0.0.1:0 with the test's changes to
 // the configuration.
-func startWith(t *testing.T, db *data.DB, change func(*web.Config)) *server {
+func startWith(t testing.TB, db *data.DB, change func(*web.Config)) *server {
 	t.Helper()
 	buf := &syncBuffer{}
 	cfg := web.Config{DB: db, Addr: "127.0.0.1:0", Now: func() time.Time { return t0 },
