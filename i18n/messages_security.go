@@ -4,6 +4,7 @@ package i18n
 // repeated urgent-roll request.
 func securityMessages() Catalogue {
 	return Catalogue{
+		"urgent.repeat":     {"Den samme akutrulle blev allerede bestilt %s; der er ikke bestilt en ny.", "The same urgent roll was already requested at %s; no new one was requested."},
 		"nav.password":      {"Skift adgangskode", "Change password"},
 		"password.title":    {"Skift adgangskode", "Change password"},
 		"password.current":  {"Nuværende adgangskode", "Current password"},

@@ -48,11 +48,20 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 		if err := urgentCaseGuards(snap.Case, r.Reason); err != nil {
 			return err
 		}
+		open, err := tx.OpenUrgentRolls(ctx, snap.Case.ID, r.Key)
+		if err != nil {
+			return err
+		}
+		if i := slices.IndexFunc(open, func(u UrgentRoll) bool { return sameUrgentRequest(u, r) }); i >= 0 {
+			out = open[i]
+			out.Existing = true
+			return nil
+		}
 		p, err := tx.Pharmacy(ctx, snap.Case.PharmacyID)
 		if err != nil {
 			return err
 		}
-		u := UrgentRoll{ID: NewID(), CaseID: snap.Case.ID, PharmacyID: p.ID, Municipality: snap.Case.Municipality,
+		u := UrgentRoll{RequestKey: r.Key, ID: NewID(), CaseID: snap.Case.ID, PharmacyID: p.ID, Municipality: snap.Case.Municipality,
 			Reason: r.Reason, Status: UrgentRequested, Version: 1, NeededBy: r.NeededBy.UTC(),
 			PromisedBy: PromisedBy(p, now), RequestedAt: now, RequestedBy: a.UserID, Note: r.Note}
 		if err := tx.InsertUrgentRoll(ctx, u); err != nil {
@@ -63,6 +72,16 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 			ActorRole: a.Role, To: UrgentRequested, Note: r.Note})
 	})
 	return out, err
+}
+
+// sameUrgentRequest reports whether r repeats the request of u: the same
+// key (a resubmitted form, a retry), or, for an open roll, the same reason
+// and needed-by time (a second identical order: one case had 82 open).
+func sameUrgentRequest(u UrgentRoll, r UrgentRequest) bool {
+	if r.Key != "" && u.RequestKey == r.Key {
+		return true
+	}
+	return u.Status.Open() && u.Reason == r.Reason && u.NeededBy.Equal(r.NeededBy.UTC())
 }
 
 func urgentCaseGuards(c Case, reason string) error {
