@@ -24,7 +24,7 @@ func (db *DB) LogListAccess(ctx context.Context, a workflow.Actor, what string, 
 	for chunk := range slices.Chunk(caseIDs, 500) {
 		var ids []string
 		if err := db.bun.NewSelect().Table("cases").ColumnExpr("DISTINCT citizen_id").
-			Where("id IN (?)", bun.In(chunk)).Scan(ctx, &ids); err != nil {
+			Where("id IN (?)", bun.List(chunk)).Scan(ctx, &ids); err != nil {
 			return fmt.Errorf("log list access: %w", err)
 		}
 		citizens = append(citizens, ids...)

@@ -107,7 +107,7 @@ func lockThrottle(ctx context.Context, tx bun.Tx, keys []throttleKey, pg bool, n
 		}
 	}
 	var rows []throttleRow
-	q := tx.NewSelect().Model(&rows).Where("key IN (?)", bun.In(names)).OrderExpr("key")
+	q := tx.NewSelect().Model(&rows).Where("key IN (?)", bun.List(names)).OrderExpr("key")
 	if pg {
 		q = q.For("UPDATE")
 	}
