@@ -88,3 +88,27 @@ func repeat(v url.Values, n int) []url.Values {
 	}
 	return out
 }
+
+// TestUrgentRequestWithAbsurdLeadTime: a pharmacy whose stored lead time is
+// out of range (saved before settings were checked) gets a clear 422 on an
+// urgent request, at once; the request used to spin at 100 % CPU for ever.
+func TestUrgentRequestWithAbsurdLeadTime(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setup(t, db, "Karen Jensen")
+		nurse := newClient(t, s).login("nurse")
+		activate(t, nurse, f.case851.ID, f.pharmacy851.ID)
+		if _, err := db.Bun().NewUpdate().Table("pharmacies").Set("lead_time_hours = ?", 2_000_000_000).
+			Where("id = ?", f.pharmacy851.ID).Exec(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		st, body, _ := nurse.post("/cases/"+f.case851.ID+"/urgent", url.Values{"reason": {"medication_change"},
+			"needed_date": {"30-11-2026"}, "needed_time": {"10:00"}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "arbejdstimer, over grænsen på 87840") {
+			t.Errorf("urgent request at a pharmacy with a 2,000,000,000-hour lead time: %d %s", st, excerpt(body))
+		}
+		if n := countRows(t, db, "urgent_rolls", "case_id = ?", f.case851.ID); n != 0 {
+			t.Errorf("%d urgent rolls stored", n)
+		}
+	})
+}
