@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -29,6 +31,9 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	if in.Name == "" {
 		return workflow.Citizen{}, nil, workflow.Invalid("navnet mangler", "the name is missing")
 	}
+	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
+		return workflow.Citizen{}, nil, err
+	}
 	s := a.Scope()
 	if !s.All && (s.None || s.PharmacyID != "" || s.Municipality != in.Municipality) {
 		return workflow.Citizen{}, nil, workflow.Forbidden("du kan kun registrere borgere i din egen kommune",
@@ -36,7 +41,23 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	}
 	r := citizenRow{ID: workflow.NewID(), CPR: n.Digits(), Name: in.Name, BirthDate: n.BirthDate(),
 		Sex: string(n.Sex()), Municipality: in.Municipality, MedicineHelp: in.MedicineHelp, CreatedAt: now.UTC()}
+	var elsewhere string // an existing citizen with the number, outside the actor's scope
 	err = db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		var existing citizenRow
+		switch err := tx.NewSelect().Model(&existing).Where("ci.cpr = ?", r.CPR).Scan(ctx); {
+		case err == nil && !s.All && existing.Municipality != s.Municipality:
+			// The lookup says "not found" for a citizen of another
+			// municipality; registering must not say "exists" either.
+			elsewhere = existing.ID
+			return errCannotRegister()
+		case err == nil && s.All:
+			return workflow.Invalid("en borger med dette CPR-nummer findes allerede", "a citizen with this CPR number already exists")
+		case err == nil:
+			return workflow.Invalid("en borger med dette CPR-nummer findes allerede i din kommune; find borgeren under Find borger",
+				"a citizen with this CPR number already exists in your municipality; find them under Find citizen")
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("check CPR number: %w", err)
+		}
 		ok, err := tx.NewSelect().Table("municipalities").Where("code = ?", in.Municipality).Exists(ctx)
 		if err != nil {
 			return err
@@ -52,17 +73,32 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 			r.GPID = &id
 		}
 		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
-			if isUniqueViolation(err) {
-				return workflow.Invalid("en borger med dette CPR-nummer findes allerede", "a citizen with this CPR number already exists")
+			if isUniqueViolation(err) { // registered at this moment by someone else
+				return errCannotRegister()
 			}
 			return fmt.Errorf("insert citizen: %w", err)
 		}
 		return logAccess(ctx, tx, a, r.ID, "citizen.add", now)
 	})
+	if elsewhere != "" {
+		// The attempt is logged against the existing citizen, so the
+		// municipality that holds them (and the admins) can see it.
+		if lerr := logAccess(ctx, db.bun, a, elsewhere, "citizen.add.refused.other_municipality", now); lerr != nil {
+			return workflow.Citizen{}, nil, lerr
+		}
+	}
 	if err != nil {
 		return workflow.Citizen{}, nil, err
 	}
 	return toCitizen(r), n.Warnings(), nil
+}
+
+// errCannotRegister refuses a registration without saying whether the
+// number is registered in another municipality (the move between
+// municipalities is its own feature).
+func errCannotRegister() error {
+	return workflow.Invalid("borgeren kan ikke registreres i din kommune med dette CPR-nummer; kontakt en administrator",
+		"the citizen cannot be registered in your municipality with this CPR number; contact an administrator")
 }
 
 func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string) (workflow.Citizen, error) {

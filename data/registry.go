@@ -15,6 +15,9 @@ func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow
 	if g.Ydernummer == "" || g.Name == "" {
 		return g, workflow.Invalid("ydernummer og navn skal udfyldes", "ydernummer and name are required")
 	}
+	if err := workflow.CheckText("lægens navn", "the GP's name", g.Name, workflow.TextName); err != nil {
+		return g, err
+	}
 	if err := g.ValidateMedComIDs(); err != nil {
 		return g, err
 	}
@@ -75,6 +78,9 @@ func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Tim
 		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours,
 		ExtraClosingDays: workflow.FormatClosingDays(p.ExtraClosingDays), CreatedAt: now.UTC()}
 	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+		if isForeignKeyViolation(err) {
+			return p, workflow.Invalidf("kommunekoden %d findes ikke", "municipality code %d does not exist", p.Municipality)
+		}
 		return p, fmt.Errorf("insert pharmacy: %w", err)
 	}
 	return p, nil

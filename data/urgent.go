@@ -30,6 +30,7 @@ type urgentRollRow struct {
 	CancelledAt   *time.Time `bun:"cancelled_at"`
 	ReceivedAt    *time.Time `bun:"received_at"`
 	Note          string     `bun:"note"`
+	RequestKey    *string    `bun:"request_key"`
 }
 
 func urgentRowFrom(u workflow.UrgentRoll) urgentRollRow {
@@ -46,7 +47,7 @@ func (r urgentRollRow) toUrgent() workflow.UrgentRoll {
 		PromisedBy: r.PromisedBy.UTC(), RequestedAt: r.RequestedAt.UTC(), RequestedBy: r.RequestedBy,
 		AcceptedAt: utcPtr(r.AcceptedAt), RejectedAt: utcPtr(r.RejectedAt), RejectReason: r.RejectReason,
 		PackedAt: utcPtr(r.PackedAt), DeliveredAt: utcPtr(r.DeliveredAt), CancelledAt: utcPtr(r.CancelledAt),
-		ReceivedAt: utcPtr(r.ReceivedAt), Note: r.Note}
+		ReceivedAt: utcPtr(r.ReceivedAt), Note: r.Note, RequestKey: deref(r.RequestKey)}
 }
 
 type urgentEventRow struct {
@@ -64,8 +65,45 @@ type urgentEventRow struct {
 
 func (t *txStore) InsertUrgentRoll(ctx context.Context, u workflow.UrgentRoll) error {
 	r := urgentRowFrom(u)
+	r.RequestKey = nullable(u.RequestKey)
 	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
+	if isUniqueViolation(err) {
+		return urgentConflict(err)
+	}
 	return wrap(err, "insert urgent roll")
+}
+
+// OpenUrgentRolls locks the case row (FOR UPDATE on PostgreSQL; a SQLite
+// transaction holds the write lock from its start) so two requests for one
+// case are decided one after the other, then reads its open rolls and the
+// roll with the key.
+func (t *txStore) OpenUrgentRolls(ctx context.Context, caseID, key string) ([]workflow.UrgentRoll, error) {
+	if t.pg {
+		if _, err := t.tx.NewRaw("SELECT id FROM cases WHERE id = ? FOR UPDATE", caseID).Exec(ctx); err != nil {
+			return nil, fmt.Errorf("lock case for an urgent roll: %w", err)
+		}
+	}
+	var rows []urgentRollRow
+	open := make([]string, 0, 3)
+	for _, s := range workflow.OpenUrgentStatuses() {
+		open = append(open, string(s))
+	}
+	q := t.tx.NewSelect().Model(&rows).Where("u.case_id = ?", caseID).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			q = q.Where("u.status IN (?)", bun.List(open))
+			if key != "" {
+				q = q.WhereOr("u.request_key = ?", key)
+			}
+			return q
+		}).OrderExpr("u.requested_at, u.id")
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("read open urgent rolls: %w", err)
+	}
+	out := make([]workflow.UrgentRoll, len(rows))
+	for i, r := range rows {
+		out[i] = r.toUrgent()
+	}
+	return out, nil
 }
 
 func (t *txStore) UrgentRoll(ctx context.Context, scope workflow.Scope, id string) (workflow.UrgentRoll, error) {

@@ -23,6 +23,9 @@ type User struct {
 	PharmacyID   string
 	Disabled     bool
 	CreatedAt    time.Time
+	// CredentialsVersion counts password changes; a session signed in
+	// under an older version is no longer valid.
+	CredentialsVersion int
 }
 
 // Actor returns the user as the workflow's actor. The username is the
@@ -63,11 +66,14 @@ type userRow struct {
 	PasswordChangedAt time.Time  `bun:"password_changed_at"`
 	DisabledAt        *time.Time `bun:"disabled_at"`
 	CreatedAt         time.Time  `bun:"created_at"`
+	// CredentialsVersion is incremented by every password change.
+	CredentialsVersion int `bun:"credentials_version"`
 }
 
 func (r userRow) toUser() User {
 	u := User{ID: r.ID, Username: r.Username, Name: r.Name, Role: workflow.Role(r.Role),
-		PharmacyID: deref(r.PharmacyID), Disabled: r.DisabledAt != nil, CreatedAt: r.CreatedAt.UTC()}
+		PharmacyID: deref(r.PharmacyID), Disabled: r.DisabledAt != nil, CreatedAt: r.CreatedAt.UTC(),
+		CredentialsVersion: r.CredentialsVersion}
 	if r.Municipality != nil {
 		u.Municipality = *r.Municipality
 	}
@@ -83,6 +89,9 @@ func (in NewUser) validate() error {
 	}
 	if strings.TrimSpace(in.Name) == "" {
 		return workflow.Invalid("navnet mangler", "the name is missing")
+	}
+	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
+		return err
 	}
 	if _, err := workflow.ParseRole(string(in.Role)); err != nil {
 		return err
@@ -171,7 +180,8 @@ func (db *DB) UserByUsername(ctx context.Context, username string) (User, error)
 	return r.toUser(), nil
 }
 
-// SetPassword replaces a user's password.
+// SetPassword replaces a user's password and increments the user's
+// credentials version, which ends every session signed in before.
 func (db *DB) SetPassword(ctx context.Context, username, password string, now time.Time) error {
 	if err := checkPassword(password); err != nil {
 		return err
@@ -181,7 +191,8 @@ func (db *DB) SetPassword(ctx context.Context, username, password string, now ti
 		return fmt.Errorf("hash password: %w", err)
 	}
 	res, err := db.bun.NewUpdate().Table("users").Set("password_hash = ?", hash).
-		Set("password_changed_at = ?", now.UTC()).Where("username = ?", username).Exec(ctx)
+		Set("password_changed_at = ?", now.UTC()).Set("credentials_version = credentials_version + 1").
+		Where("username = ?", username).Exec(ctx)
 	return oneRow(res, err, "set password")
 }
 

@@ -93,6 +93,9 @@ func newWLFixture(t *testing.T, db *data.DB) *wlFixture {
 	f.clock = f.now.AddDate(0, 0, -2)
 	req := workflow.UrgentRequest{CaseID: f.cases["active"].ID, Reason: workflow.UrgentReasonMedicationChange, NeededBy: f.clock.Add(30 * time.Hour)}
 	f.urgentOverdue = dbtest.Must(f.sv.RequestUrgentRoll(ctx, f.nurse, req))(t)
+	// A second roll for another time: an identical request would return
+	// the first (issue 11).
+	req.NeededBy = req.NeededBy.Add(time.Hour)
 	f.urgentDelivered = dbtest.Must(f.sv.RequestUrgentRoll(ctx, f.nurse, req))(t)
 	for _, do := range []func(context.Context, workflow.Actor, string, string) (workflow.UrgentRoll, error){
 		f.sv.AcceptUrgentRoll, f.sv.MarkUrgentPacked, f.sv.MarkUrgentDelivered} {

@@ -12,6 +12,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
+	"golang.org/x/sync/semaphore"
 )
 
 // Config is what the web application needs.
@@ -32,6 +33,10 @@ type Config struct {
 	Lifetime time.Duration
 	// Throttle limits failed sign-ins (default data.DefaultLoginThrottle).
 	Throttle data.LoginThrottle
+	// MaxPasswordChecks bounds the password hashes computed at once (each
+	// costs 19 MiB; default 4). A sign-in waits for a free one for
+	// Throttle.QueueWait, then gets 503.
+	MaxPasswordChecks int
 	// Settings are the workflow's periods (default workflow.DefaultSettings).
 	Settings workflow.Settings
 	// MedComOutbox is the folder MedCom messages to send are written to
@@ -78,6 +83,15 @@ func New(cfg Config) (*App, error) {
 	}
 	if cfg.Throttle == (data.LoginThrottle{}) {
 		cfg.Throttle = data.DefaultLoginThrottle()
+	}
+	if cfg.MaxPasswordChecks <= 0 {
+		cfg.MaxPasswordChecks = 4
+	}
+	if cfg.Throttle.Checks == nil {
+		cfg.Throttle.Checks = semaphore.NewWeighted(int64(cfg.MaxPasswordChecks))
+	}
+	if cfg.Throttle.QueueWait <= 0 {
+		cfg.Throttle.QueueWait = 5 * time.Second
 	}
 	if cfg.Settings == (workflow.Settings{}) {
 		cfg.Settings = workflow.DefaultSettings()
@@ -140,7 +154,11 @@ func (app *App) Close() error {
 	return err
 }
 
-// sweepSessions deletes expired sessions every ten minutes.
+// loginRecordsKept is how long sign-in attempts are kept.
+const loginRecordsKept = 90 * 24 * time.Hour
+
+// sweepSessions deletes expired sessions, old sign-in attempts and idle
+// sign-in counters every ten minutes.
 func (app *App) sweepSessions(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
@@ -152,6 +170,9 @@ func (app *App) sweepSessions(ctx context.Context) {
 		case <-t.C:
 			if _, err := store.DeleteExpired(ctx); err != nil {
 				app.log.Warn("delete expired sessions", "err", err)
+			}
+			if _, err := app.db.PruneLogins(ctx, app.cfg.Throttle, loginRecordsKept, app.cfg.Now()); err != nil {
+				app.log.Warn("prune sign-in records", "err", err)
 			}
 		}
 	}

@@ -29,5 +29,12 @@ func (app *App) caseList(w http.ResponseWriter, r *http.Request, rq *Request) er
 		return err
 	}
 	p.Cases = cases
+	ids := make([]string, len(cases))
+	for i, c := range cases {
+		ids[i] = c.ID
+	}
+	if err := app.db.LogListAccess(r.Context(), rq.Actor, "web.cases", ids, rq.Now); err != nil {
+		return err
+	}
 	return app.page(w, r, rq, "cases", View{Title: app.msgs.get(rq.Lang, "cases.title"), Data: p})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/rand"
 	"net/http"
 
 	"github.com/dosis-dk/dosis/data"
@@ -24,6 +25,9 @@ type caseRolls struct {
 	Prefill *workflow.UrgentRequest
 	// CanRequest: the case's state allows an urgent-roll request.
 	CanRequest bool
+	// RequestKey is the urgent-roll form's idempotency key, new with every
+	// rendering: submitting the same form twice orders one roll.
+	RequestKey string
 }
 
 // urgentWithEvents is an urgent roll with its status history.
@@ -48,6 +52,7 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 		out.Show = true
 	}
 	out.CanRequest = c.PharmacyID != "" && (c.State == workflow.StateActive || c.State == workflow.StatePaused || c.State == workflow.StateApproved)
+	out.RequestKey = rand.Text()
 	var err error
 	if c.State == workflow.StateAwaitingGP {
 		gp, err := app.svc.GPRequestStatus(ctx, a, c.ID)

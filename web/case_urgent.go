@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -16,9 +17,19 @@ func (app *App) caseUrgentRequest(w http.ResponseWriter, r *http.Request, rq *Re
 		return app.caseRefused(r, rq, id, "urgent", err)
 	}
 	req := workflow.UrgentRequest{CaseID: id, Reason: r.PostFormValue("reason"), NeededBy: at,
-		Note: strings.TrimSpace(r.PostFormValue("note"))}
-	if _, err := app.svc.RequestUrgentRoll(r.Context(), rq.Actor, req); err != nil {
+		Note: strings.TrimSpace(r.PostFormValue("note")), Key: r.PostFormValue("request_key")}
+	if len(req.Key) > 64 {
+		req.Key = "" // not a key this server made
+	}
+	u, err := app.svc.RequestUrgentRoll(r.Context(), rq.Actor, req)
+	if err != nil {
 		return app.caseRefused(r, rq, id, "urgent", err)
+	}
+	if u.Existing {
+		// A double click, a reload or a retry: the roll is ordered once.
+		app.flash(r, fmt.Sprintf(app.msgs.get(rq.Lang, "urgent.repeat"), View{}.Stamp(u.RequestedAt)))
+		http.Redirect(w, r, "/cases/"+id+"#urgent", http.StatusSeeOther)
+		return nil
 	}
 	return app.caseDone(w, r, rq, id)
 }

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
+	"unicode"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -17,6 +19,9 @@ import (
 func statusFor(err error) int {
 	if errors.Is(err, data.ErrLoginThrottled) {
 		return http.StatusTooManyRequests
+	}
+	if errors.Is(err, data.ErrLoginBusy) {
+		return http.StatusServiceUnavailable
 	}
 	switch workflow.KindOf(err) {
 	case workflow.KindNotFound:
@@ -112,13 +117,17 @@ func (app *App) notFound(http.ResponseWriter, *http.Request, *Request) error {
 	return workflow.NotFound("siden")
 }
 
-// safeBack returns path if it is a local path, else "/".
-func safeBack(path string) string {
-	u, err := url.Parse(path)
-	if err != nil || path == "" || path[0] != '/' || (len(path) > 1 && (path[1] == '/' || path[1] == '\\')) || u.Host != "" {
+// safeBack returns path if it is a local path, else "/". http.Redirect
+// cleans the path ("/./\evil.example" becomes "/\evil.example", which
+// browsers read as "//evil.example"), so a backslash or control character
+// anywhere is refused, as is a second slash at the start.
+func safeBack(p string) string {
+	u, err := url.Parse(p)
+	if err != nil || p == "" || p[0] != '/' || strings.HasPrefix(p, "//") || u.Host != "" || u.Scheme != "" ||
+		strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || unicode.IsControl(r) }) {
 		return "/"
 	}
-	return path
+	return p
 }
 
 // guardCodes lists the codes of the unmet guards in err, if any.

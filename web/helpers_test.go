@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -53,22 +52,7 @@ func (s *syncBuffer) String() string {
 // start runs the real server on 127.0.0.1:0 until the test ends.
 func start(t *testing.T, db *data.DB) *server {
 	t.Helper()
-	buf := &syncBuffer{}
-	app, err := web.New(web.Config{DB: db, Addr: "127.0.0.1:0", Now: func() time.Time { return t0 },
-		Logger: slog.New(slog.NewTextHandler(buf, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- app.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-	})
-	return &server{app: app, base: "http://" + app.Addr(), log: buf}
+	return startWith(t, db, func(*web.Config) {})
 }
 
 // fixture is a small world: one user per role (nurse and lead in Aalborg

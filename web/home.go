@@ -29,6 +29,15 @@ func (app *App) home(w http.ResponseWriter, r *http.Request, rq *Request) error 
 			return err
 		}
 		hp.Work = wl
+		var named []string
+		for _, it := range wl.Items {
+			if it.CitizenName != "" {
+				named = append(named, it.CaseID)
+			}
+		}
+		if err := app.db.LogListAccess(r.Context(), rq.Actor, "web.worklist", named, rq.Now); err != nil {
+			return err
+		}
 	}
 	if rq.User.Role == workflow.RoleNurse || rq.User.Role == workflow.RoleLead {
 		counts, total, err := app.stateCounts(r, rq)

@@ -1,10 +1,13 @@
 package web
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
-
+	"crypto/rand"
+	"errors"
 	"net/http"
 	"strings"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // loginForm shows the sign-in form (or goes home when signed in).
@@ -22,6 +25,9 @@ func (app *App) login(w http.ResponseWriter, r *http.Request, rq *Request) error
 	username := strings.TrimSpace(r.PostFormValue("username"))
 	u, err := app.db.Authenticate(r.Context(), username, r.PostFormValue("password"), clientIP(r), app.cfg.Throttle, rq.Now)
 	if err != nil {
+		if errors.Is(err, data.ErrLoginBusy) || errors.Is(err, data.ErrLoginThrottled) {
+			w.Header().Set("Retry-After", "5")
+		}
 		r.PostForm.Del("password")
 		return refuse(err, "login", "login", r, View{Title: app.msgs.get(rq.Lang, "login.title")})
 	}
@@ -29,6 +35,9 @@ func (app *App) login(w http.ResponseWriter, r *http.Request, rq *Request) error
 		return err
 	}
 	app.sessions.Put(r.Context(), sessionUserID, u.ID)
+	app.sessions.Put(r.Context(), sessionCredentials, u.CredentialsVersion)
+	// A new CSRF token too: one seen before sign-in is not valid after it.
+	app.sessions.Put(r.Context(), sessionCSRF, rand.Text())
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }

@@ -34,6 +34,10 @@ type requestKey struct{}
 // the log line can name the user.
 type reqInfo struct {
 	rq *Request
+	// route is the matched route pattern, set by guard: the mux sets
+	// r.Pattern on the request it was handed, which is a copy made by the
+	// middleware inside the log, so the log cannot read it from its own r.
+	route string
 }
 
 func info(ctx context.Context) *reqInfo {
@@ -77,7 +81,7 @@ func (app *App) logRequests(next http.Handler) http.Handler {
 		if ri.rq != nil && ri.rq.User != nil {
 			user = ri.rq.User.Username
 		}
-		route := r.Pattern
+		route := ri.route
 		if route == "" {
 			route = r.Method + " (unmatched)"
 		}
@@ -104,10 +108,14 @@ func (app *App) recoverPanics(next http.Handler) http.Handler {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
+// securityHeaders sets the headers every response carries; served over
+// HTTPS (secure), also HSTS, so a browser never again asks over plain HTTP.
+func securityHeaders(secure bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if secure {
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
@@ -130,7 +138,7 @@ func (app *App) identify(next http.Handler) http.Handler {
 		if uid := app.sessions.GetString(r.Context(), sessionUserID); uid != "" {
 			u, err := app.db.User(r.Context(), uid)
 			switch {
-			case err == nil && !u.Disabled:
+			case err == nil && !u.Disabled && app.sessions.GetInt(r.Context(), sessionCredentials) == u.CredentialsVersion:
 				rq.User = &u
 				rq.Actor = u.Actor()
 			case err == nil || workflow.KindOf(err) == workflow.KindNotFound:
@@ -146,10 +154,16 @@ func (app *App) identify(next http.Handler) http.Handler {
 				app.fail(w, r, rq, errCSRF())
 				return
 			}
+			if err := checkFormText(r); err != nil {
+				app.fail(w, r, rq, err)
+				return
+			}
 		}
-		rq.CSRF = app.csrfToken(r)
 		rq.Flash = app.sessions.PopString(r.Context(), sessionFlash)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestKey{}, &reqInfo{rq: rq})))
+		if info(r.Context()) == nil {
+			r = r.WithContext(context.WithValue(r.Context(), requestKey{}, &reqInfo{rq: rq}))
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -157,7 +171,12 @@ func (app *App) identify(next http.Handler) http.Handler {
 // signed-in user whose role is not allowed gets 403.
 func (app *App) guard(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rq := info(r.Context()).rq
+		ri := info(r.Context())
+		ri.route = r.Pattern
+		if r.Pattern == "/" {
+			ri.route = r.Method + " (unmatched)"
+		}
+		rq := ri.rq
 		if !rt.Public() {
 			if rq.User == nil {
 				http.Redirect(w, r, "/login", http.StatusSeeOther)

@@ -25,6 +25,7 @@ func pageNames() []string {
 		"admin_users", "admin_pharmacies", "admin_pharmacy", "admin_access",
 		"pharmacy", "overview", "reports", "dashboard",
 		"admin_eligibility", "admin_params", "admin_closed", "admin_medcom",
+		"account_password",
 	}
 }
 
@@ -62,6 +63,12 @@ func (app *App) render(w http.ResponseWriter, r *http.Request, rq *Request, stat
 		return
 	}
 	v.Req, v.msgs = rq, app.msgs
+	if rq.CSRF == "" {
+		// Only a page (with its forms) needs the session's CSRF token, so
+		// a request that renders none (/healthz, a redirect, a file) makes
+		// no session for a visitor without one.
+		rq.CSRF = app.csrfToken(r)
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		app.log.Error("render", "page", page, "route", r.Pattern, "err", redactCPR(err.Error()))

@@ -46,6 +46,16 @@ func (app *App) pharmacyHome(w http.ResponseWriter, r *http.Request, rq *Request
 	if p.Deviations, err = app.db.PharmacyDeviations(ctx, rq.Actor, id, rq.Now.AddDate(0, 0, -deviationDays)); err != nil {
 		return err
 	}
+	var ids []string
+	for _, u := range p.Urgent {
+		ids = append(ids, u.CaseID)
+	}
+	for _, k := range append(p.ThisWeek, p.NextWeek...) {
+		ids = append(ids, k.CaseID)
+	}
+	if err := app.db.LogListAccess(ctx, rq.Actor, "web.pharmacy", ids, rq.Now); err != nil {
+		return err
+	}
 	return app.page(w, r, rq, "pharmacy", View{Title: ph.Name, Data: p})
 }
 

@@ -49,6 +49,8 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/lang", Handle: app.setLang},
 		{Method: "POST", Pattern: "/logout", Roles: everyone, Handle: app.logout},
 		{Method: "GET", Pattern: "/{$}", Roles: everyone, Handle: app.home},
+		{Method: "GET", Pattern: "/account/password", Roles: everyone, Handle: app.passwordForm},
+		{Method: "POST", Pattern: "/account/password", Roles: everyone, Handle: app.passwordChange},
 
 		{Method: "GET", Pattern: "/citizens/find", Roles: care, CitizenData: true, Handle: app.citizenFindForm},
 		{Method: "POST", Pattern: "/citizens/find", Roles: care, CitizenData: true, Handle: app.citizenFind},
@@ -122,7 +124,7 @@ func (app *App) Handler() http.Handler {
 	// The MedCom endpoint authenticates each request by an integration
 	// token, not a session, so it sits beside the session middleware.
 	top := http.NewServeMux()
-	top.Handle("POST "+medcomEndpoint, securityHeaders(http.HandlerFunc(app.medcomAPI)))
-	top.Handle("/", securityHeaders(app.sessions.LoadAndSave(app.identify(mux))))
+	top.Handle("POST "+medcomEndpoint, securityHeaders(app.cfg.Secure, http.HandlerFunc(app.medcomAPI)))
+	top.Handle("/", securityHeaders(app.cfg.Secure, app.sessions.LoadAndSave(app.identify(mux))))
 	return app.recoverPanics(app.logRequests(top))
 }

@@ -14,6 +14,9 @@ const (
 	sessionUserID = "uid"
 	sessionCSRF   = "csrf"
 	sessionFlash  = "flash"
+	// sessionCredentials is the user's credentials version at sign-in; a
+	// password change since then ends the session.
+	sessionCredentials = "cred"
 )
 
 // csrfField is the name of the hidden form field carrying the CSRF token.

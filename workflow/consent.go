@@ -47,6 +47,9 @@ func (c ConsentInput) Validate() error {
 	if c.GivenBy != GiverCitizen && strings.TrimSpace(c.GiverName) == "" {
 		return Invalid("navnet på værge eller pårørende mangler", "the guardian's or next of kin's name is missing")
 	}
+	if err := CheckText("navnet på værge eller pårørende", "the guardian's or next of kin's name", c.GiverName, TextName); err != nil {
+		return err
+	}
 	if c.GivenOn.IsZero() {
 		return Invalid("datoen for samtykket mangler", "the date of consent is missing")
 	}

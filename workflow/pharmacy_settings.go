@@ -34,6 +34,9 @@ func PeriodLengths() []int { return []int{7, 14} }
 // above and names the first field out of range, in Danish and English.
 func (p Pharmacy) Validate() error {
 	name := strings.TrimSpace(p.Name)
+	if err := CheckText("apotekets navn", "the pharmacy's name", name, TextName); err != nil && name != "" {
+		return err
+	}
 	switch {
 	case name == "":
 		return Invalid("apotekets navn mangler", "the pharmacy's name is missing")

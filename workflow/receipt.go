@@ -46,7 +46,7 @@ func (in ReceiptInput) Validate() error {
 			return Invalidf("afvigelsen %q er angivet to gange", "deviation %q is given twice", k)
 		}
 	}
-	return nil
+	return CheckText("noten", "the note", in.Note, TextNote)
 }
 
 // DeviationLabel names a deviation kind for users in lang ("da" or "en").

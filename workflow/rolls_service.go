@@ -166,6 +166,9 @@ func (sv *Service) RecordDelivered(ctx context.Context, a Actor, caseID string, 
 		if err != nil {
 			return err
 		}
+		if err := pharmacyOwns(a, p.PharmacyID, fmt.Sprintf("periode %d", seq)); err != nil {
+			return err
+		}
 		ready := p.Status == PeriodReady || (p.Status == PeriodPlanned && p.Deadline.Before(calendar.DayOf(now)))
 		if !ready {
 			return Invalidf("periode %d kan ikke leveres: status er %q og fristen er %s",
@@ -173,6 +176,10 @@ func (sv *Service) RecordDelivered(ctx context.Context, a Actor, caseID string, 
 				seq, p.Status, p.Deadline.Format())
 		}
 		if err := tx.MarkPeriodDelivered(ctx, p.ID, p.Status, now); err != nil {
+			return err
+		}
+		if err := tx.InsertPeriodEvent(ctx, PeriodEvent{PeriodID: p.ID, CaseID: caseID, PharmacyID: p.PharmacyID,
+			At: now, Actor: a.UserID, ActorRole: a.Role, From: p.Status, To: PeriodDispensed}); err != nil {
 			return err
 		}
 		p.Status, p.DeliveredAt = PeriodDispensed, &now

@@ -48,6 +48,9 @@ type effects func(ctx context.Context, tx Tx, s Snapshot, c *Case) error
 
 // fire runs one transition in one transaction.
 func (sv *Service) fire(ctx context.Context, a Actor, caseID string, ev Event, in Input, before func(context.Context, Tx, *Snapshot) error, after effects) (Case, error) {
+	if err := CheckText("noten", "the note", in.Note, TextNote); err != nil {
+		return Case{}, err
+	}
 	var out Case
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()

@@ -26,9 +26,15 @@ type UrgentRoll struct {
 	NeededBy time.Time
 	// PromisedBy is the request time plus the pharmacy's lead time in
 	// working hours on the pharmacy's calendar.
-	PromisedBy   time.Time
-	RequestedAt  time.Time
-	RequestedBy  string
+	PromisedBy  time.Time
+	RequestedAt time.Time
+	RequestedBy string
+	// RequestKey is the UrgentRequest.Key it was ordered with, if any.
+	RequestKey string
+	// Existing is set (never stored) on the roll RequestUrgentRoll returns
+	// when the request was a repeat of an open one, which is returned
+	// instead of ordering another.
+	Existing     bool
 	AcceptedAt   *time.Time
 	RejectedAt   *time.Time
 	RejectReason string
@@ -148,6 +154,15 @@ func urgentRoleCheck(u UrgentRoll, a Actor, t UrgentTransition) error {
 func (s UrgentStep) Label(lang i18n.Lang) string {
 	return labelIn("urgent.step.", s, lang)
 }
+
+// OpenUrgentStatuses are the statuses of a roll still under way at the
+// pharmacy: requested, accepted, packed.
+func OpenUrgentStatuses() []UrgentStatus {
+	return []UrgentStatus{UrgentRequested, UrgentAccepted, UrgentPacked}
+}
+
+// Open reports whether a roll in status s is still under way.
+func (s UrgentStatus) Open() bool { return slices.Contains(OpenUrgentStatuses(), s) }
 
 // Label returns the status for users in lang ("da" or "en").
 func (s UrgentStatus) Label(lang i18n.Lang) string {

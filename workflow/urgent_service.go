@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +33,9 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 	if r.NeededBy.IsZero() {
 		return UrgentRoll{}, Invalid("angiv hvornår rullen skal bruges", "say when the roll is needed")
 	}
+	if err := CheckText("noten", "the note", r.Note, TextNote); err != nil {
+		return UrgentRoll{}, err
+	}
 	var out UrgentRoll
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()
@@ -45,13 +49,26 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 		if err := urgentCaseGuards(snap.Case, r.Reason); err != nil {
 			return err
 		}
+		open, err := tx.OpenUrgentRolls(ctx, snap.Case.ID, r.Key)
+		if err != nil {
+			return err
+		}
+		if i := slices.IndexFunc(open, func(u UrgentRoll) bool { return sameUrgentRequest(u, r) }); i >= 0 {
+			out = open[i]
+			out.Existing = true
+			return nil
+		}
 		p, err := tx.Pharmacy(ctx, snap.Case.PharmacyID)
 		if err != nil {
 			return err
 		}
-		u := UrgentRoll{ID: NewID(), CaseID: snap.Case.ID, PharmacyID: p.ID, Municipality: snap.Case.Municipality,
+		promised, err := PromisedBy(p, now)
+		if err != nil {
+			return err
+		}
+		u := UrgentRoll{RequestKey: r.Key, ID: NewID(), CaseID: snap.Case.ID, PharmacyID: p.ID, Municipality: snap.Case.Municipality,
 			Reason: r.Reason, Status: UrgentRequested, Version: 1, NeededBy: r.NeededBy.UTC(),
-			PromisedBy: PromisedBy(p, now), RequestedAt: now, RequestedBy: a.UserID, Note: r.Note}
+			PromisedBy: promised, RequestedAt: now, RequestedBy: a.UserID, Note: r.Note}
 		if err := tx.InsertUrgentRoll(ctx, u); err != nil {
 			return err
 		}
@@ -60,6 +77,16 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 			ActorRole: a.Role, To: UrgentRequested, Note: r.Note})
 	})
 	return out, err
+}
+
+// sameUrgentRequest reports whether r repeats the request of u: the same
+// key (a resubmitted form, a retry), or, for an open roll, the same reason
+// and needed-by time (a second identical order: one case had 82 open).
+func sameUrgentRequest(u UrgentRoll, r UrgentRequest) bool {
+	if r.Key != "" && u.RequestKey == r.Key {
+		return true
+	}
+	return u.Status.Open() && u.Reason == r.Reason && u.NeededBy.Equal(r.NeededBy.UTC())
 }
 
 func urgentCaseGuards(c Case, reason string) error {
@@ -81,10 +108,20 @@ func urgentCaseGuards(c Case, reason string) error {
 
 // PromisedBy is when pharmacy p promises an urgent roll requested at
 // requestedAt: LeadTimeHours working hours later on the pharmacy's calendar,
-// counted on Danish days, truncated to the second.
-func PromisedBy(p Pharmacy, requestedAt time.Time) time.Time {
+// counted on Danish days, truncated to the second. A lead time beyond the
+// calendar's bound (stored before settings were checked) is a clear
+// invalid-input error naming the pharmacy, not a request that never ends.
+func PromisedBy(p Pharmacy, requestedAt time.Time) (time.Time, error) {
 	local := requestedAt.In(calendar.Copenhagen()).Truncate(time.Second)
-	return p.Calendar().AddWorkingHours(local, p.LeadTimeHours).UTC()
+	t, err := p.Calendar().AddWorkingHours(local, p.LeadTimeHours)
+	if err != nil {
+		return time.Time{}, &Error{Kind: KindInvalid, Err: err,
+			MsgDA: fmt.Sprintf("apoteket %s har en leveringstid på %d arbejdstimer, over grænsen på %d; en administrator skal rette apotekets indstillinger",
+				p.Name, p.LeadTimeHours, calendar.MaxWorkingHours),
+			MsgEN: fmt.Sprintf("pharmacy %s has a lead time of %d working hours, over the limit of %d; an admin must correct the pharmacy's settings",
+				p.Name, p.LeadTimeHours, calendar.MaxWorkingHours)}
+	}
+	return t.UTC(), nil
 }
 
 // AcceptUrgentRoll records that the pharmacy accepted the urgent roll.

@@ -5,8 +5,13 @@ import "context"
 // UrgentTx is the storage urgent rolls need inside one transaction. It is
 // part of Tx.
 type UrgentTx interface {
-	// InsertUrgentRoll stores a new urgent roll request.
+	// InsertUrgentRoll stores a new urgent roll request. A request key
+	// already stored is a conflict.
 	InsertUrgentRoll(ctx context.Context, u UrgentRoll) error
+	// OpenUrgentRolls locks the case against concurrent urgent-roll
+	// requests until the transaction ends and returns its open rolls
+	// (requested, accepted, packed) and the roll with the key, if any.
+	OpenUrgentRolls(ctx context.Context, caseID, key string) ([]UrgentRoll, error)
 	// UrgentRoll loads an urgent roll within scope: pharmacy staff see their
 	// pharmacy's, nurses and project leads their municipality's. Out-of-scope
 	// rolls are reported as not found.

@@ -50,8 +50,8 @@ func TestPromisedByOverWeekendsAndHolidays(t *testing.T) {
 		}
 		at, want := danish(t, strings.TrimSpace(f[0])), danish(t, strings.TrimSpace(f[2]))
 		p.LeadTimeHours = hours
-		got := workflow.PromisedBy(p, at.UTC())
-		if !got.Equal(want) || got.Location() != time.UTC {
+		got, err := workflow.PromisedBy(p, at.UTC())
+		if err != nil || !got.Equal(want) || got.Location() != time.UTC {
 			t.Errorf("%s: request %s + %d h: want %s, got %s", strings.TrimSpace(f[3]), f[0], hours,
 				want.Format("02-01-2006 15:04 MST"), got.In(want.Location()).Format("02-01-2006 15:04 MST"))
 		}

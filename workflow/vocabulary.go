@@ -75,6 +75,9 @@ type UrgentRequest struct {
 	Reason   string
 	NeededBy time.Time
 	Note     string
+	// Key identifies the request across retries and double submissions
+	// (the web form carries one per rendering); empty for none.
+	Key string
 }
 
 // labelIn is the label of code k in lang from the message catalogue, under

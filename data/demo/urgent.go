@@ -92,7 +92,10 @@ func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time
 	id := r.id()
 	nurse := g.nurses[r.IntN(len(g.nurses))]
 	staff := ph.staff[r.IntN(len(ph.staff))]
-	promised := workflow.PromisedBy(ph.Pharmacy, req)
+	promised, err := workflow.PromisedBy(ph.Pharmacy, req)
+	if err != nil {
+		return // demo pharmacies have a 24-hour lead time: never beyond the bound
+	}
 	needed := req.Add(time.Duration(24+r.IntN(25)) * time.Hour)
 	type step struct {
 		at          time.Time

@@ -49,6 +49,14 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("message does not name the column: %s", pr.Message(i18n.English))
 			}
 		}
+		if len(rep.Problems) == 0 {
+			// Whatever would be written passes the one text rule.
+			for _, c := range p.citizens {
+				if err := workflow.CheckText("navnet", "the name", c.name, workflow.TextName); err != nil {
+					t.Fatalf("a citizen's name would be stored that the text rule refuses: %q: %v", c.name, err)
+				}
+			}
+		}
 		if n := len(p.citizens) + len(p.help) + len(p.gps) + len(p.pharmacies); n != rep.Rows {
 			t.Fatalf("%d records for %d rows", n, rep.Rows)
 		}

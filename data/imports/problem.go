@@ -1,10 +1,12 @@
 package imports
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
-
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/dosis-dk/dosis/i18n"
+	"github.com/dosis-dk/dosis/workflow"
 )
 
 // Problem is a bad (or, as a warning, doubtful) value in one row.
@@ -88,11 +90,26 @@ func (c *rowCheck) required(key string) string {
 	if v == "" {
 		c.problem(key, v, because("mangler", "is missing"))
 	}
-	return v
+	return c.text(key, v)
 }
 
 // optional returns the cell and whether it holds a value.
 func (c *rowCheck) optional(key string) (string, bool) {
 	v, _ := c.l.cell(c.r, key)
+	v = c.text(key, v)
 	return v, strings.TrimSpace(v) != ""
+}
+
+// text reports a cell that breaks the one text rule (workflow.CheckText:
+// no control character, at most a name's length) and returns it, or ""
+// when it was refused.
+func (c *rowCheck) text(key, v string) string {
+	err := workflow.CheckText("værdien", "the value", v, workflow.TextName)
+	var we *workflow.Error
+	if errors.As(err, &we) {
+		c.problem(key, workflow.Printable(v[:min(len(v), 80)]), &reason{
+			strings.TrimPrefix(we.Message("da"), "værdien "), strings.TrimPrefix(we.Message("en"), "the value ")})
+		return ""
+	}
+	return v
 }

@@ -86,6 +86,23 @@ func readCSV(b []byte) (*Table, error) {
 	return t.finish()
 }
 
+// The bounds of an .xlsx import. A zip bomb (100,000 one-cell rows at
+// column XFD in 0.5 MB) used to take more than 20 GB: excelize's GetRows pads
+// every row to its last column. The sheet is now read a row at a time and
+// refused at the first row beyond the bounds.
+const (
+	// MaxColumns is the widest row an import reads (column CV).
+	MaxColumns = 100
+	// MaxCellLength is the longest cell, in bytes (Excel's own limit is
+	// 32,767 characters).
+	MaxCellLength = 32_767
+	// MaxUnzipSize bounds what the whole workbook may unpack to, and
+	// MaxUnzipXMLSize what a sheet or the shared strings may unpack to in
+	// memory (a larger sheet is unpacked to a temporary file and streamed).
+	MaxUnzipSize    = 256 << 20
+	MaxUnzipXMLSize = 16 << 20
+)
+
 func readXLSX(b []byte) (t *Table, err error) {
 	// excelize parses untrusted zip and XML; a damaged file must give a
 	// message, not take the server down.
@@ -94,8 +111,12 @@ func readXLSX(b []byte) (t *Table, err error) {
 			t, err = nil, workflow.Invalidf("Excel-filen er beskadiget (%v)", "the Excel file is damaged (%v)", r)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxUnzipSize, UnzipXMLSizeLimit: MaxUnzipXMLSize})
 	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, workflow.Invalidf("Excel-filen fylder mere end %d MB udpakket; del den op eller gem den som CSV",
+				"the Excel file unpacks to more than %d MB; split it or save it as CSV", MaxUnzipSize>>20)
+		}
 		return nil, workflow.Invalidf("Excel-filen kan ikke åbnes: %v", "the Excel file cannot be opened: %v", err)
 	}
 	defer f.Close()
@@ -103,17 +124,46 @@ func readXLSX(b []byte) (t *Table, err error) {
 	if len(sheets) == 0 {
 		return nil, workflow.Invalid("Excel-filen har ingen ark", "the Excel file has no sheets")
 	}
-	rows, err := f.GetRows(sheets[0])
+	rows, err := f.Rows(sheets[0])
 	if err != nil {
 		return nil, workflow.Invalidf("arket %q kan ikke læses: %v", "sheet %q cannot be read: %v", sheets[0], err)
 	}
+	defer rows.Close()
 	t = &Table{Format: "xlsx", Encoding: UTF8}
-	for i, rec := range rows {
-		if err := t.add(i+1, rec); err != nil {
+	for line := 1; rows.Next(); line++ {
+		rec, err := rows.Columns()
+		if err != nil {
+			return nil, workflow.Invalidf("række %d i arket %q kan ikke læses: %v", "row %d of sheet %q cannot be read: %v", line, sheets[0], err)
+		}
+		if err := checkXLSXRow(line, rec); err != nil {
+			return nil, err
+		}
+		if err := t.add(line, rec); err != nil {
 			return nil, err
 		}
 	}
+	if err := rows.Error(); err != nil {
+		return nil, workflow.Invalidf("arket %q kan ikke læses: %v", "sheet %q cannot be read: %v", sheets[0], err)
+	}
 	return t.finish()
+}
+
+// checkXLSXRow refuses a row wider than MaxColumns or with a cell longer
+// than MaxCellLength, naming the row and the cell.
+func checkXLSXRow(line int, rec []string) error {
+	if len(rec) > MaxColumns {
+		col, _ := excelize.ColumnNumberToName(len(rec))
+		return workflow.Invalidf("række %d har en værdi i kolonne %s; en import læser højst %d kolonner (A–CV). Slet de overflødige kolonner",
+			"row %d has a value in column %s; an import reads at most %d columns (A–CV). Delete the extra columns", line, col, MaxColumns)
+	}
+	for i, c := range rec {
+		if len(c) > MaxCellLength {
+			cell, _ := excelize.CoordinatesToCellName(i+1, line)
+			return workflow.Invalidf("cellen %s er for lang (%d tegn, højst %d)", "cell %s is too long (%d characters, at most %d)",
+				cell, len(c), MaxCellLength)
+		}
+	}
+	return nil
 }
 
 // add appends a record: the first non-empty one is the header.

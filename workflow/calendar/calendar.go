@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -141,8 +142,13 @@ func (c Calendar) WorkingDaysBetween(a, b Date) int {
 // the Tuesday.
 //
 // Days and clock times are Danish (Europe/Copenhagen) wall clock times;
-// the result is in t's location.
-func (c Calendar) AddWorkingHours(t time.Time, hours int) time.Time {
+// the result is in t's location. More than MaxWorkingHours either way is
+// an error wrapping ErrTooFar: the count walks day by day, and a lead time
+// of 99,999,999,999 hours used to spin a request at full CPU for ever.
+func (c Calendar) AddWorkingHours(t time.Time, hours int) (time.Time, error) {
+	if hours > MaxWorkingHours || hours < -MaxWorkingHours {
+		return time.Time{}, fmt.Errorf("%w: %d working hours (at most %d)", ErrTooFar, hours, MaxWorkingHours)
+	}
 	loc := t.Location()
 	t = t.In(Copenhagen())
 	day := DayOf(t)
@@ -164,5 +170,14 @@ func (c Calendar) AddWorkingHours(t time.Time, hours int) time.Time {
 		rest += full
 	}
 	day = c.AddWorkingDays(day, days)
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, int(rest), Copenhagen()).In(loc)
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, int(rest), Copenhagen()).In(loc), nil
 }
+
+// MaxWorkingHours bounds AddWorkingHours: ten years of working days, far
+// beyond any pharmacy's lead time (settings keep it within a week), and
+// still counted in well under a millisecond.
+const MaxWorkingHours = 3660 * 24
+
+// ErrTooFar is wrapped by the error of working-time arithmetic asked to
+// count further than its bound.
+var ErrTooFar = errors.New("calendar: too many working days to count")

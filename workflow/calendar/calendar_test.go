@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"errors"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -243,8 +244,8 @@ func TestAddWorkingHours(t *testing.T) {
 		{at(2026, 11, 24, 10, 0), 24 * 1000, ph.AddWorkingDays(NewDate(2026, 11, 24), 1000).At(10, 0).In(cet)},
 	}
 	for _, tt := range tests {
-		got := ph.AddWorkingHours(tt.from, tt.hours)
-		if got != tt.want || got.Location() != cet {
+		got, err := ph.AddWorkingHours(tt.from, tt.hours)
+		if err != nil || got != tt.want || got.Location() != cet {
 			t.Errorf("AddWorkingHours(%v, %d) = %v, want %v", tt.from, tt.hours, got, tt.want)
 		}
 	}
@@ -257,5 +258,20 @@ func BenchmarkAddWorkingDays(b *testing.B) {
 	d := NewDate(2026, 3, 30)
 	for b.Loop() {
 		c.AddWorkingDays(d, 7)
+	}
+}
+
+// TestAddWorkingHoursBounded: a count beyond MaxWorkingHours, either way,
+// fails at once with ErrTooFar instead of walking billions of days.
+func TestAddWorkingHoursBounded(t *testing.T) {
+	ph := pharmacy()
+	from := NewDate(2026, 11, 24).At(10, 0)
+	for _, h := range []int{MaxWorkingHours + 1, -MaxWorkingHours - 1, 99_999_999_999, -99_999_999_999} {
+		if _, err := ph.AddWorkingHours(from, h); !errors.Is(err, ErrTooFar) {
+			t.Errorf("AddWorkingHours(%d): %v, want ErrTooFar", h, err)
+		}
+	}
+	if _, err := ph.AddWorkingHours(from, MaxWorkingHours); err != nil {
+		t.Errorf("AddWorkingHours(MaxWorkingHours): %v", err)
 	}
 }

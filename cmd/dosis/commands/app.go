@@ -58,6 +58,14 @@ func run(args []string, e *env) int {
 			return usageError{err}
 		},
 	}
+	for i, a := range args {
+		// The one text rule of every edge (workflow.CheckText): no NUL or
+		// control character in any argument; names and notes are checked
+		// more strictly by the domain.
+		if err := workflow.CheckText(fmt.Sprintf("argument %d", i+1), fmt.Sprintf("argument %d", i+1), a, workflow.TextValue); err != nil {
+			return e.report(err)
+		}
+	}
 	if err := app.Run(interspersed(args, app.Flags, app.Commands)); err != nil {
 		return e.report(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/dosis-dk/dosis/workflow"
+
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/urfave/cli/v2"
 )
@@ -19,7 +21,11 @@ func (e *env) table(c *cli.Context, v any, header []string, rows [][]string) err
 	w := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(w, strings.Join(header, "\t"))
 	for _, r := range rows {
-		fmt.Fprintln(w, strings.Join(r, "\t"))
+		cells := make([]string, len(r))
+		for i, v := range r {
+			cells[i] = workflow.Printable(v)
+		}
+		fmt.Fprintln(w, strings.Join(cells, "\t"))
 	}
 	return w.Flush()
 }
@@ -37,7 +43,9 @@ func (e *env) fields(c *cli.Context, v any, pairs ...string) error {
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		fmt.Fprintf(w, "%s:\t%s\n", pairs[i], pairs[i+1])
+		// Stored text is printed escaped: a control character in a name
+		// (stored before names were checked) cannot drive the terminal.
+		fmt.Fprintf(w, "%s:\t%s\n", pairs[i], workflow.Printable(pairs[i+1]))
 	}
 	return w.Flush()
 }

@@ -31,6 +31,8 @@ func (e *env) serveCommand() *cli.Command {
 				Usage: "folder for MedCom messages to send (acknowledgements of uploads, requests to GPs)"},
 			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, EnvVars: []string{"DOSIS_REPORT_CACHE"},
 				Usage: "keep report and dashboard figures this long (figures may be that old; 0 turns the cache off)"},
+			&cli.IntFlag{Name: "max-password-checks", Value: 4, EnvVars: []string{"DOSIS_MAX_PASSWORD_CHECKS"},
+				Usage: "password checks computed at once (19 MiB each); further sign-ins wait up to 5 s, then get 503"},
 		},
 		Action: func(c *cli.Context) error {
 			db, err := e.openDB(c, !c.Bool("demo"))
@@ -48,7 +50,8 @@ func (e *env) serveCommand() *cli.Command {
 			}
 			logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 			app, err := web.New(web.Config{DB: db, Addr: c.String("addr"), Now: e.now, Logger: logger,
-				Secure: c.Bool("secure-cookies"), MedComOutbox: c.String("medcom-outbox")})
+				Secure: c.Bool("secure-cookies"), MedComOutbox: c.String("medcom-outbox"),
+				MaxPasswordChecks: c.Int("max-password-checks")})
 			if err != nil {
 				return err
 			}

@@ -1,12 +1,12 @@
 package commands
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
-
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/urfave/cli/v2"
@@ -70,6 +70,9 @@ func (e *env) urgentRequestCommand() *cli.Command {
 				Reason: c.String("reason"), NeededBy: needed, Note: c.String("note")})
 			if err != nil {
 				return err
+			}
+			if u.Existing {
+				fmt.Fprintf(e.stderr, "dosis: the same urgent roll is already open (requested %s); no new one was requested\n", stamp(u.RequestedAt))
 			}
 			return e.printUrgent(c, u)
 		}),

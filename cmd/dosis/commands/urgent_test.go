@@ -44,6 +44,10 @@ func TestCLIUrgentRollsGPAbsenceWorklistRemind(t *testing.T) {
 	// Friday 06-03-2026 10:00 UTC: a 24-hour promise lands on Monday.
 	r.now = time.Date(2026, 3, 6, 10, 0, 0, 0, time.UTC)
 	u := r.jsonID("urgent", "request", c, "--reason", "medication_change", "--needed-by", "09-03-2026 08:00", "--note", "ny dosis")
+	// The same request again (a retry) returns the open roll, no second one.
+	if again := r.jsonID("urgent", "request", c, "--reason", "medication_change", "--needed-by", "09-03-2026 08:00", "--note", "ny dosis"); again != u {
+		t.Errorf("a repeated request ordered roll %s besides %s", again, u)
+	}
 	code, _, errs = r.run("urgent", "request", c, "--reason", "whim", "--needed-by", "09-03-2026 08:00")
 	if code != ExitUsage || !strings.Contains(errs, "medication_change") {
 		t.Errorf("an unknown reason must be refused listing the reasons: %d %q", code, errs)

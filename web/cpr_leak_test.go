@@ -1,0 +1,42 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+)
+
+// TestCPRExistenceDoesNotLeak: a nurse in Aalborg registering a CPR number
+// that exists in København is refused without being told it exists (the
+// lookup says "findes ikke"), and the attempt is logged against the
+// existing citizen; a number in her own municipality is named as existing.
+func TestCPRExistenceDoesNotLeak(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setup(t, db, "Karen Jensen")
+		nurse := newClient(t, s).login("nurse")
+		if st, body, _ := nurse.post("/citizens/find", url.Values{"cpr": {"020250-1234"}}); st != http.StatusNotFound || !strings.Contains(body, "findes ikke") {
+			t.Fatalf("lookup across municipalities: %d", st)
+		}
+		st, body, _ := nurse.post("/citizens/new", url.Values{"cpr": {"020250-1234"}, "name": {"Bo Andersen"}, "municipality": {"851"}})
+		if st != http.StatusUnprocessableEntity || strings.Contains(body, "findes allerede") || strings.Contains(body, "København") ||
+			!strings.Contains(body, "kan ikke registreres i din kommune") {
+			t.Errorf("register a number of another municipality: %d %s", st, excerpt(body))
+		}
+		if n := countRows(t, db, "access_log", "what = ? AND citizen_id = ? AND actor = ?",
+			"citizen.add.refused.other_municipality", f.citizen101.ID, "nurse"); n != 1 {
+			t.Errorf("%d access-log rows for the attempt, want 1", n)
+		}
+		if n := countRows(t, db, "citizens", "cpr = ?", "0202501234"); n != 1 {
+			t.Errorf("%d citizens with the number", n)
+		}
+		st, body, _ = nurse.post("/citizens/new", url.Values{"cpr": {"010145-1236"}, "name": {"Karen J"}, "municipality": {"851"}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "findes allerede i din kommune") {
+			t.Errorf("register a number of her own municipality: %d %s", st, excerpt(body))
+		}
+	})
+}

@@ -1,0 +1,91 @@
+package workflow
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TextKind is what a piece of free text is, and so what it may hold.
+type TextKind int
+
+// The kinds of text: a one-line name, a multi-line note, and any other
+// form value (rule sets, codes), only bounded generously.
+const (
+	// TextName is one line: no control characters at all (no tab, CR or LF).
+	TextName TextKind = iota
+	// TextNote may hold tabs and line breaks, no other control character.
+	TextNote
+	// TextValue is any other value from a form or a flag: as a note, with
+	// a larger bound (an eligibility rule set is a form value).
+	TextValue
+)
+
+// The text bounds, in characters.
+const (
+	MaxNameLength  = 200
+	MaxNoteLength  = 2000
+	MaxValueLength = 64 << 10
+)
+
+// maxLen returns the kind's bound.
+func (k TextKind) maxLen() int {
+	switch k {
+	case TextName:
+		return MaxNameLength
+	case TextNote:
+		return MaxNoteLength
+	}
+	return MaxValueLength
+}
+
+// CheckText is the one rule for free text from any edge (web forms, CLI
+// flags, imported cells): it must be valid UTF-8 without NUL bytes or
+// control characters (TextNote and TextValue allow tab, CR and LF) and at
+// most the kind's length. fieldDA and fieldEN name the field in the
+// message, e.g. "navnet", "the name". A control character stored in a name
+// would later be printed raw to a terminal (ESC sequences can fake output)
+// and PostgreSQL refuses NUL bytes.
+func CheckText(fieldDA, fieldEN, s string, k TextKind) error {
+	if !utf8.ValidString(s) {
+		return Invalid(fieldDA+" er ikke gyldig UTF-8-tekst", fieldEN+" is not valid UTF-8 text")
+	}
+	pos := 0
+	for _, r := range s {
+		pos++
+		if unicode.IsControl(r) && !(k != TextName && (r == '\t' || r == '\r' || r == '\n')) {
+			return &Error{Kind: KindInvalid,
+				MsgDA: fmt.Sprintf("%s indeholder et kontroltegn (%U) som tegn nr. %d; fjern det", fieldDA, r, pos),
+				MsgEN: fmt.Sprintf("%s contains a control character (%U) at character %d; remove it", fieldEN, r, pos)}
+		}
+	}
+	if n := utf8.RuneCountInString(s); n > k.maxLen() {
+		return &Error{Kind: KindInvalid,
+			MsgDA: fmt.Sprintf("%s er for lang: %d tegn, højst %d", fieldDA, n, k.maxLen()),
+			MsgEN: fmt.Sprintf("%s is too long: %d characters, at most %d", fieldEN, n, k.maxLen())}
+	}
+	return nil
+}
+
+// Printable returns s safe to print to a terminal: every control character
+// but a line break is shown as its Go escape (\x1b, \a), so stored text
+// can never move the cursor, clear the screen or fake other output.
+func Printable(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n' || !unicode.IsControl(r):
+			b.WriteRune(r)
+		default:
+			q := fmt.Sprintf("%+q", string(r))
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
+}
