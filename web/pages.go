@@ -25,6 +25,8 @@ func pageNames() []string {
 		"admin_users", "admin_pharmacies", "admin_pharmacy", "admin_access",
 		"pharmacy", "overview", "reports", "dashboard",
 		"admin_eligibility", "admin_params", "admin_closed", "admin_medcom",
+		"citizen_edit", "pharmacy_settings", "pharmacy_packing", "pharmacy_deliveries",
+		"gps", "gp",
 	}
 }
 

@@ -21,6 +21,7 @@ type Tx interface {
 	UrgentTx
 	GPTx
 	MessageTx
+	CareTx
 	// Snapshot loads the case and the facts its guards need.
 	Snapshot(ctx context.Context, scope Scope, caseID string, now time.Time) (Snapshot, error)
 	// Citizen loads a citizen within scope.
