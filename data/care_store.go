@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // UpdatePeriodDates implements workflow.CareTx.
@@ -21,14 +21,14 @@ func (t *txStore) UpdatePeriodDates(ctx context.Context, id int64, from workflow
 }
 
 // RenewPrescription implements workflow.CareTx.
-func (t *txStore) RenewPrescription(ctx context.Context, caseID string, expires time.Time) error {
+func (t *txStore) RenewPrescription(ctx context.Context, caseID string, expires calendar.Date) error {
 	var id string
 	err := t.tx.NewSelect().Table("gp_requests").Column("id").Where("case_id = ? AND decision = 'approved'", caseID).
 		OrderExpr("decided_at DESC, id DESC").Limit(1).Scan(ctx, &id)
 	if err != nil {
 		return notFound(err, "en godkendelse fra lægen")
 	}
-	_, err = t.tx.NewUpdate().Table("gp_requests").Set("prescription_expires = ?", expires.UTC()).Where("id = ?", id).Exec(ctx)
+	_, err = t.tx.NewUpdate().Table("gp_requests").Set("prescription_expires = ?", expires).Where("id = ?", id).Exec(ctx)
 	return wrap(err, "renew prescription")
 }
 

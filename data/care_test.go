@@ -61,11 +61,11 @@ func TestWorklistGroupsLongOverdue(t *testing.T) {
 		ctx := context.Background()
 		f := newWLFixture(t, db)
 		a := f.cases["active"]
-		for i, start := range []time.Time{calendar.Date(2023, 9, 1), calendar.Date(2023, 9, 15)} {
+		for i, start := range []calendar.Date{calendar.NewDate(2023, 9, 1), calendar.NewDate(2023, 9, 15)} {
 			if _, err := db.Bun().ExecContext(ctx, `INSERT INTO roll_periods (case_id, pharmacy_id, municipality_code, seq, start_date, end_date,
 				deadline, packing_date, expected_delivery, length_days, status, delivered_at) VALUES (?, ?, 851, ?, ?, ?, ?, ?, ?, 14, 'dispensed', ?)`,
-				a.ID, f.p.ID, -10+i, start, start.AddDate(0, 0, 13), start.AddDate(0, 0, -5), start.AddDate(0, 0, -4), start.AddDate(0, 0, -3),
-				start.AddDate(0, 0, -3)); err != nil {
+				a.ID, f.p.ID, -10+i, start, start.AddDays(13), start.AddDays(-5), start.AddDays(-4), start.AddDays(-3),
+				start.AddDays(-3).At(10, 0)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -127,13 +127,13 @@ func TestExtendPeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 		p2, p3 := ps[1], ps[2]
-		if p2.LengthDays != 21 || !p2.End.Equal(calendar.Date(2026, 4, 5)) || p2.ExtensionReason != "påske hos datteren" {
+		if p2.LengthDays != 21 || p2.End != calendar.NewDate(2026, 4, 5) || p2.ExtensionReason != "påske hos datteren" {
 			t.Errorf("period 2: %+v", p2.PeriodDates)
 		}
-		if !p3.Start.Equal(calendar.Date(2026, 4, 6)) || p3.LengthDays != 14 || !p3.Deadline.Before(p3.Start) {
+		if p3.Start != calendar.NewDate(2026, 4, 6) || p3.LengthDays != 14 || !p3.Deadline.Before(p3.Start) {
 			t.Errorf("period 3 must follow period 2: %+v", p3.PeriodDates)
 		}
-		if stored := dbtest.Must(db.CasePeriods(ctx, f.nurse, id))(t); !stored[1].End.Equal(p2.End) || !stored[2].Start.Equal(p3.Start) {
+		if stored := dbtest.Must(db.CasePeriods(ctx, f.nurse, id))(t); stored[1].End != p2.End || stored[2].Start != p3.Start {
 			t.Errorf("stored periods %+v", stored)
 		}
 		d := dbtest.Must(db.CaseDetail(ctx, f.nurse, id, "test", f.now))(t)
@@ -204,25 +204,25 @@ func TestRenewalPauseEndAndActualTimes(t *testing.T) {
 		ctx := context.Background()
 		f := newWLFixture(t, db)
 		id := f.cases["active"].ID
-		if _, err := f.sv.RecordRenewal(ctx, f.nurse, id, f.now.AddDate(3, 0, 0), ""); !strings.Contains(danish(err), "højst gælde 2 år") {
+		if _, err := f.sv.RecordRenewal(ctx, f.nurse, id, calendar.Today(f.now).AddYears(3), ""); !strings.Contains(danish(err), "højst gælde 2 år") {
 			t.Errorf("3 years: got %v", err)
 		}
-		if _, err := f.sv.RecordRenewal(ctx, f.nurse, f.cases["consent"].ID, time.Time{}, ""); workflow.KindOf(err) != workflow.KindInvalid {
+		if _, err := f.sv.RecordRenewal(ctx, f.nurse, f.cases["consent"].ID, calendar.Date{}, ""); workflow.KindOf(err) != workflow.KindInvalid {
 			t.Errorf("renewal before approval: want invalid, got %v", err)
 		}
-		expires := time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC)
+		expires := calendar.NewDate(2027, 9, 1)
 		if _, err := f.sv.RecordRenewal(ctx, f.nurse, id, expires, "FMK fornyet"); err != nil {
 			t.Fatal(err)
 		}
 		d := dbtest.Must(db.CaseDetail(ctx, f.nurse, id, "test", f.now))(t)
-		if e := d.GPRequests[len(d.GPRequests)-1].PrescriptionExpires; e == nil || !e.Equal(expires) {
+		if e := d.GPRequests[len(d.GPRequests)-1].PrescriptionExpires; e != expires {
 			t.Errorf("expiry %v, want %v", e, expires)
 		}
 		open := 0
 		for _, r := range d.Reminders {
 			if r.Kind == workflow.ReminderRenewal && r.DoneAt == nil {
 				open++
-				if !r.DueAt.Equal(expires.AddDate(0, 0, -30)) {
+				if !r.DueAt.Equal(expires.AddDays(-30).Start()) {
 					t.Errorf("renewal reminder due %v", r.DueAt)
 				}
 			}
@@ -251,10 +251,10 @@ func TestRenewalPauseEndAndActualTimes(t *testing.T) {
 		}
 
 		// A pause until 20-03: nothing on the worklist before, the item that morning, gone after resuming.
-		if _, err := f.sv.PauseUntil(ctx, f.nurse, id, "hospital_admission", "", calendar.Date(2026, 3, 9)); workflow.KindOf(err) != workflow.KindInvalid {
+		if _, err := f.sv.PauseUntil(ctx, f.nurse, id, "hospital_admission", "", calendar.NewDate(2026, 3, 9)); workflow.KindOf(err) != workflow.KindInvalid {
 			t.Errorf("a pause ending today: want invalid, got %v", err)
 		}
-		if _, err := f.sv.PauseUntil(ctx, f.nurse, id, "hospital_admission", "", calendar.Date(2026, 3, 20)); err != nil {
+		if _, err := f.sv.PauseUntil(ctx, f.nurse, id, "hospital_admission", "", calendar.NewDate(2026, 3, 20)); err != nil {
 			t.Fatal(err)
 		}
 		pauseItems := func(at time.Time) int {

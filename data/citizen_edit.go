@@ -21,9 +21,9 @@ type CitizenEdit struct {
 	Name         *string
 	GPYdernummer *string
 	MedicineHelp *bool
-	// MedicineHelpSince is the civil date the help started; a zero time
+	// MedicineHelpSince is the civil date the help started; the zero Date
 	// clears it. It may not lie in the future.
-	MedicineHelpSince *time.Time
+	MedicineHelpSince *calendar.Date
 	Note              string
 }
 
@@ -164,20 +164,16 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		}
 		if in.MedicineHelpSince != nil {
 			since := *in.MedicineHelpSince
-			if !since.IsZero() && calendar.Day(since).After(danishDay(now)) {
+			if !since.IsZero() && since.After(calendar.Today(now)) {
 				return workflow.Invalidf("datoen for medicinhjælp %s ligger i fremtiden", "the medicine help date %s is in the future",
-					calendar.Format(calendar.Day(since)))
+					since.Format())
 			}
-			if !since.IsZero() && calendar.Day(since).Before(civil(r.BirthDate)) {
+			if !since.IsZero() && since.Before(r.BirthDate) {
 				return workflow.Invalidf("datoen for medicinhjælp %s ligger før borgerens fødsel", "the medicine help date %s is before the citizen's birth",
-					calendar.Format(calendar.Day(since)))
+					since.Format())
 			}
-			change("medicine_help_since", dayOrEmpty(old.MedicineHelpSince), dayOrEmpty(since))
-			r.MedicineHelpSince = nil
-			if !since.IsZero() {
-				d := calendar.Day(since)
-				r.MedicineHelpSince = &d
-			}
+			change("medicine_help_since", old.MedicineHelpSince.Format(), since.Format())
+			r.MedicineHelpSince = since
 		}
 		if len(cs) == 0 {
 			out = old
@@ -233,13 +229,6 @@ func ydernummerOf(ctx context.Context, q bun.IDB, gpID *string) (string, error) 
 		return "", fmt.Errorf("load GP: %w", err)
 	}
 	return y, nil
-}
-
-func dayOrEmpty(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return calendar.Format(calendar.Day(t))
 }
 
 // careRole refuses roles that do not change citizens' data: the steering

@@ -53,7 +53,7 @@ func TestCitizenWithoutGPEditedAndSentToGP(t *testing.T) {
 			t.Fatal(err)
 		}
 		_ = dbtest.Must(sv.RecordConsent(ctx, nurse, c.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: workflow.MethodWritten, GivenAt: now}, ""))(t)
+			Method: workflow.MethodWritten, GivenOn: calendar.DayOf(now)}, ""))(t)
 		if _, err := sv.RequestGP(ctx, nurse, c.ID, ""); workflow.KindOf(err) != workflow.KindInvalidTransition {
 			t.Fatalf("without a GP the request must be refused, got %v", err)
 		}
@@ -65,8 +65,8 @@ func TestCitizenWithoutGPEditedAndSentToGP(t *testing.T) {
 		}{
 			{"blank name", data.CitizenEdit{Name: ptr("  ")}, "navnet mangler"},
 			{"unknown GP", data.CitizenEdit{GPYdernummer: ptr("999999")}, "999999"},
-			{"help in the future", data.CitizenEdit{MedicineHelpSince: ptr(calendar.Date(2026, 4, 1))}, "01-04-2026 ligger i fremtiden"},
-			{"help before birth", data.CitizenEdit{MedicineHelpSince: ptr(calendar.Date(1944, 1, 1))}, "før borgerens fødsel"},
+			{"help in the future", data.CitizenEdit{MedicineHelpSince: ptr(calendar.NewDate(2026, 4, 1))}, "01-04-2026 ligger i fremtiden"},
+			{"help before birth", data.CitizenEdit{MedicineHelpSince: ptr(calendar.NewDate(1944, 1, 1))}, "før borgerens fødsel"},
 			{"huge note", data.CitizenEdit{Name: ptr("Karen"), Note: strings.Repeat("x", 20000)}, "20000"},
 		} {
 			_, err := db.UpdateCitizen(ctx, nurse, cit.ID, bad.in, now)
@@ -83,17 +83,17 @@ func TestCitizenWithoutGPEditedAndSentToGP(t *testing.T) {
 			t.Errorf("steering: want forbidden, got %v", err)
 		}
 
-		since := calendar.Date(2025, 6, 1)
+		since := calendar.NewDate(2025, 6, 1)
 		got, err := db.UpdateCitizen(ctx, nurse, cit.ID, data.CitizenEdit{Name: ptr(" Karen Marie Jensen "), GPYdernummer: ptr("012345"),
 			MedicineHelp: ptr(true), MedicineHelpSince: &since, Note: "ringede til lægehuset"}, now)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Name != "Karen Marie Jensen" || got.GPID == "" || !got.MedicineHelp || !got.MedicineHelpSince.Equal(since) {
+		if got.Name != "Karen Marie Jensen" || got.GPID == "" || !got.MedicineHelp || got.MedicineHelpSince != since {
 			t.Errorf("updated citizen: %+v", got)
 		}
 		reread := dbtest.Must(db.Citizen(ctx, nurse, cit.ID, "test", now))(t)
-		if !reread.MedicineHelpSince.Equal(since) || reread.GPID != got.GPID {
+		if reread.MedicineHelpSince != since || reread.GPID != got.GPID {
 			t.Errorf("stored citizen: %+v", reread)
 		}
 		changes := dbtest.Must(db.RecordChanges(ctx, "citizen", cit.ID))(t)

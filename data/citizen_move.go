@@ -20,7 +20,7 @@ type CitizenMove struct {
 	CPR       string
 	To        int
 	// MovedOn is the civil date the citizen lives in To from; zero: today.
-	MovedOn time.Time
+	MovedOn calendar.Date
 	Note    string
 }
 
@@ -60,13 +60,13 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 	if err := workflow.CheckNote(in.Note); err != nil {
 		return res, err
 	}
-	today := danishDay(now)
+	today := calendar.Today(now)
 	day := today
 	if !in.MovedOn.IsZero() {
-		day = calendar.Day(in.MovedOn)
+		day = in.MovedOn
 	}
 	if day.After(today) {
-		return res, workflow.Invalidf("flyttedatoen %s ligger i fremtiden", "the moving date %s is in the future", calendar.Format(day))
+		return res, workflow.Invalidf("flyttedatoen %s ligger i fremtiden", "the moving date %s is in the future", day.Format())
 	}
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		r, err := citizenToMove(ctx, tx, in)
@@ -83,9 +83,9 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 		if err := tx.NewSelect().Model(&prev).Where("citizen_id = ?", r.ID).OrderExpr("moved_on DESC").Limit(1).Scan(ctx); err != nil {
 			return fmt.Errorf("load last move: %w", err)
 		}
-		if len(prev) > 0 && day.Before(civil(prev[0].MovedOn)) {
+		if len(prev) > 0 && day.Before(prev[0].MovedOn) {
 			return workflow.Invalidf("flyttedatoen %s ligger før borgerens seneste flytning %s", "the moving date %s is before the citizen's last move on %s",
-				calendar.Format(day), calendar.Format(civil(prev[0].MovedOn)))
+				day.Format(), prev[0].MovedOn.Format())
 		}
 		res.From = r.Municipality
 		if _, err := tx.NewUpdate().Table("citizens").Set("municipality_code = ?", in.To).Where("id = ?", r.ID).Exec(ctx); err != nil {
@@ -145,7 +145,7 @@ func municipalityExists(ctx context.Context, q bun.IDB, code int) error {
 
 // moveOpenCase moves the citizen's open case, its periods from day on and
 // its urgent rolls that are open or requested from day on.
-func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID string, in CitizenMove, day, now time.Time, res *MoveResult) error {
+func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID string, in CitizenMove, day calendar.Date, now time.Time, res *MoveResult) error {
 	var cr caseRow
 	err := tx.NewSelect().Model(&cr).Where("c.citizen_id = ? AND c.closed_at IS NULL", citizenID).Limit(1).Scan(ctx)
 	if isNoRows(err) {
@@ -177,7 +177,7 @@ func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID st
 	res.Periods = int(n)
 	open := []string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)}
 	r, err = tx.NewUpdate().Table("urgent_rolls").Set("municipality_code = ?", in.To).
-		Where("case_id = ? AND (status IN (?) OR requested_at >= ?)", cr.ID, bun.List(open), dayStartUTC(day)).Exec(ctx)
+		Where("case_id = ? AND (status IN (?) OR requested_at >= ?)", cr.ID, bun.List(open), day.Start().UTC()).Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("move urgent rolls: %w", err)
 	}
@@ -186,21 +186,16 @@ func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID st
 	return nil
 }
 
-// dayStartUTC is the instant the Danish civil date day begins.
-func dayStartUTC(day time.Time) time.Time {
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, calendar.Copenhagen()).UTC()
-}
-
 type citizenMoveRow struct {
 	bun.BaseModel `bun:"table:citizen_moves"`
-	ID            string    `bun:"id,pk"`
-	CitizenID     string    `bun:"citizen_id"`
-	CaseID        *string   `bun:"case_id"`
-	From          int       `bun:"from_code"`
-	To            int       `bun:"to_code"`
-	MovedOn       time.Time `bun:"moved_on"`
-	RecordedAt    time.Time `bun:"recorded_at"`
-	RecordedBy    string    `bun:"recorded_by"`
+	ID            string        `bun:"id,pk"`
+	CitizenID     string        `bun:"citizen_id"`
+	CaseID        *string       `bun:"case_id"`
+	From          int           `bun:"from_code"`
+	To            int           `bun:"to_code"`
+	MovedOn       calendar.Date `bun:"moved_on"`
+	RecordedAt    time.Time     `bun:"recorded_at"`
+	RecordedBy    string        `bun:"recorded_by"`
 }
 
 // CitizenMoveRecord is one stored move.
@@ -208,7 +203,7 @@ type CitizenMoveRecord struct {
 	CitizenID  string
 	CaseID     string
 	From, To   int
-	MovedOn    time.Time
+	MovedOn    calendar.Date
 	RecordedAt time.Time
 	RecordedBy string
 }
@@ -222,7 +217,7 @@ func (db *DB) CitizenMoves(ctx context.Context, citizenID string) ([]CitizenMove
 	out := make([]CitizenMoveRecord, len(rs))
 	for i, r := range rs {
 		out[i] = CitizenMoveRecord{CitizenID: r.CitizenID, CaseID: deref(r.CaseID), From: r.From, To: r.To,
-			MovedOn: civil(r.MovedOn), RecordedAt: r.RecordedAt.UTC(), RecordedBy: r.RecordedBy}
+			MovedOn: r.MovedOn, RecordedAt: r.RecordedAt.UTC(), RecordedBy: r.RecordedBy}
 	}
 	return out, nil
 }

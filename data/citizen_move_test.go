@@ -32,8 +32,8 @@ func TestCitizenMove(t *testing.T) {
 		exec(`INSERT INTO cases (id, citizen_id, municipality_code, state, version, source, state_reason, opened_at, updated_at, closed_at)
 			VALUES ('old-case', ?, 851, 'ended', 2, 'home_care', 'other', ?, ?, ?)`, act.CitizenID, f.now.AddDate(-2, 0, 0), f.now.AddDate(-1, 0, 0), f.now.AddDate(-1, 0, 0))
 		exec(`INSERT INTO roll_periods (case_id, pharmacy_id, municipality_code, seq, start_date, end_date, deadline, packing_date, expected_delivery, length_days, status)
-			VALUES (?, ?, 851, 0, ?, ?, ?, ?, ?, 14, 'received')`, act.ID, f.p.ID, calendar.Date(2026, 2, 13), calendar.Date(2026, 2, 26),
-			calendar.Date(2026, 2, 10), calendar.Date(2026, 2, 11), calendar.Date(2026, 2, 12))
+			VALUES (?, ?, 851, 0, ?, ?, ?, ?, ?, 14, 'received')`, act.ID, f.p.ID, calendar.NewDate(2026, 2, 13), calendar.NewDate(2026, 2, 26),
+			calendar.NewDate(2026, 2, 10), calendar.NewDate(2026, 2, 11), calendar.NewDate(2026, 2, 12))
 
 		if code, ok, err := db.CitizenElsewhere(ctx, kbh, cprActive, f.now); err != nil || !ok || code != 851 {
 			t.Fatalf("CitizenElsewhere = %d, %v, %v; want 851", code, ok, err)
@@ -48,7 +48,7 @@ func TestCitizenMove(t *testing.T) {
 			kind workflow.Kind
 		}{
 			{"into another municipality", f.nurse, data.CitizenMove{CPR: cprActive, To: 101}, workflow.KindForbidden},
-			{"in the future", kbh, data.CitizenMove{CPR: cprActive, To: 101, MovedOn: calendar.Date(2026, 3, 20)}, workflow.KindInvalid},
+			{"in the future", kbh, data.CitizenMove{CPR: cprActive, To: 101, MovedOn: calendar.NewDate(2026, 3, 20)}, workflow.KindInvalid},
 			{"to where she lives", workflow.System("t"), data.CitizenMove{CPR: cprActive, To: 851}, workflow.KindInvalid},
 			{"unknown municipality", workflow.System("t"), data.CitizenMove{CPR: cprActive, To: 999}, workflow.KindInvalid},
 			{"unknown CPR", kbh, data.CitizenMove{CPR: "010203-1234", To: 101}, workflow.KindNotFound},
@@ -59,7 +59,7 @@ func TestCitizenMove(t *testing.T) {
 		}
 
 		before := dbtest.Must(db.Worklist(ctx, f.nurse, f.now, workflow.DefaultSettings()))(t)
-		res, err := db.MoveCitizen(ctx, kbh, data.CitizenMove{CPR: cprActive, To: 101, MovedOn: calendar.Date(2026, 3, 9), Note: "flyttet til søster"}, f.now)
+		res, err := db.MoveCitizen(ctx, kbh, data.CitizenMove{CPR: cprActive, To: 101, MovedOn: calendar.NewDate(2026, 3, 9), Note: "flyttet til søster"}, f.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,12 +108,12 @@ func TestCitizenMove(t *testing.T) {
 			t.Errorf("Aalborg's worklist still holds the moved case: %v (before: %d items)", k, len(before.Items))
 		}
 		moves := dbtest.Must(db.CitizenMoves(ctx, act.CitizenID))(t)
-		if len(moves) != 1 || moves[0].From != 851 || moves[0].To != 101 || !moves[0].MovedOn.Equal(calendar.Date(2026, 3, 9)) {
+		if len(moves) != 1 || moves[0].From != 851 || moves[0].To != 101 || moves[0].MovedOn != calendar.NewDate(2026, 3, 9) {
 			t.Errorf("moves %+v", moves)
 		}
 		// A move back may not be dated before this one.
 		if _, err := db.MoveCitizen(ctx, workflow.System("t"), data.CitizenMove{CitizenID: act.CitizenID, To: 851,
-			MovedOn: calendar.Date(2026, 3, 1)}, f.now); workflow.KindOf(err) != workflow.KindInvalid {
+			MovedOn: calendar.NewDate(2026, 3, 1)}, f.now); workflow.KindOf(err) != workflow.KindInvalid {
 			t.Errorf("a move dated before the last one: want invalid, got %v", err)
 		}
 	})

@@ -27,9 +27,9 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	if err != nil {
 		return workflow.Citizen{}, nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
 	}
-	if born := n.BirthDate(); born.After(danishDay(now)) {
+	if born := n.BirthDate(); born.After(calendar.Today(now)) {
 		return workflow.Citizen{}, nil, workflow.Invalidf("CPR-nummeret giver fødselsdatoen %s, som ligger i fremtiden",
-			"the CPR number gives the birth date %s, which is in the future", calendar.Format(born))
+			"the CPR number gives the birth date %s, which is in the future", born.Format())
 	}
 	name, err := ValidName(in.Name)
 	if err != nil {

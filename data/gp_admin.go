@@ -76,13 +76,13 @@ func (db *DB) UpdateGP(ctx context.Context, a workflow.Actor, id, name, clinic s
 // GPAbsenceEdit is an absence to add or change, with the substitute named
 // by ydernummer ("" for none).
 type GPAbsenceEdit struct {
-	From, To             time.Time
+	From, To             calendar.Date
 	SubstituteYdernummer string
 	Note                 string
 }
 
 func (in GPAbsenceEdit) absence(ctx context.Context, q bun.IDB, id, gpID string) (workflow.GPAbsence, error) {
-	a := workflow.GPAbsence{ID: id, GPID: gpID, From: calendar.Day(in.From), To: calendar.Day(in.To), Note: strings.TrimSpace(in.Note)}
+	a := workflow.GPAbsence{ID: id, GPID: gpID, From: in.From, To: in.To, Note: strings.TrimSpace(in.Note)}
 	if y := strings.TrimSpace(in.SubstituteYdernummer); y != "" {
 		sub, err := gpIDByYdernummer(ctx, q, y)
 		if err != nil {
@@ -96,7 +96,7 @@ func (in GPAbsenceEdit) absence(ctx context.Context, q bun.IDB, id, gpID string)
 	if err := workflow.CheckNote(a.Note); err != nil {
 		return a, err
 	}
-	if days := int(a.To.Sub(a.From).Hours()/24) + 1; days > MaxAbsenceDays {
+	if days := a.To.Sub(a.From) + 1; days > MaxAbsenceDays {
 		return a, workflow.Invalidf("et fravær på %d dage er længere end et år", "an absence of %d days is longer than a year", days)
 	}
 	return a, nil
@@ -166,7 +166,7 @@ func (db *DB) RemoveGPAbsence(ctx context.Context, a workflow.Actor, gpID, id st
 // absenceText is an absence as the change log keeps it, the substitute
 // by ydernummer.
 func absenceText(ctx context.Context, q bun.IDB, a workflow.GPAbsence) string {
-	s := calendar.Format(a.From) + "–" + calendar.Format(a.To)
+	s := a.From.Format() + "–" + a.To.Format()
 	if a.SubstituteGPID != "" {
 		y, err := ydernummerOf(ctx, q, &a.SubstituteGPID)
 		if err != nil {

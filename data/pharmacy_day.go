@@ -48,8 +48,8 @@ type Delivery struct {
 	// PeriodSeq, PeriodStart and PeriodEnd are set for a period's roll;
 	// UrgentRollID for an urgent roll.
 	PeriodSeq    int
-	PeriodStart  time.Time
-	PeriodEnd    time.Time
+	PeriodStart  calendar.Date
+	PeriodEnd    calendar.Date
 	UrgentRollID string
 	DeliveredAt  time.Time
 	ReceivedAt   *time.Time
@@ -63,14 +63,14 @@ func (db *DB) PharmacyDeliveries(ctx context.Context, a workflow.Actor, since ti
 		return nil, workflow.Forbidden("kun apotekspersonale ser apotekets leverancer", "only pharmacy staff see the pharmacy's deliveries")
 	}
 	var rows []struct {
-		CaseID       string     `bun:"case_id"`
-		CitizenName  string     `bun:"citizen_name"`
-		Seq          int        `bun:"seq"`
-		Start        *time.Time `bun:"start_date"`
-		End          *time.Time `bun:"end_date"`
-		UrgentRollID string     `bun:"urgent_roll_id"`
-		DeliveredAt  time.Time  `bun:"delivered_at"`
-		ReceivedAt   *time.Time `bun:"received_at"`
+		CaseID       string        `bun:"case_id"`
+		CitizenName  string        `bun:"citizen_name"`
+		Seq          int           `bun:"seq"`
+		Start        calendar.Date `bun:"start_date"`
+		End          calendar.Date `bun:"end_date"`
+		UrgentRollID string        `bun:"urgent_roll_id"`
+		DeliveredAt  time.Time     `bun:"delivered_at"`
+		ReceivedAt   *time.Time    `bun:"received_at"`
 	}
 	periods := db.bun.NewSelect().TableExpr("roll_periods AS rp").Join("JOIN cases AS c ON c.id = rp.case_id").
 		Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
@@ -89,9 +89,7 @@ func (db *DB) PharmacyDeliveries(ctx context.Context, a workflow.Actor, since ti
 	for i, r := range rows {
 		out[i] = Delivery{CaseID: r.CaseID, CitizenName: r.CitizenName, PeriodSeq: r.Seq, UrgentRollID: r.UrgentRollID,
 			DeliveredAt: r.DeliveredAt.UTC(), ReceivedAt: utcPtr(r.ReceivedAt)}
-		if r.Start != nil {
-			out[i].PeriodStart, out[i].PeriodEnd = civil(*r.Start), civil(*r.End)
-		}
+		out[i].PeriodStart, out[i].PeriodEnd = r.Start, r.End
 	}
 	return out, nil
 }
@@ -102,7 +100,7 @@ type TracedDeviation struct {
 	PharmacyDeviation
 	CitizenName string
 	PeriodSeq   int
-	PeriodEnd   time.Time
+	PeriodEnd   calendar.Date
 }
 
 // PharmacyDeviationsTraced is PharmacyDeviations for the actor's own

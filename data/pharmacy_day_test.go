@@ -42,7 +42,7 @@ func TestPharmacyDay(t *testing.T) {
 			t.Fatal(err)
 		}
 		ds := dbtest.Must(db.PharmacyDeviationsTraced(ctx, f.pharm, f.now.AddDate(0, 0, -90)))(t)
-		if len(ds) != 1 || ds[0].CitizenName != "Dorte Eng" || ds[0].PeriodSeq != 1 || !ds[0].PeriodEnd.Equal(calendar.Date(2026, 3, 12)) ||
+		if len(ds) != 1 || ds[0].CitizenName != "Dorte Eng" || ds[0].PeriodSeq != 1 || ds[0].PeriodEnd != calendar.NewDate(2026, 3, 12) ||
 			!ds[0].RecordedAt.Equal(f.now) {
 			t.Errorf("traced deviations %+v", ds)
 		}
@@ -63,7 +63,7 @@ func TestPharmacyDay(t *testing.T) {
 		if urgent.UrgentRollID != f.urgentDelivered.ID || urgent.CitizenName != "Dorte Eng" || urgent.ReceivedAt != nil {
 			t.Errorf("urgent delivery %+v", urgent)
 		}
-		if period.PeriodSeq != 1 || !period.PeriodStart.Equal(calendar.Date(2026, 2, 27)) || period.ReceivedAt == nil {
+		if period.PeriodSeq != 1 || period.PeriodStart != calendar.NewDate(2026, 2, 27) || period.ReceivedAt == nil {
 			t.Errorf("period delivery %+v", period)
 		}
 		other := workflow.Actor{UserID: "u-p2", Role: workflow.RolePharmacy, PharmacyID: "another"}

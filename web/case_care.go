@@ -10,6 +10,7 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // caseJudge records the nurse's professional assessment of a "needs
@@ -155,7 +156,7 @@ func (app *App) alreadyDone(r *http.Request, rq *Request, v View, refused error)
 		who = u.Name
 	}
 	what := app.msgs.get(rq.Lang, "event."+string(last.Event))
-	at := last.At.In(copenhagen()).Format("15:04")
+	at := calendar.FormatClock(last.At)
 	return &workflow.Error{Kind: workflow.KindConflict,
 		MsgDA: fmt.Sprintf("allerede gjort af %s kl. %s: %s. Siden viser sagen, som den er nu", who, at, what),
 		MsgEN: fmt.Sprintf("already done by %s at %s: %s. The page shows the case as it is now", who, at, what)}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -31,7 +30,7 @@ type caseRolls struct {
 	Past []workflow.Period
 	// Today is the Danish civil date, State the case's state: what
 	// Extendable needs.
-	Today time.Time
+	Today calendar.Date
 	State workflow.State
 }
 
@@ -74,7 +73,7 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 	if err != nil {
 		return out, err
 	}
-	out.Today, out.State = calendar.Day(rq.Now.In(copenhagen())), c.State
+	out.Today, out.State = calendar.Today(rq.Now), c.State
 	out.Periods, out.Past = splitPeriods(ps, out.Today)
 	devs, err := app.db.CaseDeviations(ctx, a, c.ID)
 	if err != nil {
@@ -111,7 +110,7 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 // splitPeriods parts a case's periods into the current and coming ones
 // (and any still awaiting receipt control) and the past ones, which the
 // page folds away: an active case holds a hundred of them after four years.
-func splitPeriods(ps []workflow.Period, today time.Time) (current, past []workflow.Period) {
+func splitPeriods(ps []workflow.Period, today calendar.Date) (current, past []workflow.Period) {
 	for _, p := range ps {
 		done := p.Status == workflow.PeriodReceived || p.Status == workflow.PeriodNotDispensed
 		if done && p.End.Before(today) {

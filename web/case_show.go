@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // casePage is the case page: the case, its timeline, the latest explained
@@ -31,7 +31,7 @@ type casePage struct {
 	// prescription's expiry, when there are.
 	Judged  *data.AssessmentRecord
 	Consent *workflow.Consent
-	Expires *time.Time
+	Expires calendar.Date
 }
 
 // caseView loads the case within the user's scope (the view is logged).
@@ -72,7 +72,7 @@ func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) 
 		p.Consent = &d.Consents[n-1]
 	}
 	for _, g := range d.GPRequests {
-		if g.Decision == "approved" && g.PrescriptionExpires != nil {
+		if g.Decision == "approved" && !g.PrescriptionExpires.IsZero() {
 			p.Expires = g.PrescriptionExpires
 		}
 	}

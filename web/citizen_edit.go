@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -87,22 +86,13 @@ func (app *App) citizenEdit(w http.ResponseWriter, r *http.Request, rq *Request)
 }
 
 // formDate reads an optional date field: a native date input's yyyy-mm-dd
-// or a typed dd-mm-yyyy; "" is the zero time. The error names the field
-// and says what is wrong with the value: a date that does not exist
-// ("31-02-2026 findes ikke") or one written another way.
-func formDate(s, field string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
+// or a typed dd-mm-yyyy (parseDateField); "" is the zero Date. label names
+// the field in the user's language.
+func formDate(s, label string) (calendar.Date, error) {
+	if strings.TrimSpace(s) == "" {
+		return calendar.Date{}, nil
 	}
-	d, err := calendar.ParseDate(s)
-	if err == nil {
-		return d, nil
-	}
-	if dateShape.MatchString(s) {
-		return time.Time{}, workflow.Invalidf("%s: datoen %s findes ikke", "%s: the date %s does not exist", field, s)
-	}
-	return time.Time{}, workflow.Invalidf("%s: %q skal skrives dd-mm-åååå", "%s: %q must be written dd-mm-yyyy", field, s)
+	return parseDateField(s, label, label)
 }
 
 // dateShape matches what looks like a date, so a refusal can tell a date

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // gpsPage is the GP register: the practices matching the search, or one
@@ -48,7 +49,7 @@ func (app *App) gpView(r *http.Request, rq *Request, id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	abs, err := app.db.GPAbsences(r.Context(), g.Ydernummer, rq.Now.AddDate(0, 0, -30))
+	abs, err := app.db.GPAbsences(r.Context(), g.Ydernummer, calendar.Today(rq.Now).AddDays(-30))
 	if err != nil {
 		return View{}, err
 	}

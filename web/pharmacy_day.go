@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -16,7 +15,7 @@ import (
 type pharmacyDayPage struct {
 	Pharmacy   workflow.Pharmacy
 	Closing    string
-	Day        time.Time
+	Day        calendar.Date
 	Packing    []data.PackItem
 	Deliveries []data.Delivery
 }
@@ -71,7 +70,7 @@ func (app *App) pharmacyPacking(w http.ResponseWriter, r *http.Request, rq *Requ
 	if err != nil {
 		return err
 	}
-	p.Day = calendar.Day(rq.Now.In(copenhagen()))
+	p.Day = calendar.Today(rq.Now)
 	title := app.msgs.get(rq.Lang, "packlist.title")
 	if d, derr := formDate(r.URL.Query().Get("day"), app.msgs.get(rq.Lang, "packlist.day")); derr != nil {
 		return refuse(derr, "pharmacy_packing", "day", r, View{Title: title, Data: p, Form: r.URL.Query()})
@@ -98,7 +97,7 @@ func (app *App) pharmacyDeliveries(w http.ResponseWriter, r *http.Request, rq *R
 }
 
 // PrevDay and NextDay are the packing list's neighbouring days.
-func (p pharmacyDayPage) PrevDay() time.Time { return p.Day.AddDate(0, 0, -1) }
+func (p pharmacyDayPage) PrevDay() calendar.Date { return p.Day.AddDays(-1) }
 
 // NextDay: see PrevDay.
-func (p pharmacyDayPage) NextDay() time.Time { return p.Day.AddDate(0, 0, 1) }
+func (p pharmacyDayPage) NextDay() calendar.Date { return p.Day.AddDays(1) }

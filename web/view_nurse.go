@@ -9,15 +9,24 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // ISODate formats a civil date yyyy-mm-dd for a native date input ("" for
-// the zero time).
-func (v View) ISODate(t time.Time) string {
-	if t.IsZero() {
+// the zero Date).
+func (v View) ISODate(d calendar.Date) string {
+	if d.IsZero() {
 		return ""
 	}
-	return t.In(copenhagen()).Format(time.DateOnly)
+	return d.Start().Format(time.DateOnly)
+}
+
+// TodayISO is the request's Danish day for a native date input.
+func (v View) TodayISO() string {
+	if v.Req == nil {
+		return ""
+	}
+	return v.ISODate(calendar.Today(v.Req.Now))
 }
 
 // ChangeValue shows a logged value for users: yes or no for a flag, "—"
@@ -76,18 +85,10 @@ func (v View) ExtendDays() []int {
 	return out
 }
 
-// StampPtr is Stamp of a time that may be missing.
-func (v View) StampPtr(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return v.Stamp(*t)
-}
-
 // LocalInput formats a time for a native datetime-local input, in Danish
 // time.
 func (v View) LocalInput(t time.Time) string {
-	return t.In(copenhagen()).Format("2006-01-02T15:04")
+	return t.In(calendar.Copenhagen()).Format("2006-01-02T15:04")
 }
 
 // formTime reads an optional datetime-local field (yyyy-mm-ddThh:mm,
@@ -97,12 +98,11 @@ func formTime(s, field string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{"2006-01-02T15:04", "02-01-2006 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, copenhagen()); err == nil {
-			return t.UTC(), nil
-		}
+	t, err := calendar.ParseTime(strings.Replace(s, "T", " ", 1), false)
+	if err != nil {
+		return time.Time{}, workflow.Invalidf("%s: %q skal skrives dd-mm-åååå tt:mm", "%s: %q must be written dd-mm-yyyy hh:mm", field, s)
 	}
-	return time.Time{}, workflow.Invalidf("%s: %q skal skrives dd-mm-åååå tt:mm", "%s: %q must be written dd-mm-yyyy hh:mm", field, s)
+	return t.UTC(), nil
 }
 
 // danishDate matches a date as the pages write it.

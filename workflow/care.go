@@ -131,23 +131,22 @@ func (sv *Service) ProfessionalAssessment(ctx context.Context, a Actor, caseID s
 // PauseUntil pauses dose dispensing as Pause does, with a planned end: a
 // reminder (ReminderPauseEnd) on the civil date until, at 08:00 Danish
 // time, that resuming completes.
-func (sv *Service) PauseUntil(ctx context.Context, a Actor, caseID, reason, note string, until time.Time) (Case, error) {
+func (sv *Service) PauseUntil(ctx context.Context, a Actor, caseID, reason, note string, until calendar.Date) (Case, error) {
 	if err := CheckNote(note); err != nil {
 		return Case{}, err
 	}
-	today := localDay(sv.now())
-	end := calendar.Day(until)
+	today := calendar.Today(sv.now())
 	switch {
 	case until.IsZero():
 		return sv.Pause(ctx, a, caseID, reason, note)
-	case !end.After(today):
+	case !until.After(today):
 		return Case{}, Invalidf("pausens planlagte slut %s skal ligge efter i dag", "the pause's planned end %s must be after today",
-			calendar.Format(end))
-	case end.After(today.AddDate(0, 0, MaxPauseDays)):
+			until.Format())
+	case until.After(today.AddDays(MaxPauseDays)):
 		return Case{}, Invalidf("pausens planlagte slut %s ligger mere end et år fremme", "the pause's planned end %s is more than a year ahead",
-			calendar.Format(end))
+			until.Format())
 	}
-	due := time.Date(end.Year(), end.Month(), end.Day(), 8, 0, 0, 0, calendar.Copenhagen()).UTC()
+	due := until.At(8, 0).UTC()
 	return sv.fire(ctx, a, caseID, EventPause, Input{Reason: reason, Note: note}, nil,
 		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
 			if err := sv.pauseRolls(ctx, tx, c.ID, s.Now); err != nil {
@@ -161,7 +160,7 @@ func (sv *Service) PauseUntil(ctx context.Context, a Actor, caseID, reason, note
 // prescription until expires (zero: the default length from today, at most
 // 2 years): the renewal reminder is done and a new one is set before the
 // new expiry.
-func (sv *Service) RecordRenewal(ctx context.Context, a Actor, caseID string, expires time.Time, note string) (Case, error) {
+func (sv *Service) RecordRenewal(ctx context.Context, a Actor, caseID string, expires calendar.Date, note string) (Case, error) {
 	if err := allowRoles(a, RoleNurse, RoleLead, RoleAdmin); err != nil {
 		return Case{}, err
 	}
@@ -175,7 +174,7 @@ func (sv *Service) RecordRenewal(ctx context.Context, a Actor, caseID string, ex
 			return Invalidf("en fornyelse kan kun registreres på en godkendt, aktiv eller pauseret sag (sagen er %q)",
 				"a renewal can only be recorded on an approved, active or paused case (the case is %q)", s.Case.State.Label("da"))
 		}
-		e, err := sv.prescriptionExpiry(s.Now, expires)
+		e, err := sv.prescriptionExpiry(calendar.Today(s.Now), expires)
 		if err != nil {
 			return err
 		}

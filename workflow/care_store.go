@@ -2,7 +2,8 @@ package workflow
 
 import (
 	"context"
-	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // CareTx is the storage the day's case actions need inside one
@@ -14,7 +15,7 @@ type CareTx interface {
 	UpdatePeriodDates(ctx context.Context, id int64, from PeriodStatus, d PeriodDates) error
 	// RenewPrescription sets the expiry of the case's latest approved GP
 	// request; not found when the case has none.
-	RenewPrescription(ctx context.Context, caseID string, expires time.Time) error
+	RenewPrescription(ctx context.Context, caseID string, expires calendar.Date) error
 	// LatestAssessment returns the case's latest assessment (ok is false
 	// when it has none).
 	LatestAssessment(ctx context.Context, caseID string) (a Assessment, ok bool, err error)

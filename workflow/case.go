@@ -43,7 +43,7 @@ type Citizen struct {
 	// MedicineHelp is true when the municipality helps the citizen with medicine.
 	MedicineHelp bool
 	// MedicineHelpSince is the civil date the help started (zero when unknown).
-	MedicineHelpSince time.Time
+	MedicineHelpSince calendar.Date
 	CreatedAt         time.Time
 }
 

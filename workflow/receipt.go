@@ -141,7 +141,7 @@ func (sv *Service) RecordUrgentReceipt(ctx context.Context, a Actor, caseID, urg
 		case u.Status != UrgentDelivered:
 			return Invalidf("akutrullen er ikke leveret (status %q)", "the urgent roll has not been delivered (status %q)", u.Status)
 		}
-		at, err := ActualTime(in.At, now, time.Time{})
+		at, err := ActualTime(in.At, now, calendar.Date{})
 		if err != nil {
 			return err
 		}
@@ -179,30 +179,25 @@ const ActualTimeWindow = 14 * 24 * time.Hour
 // now when at is zero. It may not lie in the future (a minute's slack for
 // clocks), nor more than ActualTimeWindow back, nor before the civil date
 // notBefore (Danish time; zero: no such limit).
-func ActualTime(at, now, notBefore time.Time) (time.Time, error) {
+func ActualTime(at, now time.Time, notBefore calendar.Date) (time.Time, error) {
 	if at.IsZero() {
 		return now, nil
 	}
 	at = at.UTC().Truncate(time.Second)
 	switch {
 	case at.After(now.Add(time.Minute)):
-		return time.Time{}, Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", stamp(at))
+		return time.Time{}, Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.FormatTime(at))
 	case at.Before(now.Add(-ActualTimeWindow)):
-		return time.Time{}, Invalidf("tidspunktet %s ligger mere end 14 dage tilbage", "the time %s is more than 14 days ago", stamp(at))
-	case !notBefore.IsZero() && localDay(at).Before(calendar.Day(notBefore)):
-		return time.Time{}, Invalidf("tidspunktet %s ligger før %s", "the time %s is before %s", stamp(at), calendar.Format(calendar.Day(notBefore)))
+		return time.Time{}, Invalidf("tidspunktet %s ligger mere end 14 dage tilbage", "the time %s is more than 14 days ago", calendar.FormatTime(at))
+	case !notBefore.IsZero() && calendar.DayOf(at).Before(notBefore):
+		return time.Time{}, Invalidf("tidspunktet %s ligger før %s", "the time %s is before %s", calendar.FormatTime(at), notBefore.Format())
 	}
 	return at, nil
 }
 
-func deliveredDay(t *time.Time) time.Time {
+func deliveredDay(t *time.Time) calendar.Date {
 	if t == nil {
-		return time.Time{}
+		return calendar.Date{}
 	}
-	return localDay(*t)
-}
-
-// stamp is an instant as Danish dd-mm-yyyy hh:mm.
-func stamp(t time.Time) string {
-	return t.In(calendar.Copenhagen()).Format("02-01-2006 15:04")
+	return calendar.DayOf(*t)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -42,7 +41,7 @@ func (sv *Service) ExtendPeriod(ctx context.Context, a Actor, caseID string, seq
 		if err != nil {
 			return err
 		}
-		out, err = extendedPeriods(p, ps, seq, days, reason, localDay(s.Now))
+		out, err = extendedPeriods(p, ps, seq, days, reason, calendar.Today(s.Now))
 		if err != nil {
 			return err
 		}
@@ -60,7 +59,7 @@ func (sv *Service) ExtendPeriod(ctx context.Context, a Actor, caseID string, seq
 // extendedPeriods returns the periods from seq on with period seq extended
 // to days and the later ones moved to follow it, or why it cannot be done
 // on the civil date today.
-func extendedPeriods(p Pharmacy, ps []Period, seq, days int, reason string, today time.Time) ([]Period, error) {
+func extendedPeriods(p Pharmacy, ps []Period, seq, days int, reason string, today calendar.Date) ([]Period, error) {
 	i := -1
 	for k, q := range ps {
 		if q.Seq == seq {
@@ -77,7 +76,7 @@ func extendedPeriods(p Pharmacy, ps []Period, seq, days int, reason string, toda
 	}
 	if target.Deadline.Before(today) {
 		return nil, Invalidf("fristen for periode %d var %s; en forlængelse når ikke længere rullen",
-			"the deadline of period %d was %s; an extension no longer reaches the roll", seq, calendar.Format(target.Deadline))
+			"the deadline of period %d was %s; an extension no longer reaches the roll", seq, target.Deadline.Format())
 	}
 	out := make([]Period, 0, len(ps)-i)
 	start, length, why := target.Start, days, reason
@@ -92,7 +91,7 @@ func extendedPeriods(p Pharmacy, ps []Period, seq, days int, reason string, toda
 		}
 		q.PeriodDates = d
 		out = append(out, q)
-		start = d.End.AddDate(0, 0, 1)
+		start = d.End.AddDays(1)
 		if len(out) < len(ps)-i {
 			next := ps[i+len(out)]
 			length, why = next.LengthDays, next.ExtensionReason

@@ -3,7 +3,8 @@ package imports
 import (
 	"context"
 	"fmt"
-	"time"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // medicineHelp sets citizens.medicine_help for registered citizens, with
@@ -33,11 +34,11 @@ func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 		since := row.MedicineHelpSince
 		switch {
 		case !r.help:
-			since = nil
+			since = calendar.Date{}
 		case !r.since.IsZero():
-			since = &r.since
+			since = r.since
 		}
-		if row.MedicineHelp == r.help && sameDay(row.MedicineHelpSince, since) {
+		if row.MedicineHelp == r.help && row.MedicineHelpSince == since {
 			w.rep.Unchanged++
 			continue
 		}
@@ -49,12 +50,4 @@ func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 		touched = append(touched, row.ID)
 	}
 	return w.logAccess(ctx, touched, "import.medicine-help")
-}
-
-// sameDay reports whether two nullable civil dates are the same day.
-func sameDay(a, b *time.Time) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly)
 }

@@ -11,13 +11,13 @@ import (
 )
 
 // optionalDate parses a dd-mm-yyyy flag; zero when the flag is not given.
-func optionalDate(c *cli.Context, name string) (time.Time, error) {
+func optionalDate(c *cli.Context, name string) (calendar.Date, error) {
 	if !c.IsSet(name) || c.String(name) == "" {
-		return time.Time{}, nil
+		return calendar.Date{}, nil
 	}
 	d, err := calendar.ParseDate(c.String(name))
 	if err != nil {
-		return time.Time{}, usagef("--%s: %v", name, err)
+		return calendar.Date{}, usagef("--%s: %v", name, err)
 	}
 	return d, nil
 }
@@ -28,7 +28,7 @@ func optionalTime(c *cli.Context, name string) (time.Time, error) {
 	if !c.IsSet(name) || c.String(name) == "" {
 		return time.Time{}, nil
 	}
-	t, err := parseDanishTime(c.String(name))
+	t, err := calendar.ParseTime(c.String(name), false)
 	if err != nil {
 		return time.Time{}, usagef("--%s: %v", name, err)
 	}
@@ -65,7 +65,7 @@ func (e *env) citizenEditCommand() *cli.Command {
 				in.MedicineHelp = &v
 			}
 			if c.IsSet("since") {
-				var d time.Time
+				var d calendar.Date
 				if s := c.String("since"); s != "-" {
 					var err error
 					if d, err = calendar.ParseDate(s); err != nil {

@@ -23,7 +23,7 @@ type Citizen struct {
 	MedicineHelp  bool          `bun:"medicine_help"`
 	// MedicineHelpSince is the civil date the help started (zero, NULL, when unknown).
 	MedicineHelpSince calendar.Date `bun:"medicine_help_since"`
-	CreatedAt     time.Time     `bun:"created_at"`
+	CreatedAt         time.Time     `bun:"created_at"`
 }
 
 // GP is a row of gps.
