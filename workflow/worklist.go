@@ -116,12 +116,12 @@ type WorkItem struct {
 	Due time.Time
 	// DueDay is the date-only deadline (zero when the item is due at an
 	// instant); it is shown without a clock time.
-	DueDay      calendar.Date
-	Urgency     Urgency
+	DueDay  calendar.Date
+	Urgency Urgency
 	// Alert marks kinds that come first (Kind.Alert); Stale marks items
 	// more than StaleAfter past due, grouped last (even alerts).
-	Alert bool
-	Stale bool
+	Alert       bool
+	Stale       bool
 	CitizenName string
 	LabelDA     string
 	LabelEN     string
