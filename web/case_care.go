@@ -9,6 +9,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/refdata"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -63,7 +64,7 @@ func verdictAndJudgement(as []data.AssessmentRecord) (verdict *data.AssessmentRe
 
 // gpNames adds the GP's name to the timeline's GP requests and the
 // substitute's name to a redirect, so the nurse reads who has the request.
-func (app *App) gpNames(ctx context.Context, d data.CaseDetail, items []timelineItem, lang string) error {
+func (app *App) gpNames(ctx context.Context, d data.CaseDetail, items []timelineItem, lang i18n.Lang) error {
 	if len(d.GPRequests) == 0 {
 		return nil
 	}
