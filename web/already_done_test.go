@@ -34,7 +34,7 @@ func TestTwoColleaguesOneCase(t *testing.T) {
 		form.Del("csrf_token") // post added the lead's
 		st, body, _ := nurse.post(page+"/consent", form)
 		if st != http.StatusConflict || !strings.Contains(body, "allerede gjort af Lis Lead kl. 10:00: Registrér samtykke") {
-			t.Errorf("the second consent: %d %s", st, excerpt(body))
+			t.Errorf("the second consent: %d %s %s", st, excerpt(body), s.log.String())
 		}
 		// With the page's current version the refusal stays the plain one.
 		_, body = nurse.get(page)

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
+	"unicode"
 
 	"github.com/dosis-dk/dosis/data"
 )
@@ -18,7 +20,7 @@ func (app *App) citizenFindForm(w http.ResponseWriter, r *http.Request, rq *Requ
 // citizen's page; a citizen of another municipality is offered for a
 // move; a name goes to the case search.
 func (app *App) citizenFind(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	if s, err := data.ParseCaseSearch(r.PostFormValue("cpr")); err == nil && s.Name != "" {
+	if s, err := data.ParseCaseSearch(r.PostFormValue("cpr")); err == nil && s.Name != "" && strings.ContainsFunc(s.Name, unicode.IsLetter) {
 		// A name: the case search, whose URL may carry it (a CPR never).
 		http.Redirect(w, r, "/cases?q="+url.QueryEscape(s.Name), http.StatusSeeOther)
 		return nil

@@ -49,9 +49,9 @@ func TestPharmacyOwnPages(t *testing.T) {
 			}
 		}
 		st, body := c.get("/pharmacy/packing?day=" + next.Packing.Start().Format("2006-01-02"))
-		if st != http.StatusOK || !strings.Contains(body, "Karen Jensen") || !strings.Contains(body, "010145-xxxx") ||
+		if st != http.StatusOK || !strings.Contains(body, "Karen Jensen") || !strings.Contains(strings.ToLower(body), "010145-xxxx") ||
 			!strings.Contains(body, next.Start.Format()) || strings.Contains(body, "Bo København") {
-			t.Errorf("packing list of %s: %d %s", next.Packing.Format(), st, excerpt(body))
+			t.Errorf("packing list of %s: %d %s", next.Packing.Format(), st, body[max(0, strings.Index(body, "<main")):])
 		}
 		if st, body := c.get("/pharmacy/packing?day=31-02-2026"); st != http.StatusUnprocessableEntity || !strings.Contains(body, "31-02-2026 findes ikke") {
 			t.Errorf("packing list of 31-02: %d %s", st, excerpt(body))
