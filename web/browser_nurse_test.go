@@ -222,7 +222,8 @@ func TestBrowserNameSearch(t *testing.T) {
 		}
 		err = chromedp.Do(ctx, chromedp.Navigate(s.base+"/cases"), chromedp.WaitVisible(chromedp.CSS("#q")),
 			chromedp.SendKeys(chromedp.CSS("#q"), "JENS"), chromedp.Click(chromedp.CSS("#search-submit")),
-			chromedp.WaitVisible(chromedp.CSS("#search-count")))
+			// The list page had a count before the search: wait for the new page.
+			chromedp.Sleep(time.Second), chromedp.WaitVisible(chromedp.CSS("#search-count")))
 		if err != nil {
 			t.Fatal(err)
 		}
