@@ -15,6 +15,11 @@ type CaseFilter struct {
 	// CitizenID keeps only the cases of one citizen.
 	CitizenID string
 	Limit     int
+	// Offset skips the first cases (paging), Search narrows them by name
+	// or CPR number (see SearchCases), Sort orders them (CaseSorts).
+	Offset int
+	Search CaseSearch
+	Sort   string
 }
 
 // CaseListItem is a case with its citizen's name and masked CPR.
@@ -34,7 +39,26 @@ func (db *DB) ListCases(ctx context.Context, a workflow.Actor, f CaseFilter) ([]
 	q := db.bun.NewSelect().Model(&rows).ModelTableExpr("cases AS c").
 		ColumnExpr("c.*").ColumnExpr("ci.name AS citizen_name, ci.cpr AS cpr").
 		Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
-		OrderExpr("c.updated_at DESC, c.id")
+		OrderExpr(caseOrder(f.Sort))
+	q = filterCases(q, f, db.Postgres)
+	if f.Limit > 0 {
+		q = q.Limit(int64(f.Limit))
+	}
+	if f.Offset > 0 {
+		q = q.Offset(int64(f.Offset))
+	}
+	if err := scoped(q, a.Scope(), "c").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	out := make([]CaseListItem, len(rows))
+	for i, r := range rows {
+		out[i] = CaseListItem{Case: r.toCase(), CitizenName: r.CitizenName, CPR: r.CPR}
+	}
+	return out, nil
+}
+
+// filterCases adds the filter's states, citizen and search to q.
+func filterCases(q *bun.SelectQuery, f CaseFilter, pg bool) *bun.SelectQuery {
 	if len(f.States) > 0 {
 		states := make([]string, len(f.States))
 		for i, s := range f.States {
@@ -45,17 +69,7 @@ func (db *DB) ListCases(ctx context.Context, a workflow.Actor, f CaseFilter) ([]
 	if f.CitizenID != "" {
 		q = q.Where("c.citizen_id = ?", f.CitizenID)
 	}
-	if f.Limit > 0 {
-		q = q.Limit(int64(f.Limit))
-	}
-	if err := scoped(q, a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
-	}
-	out := make([]CaseListItem, len(rows))
-	for i, r := range rows {
-		out[i] = CaseListItem{Case: r.toCase(), CitizenName: r.CitizenName, CPR: r.CPR}
-	}
-	return out, nil
+	return f.Search.where(q, pg)
 }
 
 // CaseDetail is a case with everything recorded on it.
@@ -105,7 +119,7 @@ func (db *DB) CaseDetail(ctx context.Context, a workflow.Actor, id, what string,
 	for _, r := range as {
 		d.Assessments = append(d.Assessments, workflow.Assessment{ID: r.ID, CaseID: r.CaseID, RuleSetID: r.RuleSetID,
 			RuleSetVersion: r.RuleSetVersion, Outcome: r.Outcome, FactsJSON: r.Facts, ResultsJSON: r.Results,
-			AssessedBy: r.AssessedBy, AssessedAt: r.AssessedAt.UTC()})
+			AssessedBy: r.AssessedBy, AssessedAt: r.AssessedAt.UTC(), Reason: r.Reason, JudgedAssessmentID: deref(r.JudgedID)})
 	}
 	var reqs []gpRequestRow
 	if err := db.bun.NewSelect().Model(&reqs).Where("case_id = ?", id).Order("requested_at").Scan(ctx); err != nil {

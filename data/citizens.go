@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 	"github.com/uptrace/bun"
 )
@@ -28,12 +29,18 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	if err != nil {
 		return workflow.Citizen{}, nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
 	}
-	if in.Name == "" {
-		return workflow.Citizen{}, nil, workflow.Invalid("navnet mangler", "the name is missing")
+	if born := n.BirthDate(); born.After(calendar.Today(now)) {
+		return workflow.Citizen{}, nil, workflow.Invalidf("CPR-nummeret giver fødselsdatoen %s, som ligger i fremtiden",
+			"the CPR number gives the birth date %s, which is in the future", born.Format())
 	}
 	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
 		return workflow.Citizen{}, nil, err
 	}
+	name, err := ValidName(in.Name)
+	if err != nil {
+		return workflow.Citizen{}, nil, err
+	}
+	in.Name = name
 	s := a.Scope()
 	if !s.All && (s.None || s.PharmacyID != "" || s.Municipality != in.Municipality) {
 		return workflow.Citizen{}, nil, workflow.Forbidden("du kan kun registrere borgere i din egen kommune",

@@ -38,7 +38,8 @@ func toPharmacy(r pharmacyRow) (workflow.Pharmacy, error) {
 
 func toCitizen(r citizenRow) workflow.Citizen {
 	return workflow.Citizen{ID: r.ID, CPR: r.CPR, Name: r.Name, BirthDate: r.BirthDate, Sex: r.Sex,
-		Municipality: r.Municipality, GPID: deref(r.GPID), MedicineHelp: r.MedicineHelp, CreatedAt: r.CreatedAt.UTC()}
+		Municipality: r.Municipality, GPID: deref(r.GPID), MedicineHelp: r.MedicineHelp,
+		MedicineHelpSince: r.MedicineHelpSince, CreatedAt: r.CreatedAt.UTC()}
 }
 
 type caseRow struct {
@@ -108,6 +109,8 @@ type assessmentRow struct {
 	Results        string    `bun:"results"`
 	AssessedBy     string    `bun:"assessed_by"`
 	AssessedAt     time.Time `bun:"assessed_at"`
+	Reason         string    `bun:"reason"`
+	JudgedID       *string   `bun:"judged_assessment_id"`
 }
 
 type gpRequestRow struct {

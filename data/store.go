@@ -162,7 +162,8 @@ func (t *txStore) InsertAudit(ctx context.Context, e workflow.AuditEvent) error 
 
 func (t *txStore) InsertAssessment(ctx context.Context, a workflow.Assessment) error {
 	r := assessmentRow{ID: a.ID, CaseID: a.CaseID, RuleSetID: a.RuleSetID, RuleSetVersion: a.RuleSetVersion,
-		Outcome: a.Outcome, Facts: a.FactsJSON, Results: a.ResultsJSON, AssessedBy: a.AssessedBy, AssessedAt: a.AssessedAt}
+		Outcome: a.Outcome, Facts: a.FactsJSON, Results: a.ResultsJSON, AssessedBy: a.AssessedBy, AssessedAt: a.AssessedAt,
+		Reason: a.Reason, JudgedID: nullable(a.JudgedAssessmentID)}
 	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
 	return wrap(err, "insert assessment")
 }

@@ -25,11 +25,12 @@ type workRow struct {
 type workQuery struct {
 	kind workflow.WorkKind
 	q    *bun.SelectQuery
-	// due picks the item's due time (default: the row's Due).
-	due func(workRow) time.Time
-	// order is the SQL ordering that puts the rows in the order of their
-	// items' due times, for limiting in SQL (default: the due column; due
-	// must be non-decreasing in it).
+	// due picks the item's due time (default: the row's Due); it must be
+	// the row's due column moved by shift.
+	due   func(workRow) time.Time
+	shift time.Duration
+	// order is "due_day" for a source of date-only deadlines (the due_day
+	// column), else the due column is used.
 	order string
 }
 
@@ -67,11 +68,12 @@ func (db *DB) WorklistTop(ctx context.Context, a workflow.Actor, now time.Time, 
 	names := a.Role == workflow.RoleNurse || a.Role == workflow.RolePharmacy
 	total := 0
 	for _, wq := range qs {
-		rows, count, err := wq.top(ctx, n, names)
+		rows, count, stale, err := wq.top(ctx, n, names, now)
 		if err != nil {
 			return w, 0, fmt.Errorf("worklist %s: %w", wq.kind, err)
 		}
 		total += count
+		w.StaleTotal += stale
 		for _, r := range rows {
 			due := r.Due
 			if wq.due != nil {
@@ -112,7 +114,8 @@ func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) [
 	return []workQuery{
 		{kind: workflow.WorkConsent, q: db.caseWork(s, "cases AS c").
 			ColumnExpr("c.id AS ref_id, c.updated_at AS due").Where("c.state = ?", string(workflow.StateAwaitingConsent)),
-			due: func(r workRow) time.Time { return r.Due.AddDate(0, 0, workflow.ConsentTargetDays) }},
+			due:   func(r workRow) time.Time { return r.Due.AddDate(0, 0, workflow.ConsentTargetDays) },
+			shift: workflow.ConsentTargetDays * 24 * time.Hour},
 		db.gpOverdueWork(s, now),
 		{kind: workflow.WorkGPAbsent, q: db.caseWork(s, "gp_requests AS x").
 			ColumnExpr("x.id AS ref_id, x.requested_at AS due").
@@ -139,7 +142,23 @@ func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) [
 		{kind: workflow.WorkHospitalCheck, q: db.caseWork(s, "reminders AS x").ColumnExpr("x.id AS ref_id, x.due_at AS due").
 			Where("x.kind = ? AND x.done_at IS NULL AND c.updated_at <= x.due_at AND x.due_at >= ?",
 				workflow.ReminderHospitalCheck, now.AddDate(0, 0, -14))},
+		{kind: workflow.WorkUrgentRejected, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
+			ColumnExpr("x.id AS ref_id, x.rejected_at AS due").
+			Where("x.status = ? AND c.closed_at IS NULL", string(workflow.UrgentRejected)).
+			Where("NOT EXISTS (SELECT 1 FROM urgent_rolls u2 WHERE u2.case_id = x.case_id AND u2.requested_at > x.rejected_at)")},
+		{kind: workflow.WorkUrgentLatePromise, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
+			ColumnExpr("x.id AS ref_id, x.needed_by AS due").
+			Where("x.status IN (?) AND x.promised_by > x.needed_by", openUrgent())},
+		{kind: workflow.WorkPauseEnd, q: db.caseWork(s, "reminders AS x").
+			ColumnExpr("x.id AS ref_id, x.due_at AS due").
+			Where("x.kind = ? AND x.done_at IS NULL AND x.due_at <= ?", workflow.ReminderPauseEnd, now).
+			Where("c.state = ?", string(workflow.StatePaused))},
 	}
+}
+
+// openUrgent lists the statuses of an urgent roll the pharmacy still works on.
+func openUrgent() any {
+	return bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)})
 }
 
 func (db *DB) gpOverdueWork(s workflow.Scope, now time.Time) workQuery {
@@ -154,7 +173,7 @@ func (db *DB) firstRollLateWork(s workflow.Scope, now time.Time, st workflow.Set
 		ColumnExpr("x.id AS ref_id, x.decided_at AS due").
 		Where("c.state = ? AND x.decision = 'approved'", string(workflow.StateApproved)).
 		Where("x.decided_at <= ?", now.AddDate(0, 0, -st.FirstRollDays)),
-		due: func(r workRow) time.Time { return st.FirstRollDue(r.Due) }}
+		due: func(r workRow) time.Time { return st.FirstRollDue(r.Due) }, shift: time.Duration(st.FirstRollDays) * 24 * time.Hour}
 }
 
 func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
@@ -162,7 +181,7 @@ func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
 	urgent := db.bun.NewSelect().TableExpr("urgent_rolls AS u").
 		Join("JOIN cases AS c ON c.id = u.case_id").
 		ColumnExpr("u.case_id, u.id AS ref_id, u.needed_by AS due").
-		Where("u.status IN (?)", bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)}))
+		Where("u.status IN (?)", openUrgent())
 	periods := db.bun.NewSelect().TableExpr("roll_periods AS u").
 		Join("JOIN cases AS c ON c.id = u.case_id").
 		ColumnExpr("u.case_id, CAST(u.id AS TEXT) AS ref_id, u.packing_date AS due_day").
@@ -175,7 +194,7 @@ func (db *DB) pharmacyWork(s workflow.Scope, now time.Time) []workQuery {
 }
 
 func (db *DB) leadWork(s workflow.Scope, now time.Time, st workflow.Settings) []workQuery {
-	open := bun.List([]string{string(workflow.UrgentRequested), string(workflow.UrgentAccepted), string(workflow.UrgentPacked)})
+	open := openUrgent()
 	return []workQuery{
 		{kind: workflow.WorkReminderOverdue, q: db.caseWork(s, "reminders AS x").
 			ColumnExpr("x.id AS ref_id, x.due_at AS due").
@@ -183,15 +202,9 @@ func (db *DB) leadWork(s workflow.Scope, now time.Time, st workflow.Settings) []
 			Where("x.kind NOT IN (?)", bun.List([]string{workflow.ReminderGPFollowUp, workflow.ReminderFirstRoll, workflow.ReminderUrgentOverdue,
 				workflow.ReminderGPReplied, workflow.ReminderHospitalCheck}))},
 		{kind: workflow.WorkUrgentOverdue, q: rowScoped(db.caseWork(s, "urgent_rolls AS x"), s).
-			ColumnExpr("x.id AS ref_id, x.promised_by AS due, x.needed_by AS due2").
-			Where("x.status IN (?) AND (x.promised_by < ? OR x.needed_by < ?)", open, now, now),
-			due: func(r workRow) time.Time {
-				if r.Due2 != nil && r.Due2.Before(r.Due) {
-					return *r.Due2
-				}
-				return r.Due
-			},
-			order: "CASE WHEN x.needed_by IS NOT NULL AND x.needed_by < x.promised_by THEN x.needed_by ELSE x.promised_by END"},
+			ColumnExpr("x.id AS ref_id").
+			ColumnExpr("CASE WHEN x.needed_by IS NOT NULL AND x.needed_by < x.promised_by THEN x.needed_by ELSE x.promised_by END AS due").
+			Where("x.status IN (?) AND (x.promised_by < ? OR x.needed_by < ?)", open, now, now)},
 		db.firstRollLateWork(s, now, st),
 		db.gpOverdueWork(s, now),
 	}

@@ -28,10 +28,13 @@ func TestWorklistContentsAndOrder(t *testing.T) {
 			want  []row
 			names bool
 		}{
-			// All overdue, so by due time: delivery expected 24-02, consent
-			// target 03-03, first roll 04-03, GP follow-up 06-03 (7 working
-			// days), urgent roll delivered 07-03, change effective 08-03.
+			// First the alert: the open urgent roll is promised after it is
+			// needed. Then all overdue, so by due time: delivery expected
+			// 24-02, consent target 03-03, first roll 04-03, GP follow-up
+			// 06-03 (7 working days), urgent roll delivered 07-03, change
+			// effective 08-03.
 			{"nurse", f.nurse, []row{
+				{workflow.WorkUrgentLatePromise, "active", f.urgentOverdue.ID},
 				{workflow.WorkDeliveryToCheck, "active", ""},
 				{workflow.WorkConsent, "consent", ""},
 				{workflow.WorkFirstRollLate, "firstRoll", ""},
@@ -65,7 +68,7 @@ func TestWorklistContentsAndOrder(t *testing.T) {
 				if (it.CitizenName != "") != c.names {
 					t.Errorf("%s: item %d citizen name %q (names wanted: %v)", c.name, i, it.CitizenName, c.names)
 				}
-				if i > 0 && (w.Items[i-1].Urgency > it.Urgency || (w.Items[i-1].Urgency == it.Urgency && w.Items[i-1].Due.After(it.Due))) {
+				if i > 0 && !w.Items[i-1].Alert && (w.Items[i-1].Urgency > it.Urgency || (w.Items[i-1].Urgency == it.Urgency && w.Items[i-1].Due.After(it.Due))) {
 					t.Errorf("%s: item %d is out of order", c.name, i)
 				}
 				if it.LabelDA == "" || it.LabelEN == "" || it.Urgency != workflow.UrgencyAt(it.Due, f.now) {

@@ -2,16 +2,25 @@ package data
 
 import (
 	"context"
+	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
 )
 
-// top reads the source's first n rows in due order (every row when
-// n <= 0) and how many rows it has in all, with the citizens' names when
-// names is set. The count is taken only when the source has more than n
+// top reads the source's first n rows (every row when n <= 0), the
+// current ones in due order before the long-overdue ones (more than
+// workflow.StaleAfter past due at now), with how many rows it has in all
+// and how many of them are long overdue, and the citizens' names when
+// names is set. The counts are taken only when the source has more than n
 // rows, and without the citizens (every case has its citizen).
-func (wq workQuery) top(ctx context.Context, n int, names bool) ([]workRow, int, error) {
+func (wq workQuery) top(ctx context.Context, n int, names bool, now time.Time) ([]workRow, int, int, error) {
+	cutoff := now.Add(-workflow.StaleAfter - wq.shift)
+	col, arg := "due", any(cutoff)
+	if wq.order == "due_day" {
+		col, arg = "due_day", calendar.DayOf(cutoff)
+	}
 	count := wq.q.Clone()
 	q := wq.q
 	if names {
@@ -19,23 +28,37 @@ func (wq workQuery) top(ctx context.Context, n int, names bool) ([]workRow, int,
 	}
 	var rows []workRow
 	if n <= 0 {
-		err := q.Scan(ctx, &rows)
-		return rows, len(rows), err
-	}
-	order := wq.order
-	if order == "" {
-		order = "due"
+		if err := q.Scan(ctx, &rows); err != nil {
+			return nil, 0, 0, err
+		}
+		return rows, len(rows), wq.staleRows(rows, cutoff), nil
 	}
 	// The tie-breakers follow workflow.Worklist.Sort, so the n kept are
 	// the n the full list would show first.
-	if err := q.OrderExpr(order+", case_id, ref_id").Limit(int64(n)).Scan(ctx, &rows); err != nil {
-		return nil, 0, err
+	outer := q.DB().NewSelect().TableExpr("(?) AS w", q).ColumnExpr("w.*").
+		OrderExpr("CASE WHEN w."+col+" < ? THEN 1 ELSE 0 END, w."+col+", w.case_id, w.ref_id", arg).Limit(int64(n))
+	if err := outer.Scan(ctx, &rows); err != nil {
+		return nil, 0, 0, err
 	}
 	if len(rows) < n {
-		return rows, len(rows), nil
+		return rows, len(rows), wq.staleRows(rows, cutoff), nil
 	}
 	total, err := count.Count(ctx) // Count leaves out the order and the limit
-	return rows, int(total), err
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	stale, err := q.DB().NewSelect().TableExpr("(?) AS w", count).Where("w."+col+" < ?", arg).Count(ctx)
+	return rows, int(total), int(stale), err
+}
+
+func (wq workQuery) staleRows(rows []workRow, cutoff time.Time) int {
+	n, day := 0, calendar.DayOf(cutoff)
+	for _, r := range rows {
+		if (r.DueDay.IsZero() && r.Due.Before(cutoff)) || (!r.DueDay.IsZero() && r.DueDay.Before(day)) {
+			n++
+		}
+	}
+	return n
 }
 
 // rowScoped adds the scope's municipality on x, the row's own copy of its

@@ -30,6 +30,9 @@ func onlyLocal(t *testing.T, base string, urls []string) {
 	b, _ := url.Parse(base)
 	for _, u := range urls {
 		p, err := url.Parse(u)
+		if err == nil && p.Scheme == "data" {
+			continue // inline (the browser's own date-picker icon): nothing leaves
+		}
 		if err != nil || p.Host != b.Host {
 			t.Errorf("the page requested %s, outside the server", u)
 		}

@@ -8,10 +8,11 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// receiptInput reads the receipt-control form: the checked deviation kinds
-// and the note.
-func receiptInput(r *http.Request) workflow.ReceiptInput {
-	return workflow.ReceiptInput{Deviations: r.PostForm["deviation"], Note: strings.TrimSpace(r.PostFormValue("note"))}
+// receiptInput reads the receipt-control form: the checked deviation kinds,
+// the note and the actual time of the receipt (empty: now).
+func (app *App) receiptInput(r *http.Request, rq *Request) (workflow.ReceiptInput, error) {
+	at, err := formTime(r.PostFormValue("at"), app.msgs.get(rq.Lang, "rolls.actual_time"))
+	return workflow.ReceiptInput{Deviations: r.PostForm["deviation"], Note: strings.TrimSpace(r.PostFormValue("note")), At: at}, err
 }
 
 // caseReceipt records the receipt control of a delivered period's roll
@@ -25,7 +26,11 @@ func (app *App) caseReceipt(w http.ResponseWriter, r *http.Request, rq *Request)
 	if err != nil || seq < 1 {
 		return app.caseRefused(r, rq, id, "receipt", workflow.Invalid("perioden mangler", "the period is missing"))
 	}
-	if _, err := app.svc.RecordReceipt(r.Context(), rq.Actor, id, seq, receiptInput(r)); err != nil {
+	in, err := app.receiptInput(r, rq)
+	if err == nil {
+		_, err = app.svc.RecordReceipt(r.Context(), rq.Actor, id, seq, in)
+	}
+	if err != nil {
 		return app.caseRefused(r, rq, id, "receipt-"+strconv.Itoa(seq), err)
 	}
 	return app.caseDone(w, r, rq, id)
@@ -39,7 +44,11 @@ func (app *App) caseUrgentReceipt(w http.ResponseWriter, r *http.Request, rq *Re
 		return err
 	}
 	uid := r.PostFormValue("urgent")
-	if err := app.svc.RecordUrgentReceipt(r.Context(), rq.Actor, id, uid, receiptInput(r)); err != nil {
+	in, err := app.receiptInput(r, rq)
+	if err == nil {
+		err = app.svc.RecordUrgentReceipt(r.Context(), rq.Actor, id, uid, in)
+	}
+	if err != nil {
 		return app.caseRefused(r, rq, id, "receipt-"+uid, err)
 	}
 	return app.caseDone(w, r, rq, id)

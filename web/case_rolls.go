@@ -6,6 +6,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // caseRolls is the roll-cycle part of the case page.
@@ -28,6 +29,13 @@ type caseRolls struct {
 	// RequestKey is the urgent-roll form's idempotency key, new with every
 	// rendering: submitting the same form twice orders one roll.
 	RequestKey string
+	// Past holds the periods folded away below Periods: ended and
+	// received (or not dispensed) before today.
+	Past []workflow.Period
+	// Today is the Danish civil date, State the case's state: what
+	// Extendable needs.
+	Today calendar.Date
+	State workflow.State
 }
 
 // urgentWithEvents is an urgent roll with its status history.
@@ -66,9 +74,12 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 	if !out.Show {
 		return out, nil
 	}
-	if out.Periods, err = app.db.CasePeriods(ctx, a, c.ID); err != nil {
+	ps, err := app.db.CasePeriods(ctx, a, c.ID)
+	if err != nil {
 		return out, err
 	}
+	out.Today, out.State = calendar.Today(rq.Now), c.State
+	out.Periods, out.Past = splitPeriods(ps, out.Today)
 	devs, err := app.db.CaseDeviations(ctx, a, c.ID)
 	if err != nil {
 		return out, err
@@ -99,6 +110,28 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 		out.Urgent = append(out.Urgent, urgentWithEvents{UrgentQueueItem: u, Events: ev, Devs: byUrgent[u.ID]})
 	}
 	return out, nil
+}
+
+// splitPeriods parts a case's periods into the current and coming ones
+// (and any still awaiting receipt control) and the past ones, which the
+// page folds away: an active case holds a hundred of them after four years.
+func splitPeriods(ps []workflow.Period, today calendar.Date) (current, past []workflow.Period) {
+	for _, p := range ps {
+		done := p.Status == workflow.PeriodReceived || p.Status == workflow.PeriodNotDispensed
+		if done && p.End.Before(today) {
+			past = append(past, p)
+		} else {
+			current = append(current, p)
+		}
+	}
+	return current, past
+}
+
+// Extendable reports whether the period can still be extended: the case
+// is active or paused, the roll is not packed and its deadline has not
+// passed (workflow.ExtendPeriod decides; this only offers the form).
+func (c caseRolls) Extendable(p workflow.Period) bool {
+	return (c.State == workflow.StateActive || c.State == workflow.StatePaused) && p.Packable() && !p.Deadline.Before(c.Today)
 }
 
 // DeviationKinds lists the receipt-control deviation kinds for the form.

@@ -8,6 +8,7 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // casePage is the case page: the case, its timeline, the latest explained
@@ -25,6 +26,12 @@ type casePage struct {
 	// Rolls holds the roll cycle sections: periods, receipt control,
 	// medication changes, urgent rolls, hospital notifications, GP absence.
 	Rolls caseRolls
+	// Judged is the professional assessment of the latest rule verdict,
+	// Consent the latest consent (for the summary), Expires the DD
+	// prescription's expiry, when there are.
+	Judged  *data.AssessmentRecord
+	Consent *workflow.Consent
+	Expires calendar.Date
 }
 
 // caseView loads the case within the user's scope (the view is logged).
@@ -55,14 +62,24 @@ func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) 
 		}
 		p.Reasons[string(t.Event)] = workflow.Reasons(t.Event)
 	}
-	if n := len(d.Assessments); n > 0 {
-		last := d.Assessments[n-1]
-		p.Outcome = last.Outcome
+	if last, judged := verdictAndJudgement(d.Assessments); last != nil {
+		p.Outcome, p.Judged = last.Outcome, judged
 		if err := json.Unmarshal([]byte(last.ResultsJSON), &p.Verdict); err != nil {
 			app.log.Warn("case page: stored verdict unreadable", "case", d.Case.ID, "err", err)
 		}
 	}
+	if n := len(d.Consents); n > 0 {
+		p.Consent = &d.Consents[n-1]
+	}
+	for _, g := range d.GPRequests {
+		if g.Decision == "approved" && !g.PrescriptionExpires.IsZero() {
+			p.Expires = g.PrescriptionExpires
+		}
+	}
 	p.Timeline = app.timeline(d, rq.Lang)
+	if err := app.gpNames(r.Context(), d, p.Timeline, rq.Lang); err != nil {
+		return View{}, err
+	}
 	return View{Title: d.Citizen.Name, Data: p}, nil
 }
 
@@ -82,10 +99,12 @@ func (app *App) caseShow(w http.ResponseWriter, r *http.Request, rq *Request) er
 	return app.page(w, r, rq, "case", v)
 }
 
-// caseDone goes back to the case page after an action, with a note.
+// caseDone goes back to the case page after an action, with a note, at
+// the section the form named (field "section"), so the nurse stays where
+// she was.
 func (app *App) caseDone(w http.ResponseWriter, r *http.Request, rq *Request, id string) error {
 	app.flash(r, app.msgs.get(rq.Lang, "case.done"))
-	http.Redirect(w, r, "/cases/"+id, http.StatusSeeOther)
+	http.Redirect(w, r, "/cases/"+id+sectionAnchor(r.PostFormValue("section")), http.StatusSeeOther)
 	return nil
 }
 
@@ -99,6 +118,9 @@ func (app *App) caseRefused(r *http.Request, rq *Request, id, form string, err e
 	v, verr := app.caseView(r, rq, id)
 	if verr != nil {
 		return verr
+	}
+	if done := app.alreadyDone(r, rq, v, err); done != nil {
+		err = done
 	}
 	return refuse(err, "case", form, r, v)
 }

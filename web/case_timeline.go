@@ -30,6 +30,9 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 			text = e.FromState.Label(lang) + " → "
 		}
 		text += e.ToState.Label(lang)
+		if e.Event == workflow.EventCitizenMove {
+			text = movedText(e.Reason)
+		}
 		if r, ok := workflow.ReasonFor(e.Event, e.Reason); ok {
 			text += " · " + lang.Pick(r.LabelDA, r.LabelEN)
 		}
@@ -53,6 +56,10 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 		}
 	}
 	for _, a := range d.Assessments {
+		if a.RuleSetID == workflow.ProfessionalRuleSet {
+			out = append(out, timelineItem{At: a.AssessedAt, What: t("judge.title"), Text: t("outcome."+a.Outcome) + " · " + a.Reason, Actor: a.AssessedBy})
+			continue
+		}
 		out = append(out, timelineItem{At: a.AssessedAt, What: t("assessment"),
 			Text: t("outcome."+a.Outcome) + " · " + a.RuleSetID + " " + a.RuleSetVersion, Actor: a.AssessedBy})
 	}

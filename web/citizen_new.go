@@ -45,7 +45,7 @@ func (app *App) citizenNew(w http.ResponseWriter, r *http.Request, rq *Request) 
 		if verr != nil {
 			return verr
 		}
-		return refuse(err, "citizen_new", "new", r, v)
+		return app.refuseOrOfferMove(r, rq, err, "citizen_new", "new", v)
 	}
 	msg := app.msgs.get(rq.Lang, "citizen.saved")
 	for _, w := range warnings {

@@ -26,6 +26,8 @@ func pageNames() []string {
 		"pharmacy", "overview", "reports", "dashboard",
 		"admin_eligibility", "admin_params", "admin_closed", "admin_medcom",
 		"account_password",
+		"citizen_edit", "pharmacy_settings", "pharmacy_packing", "pharmacy_deliveries",
+		"gps", "gp",
 	}
 }
 

@@ -17,7 +17,7 @@ type pharmacyPage struct {
 	ThisWeek   []data.PackItem
 	NextWeek   []data.PackItem
 	WeekStart  calendar.Date
-	Deviations []data.PharmacyDeviation
+	Deviations []data.TracedDeviation
 }
 
 // deviationDays is how far back the pharmacy page lists deviations.
@@ -43,7 +43,7 @@ func (app *App) pharmacyHome(w http.ResponseWriter, r *http.Request, rq *Request
 	if p.NextWeek, err = app.db.PeriodsToPack(ctx, rq.Actor, id, p.WeekStart.AddDays(7), p.WeekStart.AddDays(13)); err != nil {
 		return err
 	}
-	if p.Deviations, err = app.db.PharmacyDeviations(ctx, rq.Actor, id, rq.Now.AddDate(0, 0, -deviationDays)); err != nil {
+	if p.Deviations, err = app.db.PharmacyDeviationsTraced(ctx, rq.Actor, rq.Now.AddDate(0, 0, -deviationDays)); err != nil {
 		return err
 	}
 	var ids []string

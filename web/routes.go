@@ -40,6 +40,7 @@ func (app *App) Routes() []Route {
 	leadAdmin := []workflow.Role{workflow.RoleLead, workflow.RoleAdmin}
 	reporting := []workflow.Role{workflow.RoleLead, workflow.RoleSteering, workflow.RoleAdmin}
 	everyone := workflow.Roles()
+	gpRegister := []workflow.Role{workflow.RoleNurse, workflow.RoleLead, workflow.RoleAdmin}
 	return []Route{
 		{Method: "GET", Pattern: "/static/", Handle: app.static},
 		{Method: "GET", Pattern: "/static/echarts.min.js", Handle: app.echartsScript},
@@ -58,7 +59,11 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/citizens/new", Roles: care, CitizenData: true, Handle: app.citizenNew},
 		{Method: "GET", Pattern: "/citizens/{id}", Roles: care, CitizenData: true, Handle: app.citizenShow},
 		{Method: "POST", Pattern: "/citizens/{id}/cases", Roles: care, CitizenData: true, Handle: app.caseOpen},
+		{Method: "GET", Pattern: "/citizens/{id}/edit", Roles: care, CitizenData: true, Handle: app.citizenEditForm},
+		{Method: "POST", Pattern: "/citizens/{id}/edit", Roles: care, CitizenData: true, Handle: app.citizenEdit},
+		{Method: "POST", Pattern: "/citizens/move", Roles: care, CitizenData: true, Handle: app.citizenMove},
 		{Method: "GET", Pattern: "/cases", Roles: care, CitizenData: true, Handle: app.caseList},
+		{Method: "POST", Pattern: "/cases", Roles: care, CitizenData: true, Handle: app.caseSearch},
 		{Method: "GET", Pattern: "/cases/{id}", Roles: care, CitizenData: true, Handle: app.caseShow},
 		{Method: "POST", Pattern: "/cases/{id}/assess", Roles: care, CitizenData: true, Handle: app.caseAssess},
 		{Method: "POST", Pattern: "/cases/{id}/consent", Roles: care, CitizenData: true, Handle: app.caseConsent},
@@ -77,9 +82,23 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/cases/{id}/urgent-cancel", Roles: care, CitizenData: true, Handle: app.caseUrgentCancel},
 		{Method: "POST", Pattern: "/cases/{id}/hospital", Roles: care, CitizenData: true, Handle: app.caseHospital},
 		{Method: "POST", Pattern: "/cases/{id}/gp-redirect", Roles: care, CitizenData: true, Handle: app.caseGPRedirect},
+		{Method: "POST", Pattern: "/cases/{id}/extend", Roles: care, CitizenData: true, Handle: app.caseExtend},
+		{Method: "POST", Pattern: "/cases/{id}/judge", Roles: care, CitizenData: true, Handle: app.caseJudge},
+		{Method: "POST", Pattern: "/cases/{id}/renew", Roles: care, CitizenData: true, Handle: app.caseRenew},
+
+		{Method: "GET", Pattern: "/gps", Roles: gpRegister, Handle: app.gpList},
+		{Method: "GET", Pattern: "/gps/{id}", Roles: gpRegister, Handle: app.gpShow},
+		{Method: "POST", Pattern: "/gps/{id}", Roles: leadAdmin, Handle: app.gpSave},
+		{Method: "POST", Pattern: "/gps/{id}/absences", Roles: gpRegister, Handle: app.gpAbsenceSave},
+		{Method: "POST", Pattern: "/gps/{id}/absences/{aid}", Roles: gpRegister, Handle: app.gpAbsenceSave},
+		{Method: "POST", Pattern: "/gps/{id}/absences/{aid}/remove", Roles: gpRegister, Handle: app.gpAbsenceRemove},
 
 		{Method: "GET", Pattern: "/pharmacy", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyHome},
 		{Method: "POST", Pattern: "/pharmacy/delivered", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyDelivered},
+		{Method: "GET", Pattern: "/pharmacy/settings", Roles: pharmacy, Handle: app.pharmacySettings},
+		{Method: "POST", Pattern: "/pharmacy/settings", Roles: pharmacy, Handle: app.pharmacySettingsSave},
+		{Method: "GET", Pattern: "/pharmacy/packing", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyPacking},
+		{Method: "GET", Pattern: "/pharmacy/deliveries", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyDeliveries},
 		{Method: "POST", Pattern: "/urgent/{id}/accept", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("accept")},
 		{Method: "POST", Pattern: "/urgent/{id}/reject", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("reject")},
 		{Method: "POST", Pattern: "/urgent/{id}/packed", Roles: pharmacy, CitizenData: true, Handle: app.urgentStep("packed")},

@@ -38,8 +38,14 @@ func TestScope(t *testing.T) {
 				t.Errorf("POST %s by another municipality's nurse: %d, want 404", p, st)
 			}
 		}
-		if st, body, _ := other.post("/citizens/find", url.Values{"cpr": {"010145-1236"}}); st != http.StatusNotFound || strings.Contains(body, "Karen") {
+		// Across municipalities the lookup offers the move (issue 15), and
+		// says only where the citizen lives, not who it is.
+		if st, body, _ := other.post("/citizens/find", url.Values{"cpr": {"010145-1236"}}); st != http.StatusUnprocessableEntity ||
+			strings.Contains(body, "Karen") || !strings.Contains(body, `action="/citizens/move"`) {
 			t.Errorf("CPR lookup across municipalities: %d", st)
+		}
+		if st, body, _ := other.post("/citizens/find", url.Values{"cpr": {"010203-1234"}}); st != http.StatusNotFound || strings.Contains(body, "/citizens/move") {
+			t.Errorf("CPR lookup of nobody: %d", st)
 		}
 		if st, _, loc := own.post("/citizens/find", url.Values{"cpr": {"010145-1236"}}); st != http.StatusSeeOther || loc != "/citizens/"+f.citizen851.ID {
 			t.Errorf("own CPR lookup: %d %q", st, loc)

@@ -18,11 +18,16 @@ func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
 func parseDateField(value, labelDA, labelEN string) (calendar.Date, error) {
 	value = strings.TrimSpace(value)
 	d, err := calendar.ParseDate(value)
-	if err != nil {
-		return calendar.Date{}, workflow.Invalid(fmt.Sprintf("%s: datoen %q skal skrives dd-mm-åååå", labelDA, value),
-			fmt.Sprintf("%s: the date %q must be written dd-mm-yyyy", labelEN, value))
+	switch {
+	case err == nil:
+		return d, nil
+	case dateShape.MatchString(value):
+		// Written as a date, but not a day of the calendar (31-02-2026).
+		return calendar.Date{}, workflow.Invalid(fmt.Sprintf("%s: datoen %s findes ikke", labelDA, value),
+			fmt.Sprintf("%s: the date %s does not exist", labelEN, value))
 	}
-	return d, nil
+	return calendar.Date{}, workflow.Invalid(fmt.Sprintf("%s: datoen %q skal skrives dd-mm-åååå", labelDA, value),
+		fmt.Sprintf("%s: the date %q must be written dd-mm-yyyy", labelEN, value))
 }
 
 // parseStampFields reads a date field and an optional hh:mm field

@@ -26,6 +26,29 @@ type shownWork struct {
 // More is how many items of the worklist are not shown.
 func (s shownWork) More() int { return s.Total - len(s.Items) }
 
+// Current is the shown items that are due now or ahead (alerts first),
+// Stale the shown long-overdue ones (workflow.StaleAfter), which the page
+// folds away below them with their count.
+func (s shownWork) Current() []workflow.WorkItem { return s.part(false) }
+
+// Stale: see Current.
+func (s shownWork) Stale() []workflow.WorkItem { return s.part(true) }
+
+func (s shownWork) part(stale bool) []workflow.WorkItem {
+	var out []workflow.WorkItem
+	for _, it := range s.Items {
+		if it.Stale == stale {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// WorkStale names the fold of long-overdue items with their count.
+func (v View) WorkStale(s shownWork) string {
+	return v.L(fmt.Sprintf("Længe overskredet (%d)", s.StaleTotal), fmt.Sprintf("Long overdue (%d)", s.StaleTotal))
+}
+
 // worklistRole reports whether r is a role whose home page is its worklist.
 func worklistRole(r workflow.Role) bool {
 	return r == workflow.RoleNurse || r == workflow.RoleLead || r == workflow.RolePharmacy
@@ -76,8 +99,10 @@ func caseAnchor(k workflow.WorkKind) string {
 		return "#changes"
 	case workflow.WorkDeliveryToCheck:
 		return "#rolls"
-	case workflow.WorkUrgentToCheck, workflow.WorkUrgentOverdue:
+	case workflow.WorkUrgentToCheck, workflow.WorkUrgentOverdue, workflow.WorkUrgentRejected, workflow.WorkUrgentLatePromise:
 		return "#urgent"
+	case workflow.WorkPauseEnd:
+		return "#actions"
 	}
 	return ""
 }

@@ -42,7 +42,9 @@ type Citizen struct {
 	GPID         string
 	// MedicineHelp is true when the municipality helps the citizen with medicine.
 	MedicineHelp bool
-	CreatedAt    time.Time
+	// MedicineHelpSince is the civil date the help started (zero when unknown).
+	MedicineHelpSince calendar.Date
+	CreatedAt         time.Time
 }
 
 // GP is a general practitioner's practice, known by its ydernummer.
@@ -103,6 +105,11 @@ type Assessment struct {
 	ResultsJSON    string
 	AssessedBy     string
 	AssessedAt     time.Time
+	// Reason and JudgedAssessmentID are set on a professional assessment
+	// (RuleSetID ProfessionalRuleSet): the nurse's reason and the rule
+	// verdict it judges.
+	Reason             string
+	JudgedAssessmentID string
 }
 
 // GPRequest is a request to the citizen's GP to approve dose dispensing,

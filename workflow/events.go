@@ -168,6 +168,9 @@ func (sv *Service) Pause(ctx context.Context, a Actor, caseID, reason, note stri
 func (sv *Service) Resume(ctx context.Context, a Actor, caseID, note string) (Case, error) {
 	return sv.fire(ctx, a, caseID, EventResume, Input{Note: note}, nil,
 		func(ctx context.Context, tx Tx, s Snapshot, c *Case) error {
+			if err := tx.CompleteReminders(ctx, c.ID, ReminderPauseEnd, s.Now); err != nil {
+				return err
+			}
 			_, err := sv.resumeRolls(ctx, tx, *c, s.Now, s.Now)
 			return err
 		})

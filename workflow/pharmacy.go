@@ -31,6 +31,10 @@ func ParseClosingDays(s string) ([]calendar.ClosingDay, error) {
 		if !ok || err1 != nil || err2 != nil || month < 1 || month > 12 || day < 1 || day > 31 {
 			return nil, Invalidf("lukkedag %q skal skrives dd-mm", "closing day %q must be written dd-mm", part)
 		}
+		// Any year's day: 29-02 is a closing day in leap years.
+		if day > calendar.NewDate(2024, time.Month(month)+1, 0).Day() {
+			return nil, Invalidf("lukkedag %s findes ikke", "closing day %s does not exist", part)
+		}
 		cd := calendar.ClosingDay{Month: time.Month(month), Day: day, NameDA: "lukkedag", NameEN: "closing day"}
 		for _, def := range calendar.DefaultExtraClosingDays() {
 			if def.Month == cd.Month && def.Day == cd.Day {

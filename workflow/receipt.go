@@ -33,10 +33,15 @@ type Deviation struct {
 type ReceiptInput struct {
 	Deviations []string
 	Note       string
+	// At is when the roll was actually received (zero: now); see ActualTime.
+	At time.Time
 }
 
 // Validate checks the deviation kinds against DeviationKinds.
 func (in ReceiptInput) Validate() error {
+	if err := CheckNote(in.Note); err != nil {
+		return err
+	}
 	for i, k := range in.Deviations {
 		if !slices.Contains(DeviationKinds(), k) {
 			return Invalidf("ukendt afvigelse %q (brug %s)", "unknown deviation %q (use %s)", k,
@@ -92,14 +97,18 @@ func (sv *Service) RecordReceipt(ctx context.Context, a Actor, caseID string, se
 			return Invalidf("rullen for periode %d er ikke leveret (status %q); kun leverede ruller modtagekontrolleres",
 				"the roll of period %d has not been delivered (status %q); only delivered rolls are checked", seq, p.Status)
 		}
-		if err := tx.MarkPeriodReceived(ctx, p.ID, now, a.UserID, in.Note); err != nil {
+		at, err := ActualTime(in.At, now, deliveredDay(p.DeliveredAt))
+		if err != nil {
+			return err
+		}
+		if err := tx.MarkPeriodReceived(ctx, p.ID, at, a.UserID, in.Note); err != nil {
 			return err
 		}
 		if err := tx.InsertReceiptDeviations(ctx, deviations(in, Deviation{CaseID: caseID, PeriodID: p.ID,
 			PharmacyID: p.PharmacyID, RecordedBy: a.UserID, RecordedAt: now})); err != nil {
 			return err
 		}
-		p.Status, p.ReceivedAt, p.ReceivedBy, p.ReceiptNote = PeriodReceived, &now, a.UserID, in.Note
+		p.Status, p.ReceivedAt, p.ReceivedBy, p.ReceiptNote = PeriodReceived, &at, a.UserID, in.Note
 		out = p
 		return nil
 	})
@@ -132,7 +141,11 @@ func (sv *Service) RecordUrgentReceipt(ctx context.Context, a Actor, caseID, urg
 		case u.Status != UrgentDelivered:
 			return Invalidf("akutrullen er ikke leveret (status %q)", "the urgent roll has not been delivered (status %q)", u.Status)
 		}
-		if err := tx.MarkUrgentRollReceived(ctx, u.ID, now, in.Note); err != nil {
+		at, err := ActualTime(in.At, now, calendar.Date{})
+		if err != nil {
+			return err
+		}
+		if err := tx.MarkUrgentRollReceived(ctx, u.ID, at, in.Note); err != nil {
 			return err
 		}
 		return tx.InsertReceiptDeviations(ctx, deviations(in, Deviation{CaseID: caseID, UrgentRollID: u.ID,
@@ -156,4 +169,35 @@ func stampDay(t *time.Time) string {
 		return ""
 	}
 	return calendar.DayOf(*t).Format()
+}
+
+// ActualTimeWindow is how far back an actual receipt or delivery time may
+// be recorded.
+const ActualTimeWindow = 14 * 24 * time.Hour
+
+// ActualTime is the time a receipt or delivery actually happened: at, or
+// now when at is zero. It may not lie in the future (a minute's slack for
+// clocks), nor more than ActualTimeWindow back, nor before the civil date
+// notBefore (Danish time; zero: no such limit).
+func ActualTime(at, now time.Time, notBefore calendar.Date) (time.Time, error) {
+	if at.IsZero() {
+		return now, nil
+	}
+	at = at.UTC().Truncate(time.Second)
+	switch {
+	case at.After(now.Add(time.Minute)):
+		return time.Time{}, Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.FormatTime(at))
+	case at.Before(now.Add(-ActualTimeWindow)):
+		return time.Time{}, Invalidf("tidspunktet %s ligger mere end 14 dage tilbage", "the time %s is more than 14 days ago", calendar.FormatTime(at))
+	case !notBefore.IsZero() && calendar.DayOf(at).Before(notBefore):
+		return time.Time{}, Invalidf("tidspunktet %s ligger før %s", "the time %s is before %s", calendar.FormatTime(at), notBefore.Format())
+	}
+	return at, nil
+}
+
+func deliveredDay(t *time.Time) calendar.Date {
+	if t == nil {
+		return calendar.Date{}
+	}
+	return calendar.DayOf(*t)
 }

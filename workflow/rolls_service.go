@@ -151,8 +151,14 @@ func (sv *Service) resumeRolls(ctx context.Context, tx Tx, c Case, at, now time.
 }
 
 // RecordDelivered records that the pharmacy delivered the roll of the
-// case's period seq: a period past its deadline becomes dispensed.
+// case's period seq now: a period past its deadline becomes dispensed.
 func (sv *Service) RecordDelivered(ctx context.Context, a Actor, caseID string, seq int) (Period, error) {
+	return sv.RecordDeliveredAt(ctx, a, caseID, seq, time.Time{})
+}
+
+// RecordDeliveredAt is RecordDelivered at the actual delivery time at (zero:
+// now); see ActualTime for the times it accepts.
+func (sv *Service) RecordDeliveredAt(ctx context.Context, a Actor, caseID string, seq int, at time.Time) (Period, error) {
 	if err := allowRoles(a, RolePharmacy, RoleAdmin); err != nil {
 		return Period{}, err
 	}
@@ -175,14 +181,18 @@ func (sv *Service) RecordDelivered(ctx context.Context, a Actor, caseID string, 
 				"period %d cannot be delivered: its status is %q and its deadline is %s",
 				seq, p.Status, p.Deadline.Format())
 		}
-		if err := tx.MarkPeriodDelivered(ctx, p.ID, p.Status, now); err != nil {
+		when, err := ActualTime(at, now, p.Packing)
+		if err != nil {
+			return err
+		}
+		if err := tx.MarkPeriodDelivered(ctx, p.ID, p.Status, when); err != nil {
 			return err
 		}
 		if err := tx.InsertPeriodEvent(ctx, PeriodEvent{PeriodID: p.ID, CaseID: caseID, PharmacyID: p.PharmacyID,
-			At: now, Actor: a.UserID, ActorRole: a.Role, From: p.Status, To: PeriodDispensed}); err != nil {
+			At: when, Actor: a.UserID, ActorRole: a.Role, From: p.Status, To: PeriodDispensed}); err != nil {
 			return err
 		}
-		p.Status, p.DeliveredAt = PeriodDispensed, &now
+		p.Status, p.DeliveredAt = PeriodDispensed, &when
 		out = p
 		return nil
 	})

@@ -22,6 +22,7 @@ type Tx interface {
 	GPTx
 	MessageTx
 	PeriodEventTx
+	CareTx
 	// Snapshot loads the case and the facts its guards need.
 	Snapshot(ctx context.Context, scope Scope, caseID string, now time.Time) (Snapshot, error)
 	// Citizen loads a citizen within scope.

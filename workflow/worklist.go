@@ -43,7 +43,26 @@ const (
 	// WorkHospitalCheck: a hospital notification Dosis did not apply by
 	// itself: a discharge of a case paused by hand, a cancelled death (nurse).
 	WorkHospitalCheck WorkKind = "hospital_check"
+	// WorkUrgentRejected: the pharmacy rejected an urgent roll and no new
+	// one has been requested since (nurse): the citizen may be left
+	// without medicine.
+	WorkUrgentRejected WorkKind = "urgent_rejected"
+	// WorkUrgentLatePromise: an open urgent roll is promised later than it
+	// is needed (nurse).
+	WorkUrgentLatePromise WorkKind = "urgent_late_promise"
+	// WorkPauseEnd: a paused case reached its pause's planned end (nurse).
+	WorkPauseEnd WorkKind = "pause_end"
 )
+
+// Alert reports whether items of the kind are put before everything else
+// on the worklist: a citizen may be left without medicine.
+func (k WorkKind) Alert() bool {
+	return k == WorkUrgentRejected || k == WorkUrgentLatePromise
+}
+
+// StaleAfter is how long past due an item may be before the worklist groups
+// it below the current work as long overdue.
+const StaleAfter = 30 * 24 * time.Hour
 
 // Label returns the kind for users in lang ("da" or "en").
 func (k WorkKind) Label(lang i18n.Lang) string {
@@ -97,8 +116,12 @@ type WorkItem struct {
 	Due time.Time
 	// DueDay is the date-only deadline (zero when the item is due at an
 	// instant); it is shown without a clock time.
-	DueDay      calendar.Date
-	Urgency     Urgency
+	DueDay  calendar.Date
+	Urgency Urgency
+	// Alert marks kinds that come first (Kind.Alert); Stale marks items
+	// more than StaleAfter past due, grouped last (even alerts).
+	Alert       bool
+	Stale       bool
 	CitizenName string
 	LabelDA     string
 	LabelEN     string
@@ -109,12 +132,16 @@ type Worklist struct {
 	Role  Role
 	Now   time.Time
 	Items []WorkItem
+	// StaleTotal is how many items of the whole list are long overdue
+	// (Stale), whether or not Items holds them all.
+	StaleTotal int
 }
 
 // Add appends an item of kind, filling its urgency and labels; detailDA
 // and detailEN (may be empty) follow the kind's label.
 func (w *Worklist) Add(kind WorkKind, caseID, refID string, due time.Time, citizen, detailDA, detailEN string) {
 	it := WorkItem{Kind: kind, CaseID: caseID, RefID: refID, Due: due.UTC(), Urgency: UrgencyAt(due, w.Now),
+		Alert: kind.Alert(), Stale: due.Before(w.Now.Add(-StaleAfter)),
 		CitizenName: citizen, LabelDA: kind.Label(i18n.Danish), LabelEN: kind.Label(i18n.English)}
 	if detailDA != "" {
 		it.LabelDA += ": " + detailDA
@@ -133,10 +160,22 @@ func (w *Worklist) AddDay(kind WorkKind, caseID, refID string, day calendar.Date
 	w.Items[len(w.Items)-1].DueDay = day
 }
 
-// Sort orders the items by urgency, then due time, kind and case.
+// Sort puts what is due now first: alerts (a rejected or late urgent
+// roll), then the current work by urgency (recently overdue, within 24
+// hours, within 7 days, later), then the long-overdue items (alerts
+// included); within each, by due time, kind and case.
 func (w *Worklist) Sort() {
+	section := func(it WorkItem) int {
+		switch {
+		case it.Stale:
+			return 2
+		case it.Alert:
+			return 0
+		}
+		return 1
+	}
 	slices.SortStableFunc(w.Items, func(a, b WorkItem) int {
-		return cmp.Or(cmp.Compare(a.Urgency, b.Urgency), a.Due.Compare(b.Due),
+		return cmp.Or(cmp.Compare(section(a), section(b)), cmp.Compare(a.Urgency, b.Urgency), a.Due.Compare(b.Due),
 			cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.CaseID, b.CaseID), cmp.Compare(a.RefID, b.RefID))
 	})
 }

@@ -35,7 +35,8 @@ func (b *caseBuild) notDispensed(deadline calendar.Date) bool {
 // periods of the pharmacy's length from workflow.FirstPeriodStart until up
 // to workflow.DefaultPlanWeeks past now or the end (as the service plans
 // them ahead), each with the canonical deadline, packing date and expected
-// delivery. Past periods were received (a few only dispensed), those whose
+// delivery. Past periods were received (a few of the last uncheckedWindow
+// only dispensed), those whose
 // deadline fell in a pause or after the end were not dispensed, and future ones are planned
 // or, past their deadline, ready.
 func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) ([]period, error) {
@@ -68,7 +69,9 @@ func (g *muniGen) rollPeriods(b *caseBuild, ph *pharmacy) ([]period, error) {
 			delivered = &d
 			p.status = workflow.PeriodDispensed
 			rc := d.Add(time.Duration(30+r.IntN(30*60)) * time.Minute)
-			if rc.Before(now) && !r.chance(0.02) {
+			// A few recent deliveries still await their receipt control;
+			// older ones were all checked (no years-old work on the lists).
+			if rc.Before(now) && !(r.chance(0.02) && now.Sub(d) < uncheckedWindow) {
 				received, receivedBy = &rc, g.nurses[r.IntN(len(g.nurses))]
 				p.status = workflow.PeriodReceived
 				p.received = received
@@ -123,3 +126,7 @@ func (g *muniGen) periodRecords(b *caseBuild, ph *pharmacy, ps []period) {
 		}
 	}
 }
+
+// uncheckedWindow is how far back a demo delivery may still await its
+// receipt control.
+const uncheckedWindow = 21 * 24 * time.Hour

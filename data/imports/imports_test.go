@@ -231,6 +231,13 @@ func TestImportPharmaciesAndMedicineHelp(t *testing.T) {
 		help := readFile(t, "medicine-help.csv")
 		counts(t, run(t, db, imports.MedicineHelp, help, imports.Options{}), 0, 2, 0)
 		counts(t, run(t, db, imports.MedicineHelp, help, imports.Options{}), 0, 0, 2)
+		// The since date is stored with the help, and a new date alone is a change.
+		var since time.Time
+		if err := db.Bun().NewSelect().Table("citizens").Column("medicine_help_since").Where("cpr = '0101451236'").
+			Scan(context.Background(), &since); err != nil || since.UTC().Format("02-01-2006") != "15-01-2026" {
+			t.Fatalf("medicine help since %v, %v; want 15-01-2026", since, err)
+		}
+		counts(t, run(t, db, imports.MedicineHelp, []byte("CPR;Medicinhjælp;Fra\n0101451236;ja;20-01-2026\n"), imports.Options{}), 0, 1, 0)
 		unknown := []byte("CPR;Medicinhjælp;Fra\n121132-1004;ja;01-01-2027\n")
 		rep, err = imports.Run(context.Background(), db, admin, imports.MedicineHelp, unknown, imports.Options{Now: now})
 		if err == nil || len(rep.Problems) != 2 {

@@ -3,11 +3,13 @@ package imports
 import (
 	"context"
 	"fmt"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-// medicineHelp sets citizens.medicine_help for registered citizens. The
-// since date is checked (a date, not in the future) but not stored: the
-// schema keeps only the current value.
+// medicineHelp sets citizens.medicine_help for registered citizens, with
+// the since date (a date, not in the future) as medicine_help_since when
+// the help is given; a citizen without help keeps no since date.
 func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 	cprs := make([]string, len(recs))
 	for i, r := range recs {
@@ -29,12 +31,19 @@ func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 	var touched []string
 	for _, r := range recs {
 		row := existing[r.cpr.Digits()]
-		if row.MedicineHelp == r.help {
+		since := row.MedicineHelpSince
+		switch {
+		case !r.help:
+			since = calendar.Date{}
+		case !r.since.IsZero():
+			since = r.since
+		}
+		if row.MedicineHelp == r.help && row.MedicineHelpSince == since {
 			w.rep.Unchanged++
 			continue
 		}
 		if _, err := w.tx.NewUpdate().Table("citizens").Set("medicine_help = ?", r.help).
-			Where("id = ?", row.ID).Exec(ctx); err != nil {
+			Set("medicine_help_since = ?", since).Where("id = ?", row.ID).Exec(ctx); err != nil {
 			return fmt.Errorf("update medicine help on line %d: %w", r.c.r.Line, err)
 		}
 		w.rep.Updated++

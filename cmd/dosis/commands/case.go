@@ -37,10 +37,9 @@ func (e *env) caseCommand() *cli.Command {
 				}),
 			e.caseGPDecisionCommand(),
 			e.caseStartCommand(),
-			e.caseEventCommand("pause", "pause dose dispensing", true,
-				func(c *cli.Context, sv *workflow.Service, a workflow.Actor, id string) (workflow.Case, error) {
-					return sv.Pause(c.Context, a, id, c.String("reason"), c.String("note"))
-				}),
+			e.casePauseCommand(),
+			e.caseJudgeCommand(),
+			e.caseRenewCommand(),
 			e.caseEventCommand("resume", "resume a paused case", false,
 				func(c *cli.Context, sv *workflow.Service, a workflow.Actor, id string) (workflow.Case, error) {
 					return sv.Resume(c.Context, a, id, c.String("note"))

@@ -60,6 +60,8 @@ func (e *env) citizenCommand() *cli.Command {
 				}),
 			},
 			e.citizenExportCommand(),
+			e.citizenEditCommand(),
+			e.citizenMoveCommand(),
 		},
 	}
 }

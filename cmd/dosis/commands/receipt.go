@@ -20,6 +20,7 @@ func (e *env) receiptCommand() *cli.Command {
 			&cli.StringFlag{Name: "urgent", Usage: "an urgent roll's id instead of a period"},
 			&cli.StringSliceFlag{Name: "deviation", Usage: "a deviation, repeatable: " + strings.Join(workflow.DeviationKinds(), ", ")},
 			&cli.StringFlag{Name: "note", Usage: "free-text note"},
+			&cli.StringFlag{Name: "at", Usage: `when the roll was received, "dd-mm-yyyy hh:mm" Danish time (default now)`},
 		},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 			id, err := caseArg(c)
@@ -29,7 +30,11 @@ func (e *env) receiptCommand() *cli.Command {
 			if (c.Int("period") == 0) == (c.String("urgent") == "") {
 				return usagef("give either --period SEQ or --urgent ID")
 			}
-			in := workflow.ReceiptInput{Deviations: c.StringSlice("deviation"), Note: c.String("note")}
+			at, err := optionalTime(c, "at")
+			if err != nil {
+				return err
+			}
+			in := workflow.ReceiptInput{Deviations: c.StringSlice("deviation"), Note: c.String("note"), At: at}
 			sv := e.service(db)
 			if u := c.String("urgent"); u != "" {
 				if err := sv.RecordUrgentReceipt(c.Context, e.actor(c), id, u, in); err != nil {

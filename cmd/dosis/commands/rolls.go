@@ -22,6 +22,7 @@ func (e *env) rollsCommand() *cli.Command {
 			e.rollsPlanCommand(),
 			e.rollsToPackCommand(),
 			e.rollsDeliveredCommand(),
+			e.rollsExtendCommand(),
 		},
 	}
 }
@@ -156,13 +157,18 @@ func (e *env) rollsDeliveredCommand() *cli.Command {
 		Name:      "delivered",
 		Usage:     "record that the pharmacy delivered a period's roll",
 		ArgsUsage: "CASE-ID",
-		Flags:     []cli.Flag{&cli.IntFlag{Name: "period", Required: true, Usage: "the period's SEQ (see rolls list)"}},
+		Flags: []cli.Flag{&cli.IntFlag{Name: "period", Required: true, Usage: "the period's SEQ (see rolls list)"},
+			&cli.StringFlag{Name: "at", Usage: `when it was delivered, "dd-mm-yyyy hh:mm" Danish time (default now)`}},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 			id, err := caseArg(c)
 			if err != nil {
 				return err
 			}
-			p, err := e.service(db).RecordDelivered(c.Context, e.actor(c), id, c.Int("period"))
+			at, err := optionalTime(c, "at")
+			if err != nil {
+				return err
+			}
+			p, err := e.service(db).RecordDeliveredAt(c.Context, e.actor(c), id, c.Int("period"), at)
 			if err != nil {
 				return err
 			}

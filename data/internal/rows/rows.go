@@ -21,7 +21,9 @@ type Citizen struct {
 	Municipality  int           `bun:"municipality_code"`
 	GPID          *string       `bun:"gp_id"`
 	MedicineHelp  bool          `bun:"medicine_help"`
-	CreatedAt     time.Time     `bun:"created_at"`
+	// MedicineHelpSince is the civil date the help started (zero, NULL, when unknown).
+	MedicineHelpSince calendar.Date `bun:"medicine_help_since"`
+	CreatedAt         time.Time     `bun:"created_at"`
 }
 
 // GP is a row of gps.
