@@ -12,8 +12,6 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// MaxNameLength bounds a citizen's or a GP's name.
-const MaxNameLength = 200
 
 // CitizenEdit is a change to a citizen's own data. A nil field is left as
 // it is; GPYdernummer "-" removes the GP.
@@ -93,14 +91,11 @@ func (db *DB) RecordChanges(ctx context.Context, entity, id string) ([]RecordCha
 // ValidName trims a name and checks it is there, printable and not too long.
 func ValidName(name string) (string, error) {
 	n := strings.TrimSpace(name)
-	switch {
-	case n == "":
+	if n == "" {
 		return "", workflow.Invalid("navnet mangler", "the name is missing")
-	case len([]rune(n)) > MaxNameLength:
-		return "", workflow.Invalidf("navnet er på %d tegn; højst %d", "the name is %d characters long; at most %d",
-			len([]rune(n)), MaxNameLength)
-	case strings.ContainsFunc(n, func(r rune) bool { return r < 0x20 || r == 0x7f }):
-		return "", workflow.Invalid("navnet indeholder styretegn", "the name contains control characters")
+	}
+	if err := workflow.CheckText("navnet", "the name", n, workflow.TextName); err != nil {
+		return "", err
 	}
 	return n, nil
 }

@@ -33,9 +33,6 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 		return workflow.Citizen{}, nil, workflow.Invalidf("CPR-nummeret giver fødselsdatoen %s, som ligger i fremtiden",
 			"the CPR number gives the birth date %s, which is in the future", born.Format())
 	}
-	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
-		return workflow.Citizen{}, nil, err
-	}
 	name, err := ValidName(in.Name)
 	if err != nil {
 		return workflow.Citizen{}, nil, err

@@ -9,10 +9,6 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-// MaxNoteLength bounds every free-text note and reason a person types, in
-// characters.
-const MaxNoteLength = 2000
-
 // CheckNote refuses a note longer than MaxNoteLength characters.
 func CheckNote(note string) error {
 	if n := utf8.RuneCountInString(note); n > MaxNoteLength {
