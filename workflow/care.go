@@ -4,18 +4,13 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // CheckNote refuses a note longer than MaxNoteLength characters.
 func CheckNote(note string) error {
-	if n := utf8.RuneCountInString(note); n > MaxNoteLength {
-		return Invalidf("teksten er på %d tegn; højst %d er tilladt", "the text is %d characters long; at most %d are allowed",
-			n, MaxNoteLength)
-	}
-	return nil
+	return CheckText("noten", "the note", note, TextNote)
 }
 
 // The audit events of case actions that keep the case's state.
