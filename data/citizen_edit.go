@@ -12,7 +12,6 @@ import (
 	"github.com/uptrace/bun"
 )
 
-
 // CitizenEdit is a change to a citizen's own data. A nil field is left as
 // it is; GPYdernummer "-" removes the GP.
 type CitizenEdit struct {

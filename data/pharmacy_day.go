@@ -127,7 +127,7 @@ func (db *DB) PharmacyDeviationsTraced(ctx context.Context, a workflow.Actor, si
 		Name   string `bun:"name"`
 	}
 	if err := db.bun.NewSelect().TableExpr("cases AS c").Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
-		ColumnExpr("c.id AS case_id, ci.name").Where("c.id IN (?)", bun.In(cases)).Scan(ctx, &names); err != nil {
+		ColumnExpr("c.id AS case_id, ci.name").Where("c.id IN (?)", bun.List(cases)).Scan(ctx, &names); err != nil {
 		return nil, fmt.Errorf("load deviation citizens: %w", err)
 	}
 	byCase := make(map[string]string, len(names))
@@ -135,7 +135,7 @@ func (db *DB) PharmacyDeviationsTraced(ctx context.Context, a workflow.Actor, si
 		byCase[n.CaseID] = n.Name
 	}
 	var periods []periodRow
-	if err := db.bun.NewSelect().Model(&periods).Where("rp.id IN (?)", bun.In(periodIDs)).Scan(ctx); err != nil {
+	if err := db.bun.NewSelect().Model(&periods).Where("rp.id IN (?)", bun.List(periodIDs)).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("load deviation periods: %w", err)
 	}
 	byID := make(map[int64]workflow.Period, len(periods))
