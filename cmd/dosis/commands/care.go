@@ -131,11 +131,7 @@ func (e *env) rollsExtendCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			rows := make([][]string, len(ps))
-			for i, p := range ps {
-				rows[i] = periodRow(p)
-			}
-			return e.table(c, ps, periodHeader(), rows)
+			return e.periodTable(c, ps)
 		}),
 	}
 }

@@ -40,6 +40,15 @@ func periodRow(p workflow.Period) []string {
 		p.ExpectedDelivery.Format(), strconv.Itoa(p.LengthDays), string(p.Status) + " (" + p.Status.Label(i18n.Danish) + ")"}
 }
 
+// periodTable prints roll periods as a table (or JSON with --json).
+func (e *env) periodTable(c *cli.Context, ps []workflow.Period) error {
+	rows := make([][]string, len(ps))
+	for i, p := range ps {
+		rows[i] = periodRow(p)
+	}
+	return e.table(c, ps, periodHeader(), rows)
+}
+
 func periodHeader() []string {
 	return []string{"SEQ", "START", "END", "DEADLINE", "PACKING", "DELIVERY", "DAYS", "STATUS"}
 }
@@ -58,11 +67,7 @@ func (e *env) rollsListCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			rows := make([][]string, len(ps))
-			for i, p := range ps {
-				rows[i] = periodRow(p)
-			}
-			return e.table(c, ps, periodHeader(), rows)
+			return e.periodTable(c, ps)
 		}),
 	}
 }
