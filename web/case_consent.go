@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
-	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // caseConsent records who consented, how and when, and whether the
@@ -15,10 +15,9 @@ func (app *App) caseConsent(w http.ResponseWriter, r *http.Request, rq *Request)
 	in := workflow.ConsentInput{GivenBy: r.PostFormValue("given_by"), GiverName: r.PostFormValue("giver_name"),
 		Method: r.PostFormValue("method"), RecorderInDailyCare: r.PostFormValue("daily_care") == "on"}
 	if s := r.PostFormValue("given_at"); s != "" {
-		d, err := calendar.ParseDate(s)
+		d, err := parseDateField(s, i18n.T(i18n.Danish, "consent.given_at"), i18n.T(i18n.English, "consent.given_at"))
 		if err != nil {
-			return app.caseRefused(r, rq, id, "consent", workflow.Invalidf("datoen %q skal skrives dd-mm-åååå",
-				"the date %q must be written dd-mm-yyyy", s))
+			return app.caseRefused(r, rq, id, "consent", err)
 		}
 		in.GivenOn = d
 	}

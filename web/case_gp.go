@@ -2,13 +2,12 @@ package web
 
 import (
 	"errors"
-
-	"github.com/dosis-dk/dosis/medcom"
-	"github.com/dosis-dk/dosis/medcom/outbox"
 	"net/http"
 
+	"github.com/dosis-dk/dosis/i18n"
+	"github.com/dosis-dk/dosis/medcom"
+	"github.com/dosis-dk/dosis/medcom/outbox"
 	"github.com/dosis-dk/dosis/workflow"
-	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // caseRequestGP sends the proposal to the citizen's GP.
@@ -57,10 +56,9 @@ func (app *App) caseGPDecision(w http.ResponseWriter, r *http.Request, rq *Reque
 	case "approve":
 		d.Approved = true
 		if s := r.PostFormValue("expires"); s != "" {
-			t, err := calendar.ParseDate(s)
+			t, err := parseDateField(s, i18n.T(i18n.Danish, "gp.expires"), i18n.T(i18n.English, "gp.expires"))
 			if err != nil {
-				return app.caseRefused(r, rq, id, "gp_decision", workflow.Invalidf("datoen %q skal skrives dd-mm-åååå",
-					"the date %q must be written dd-mm-yyyy", s))
+				return app.caseRefused(r, rq, id, "gp_decision", err)
 			}
 			d.PrescriptionExpires = t
 		}

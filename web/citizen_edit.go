@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"regexp"
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
@@ -94,10 +93,6 @@ func formDate(s, label string) (calendar.Date, error) {
 	}
 	return parseDateField(s, label, label)
 }
-
-// dateShape matches what looks like a date, so a refusal can tell a date
-// that does not exist from one written another way.
-var dateShape = regexp.MustCompile(`^(\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{4}-\d{2}-\d{2})$`)
 
 // localBack returns back when it is a path on this site (never another
 // host), else def.

@@ -185,3 +185,40 @@ func TestSameAnswerCPR(t *testing.T) {
 		})
 	}
 }
+
+// TestSameAnswerDates: a typed date is refused by the web's consent form
+// and `dosis case consent --date` with the same message after the field's
+// name (both use workflow.ParseDate): a date that is not a day of the
+// calendar "does not exist", anything else "must be written dd-mm-yyyy".
+func TestSameAnswerDates(t *testing.T) {
+	for _, engine := range dbtest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			s := newSameAnswer(t, engine)
+			s.web.login("nurse")
+			for _, tc := range []struct{ value, want string }{
+				{"31-02-2026", "the date 31-02-2026 does not exist"},
+				{"2026-02-29", "the date 2026-02-29 does not exist"},
+				{"00.01.2026", "the date 00.01.2026 does not exist"},
+				{"13-13-2026", "the date 13-13-2026 does not exist"},
+				{"1/2/2026", `the date "1/2/2026" must be written dd-mm-yyyy`},
+				{"01-02-26", `the date "01-02-26" must be written dd-mm-yyyy`},
+				{"i går", `the date "i går" must be written dd-mm-yyyy`},
+			} {
+				t.Run(tc.value, func(t *testing.T) {
+					status, body, _ := s.web.post("/cases/"+s.f.case851.ID+"/consent",
+						url.Values{"given_by": {"citizen"}, "method": {"written"}, "given_at": {tc.value}})
+					code, msg := s.cli("case", "consent", s.f.case851.ID, "--method", "written", "--date", tc.value)
+					if status != http.StatusUnprocessableEntity || code != commands.ExitUsage {
+						t.Fatalf("web status %d, CLI exit %d (%s); want 422 and 2", status, code, msg)
+					}
+					if msg != "--date: "+tc.want {
+						t.Errorf("CLI says %q, want %q", msg, "--date: "+tc.want)
+					}
+					if page := html.UnescapeString(body); !strings.Contains(page, ": "+tc.want) {
+						t.Errorf("the web page does not say %q:\n%s", tc.want, excerpt(body))
+					}
+				})
+			}
+		})
+	}
+}

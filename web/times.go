@@ -13,21 +13,10 @@ import (
 // bytesReader gives http.ServeContent a seekable reader over b.
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
 
-// parseDateField reads a date field with calendar.ParseDate; labelDA and
+// parseDateField reads a date field with workflow.ParseDate; labelDA and
 // labelEN name the field in the message.
 func parseDateField(value, labelDA, labelEN string) (calendar.Date, error) {
-	value = strings.TrimSpace(value)
-	d, err := calendar.ParseDate(value)
-	switch {
-	case err == nil:
-		return d, nil
-	case dateShape.MatchString(value):
-		// Written as a date, but not a day of the calendar (31-02-2026).
-		return calendar.Date{}, workflow.Invalid(fmt.Sprintf("%s: datoen %s findes ikke", labelDA, value),
-			fmt.Sprintf("%s: the date %s does not exist", labelEN, value))
-	}
-	return calendar.Date{}, workflow.Invalid(fmt.Sprintf("%s: datoen %q skal skrives dd-mm-åååå", labelDA, value),
-		fmt.Sprintf("%s: the date %q must be written dd-mm-yyyy", labelEN, value))
+	return workflow.ParseDate(value, labelDA, labelEN)
 }
 
 // parseStampFields reads a date field and an optional hh:mm field

@@ -41,21 +41,23 @@ func isEnglish(lang string) bool {
 // April 2026`.
 func ParseDate(s string) (Date, error) {
 	in := strings.TrimSpace(s)
-	fail := func(format string, args ...any) (Date, error) {
-		return Date{}, fmt.Errorf("date %q: "+format, append([]any{in}, args...)...)
+	form := func() (Date, error) {
+		return Date{}, &DateError{Value: in, msg: "want dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd"}
 	}
-	const want = "want dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd"
+	noDay := func(format string, args ...any) (Date, error) {
+		return Date{}, &DateError{Value: in, NoSuchDay: true, msg: fmt.Sprintf(format, args...)}
+	}
 	sep := "-"
 	if strings.Contains(in, ".") {
 		sep = "."
 	}
 	parts := strings.Split(in, sep)
 	if len(parts) != 3 {
-		return fail(want)
+		return form()
 	}
 	for _, p := range parts {
 		if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
-			return fail(want)
+			return form()
 		}
 	}
 	var ys, ms, ds string
@@ -65,20 +67,32 @@ func ParseDate(s string) (Date, error) {
 	case len(parts[0]) <= 2 && len(parts[1]) <= 2 && len(parts[2]) == 4:
 		ds, ms, ys = parts[0], parts[1], parts[2]
 	default:
-		return fail(want)
+		return form()
 	}
 	y, m, d := atoi(ys), atoi(ms), atoi(ds)
 	if y < 1 {
-		return fail("year %04d is not a year", y)
+		return noDay("year %04d is not a year", y)
 	}
 	if m < 1 || m > 12 {
-		return fail("month %d is not a month (1-12)", m)
+		return noDay("month %d is not a month (1-12)", m)
 	}
 	if d < 1 || d > NewDate(y, time.Month(m)+1, 0).Day() {
-		return fail("day %d is not a day of %s %d", d, time.Month(m), y)
+		return noDay("day %d is not a day of %s %d", d, time.Month(m), y)
 	}
 	return NewDate(y, time.Month(m), d), nil
 }
+
+// DateError is [ParseDate]'s refusal: the value, and whether it was
+// written as a date that is not a day of the calendar (31-02-2026) rather
+// than in a form ParseDate does not read.
+type DateError struct {
+	Value     string
+	NoSuchDay bool
+	msg       string
+}
+
+// Error quotes the value and says what is wrong with it (in English).
+func (e *DateError) Error() string { return fmt.Sprintf("date %q: %s", e.Value, e.msg) }
 
 // atoi converts a short string of ASCII digits to an int.
 func atoi(s string) int {

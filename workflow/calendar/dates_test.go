@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +129,12 @@ func TestParseDateErrors(t *testing.T) {
 		}
 		if err.Error() != tt.want {
 			t.Errorf("ParseDate(%q) error\n got %s\nwant %s", tt.in, err, tt.want)
+		}
+		// Written as a date but not a day of the calendar, or not a date's form at all.
+		var de *DateError
+		noDay := !strings.Contains(tt.want, ": want dd-mm-yyyy")
+		if !errors.As(err, &de) || de.NoSuchDay != noDay {
+			t.Errorf("ParseDate(%q) error %#v: want a *DateError with NoSuchDay %v", tt.in, err, noDay)
 		}
 	}
 }

@@ -10,16 +10,18 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// flagDate reads the date flag --name with workflow.ParseDate, the web's
+// refusal of a typed date.
+func flagDate(name, s string) (calendar.Date, error) {
+	return workflow.ParseDate(s, "--"+name, "--"+name)
+}
+
 // optionalDate parses a dd-mm-yyyy flag; zero when the flag is not given.
 func optionalDate(c *cli.Context, name string) (calendar.Date, error) {
 	if !c.IsSet(name) || c.String(name) == "" {
 		return calendar.Date{}, nil
 	}
-	d, err := calendar.ParseDate(c.String(name))
-	if err != nil {
-		return calendar.Date{}, usagef("--%s: %v", name, err)
-	}
-	return d, nil
+	return flagDate(name, c.String(name))
 }
 
 // optionalTime parses a "dd-mm-yyyy hh:mm" flag (Danish time); zero when
@@ -68,8 +70,8 @@ func (e *env) citizenEditCommand() *cli.Command {
 				var d calendar.Date
 				if s := c.String("since"); s != "-" {
 					var err error
-					if d, err = calendar.ParseDate(s); err != nil {
-						return usagef("--since: %v", err)
+					if d, err = flagDate("since", s); err != nil {
+						return err
 					}
 				}
 				in.MedicineHelpSince = &d

@@ -49,11 +49,7 @@ func dateFlag(c *cli.Context, name string, now time.Time) (calendar.Date, error)
 	if s == "" {
 		return calendar.Today(now), nil
 	}
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		return calendar.Date{}, usagef("--%s: %v", name, err)
-	}
-	return d, nil
+	return flagDate(name, s)
 }
 
 func (e *env) caseGPDecisionCommand() *cli.Command {

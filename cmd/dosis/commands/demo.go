@@ -31,9 +31,9 @@ func (e *env) demoCommand() *cli.Command {
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 			now := e.now().UTC()
 			if s := c.String("now"); s != "" {
-				d, err := calendar.ParseDate(s)
+				d, err := flagDate("now", s)
 				if err != nil {
-					return usagef("--now: %v", err)
+					return err
 				}
 				now = d.At(12, 0).UTC()
 			}

@@ -83,13 +83,13 @@ func (e *env) reportFilter(c *cli.Context) (reports.Filter, error) {
 	from, to := reports.DefaultPeriod(calendar.Today(e.now()))
 	var err error
 	if s := c.String("from"); s != "" {
-		if from, err = calendar.ParseDate(s); err != nil {
-			return reports.Filter{}, workflow.Invalidf("--from: %v", "--from: %v", err)
+		if from, err = flagDate("from", s); err != nil {
+			return reports.Filter{}, err
 		}
 	}
 	if s := c.String("to"); s != "" {
-		if to, err = calendar.ParseDate(s); err != nil {
-			return reports.Filter{}, workflow.Invalidf("--to: %v", "--to: %v", err)
+		if to, err = flagDate("to", s); err != nil {
+			return reports.Filter{}, err
 		}
 	}
 	if to.Before(from) {
