@@ -48,8 +48,11 @@
 //
 // Messages are optional templates; a missing one falls back to a generic
 // sentence built from the label. Templates may use {value} (the citizen's
-// fact), {threshold} (the criterion's value) and {label}; any other {name}
-// is an error. Numbers are written with a decimal comma in Danish.
+// fact), {threshold} (the criterion's value) and {label}, and a counted
+// number with its word, {value:måned|måneder} or {threshold:…|…}: the
+// singular form when the number is exactly 1, the plural otherwise ("1
+// måned", "2,5 måneder"). Any other {name} is an error. Numbers are
+// written with a decimal comma in Danish.
 //
 // # Facts
 //

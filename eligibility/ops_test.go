@@ -102,3 +102,34 @@ func oneCriterion(op string, threshold any, severity string) *RuleSet {
 
 // nanValue is a float NaN, which no form can mean.
 func nanValue() float64 { return math.NaN() }
+
+// TestEvaluateCountedForms: {value:one|other} gives the singular word for
+// exactly 1 and the plural otherwise, in both languages, and the default
+// rule set's months criterion uses it.
+func TestEvaluateCountedForms(t *testing.T) {
+	rs := Default()
+	for _, tc := range []struct {
+		months any
+		da, en string
+	}{
+		{1, "uændret i 1 måned;", "unchanged for 1 month;"},
+		{3, "uændret i 3 måneder;", "unchanged for 3 months;"},
+		{2.5, "uændret i 2,5 måneder;", "unchanged for 2.5 months;"},
+		{0, "uændret i 0 måneder;", "unchanged for 0 months;"},
+	} {
+		res := Evaluate(rs, Facts{"months_without_change": tc.months})
+		var found bool
+		for _, r := range res.Results {
+			if r.ID != "months_without_change" {
+				continue
+			}
+			found = true
+			if !strings.Contains(r.Reason, tc.da) || !strings.Contains(r.ReasonEN, tc.en) {
+				t.Errorf("%v months: %q / %q; want %q / %q", tc.months, r.Reason, r.ReasonEN, tc.da, tc.en)
+			}
+		}
+		if !found {
+			t.Fatal("the default rule set has no months_without_change criterion")
+		}
+	}
+}

@@ -44,6 +44,9 @@ func TestParseErrors(t *testing.T) {
 		{"bad severity", ruleSetJSON(`{"id": "a", "fact": "f", "op": "eq", "value": true, "severity": "must", "label_da": "E", "source": "s"}`), []string{"criteria[0]", `"severity"`, `"must"`}},
 		{"missing source", ruleSetJSON(`{"id": "a", "fact": "f", "op": "eq", "value": true, "severity": "required", "label_da": "E"}`), []string{`"source"`, "missing"}},
 		{"missing label", ruleSetJSON(`{"id": "a", "fact": "f", "op": "eq", "value": true, "severity": "required", "source": "s"}`), []string{`"label_da"`, "missing"}},
+		{"counted placeholder without the plural", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "{value:måned}"}}`), []string{`"messages_da.fail"`, `"{value:måned}"`}},
+		{"counted label", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "{label:a|b}"}}`), []string{`"{label:a|b}"`}},
+		{"counted placeholder with an empty form", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "{value:|måneder}"}}`), []string{`"{value:|måneder}"`}},
 		{"unknown placeholder", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_en": {"fail": "only {vaule}"}}`), []string{`"messages_en.fail"`, `"{vaule}"`}},
 	}
 	for _, tt := range tests {

@@ -23,13 +23,61 @@ func (c Criterion) reasons(s Status, value any) (da, en string) {
 	return da, en
 }
 
-// render fills a template's placeholders.
+// render fills a template's placeholders: {value}, {threshold}, {label},
+// and the counted forms {value:måned|måneder} and {threshold:…|…}, which
+// give the number with the singular word when it is exactly 1 and the
+// plural otherwise ("1 måned", "3 måneder", "2,5 måneder").
 func (c Criterion) render(tmpl, label string, value any, lang i18n.Lang) string {
-	return strings.NewReplacer(
-		"{value}", display(value, lang),
-		"{threshold}", display(c.Value, lang),
-		"{label}", label,
-	).Replace(tmpl)
+	var b strings.Builder
+	for _, part := range splitPlaceholders(tmpl) {
+		if len(part) < 2 || part[0] != '{' || part[len(part)-1] != '}' {
+			b.WriteString(part)
+			continue
+		}
+		name, forms, counted := strings.Cut(part[1:len(part)-1], ":")
+		switch {
+		case name == "label" && !counted:
+			b.WriteString(label)
+		case name == "value" || name == "threshold":
+			v := value
+			if name == "threshold" {
+				v = c.Value
+			}
+			b.WriteString(display(v, lang))
+			if counted {
+				one, other, _ := strings.Cut(forms, "|")
+				if n, ok := asNumber(v); ok && n == 1 {
+					b.WriteString(" " + one)
+				} else {
+					b.WriteString(" " + other)
+				}
+			}
+		default:
+			b.WriteString(part) // the rule set's validation refuses it
+		}
+	}
+	return b.String()
+}
+
+// splitPlaceholders cuts a template into literal text and "{…}" parts.
+func splitPlaceholders(t string) []string {
+	var out []string
+	for t != "" {
+		start := strings.IndexByte(t, '{')
+		if start < 0 {
+			return append(out, t)
+		}
+		end := strings.IndexByte(t[start:], '}')
+		if end < 0 {
+			return append(out, t)
+		}
+		if start > 0 {
+			out = append(out, t[:start])
+		}
+		out = append(out, t[start:start+end+1])
+		t = t[start+end+1:]
+	}
+	return out
 }
 
 // pick returns the template for a status, or the generic one when empty.

@@ -61,8 +61,8 @@ func (rs *RuleSet) Validate() error {
 		}
 		for _, t := range c.templates() {
 			for _, ph := range placeholders(t.text) {
-				if ph != "{value}" && ph != "{threshold}" && ph != "{label}" {
-					bad(`%s: field %q has unknown placeholder %q, want {value}, {threshold} or {label}`, where, t.field, ph)
+				if !knownPlaceholder(ph) {
+					bad(`%s: field %q has unknown placeholder %q, want {value}, {threshold}, {label} or a counted {value:one|other}`, where, t.field, ph)
 				}
 			}
 		}
@@ -112,6 +112,21 @@ func (c Criterion) templates() []template {
 		{"messages_en.fail", c.MessagesEN.Fail},
 		{"messages_en.unknown", c.MessagesEN.Unknown},
 	}
+}
+
+// knownPlaceholder tells whether ph is one render fills: {value},
+// {threshold}, {label}, or {value:one|other} / {threshold:one|other} with
+// both forms given.
+func knownPlaceholder(ph string) bool {
+	switch ph {
+	case "{value}", "{threshold}", "{label}":
+		return true
+	}
+	name, forms, counted := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(ph, "{"), "}"), ":")
+	one, other, both := strings.Cut(forms, "|")
+	return counted && (name == "value" || name == "threshold") && both &&
+		strings.TrimSpace(one) != "" && strings.TrimSpace(other) != "" && !strings.Contains(other, "|") &&
+		strings.HasSuffix(ph, "}")
 }
 
 // placeholders returns every {name} in a template, braces included.
