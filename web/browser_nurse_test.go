@@ -66,6 +66,9 @@ func TestBrowserCitizenWithoutGPSentToGP(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/cases/`+c.ID+`/request-gp"] button`)),
 			chromedp.WaitNotPresent(chromedp.CSS("#no-gp")),
 			chromedp.Click(chromedp.CSS(`form[action="/cases/`+c.ID+`/request-gp"] button`)),
+			// The saved citizen's flash is on the page before the click: wait for
+			// the page after the request, where the request form is gone.
+			chromedp.WaitNotPresent(chromedp.CSS(`form[action="/cases/`+c.ID+`/request-gp"]`)),
 			chromedp.WaitVisible(chromedp.CSS(".flash")))
 		if err != nil {
 			t.Fatal(err)
