@@ -31,7 +31,7 @@ func (db *DB) ClaimDemo(ctx context.Context, by string, now time.Time) error {
 			"databasen har %d rigtige brugere og er ikke en demodatabase; --demo nulstiller ikke deres adgangskoder. Start uden --demo, eller brug en ny databasefil (fx --db demo.db)",
 			"the database holds %d real users and is not a demo database; --demo does not reset their passwords. Start without --demo, or use a new database file (e.g. --db demo.db)", n)
 	}
-	_, err = db.saveSetting(ctx, SettingDemoDatabase, 0, "synthetic demo data; demo logins may be reset", by, now)
+	_, err = db.saveSetting(ctx, SettingDemoDatabase, 0, "synthetic demo data; demo logins may be reset", by, now, AnyVersion, nil)
 	return err
 }
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
 )
 
@@ -29,6 +31,11 @@ type StoredSetting struct {
 	Body         string
 	SavedAt      time.Time
 	SavedBy      string
+	// BaseID is the version this one was saved over (0 for the first).
+	BaseID int64
+	// SavedByName is the saving user's name ("" when not a user, e.g. the
+	// demo loader); filled by SettingHistory.
+	SavedByName string
 }
 
 type settingRow struct {
@@ -39,23 +46,124 @@ type settingRow struct {
 	Body          string    `bun:"body"`
 	SavedAt       time.Time `bun:"saved_at"`
 	SavedBy       string    `bun:"saved_by"`
+	BaseID        int64     `bun:"base_id"`
 }
 
 func (r settingRow) toSetting() StoredSetting {
 	return StoredSetting{ID: r.ID, Name: r.Name, Municipality: r.Municipality, Body: r.Body,
-		SavedAt: r.SavedAt.UTC(), SavedBy: r.SavedBy}
+		SavedAt: r.SavedAt.UTC(), SavedBy: r.SavedBy, BaseID: r.BaseID}
 }
 
+// AnyVersion, as the base of a save, saves over whatever version is in
+// force: for saves that did not start from a version shown to someone (the
+// demo loader, a test). Forms pass the version they were shown.
+const AnyVersion int64 = -1
+
 // saveSetting stores a new version of setting name for municipality (0 for
-// the whole installation); an empty body returns to the default. Older
-// versions are kept as history. Only the typed savers that validate the
-// body call it (SaveRuleSet, SaveReportParams, ClaimDemo).
-func (db *DB) saveSetting(ctx context.Context, name string, municipality int, body, savedBy string, now time.Time) (StoredSetting, error) {
+// the whole installation) over version base (the id of the version the
+// editor started from, 0 for none, or AnyVersion); an empty body returns to
+// the default. Older versions are kept as history. check, when not nil,
+// runs in the same transaction before the insert. When another version was
+// saved since base, it refuses with a conflict naming who saved it and when.
+// Only the typed savers that validate the body call it (SaveRuleSet,
+// SaveReportParams, ClaimDemo).
+func (db *DB) saveSetting(ctx context.Context, name string, municipality int, body, savedBy string, now time.Time,
+	base int64, check func(ctx context.Context, tx bun.Tx) error) (StoredSetting, error) {
 	row := settingRow{Name: name, Municipality: municipality, Body: body, SavedAt: now.UTC().Truncate(time.Microsecond), SavedBy: savedBy}
-	if _, err := db.bun.NewInsert().Model(&row).ExcludeColumn("id").Returning("id").Exec(ctx); err != nil {
-		return StoredSetting{}, fmt.Errorf("save setting %s: %w", name, err)
+	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		var cur settingRow
+		err := tx.NewSelect().Model(&cur).Where("s.name = ? AND s.municipality_code = ?", name, municipality).
+			OrderExpr("s.id DESC").Limit(1).Scan(ctx)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("load setting %s: %w", name, err)
+		}
+		if base != AnyVersion && base != cur.ID {
+			var who []string
+			if err := tx.NewSelect().TableExpr("users AS u").ColumnExpr("u.name").Where("u.username = ?", cur.SavedBy).
+				Scan(ctx, &who); err != nil {
+				return fmt.Errorf("load setting author: %w", err)
+			}
+			if len(who) == 1 {
+				cur.SavedBy = who[0]
+			}
+			return settingConflict(cur)
+		}
+		if check != nil {
+			if err := check(ctx, tx); err != nil {
+				return err
+			}
+		}
+		row.BaseID = cur.ID
+		_, err = tx.NewInsert().Model(&row).ExcludeColumn("id").Returning("id").Exec(ctx)
+		if isUniqueViolation(err) {
+			// Saved by someone else between our read and our insert.
+			return &workflow.Error{Kind: workflow.KindConflict, MsgDA: conflictDA, MsgEN: conflictEN, Err: err}
+		}
+		if err != nil {
+			return fmt.Errorf("save setting %s: %w", name, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return StoredSetting{}, err
 	}
 	return row.toSetting(), nil
+}
+
+const (
+	conflictDA = "indstillingen er gemt af en anden, efter du åbnede den; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny"
+	conflictEN = "someone else saved the setting after you opened it; reload the page, see the change in the history, and save your changes again"
+)
+
+// settingConflict refuses a save over a version that is no longer the
+// newest, naming who saved the newest one and when (Danish time).
+func settingConflict(cur settingRow) error {
+	return &workflow.Error{Kind: workflow.KindConflict,
+		MsgDA: fmt.Sprintf("indstillingen blev gemt af %s den %s, efter du åbnede den; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny",
+			cur.SavedBy, calendar.FormatTime(cur.SavedAt)),
+		MsgEN: fmt.Sprintf("%s saved the setting on %s, after you opened it; reload the page, see the change in the history, and save your changes again",
+			cur.SavedBy, calendar.FormatTime(cur.SavedAt))}
+}
+
+// SettingHistory lists the saved versions of setting name for
+// municipality, newest first, at most limit (1–1000), with the saving
+// user's name.
+func (db *DB) SettingHistory(ctx context.Context, name string, municipality, limit int) ([]StoredSetting, error) {
+	limit = min(max(limit, 1), 1000)
+	var rows []struct {
+		settingRow `bun:",extend"`
+		UserName   *string `bun:"user_name"`
+	}
+	if err := db.bun.NewSelect().Model(&rows).ColumnExpr("s.*").ColumnExpr("u.name AS user_name").
+		Join("LEFT JOIN users AS u ON u.username = s.saved_by").
+		Where("s.name = ? AND s.municipality_code = ?", name, municipality).
+		OrderExpr("s.id DESC").Limit(int64(limit)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("list setting history %s: %w", name, err)
+	}
+	out := make([]StoredSetting, len(rows))
+	for i, r := range rows {
+		out[i] = r.toSetting()
+		if r.UserName != nil {
+			out[i].SavedByName = *r.UserName
+		}
+	}
+	return out, nil
+}
+
+// SettingVersion returns the version of setting name for municipality in
+// force now: its id, 0 when none was ever saved. Forms carry it so that a
+// save over a newer version is refused.
+func (db *DB) SettingVersion(ctx context.Context, name string, municipality int) (int64, error) {
+	var id int64
+	err := db.bun.NewSelect().TableExpr("settings AS s").ColumnExpr("s.id").
+		Where("s.name = ? AND s.municipality_code = ?", name, municipality).OrderExpr("s.id DESC").Limit(1).Scan(ctx, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("load setting version %s: %w", name, err)
+	}
+	return id, nil
 }
 
 // Setting returns the version of setting name in force for municipality;

@@ -2,41 +2,105 @@ package data
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/uptrace/bun"
 )
 
 // SaveRuleSet stores municipality's eligibility rule set after
 // eligibility.Parse accepted it (every problem named), or returns the
 // municipality to the default rule set when body is empty. The code must
-// be one of the 98 municipalities'. This is the only way a rule set is
-// stored, so no front end can store one the parser refuses.
-func (db *DB) SaveRuleSet(ctx context.Context, municipality int, body, savedBy string, now time.Time) (StoredSetting, error) {
+// be one of the 98 municipalities'. A rule set's id and version must name
+// one set of criteria: assessments record the id and version they used, so
+// a changed rule set saved under a version the municipality (or the
+// default) already used with other criteria is refused. base is the
+// version the editor started from (see saveSetting). This is the only way
+// a rule set is stored, so no front end can store one the parser refuses.
+func (db *DB) SaveRuleSet(ctx context.Context, municipality int, body, savedBy string, now time.Time, base int64) (StoredSetting, error) {
 	if err := db.requireMunicipality(ctx, municipality); err != nil {
 		return StoredSetting{}, err
 	}
-	if strings.TrimSpace(body) != "" {
-		if _, err := eligibility.Parse([]byte(body)); err != nil {
-			msg := strings.ReplaceAll(err.Error(), "\n", "; ")
-			return StoredSetting{}, workflow.Invalid("regelsættet kan ikke bruges: "+msg, "the rule set cannot be used: "+msg)
+	body = strings.TrimSpace(body)
+	var rs *eligibility.RuleSet
+	if body != "" {
+		var err error
+		if rs, err = eligibility.Parse([]byte(body)); err != nil {
+			return StoredSetting{}, RuleSetInvalid(err)
 		}
 	}
-	return db.saveSetting(ctx, SettingEligibility, municipality, strings.TrimSpace(body), savedBy, now)
+	check := func(ctx context.Context, tx bun.Tx) error {
+		if rs == nil {
+			return nil
+		}
+		return ruleSetVersionFree(ctx, tx, municipality, rs)
+	}
+	return db.saveSetting(ctx, SettingEligibility, municipality, body, savedBy, now, base, check)
+}
+
+// RuleSetInvalid makes a rule set eligibility.Parse or Validate refused an
+// invalid-input error with every problem in Danish and English; Err keeps
+// the *eligibility.ValidationError, for a form to show each problem at its
+// field.
+func RuleSetInvalid(err error) error {
+	var ve *eligibility.ValidationError
+	if errors.As(err, &ve) {
+		return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: "regelsættet kan ikke bruges: " + ve.MessageDA(),
+			MsgEN: "the rule set cannot be used: " + ve.MessageEN(), Err: err}
+	}
+	msg := strings.ReplaceAll(err.Error(), "\n", "; ")
+	return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: "regelsættet kan ikke bruges: teksten er ikke gyldig JSON: " + msg,
+		MsgEN: "the rule set cannot be used: the text is not valid JSON: " + msg, Err: err}
+}
+
+// ruleSetVersionFree refuses rs when its id and version already name other
+// criteria: the built-in default's, or an earlier version of the
+// municipality's own (at most the last 1000 versions are read).
+func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *eligibility.RuleSet) error {
+	refuse := func(when string) error {
+		next := eligibility.SuggestVersion(rs.Version)
+		return workflow.Invalidf("Version: regelsættet %q version %q er allerede brugt med andre kriterier (%s); "+
+			"vurderingerne gemmer versionen, så giv det ændrede regelsæt en ny version, fx %q",
+			"Version: rule set %q version %q is already used with other criteria (%s); "+
+				"assessments record the version, so give the changed rule set a new version, e.g. %q",
+			rs.ID, rs.Version, when, next)
+	}
+	if d := eligibility.Default(); d.ID == rs.ID && d.Version == rs.Version && !eligibility.SameRules(d, rs) {
+		return refuse("standardregelsættet")
+	}
+	var rows []settingRow
+	if err := tx.NewSelect().Model(&rows).Where("s.name = ? AND s.municipality_code = ? AND s.body <> ''", SettingEligibility, municipality).
+		OrderExpr("s.id DESC").Limit(1000).Scan(ctx); err != nil {
+		return wrap(err, "load rule-set history")
+	}
+	for _, r := range rows {
+		old, err := eligibility.Parse([]byte(r.Body))
+		if err != nil {
+			continue // stored unchecked by an older version; cannot clash
+		}
+		if old.ID == rs.ID && old.Version == rs.Version && !eligibility.SameRules(old, rs) {
+			return refuse("gemt " + calendar.FormatTime(r.SavedAt))
+		}
+	}
+	return nil
 }
 
 // SaveReportParams stores the nursing-hours model parameters after
 // reports.LoadParams accepted them (each value in its documented range,
 // with a source; see docs/reports.md), or returns to the defaults when
-// body is empty. This is the only way they are stored.
-func (db *DB) SaveReportParams(ctx context.Context, body, savedBy string, now time.Time) (StoredSetting, error) {
-	if strings.TrimSpace(body) != "" {
+// body is empty. base is the version the editor started from (see
+// saveSetting). This is the only way they are stored.
+func (db *DB) SaveReportParams(ctx context.Context, body, savedBy string, now time.Time, base int64) (StoredSetting, error) {
+	body = strings.TrimSpace(body)
+	if body != "" {
 		if _, err := reports.LoadParams(strings.NewReader(body), reports.DefaultParams()); err != nil {
 			return StoredSetting{}, err
 		}
 	}
-	return db.saveSetting(ctx, SettingReportParams, 0, strings.TrimSpace(body), savedBy, now)
+	return db.saveSetting(ctx, SettingReportParams, 0, body, savedBy, now, base, nil)
 }

@@ -22,10 +22,10 @@ func TestSaveSettingsValidates(t *testing.T) {
 			save func() error
 			want string // part of the Danish message
 		}{
-			{"rule set not JSON", func() error { _, err := db.SaveRuleSet(ctx, 851, "{nope", "admin", t0); return err }, "regelsættet kan ikke bruges"},
-			{"rule set no municipality", func() error { _, err := db.SaveRuleSet(ctx, 999, "", "admin", t0); return err }, "kommunekoden 999 findes ikke"},
+			{"rule set not JSON", func() error { _, err := db.SaveRuleSet(ctx, 851, "{nope", "admin", t0, data.AnyVersion); return err }, "regelsættet kan ikke bruges"},
+			{"rule set no municipality", func() error { _, err := db.SaveRuleSet(ctx, 999, "", "admin", t0, data.AnyVersion); return err }, "kommunekoden 999 findes ikke"},
 			{"params out of range", func() error {
-				_, err := db.SaveReportParams(ctx, `{"default": {"hours_per_fte": {"value": -5, "source": "x"}}}`, "admin", t0)
+				_, err := db.SaveReportParams(ctx, `{"default": {"hours_per_fte": {"value": -5, "source": "x"}}}`, "admin", t0, data.AnyVersion)
 				return err
 			}, ""},
 		} {
@@ -42,7 +42,7 @@ func TestSaveSettingsValidates(t *testing.T) {
 				t.Errorf("%s: a refused body was stored: %+v", name, cur)
 			}
 		}
-		dbtest.Must(db.SaveReportParams(ctx, `{"default": {"hours_per_fte": {"value": 1600, "source": "effektive timer"}}}`, "admin", t0))(t)
-		dbtest.Must(db.SaveRuleSet(ctx, 851, "", "admin", t0))(t)
+		dbtest.Must(db.SaveReportParams(ctx, `{"default": {"hours_per_fte": {"value": 1600, "source": "effektive timer"}}}`, "admin", t0, data.AnyVersion))(t)
+		dbtest.Must(db.SaveRuleSet(ctx, 851, "", "admin", t0, data.AnyVersion))(t)
 	})
 }

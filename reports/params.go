@@ -10,6 +10,9 @@ type Param struct {
 	Value   float64
 	Unit    string
 	Source  string
+	// Min and Max are the allowed range of Value, both included; LoadParams
+	// refuses a value outside it and the settings form shows it.
+	Min, Max float64
 }
 
 // Model is the nursing-hours model for one municipality:
@@ -94,22 +97,22 @@ func DefaultParams() Params {
 	return Params{
 		Default: Model{
 			HoursPerFTE: Param{Key: "hours_per_fte", LabelDA: "Timer pr. årsværk", LabelEN: "Hours per FTE",
-				Value: 1924, Unit: "timer",
+				Value: 1924, Unit: "timer", Min: 100, Max: 3000,
 				Source: "Kilde: dansk fuldtid, 37 timer × 52 uger (nominelle timer; ferie og fravær er ikke trukket fra)."},
 			ManualMinutesPerPeriod: Param{Key: "manual_minutes_per_period", LabelDA: "Minutter pr. borger pr. periode ved manuel dosering",
-				LabelEN: "Minutes per citizen per period with manual dispensing", Value: 75, Unit: "minutter",
+				LabelEN: "Minutes per citizen per period with manual dispensing", Value: 75, Unit: "minutter", Min: 0, Max: 1000,
 				Source: "Delvis kilde: Aalborg Kommune målte ca. 30 min. pr. borger pr. 14 dage alene til at dosere i doseringsæsker. " +
 					"De øvrige 45 min. (bestilling, afhentning, kontrol, dokumentation) er kalibreret, så standardværdierne giver " +
 					"MUUSMANN-analysens 600 årsværk for +40.000 borgere (ca. 67 borgere pr. årsværk; KL 2024: 70–75)."},
 			DDMinutesPerPeriod: Param{Key: "dd_minutes_per_period", LabelDA: "Minutter pr. borger pr. periode med dosispakning",
-				LabelEN: "Minutes per citizen per period with dose dispensing", Value: 9, Unit: "minutter",
+				LabelEN: "Minutes per citizen per period with dose dispensing", Value: 9, Unit: "minutter", Min: 0, Max: 1000,
 				Source: "Kalibreret, ingen offentlig kilde: modtagekontrol af rullen og udlevering. Sammen med de manuelle minutter " +
 					"kalibreret til ca. 67 borgere pr. årsværk."},
-			PeriodDays: Param{Key: "period_days", LabelDA: "Dage pr. periode", LabelEN: "Days per period", Value: 14, Unit: "dage",
+			PeriodDays: Param{Key: "period_days", LabelDA: "Dage pr. periode", LabelEN: "Days per period", Value: 14, Unit: "dage", Min: 1, Max: 56,
 				Source: "Kilde: dosisrullen dækker normalt 14 dage; de manuelle minutter er målt pr. 14 dage (Aalborg)."},
 		},
 		WhatIfPercent: Param{Key: "what_if_percent", LabelDA: "Hvis denne andel af grundlaget går over", LabelEN: "If this share of the base adopts",
-			Value: 50, Unit: "%", Source: "Valgt eksempel: MUUSMANN-analysen regner med, at ca. halvdelen af borgerne med doseringshjælp kommer på dosispakning."},
+			Value: 50, Unit: "%", Min: 0, Max: 100, Source: "Valgt eksempel: MUUSMANN-analysen regner med, at ca. halvdelen af borgerne med doseringshjælp kommer på dosispakning."},
 		WhatIfBase: WhatIfBase{Key: BaseMedicineHelp,
 			Source: "MUUSMANN-analysen: ca. halvdelen af borgerne, der får kommunal hjælp til doseringen, kan komme på dosispakning."},
 	}

@@ -11,35 +11,98 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// paramsFile is the --params JSON file:
+// ParamsFile is a --params JSON file as written: only the values it sets.
+// The settings form edits one and the upload stores one, so both go through
+// the same checks (Apply):
 //
 //	{"default": {"hours_per_fte": {"value": 1600, "source": "…"}},
 //	 "municipalities": {"851": {"manual_minutes_per_period": {"value": 60, "source": "…"}}},
 //	 "what_if_percent": {"value": 25, "source": "…"},
 //	 "what_if_base": {"value": "eligible", "source": "…"}}
-type paramsFile struct {
-	Default        modelFile            `json:"default"`
-	Municipalities map[string]modelFile `json:"municipalities"`
-	WhatIfPercent  *paramFile           `json:"what_if_percent"`
-	WhatIfBase     *baseFile            `json:"what_if_base"`
+type ParamsFile struct {
+	Default        ModelFile            `json:"default"`
+	Municipalities map[string]ModelFile `json:"municipalities,omitempty"`
+	WhatIfPercent  *ParamFile           `json:"what_if_percent,omitempty"`
+	WhatIfBase     *BaseFile            `json:"what_if_base,omitempty"`
 }
 
-// baseFile is "what_if_base": {"value": "medicine_help" or "eligible", "source": "…"}.
-type baseFile struct {
+// BaseFile is "what_if_base": {"value": "medicine_help" or "eligible", "source": "…"}.
+type BaseFile struct {
 	Value  string `json:"value"`
 	Source string `json:"source"`
 }
 
-type modelFile struct {
-	HoursPerFTE            *paramFile `json:"hours_per_fte"`
-	ManualMinutesPerPeriod *paramFile `json:"manual_minutes_per_period"`
-	DDMinutesPerPeriod     *paramFile `json:"dd_minutes_per_period"`
-	PeriodDays             *paramFile `json:"period_days"`
+// ModelFile is the model values a file sets for the country or for one
+// municipality; a nil parameter keeps the value it starts from (for a
+// municipality: the national value).
+type ModelFile struct {
+	HoursPerFTE            *ParamFile `json:"hours_per_fte,omitempty"`
+	ManualMinutesPerPeriod *ParamFile `json:"manual_minutes_per_period,omitempty"`
+	DDMinutesPerPeriod     *ParamFile `json:"dd_minutes_per_period,omitempty"`
+	PeriodDays             *ParamFile `json:"period_days,omitempty"`
 }
 
-type paramFile struct {
+// ParamFile is one value with its source.
+type ParamFile struct {
 	Value  *float64 `json:"value"`
 	Source string   `json:"source"`
+}
+
+// Get returns the file's entry for a model parameter key, nil when unset.
+func (mf ModelFile) Get(key string) *ParamFile {
+	switch key {
+	case "hours_per_fte":
+		return mf.HoursPerFTE
+	case "manual_minutes_per_period":
+		return mf.ManualMinutesPerPeriod
+	case "dd_minutes_per_period":
+		return mf.DDMinutesPerPeriod
+	case "period_days":
+		return mf.PeriodDays
+	}
+	return nil
+}
+
+// Set stores the entry for a model parameter key (nil unsets it); it
+// reports false for a key the model does not have.
+func (mf *ModelFile) Set(key string, p *ParamFile) bool {
+	switch key {
+	case "hours_per_fte":
+		mf.HoursPerFTE = p
+	case "manual_minutes_per_period":
+		mf.ManualMinutesPerPeriod = p
+	case "dd_minutes_per_period":
+		mf.DDMinutesPerPeriod = p
+	case "period_days":
+		mf.PeriodDays = p
+	default:
+		return false
+	}
+	return true
+}
+
+// Empty reports whether the file sets no model value.
+func (mf ModelFile) Empty() bool {
+	return mf.HoursPerFTE == nil && mf.ManualMinutesPerPeriod == nil && mf.DDMinutesPerPeriod == nil && mf.PeriodDays == nil
+}
+
+// DecodeParamsFile reads a --params file strictly (unknown fields and
+// trailing data refused) without checking its values; Apply checks them.
+func DecodeParamsFile(r io.Reader) (ParamsFile, error) {
+	var f ParamsFile
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return f, fmt.Errorf("read params: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return f, workflow.Invalidf("parameterfilen kan ikke læses: %v", "the params file cannot be read: %v", err)
+	}
+	if dec.More() {
+		return f, workflow.Invalid("parameterfilen har mere end ét JSON-objekt", "the params file holds more than one JSON object")
+	}
+	return f, nil
 }
 
 // LoadParams reads a --params JSON file over base. Parsing is strict:
@@ -47,94 +110,125 @@ type paramFile struct {
 // municipality code that is not three digits, or a model that frees no time
 // are refused with an error that names the field and the value.
 func LoadParams(r io.Reader, base Params) (Params, error) {
-	var f paramsFile
-	raw, err := io.ReadAll(r)
+	f, err := DecodeParamsFile(r)
 	if err != nil {
-		return base, fmt.Errorf("read params: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return base, workflow.Invalidf("parameterfilen kan ikke læses: %v", "the params file cannot be read: %v", err)
-	}
-	if dec.More() {
-		return base, workflow.Invalid("parameterfilen har mere end ét JSON-objekt", "the params file holds more than one JSON object")
-	}
-	out := base
-	if out.Default, err = f.Default.apply(base.Default, "default"); err != nil {
 		return base, err
 	}
+	return f.Apply(base)
+}
+
+// Apply checks every value of the file and returns base with the file's
+// values over it. A refusal is a KindInvalid *workflow.Error whose Err is a
+// *ParamsError listing every problem with its field.
+func (f ParamsFile) Apply(base Params) (Params, error) {
+	var probs problems
+	out := base
+	out.Default = f.Default.apply(base.Default, 0, &probs)
 	if f.WhatIfPercent != nil {
-		if out.WhatIfPercent, err = f.WhatIfPercent.apply(base.WhatIfPercent, "what_if_percent", 0, 100); err != nil {
-			return base, err
-		}
+		out.WhatIfPercent = f.WhatIfPercent.apply(base.WhatIfPercent, "what_if_percent", 0, &probs)
 	}
 	if b := f.WhatIfBase; b != nil {
-		if b.Value != BaseMedicineHelp && b.Value != BaseEligible {
-			return base, workflow.Invalidf("what_if_base.value %q skal være %q eller %q",
-				"what_if_base.value %q must be %q or %q", b.Value, BaseMedicineHelp, BaseEligible)
-		}
-		if b.Source == "" {
-			return base, workflow.Invalid("what_if_base.source mangler: skriv, hvorfor dette grundlag er valgt",
-				"what_if_base.source is missing: say why this base was chosen")
-		}
-		out.WhatIfBase = WhatIfBase{Key: b.Value, Source: b.Source}
+		out.WhatIfBase = b.apply(base.WhatIfBase, &probs)
 	}
 	out.Overrides = map[int]Model{}
 	for k, v := range base.Overrides {
 		out.Overrides[k] = v
 	}
-	for key, mf := range f.Municipalities {
+	for _, key := range sortedKeys(f.Municipalities) {
 		code, err := strconv.Atoi(key)
 		if err != nil || len(key) != 3 || code < 100 {
-			return base, workflow.Invalidf("municipalities: kommunekoden %q er ikke et tal med tre cifre",
-				"municipalities: municipality code %q is not a three-digit number", key)
+			probs.add("municipalities."+key, "", 0,
+				fmt.Sprintf("kommunekoden %q er ikke et tal med tre cifre", key),
+				fmt.Sprintf("municipalities: municipality code %q is not a three-digit number", key))
+			continue
 		}
-		m, err := mf.apply(out.Default, "municipalities."+key)
-		if err != nil {
-			return base, err
-		}
-		out.Overrides[code] = m
+		out.Overrides[code] = f.Municipalities[key].apply(out.Default, code, &probs)
+	}
+	if len(probs) > 0 {
+		return base, probs.err()
 	}
 	return out, nil
 }
 
-func (mf modelFile) apply(m Model, path string) (Model, error) {
-	var err error
-	set := func(dst *Param, src *paramFile, min, max float64) {
-		if err == nil && src != nil {
-			*dst, err = src.apply(*dst, path+"."+dst.Key, min, max)
-		}
+// scopePath is the file path of a model: "default" or "municipalities.851".
+func scopePath(code int) string {
+	if code == 0 {
+		return "default"
 	}
-	set(&m.HoursPerFTE, mf.HoursPerFTE, 100, 3000)
-	set(&m.ManualMinutesPerPeriod, mf.ManualMinutesPerPeriod, 0, 1000)
-	set(&m.DDMinutesPerPeriod, mf.DDMinutesPerPeriod, 0, 1000)
-	set(&m.PeriodDays, mf.PeriodDays, 1, 56)
-	if err != nil {
-		return m, err
+	return "municipalities." + strconv.Itoa(code)
+}
+
+// scopeNames names a model's scope for a message.
+func scopeNames(code int) (da, en string) {
+	if code == 0 {
+		return "landsværdi", "national value"
+	}
+	return fmt.Sprintf("kommune %d", code), fmt.Sprintf("municipality %d", code)
+}
+
+func (mf ModelFile) apply(m Model, code int, probs *problems) Model {
+	before := len(*probs)
+	for _, dst := range []*Param{&m.HoursPerFTE, &m.ManualMinutesPerPeriod, &m.DDMinutesPerPeriod, &m.PeriodDays} {
+		if src := mf.Get(dst.Key); src != nil {
+			*dst = src.apply(*dst, scopePath(code)+"."+dst.Key, code, probs)
+		}
 	}
 	// Equal minutes would free no time and make citizens per FTE infinite
 	// ("+Inf" in the report): refused like more.
-	if m.NetMinutesPerPeriod() <= 0 {
-		return m, workflow.Invalidf("%s: minutter med dosispakning (%g) skal være færre end ved manuel dosering (%g)",
-			"%s: minutes with dose dispensing (%g) must be fewer than with manual dispensing (%g)",
-			path, m.DDMinutesPerPeriod.Value, m.ManualMinutesPerPeriod.Value)
+	if len(*probs) == before && m.NetMinutesPerPeriod() <= 0 {
+		da, en := scopeNames(code)
+		probs.add(scopePath(code)+"."+m.DDMinutesPerPeriod.Key, m.DDMinutesPerPeriod.Key, code,
+			fmt.Sprintf("%s (%s): %s minutter med dosispakning skal være færre end de %s minutter ved manuel dosering",
+				m.DDMinutesPerPeriod.LabelDA, da, NumberDA(m.DDMinutesPerPeriod.Value), NumberDA(m.ManualMinutesPerPeriod.Value)),
+			fmt.Sprintf("%s: minutes with dose dispensing (%g) must be fewer than with manual dispensing (%g) (%s)",
+				scopePath(code), m.DDMinutesPerPeriod.Value, m.ManualMinutesPerPeriod.Value, en))
 	}
-	return m, nil
+	return m
 }
 
-func (pf paramFile) apply(p Param, field string, min, max float64) (Param, error) {
+func (pf ParamFile) apply(p Param, field string, code int, probs *problems) Param {
+	da, en := scopeNames(code)
 	if pf.Value == nil {
-		return p, workflow.Invalidf("%s.value mangler", "%s.value is missing", field)
+		probs.add(field, p.Key, code, fmt.Sprintf("%s (%s): værdien mangler", p.LabelDA, da),
+			fmt.Sprintf("%s.value is missing (%s, %s)", field, p.LabelEN, en))
+		return p
 	}
 	v := *pf.Value
-	if math.IsNaN(v) || v < min || v > max {
-		return p, workflow.Invalidf("%s.value %g skal være mellem %g og %g", "%s.value %g must be between %g and %g", field, v, min, max)
+	if math.IsNaN(v) || v < p.Min || v > p.Max {
+		probs.add(field, p.Key, code,
+			fmt.Sprintf("%s (%s): %s %s skal være mellem %s og %s %s", p.LabelDA, da, NumberDA(v), p.Unit, NumberDA(p.Min), NumberDA(p.Max), p.Unit),
+			fmt.Sprintf("%s.value %g must be between %g and %g (%s, %s)", field, v, p.Min, p.Max, p.LabelEN, en))
+		return p
 	}
 	if pf.Source == "" {
-		return p, workflow.Invalidf("%s.source mangler: skriv, hvor værdien %g kommer fra",
-			"%s.source is missing: say where the value %g comes from", field, v)
+		probs.add(field, p.Key, code,
+			fmt.Sprintf("%s (%s): kilden mangler; skriv, hvor værdien %s kommer fra", p.LabelDA, da, NumberDA(v)),
+			fmt.Sprintf("%s.source is missing: say where the value %g comes from (%s, %s)", field, v, p.LabelEN, en))
+		return p
 	}
 	p.Value, p.Source = v, pf.Source
-	return p, nil
+	return p
+}
+
+// WhatIfBaseLabelDA and WhatIfBaseLabelEN name the what-if base setting.
+const (
+	WhatIfBaseLabelDA = "Grundlag for hvis-scenariet"
+	WhatIfBaseLabelEN = "Base of the what-if"
+)
+
+func (b BaseFile) apply(base WhatIfBase, probs *problems) WhatIfBase {
+	if b.Value != BaseMedicineHelp && b.Value != BaseEligible {
+		probs.add("what_if_base", "what_if_base", 0,
+			fmt.Sprintf("%s: %q kendes ikke; vælg %q (%s) eller %q (%s)", WhatIfBaseLabelDA, b.Value,
+				BaseMedicineHelp, WhatIfBase{Key: BaseMedicineHelp}.LabelDA(), BaseEligible, WhatIfBase{Key: BaseEligible}.LabelDA()),
+			fmt.Sprintf("what_if_base.value %q must be %q or %q", b.Value, BaseMedicineHelp, BaseEligible))
+		return base
+	}
+	if b.Source == "" {
+		probs.add("what_if_base", "what_if_base", 0,
+			WhatIfBaseLabelDA+": kilden mangler; skriv, hvorfor dette grundlag er valgt",
+			"what_if_base.source is missing: say why this base was chosen")
+		return base
+	}
+	return WhatIfBase{Key: b.Value, Source: b.Source}
 }
