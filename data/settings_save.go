@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -64,11 +65,12 @@ func RuleSetInvalid(err error) error {
 func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *eligibility.RuleSet) error {
 	refuse := func(when string) error {
 		next := eligibility.SuggestVersion(rs.Version)
-		return workflow.Invalidf("Version: regelsættet %q version %q er allerede brugt med andre kriterier (%s); "+
-			"vurderingerne gemmer versionen, så giv det ændrede regelsæt en ny version, fx %q",
-			"Version: rule set %q version %q is already used with other criteria (%s); "+
-				"assessments record the version, so give the changed rule set a new version, e.g. %q",
-			rs.ID, rs.Version, when, next)
+		da := fmt.Sprintf("Version: regelsættet %q version %q er allerede brugt med andre kriterier (%s); "+
+			"vurderingerne gemmer versionen, så giv det ændrede regelsæt en ny version, fx %q", rs.ID, rs.Version, when, next)
+		en := fmt.Sprintf("Version: rule set %q version %q is already used with other criteria (%s); "+
+			"assessments record the version, so give the changed rule set a new version, e.g. %q", rs.ID, rs.Version, when, next)
+		return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: da, MsgEN: en,
+			Err: &eligibility.ValidationError{Problems: []eligibility.Problem{{Criterion: -1, Field: "version", MsgDA: da, MsgEN: en}}}}
 	}
 	if d := eligibility.Default(); d.ID == rs.ID && d.Version == rs.Version && !eligibility.SameRules(d, rs) {
 		return refuse("standardregelsættet")
@@ -103,4 +105,10 @@ func (db *DB) SaveReportParams(ctx context.Context, body, savedBy string, now ti
 		}
 	}
 	return db.saveSetting(ctx, SettingReportParams, 0, body, savedBy, now, base, nil)
+}
+
+// RequireMunicipality refuses a code that is not one of the 98
+// municipalities', naming it.
+func (db *DB) RequireMunicipality(ctx context.Context, code int) error {
+	return db.requireMunicipality(ctx, code)
 }

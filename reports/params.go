@@ -1,5 +1,7 @@
 package reports
 
+import "github.com/dosis-dk/dosis/i18n"
+
 // Param is one setting of the nursing-hours model with its value, unit and
 // the source of the value — which part is published and which is calibrated.
 type Param struct {
@@ -72,6 +74,9 @@ func (b WhatIfBase) LabelEN() string {
 	}
 	return "citizens with medicine help who are not active or paused on dose dispensing"
 }
+
+// Label names the base in lang.
+func (b WhatIfBase) Label(lang i18n.Lang) string { return lang.Pick(b.LabelDA(), b.LabelEN()) }
 
 // Citizens is the base's number of citizens in municipality row m.
 func (b WhatIfBase) Citizens(m MunicipalityRow) int {

@@ -87,6 +87,12 @@ func NumberDA(v float64) string {
 	return out
 }
 
+// FormatParamNumber writes a value for a form field, as ParseParamNumber
+// reads it back: a decimal comma, no thousands separator ("1924", "7,5").
+func FormatParamNumber(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
 // ParseParamNumber reads a parameter value typed in a form: a decimal comma
 // or point, a point between thousands allowed with a comma ("1.924,5").
 func ParseParamNumber(text string) (float64, bool) {
@@ -191,7 +197,7 @@ func (f ParamsFile) Text() ParamsText {
 	t := ParamsText{}
 	put := func(field string, p *ParamFile) {
 		if p != nil && p.Value != nil {
-			t[field] = ParamText{Value: strings.Replace(strconv.FormatFloat(*p.Value, 'f', -1, 64), ".", ",", 1), Source: p.Source}
+			t[field] = ParamText{Value: FormatParamNumber(*p.Value), Source: p.Source}
 		}
 	}
 	for _, p := range DefaultParams().Default.List() {

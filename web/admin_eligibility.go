@@ -61,29 +61,47 @@ func (app *App) adminEligibility(w http.ResponseWriter, r *http.Request, rq *Req
 	return app.page(w, r, rq, "admin_eligibility", v)
 }
 
-// adminEligibilitySave stores a municipality's rule set (data.DB.SaveRuleSet
-// checks it), or returns the municipality to the default ("reset"). A
-// refused file is shown again with every problem.
+// adminEligibilitySave stores an uploaded or pasted rule set for a
+// municipality (data.DB.SaveRuleSet checks it, as for the form) over the
+// version the page was shown with, or returns the municipality to the
+// default ("reset"). A refused file is shown again on the municipality's
+// rule-set page with every problem.
 func (app *App) adminEligibilitySave(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	text, err := uploadedText(r)
 	if err != nil {
 		return err
 	}
-	code, _ := strconv.Atoi(r.PostFormValue("municipality"))
+	code, _ := strconv.Atoi(r.PostFormValue("m"))
+	if err := app.db.RequireMunicipality(r.Context(), code); err != nil {
+		return err
+	}
+	base, err := formBase(r)
+	if err != nil {
+		return err
+	}
 	body := text
 	if r.PostFormValue("reset") == "on" {
 		body = ""
 	}
-	_, err = app.db.SaveRuleSet(r.Context(), code, body, rq.User.Username, rq.Now)
+	_, err = app.db.SaveRuleSet(r.Context(), code, body, rq.User.Username, rq.Now, base)
 	if err != nil {
-		v, verr := app.eligibilityView(r, rq)
+		rs, rerr := app.ruleSet(r.Context(), code)
+		if rerr != nil {
+			return rerr
+		}
+		f := ruleFormOf(rs, rq.Lang)
+		f.Version = eligibility.SuggestVersion(rs.Version)
+		v, verr := app.ruleEditView(r, rq, code, f)
 		if verr != nil {
 			return verr
 		}
 		r.PostForm.Set("text", text)
-		return refuse(err, "admin_eligibility", "upload", r, v)
+		return refuse(err, "admin_rules_edit", "upload", r, v)
 	}
 	app.flash(r, app.msgs.get(rq.Lang, "settings.saved"))
-	http.Redirect(w, r, "/admin/eligibility?m="+strconv.Itoa(code), http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/eligibility/edit?m="+strconv.Itoa(code), http.StatusSeeOther)
 	return nil
 }
+
+// RuleValue writes a criterion's threshold in plain language ("ja", "3").
+func (v View) RuleValue(x any) string { return eligibility.FormatRuleValue(x, v.lang()) }

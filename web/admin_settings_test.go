@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,10 +34,10 @@ func TestAdminEligibilityRuleSet(t *testing.T) {
 			status int
 			want   string
 		}{
-			{"not JSON", url.Values{"municipality": {"851"}, "text": {"{nope"}}, http.StatusUnprocessableEntity, "{nope"},
-			{"no criteria", url.Values{"municipality": {"851"}, "text": {`{"id":"x","version":"1","criteria":[]}`}}, http.StatusUnprocessableEntity, "criteria"},
-			{"no municipality", url.Values{"municipality": {"999"}, "text": {oneCriterion}}, http.StatusUnprocessableEntity, "999"},
-			{"valid", url.Values{"municipality": {"851"}, "text": {oneCriterion}}, http.StatusSeeOther, ""},
+			{"not JSON", url.Values{"m": {"851"}, "base": {"0"}, "text": {"{nope"}}, http.StatusUnprocessableEntity, "{nope"},
+			{"no criteria", url.Values{"m": {"851"}, "base": {"0"}, "text": {`{"id":"x","version":"1","criteria":[]}`}}, http.StatusUnprocessableEntity, "ingen kriterier"},
+			{"no municipality", url.Values{"m": {"999"}, "base": {"0"}, "text": {oneCriterion}}, http.StatusUnprocessableEntity, "999"},
+			{"valid", url.Values{"m": {"851"}, "base": {"0"}, "text": {oneCriterion}}, http.StatusSeeOther, ""},
 		}
 		for _, c := range cases {
 			st, body, _ := admin.post("/admin/eligibility", c.form)
@@ -54,7 +56,11 @@ func TestAdminEligibilityRuleSet(t *testing.T) {
 		if !strings.Contains(body, "aalborg 2026.1") {
 			t.Error("the admin page does not show the stored rule set")
 		}
-		if st, _, _ := admin.post("/admin/eligibility", url.Values{"municipality": {"851"}, "reset": {"on"}}); st != http.StatusSeeOther {
+		base := dbtest.Must(db.SettingVersion(context.Background(), data.SettingEligibility, 851))(t)
+		if st, _, _ := admin.post("/admin/eligibility", url.Values{"m": {"851"}, "base": {"0"}, "reset": {"on"}}); st != http.StatusConflict {
+			t.Errorf("reset over an old version: %d, want 409", st)
+		}
+		if st, _, _ := admin.post("/admin/eligibility", url.Values{"m": {"851"}, "base": {strconv.FormatInt(base, 10)}, "reset": {"on"}}); st != http.StatusSeeOther {
 			t.Errorf("reset: %d", st)
 		}
 		if _, body := nurse.get("/cases/" + f.case851.ID); strings.Contains(body, `name="fact_special_fact"`) {
@@ -71,15 +77,15 @@ func TestAdminModelParams(t *testing.T) {
 		setup(t, db, "Karen Jensen")
 		admin := newClient(t, s).login("admin")
 		bad := `{"default": {"hours_per_fte": {"value": 1600}}}`
-		if st, body, _ := admin.post("/admin/params", url.Values{"text": {bad}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, "hours_per_fte.source") {
+		if st, body, _ := admin.post("/admin/params", url.Values{"base": {"0"}, "text": {bad}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, "Timer pr. årsværk (landsværdi): kilden mangler") {
 			t.Errorf("missing source: %d %s", st, excerpt(body))
 		}
 		good := `{"default": {"hours_per_fte": {"value": 1600, "source": "Effektive timer, HR 2025"}}}`
-		if st, body, _ := admin.post("/admin/params", url.Values{"text": {good}}); st != http.StatusSeeOther {
+		if st, body, _ := admin.post("/admin/params", url.Values{"base": {"0"}, "text": {good}}); st != http.StatusSeeOther {
 			t.Fatalf("valid params: %d %s", st, excerpt(body))
 		}
 		_, body := admin.get("/admin/params")
-		if !strings.Contains(body, "Effektive timer, HR 2025") || !strings.Contains(body, "1600 timer") {
+		if !strings.Contains(body, "Effektive timer, HR 2025") || !strings.Contains(body, `value="1600"`) {
 			t.Error("the stored parameters are not in force on the page")
 		}
 		if st, _ := newClient(t, s).login("lead").get("/reports"); st != http.StatusOK {

@@ -70,7 +70,8 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 			"pharmacy": {"/", "/pharmacy"},
 			"steering": {"/", "/reports", "/dashboard"},
 			"admin": {"/", "/admin/users", "/admin/pharmacies", "/admin/pharmacies/" + f.pharmacy851.ID,
-				"/admin/access", "/admin/eligibility", "/admin/params"},
+				"/admin/access", "/admin/eligibility", "/admin/params", "/admin/params/history",
+				"/admin/eligibility/edit?m=851", "/admin/eligibility/history?m=851"},
 		}
 		for user, paths := range pages {
 			c := newClient(t, s).login(user)

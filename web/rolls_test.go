@@ -102,6 +102,8 @@ func TestNewFormsNeedCSRF(t *testing.T) {
 			"/pharmacy/delivered":                                      "pharmacy",
 			"/admin/eligibility":                                       "admin",
 			"/admin/params":                                            "admin",
+			"/admin/params/edit":                                       "admin",
+			"/admin/eligibility/edit":                                  "admin",
 			"/admin/pharmacies/" + f.pharmacy851.ID + "/closed":        "admin",
 			"/admin/pharmacies/" + f.pharmacy851.ID + "/closed/remove": "admin",
 		}
