@@ -16,6 +16,9 @@ type ParamChange struct {
 	Old, New         string // the value typed (Danish decimal comma), "" when unset
 	OldSource        string
 	NewSource        string
+	// DefaultValue and DefaultSource are the built-in default an unset
+	// national value means ("" for a municipal field: the national value).
+	DefaultValue, DefaultSource string
 }
 
 // DiffParams lists the fields whose value or source differ from old to
@@ -40,9 +43,13 @@ func DiffParams(old, new ParamsFile) []ParamChange {
 		switch {
 		case f == "what_if_base":
 			c.LabelDA, c.LabelEN = WhatIfBaseLabelDA, WhatIfBaseLabelEN
+			c.DefaultValue, c.DefaultSource = d.WhatIfBase.Key, d.WhatIfBase.Source
 		default:
 			if p, code, ok := paramOfField(d, f); ok {
 				c.LabelDA, c.LabelEN, c.Municipality = p.LabelDA, p.LabelEN, code
+				if code == 0 {
+					c.DefaultValue, c.DefaultSource = FormatParamNumber(p.Value), p.Source
+				}
 			}
 		}
 		out = append(out, c)

@@ -104,19 +104,29 @@ func paramChanges(old, new string, lang i18n.Lang, msgs catalogue, names map[int
 			what += " · " + msgs.get(lang, "settingsui.national")
 		}
 		show := func(v string) string {
+			suffix := ""
 			if v == "" {
-				return unset
+				if c.DefaultValue == "" {
+					return unset
+				}
+				v, suffix = c.DefaultValue, " ("+unset+")"
 			}
 			if c.Field == "what_if_base" {
-				return reports.WhatIfBase{Key: v}.Label(lang)
+				return reports.WhatIfBase{Key: v}.Label(lang) + suffix
 			}
-			return v
+			return v + suffix
+		}
+		source := func(s string) string {
+			if s == "" {
+				return c.DefaultSource
+			}
+			return s
 		}
 		if c.Old != c.New {
 			out = append(out, historyChange{What: what, Field: msgs.get(lang, "reports.value"), Old: show(c.Old), New: show(c.New)})
 		}
 		if c.OldSource != c.NewSource {
-			out = append(out, historyChange{What: what, Field: msgs.get(lang, "rules.source"), Old: c.OldSource, New: c.NewSource})
+			out = append(out, historyChange{What: what, Field: msgs.get(lang, "rules.source"), Old: source(c.OldSource), New: source(c.NewSource)})
 		}
 	}
 	return out
