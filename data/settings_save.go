@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,14 +97,27 @@ func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *el
 
 // SaveReportParams stores the nursing-hours model parameters after
 // reports.LoadParams accepted them (each value in its documented range,
-// with a source; see docs/reports.md), or returns to the defaults when
+// with a source; see docs/reports.md) and every municipality with its own
+// values exists, or returns to the defaults when
 // body is empty. base is the version the editor started from (see
 // saveSetting). This is the only way they are stored.
 func (db *DB) SaveReportParams(ctx context.Context, body, savedBy string, now time.Time, base int64) (StoredSetting, error) {
 	body = strings.TrimSpace(body)
 	if body != "" {
-		if _, err := reports.LoadParams(strings.NewReader(body), reports.DefaultParams()); err != nil {
+		p, err := reports.LoadParams(strings.NewReader(body), reports.DefaultParams())
+		if err != nil {
 			return StoredSetting{}, err
+		}
+		for _, code := range slices.Sorted(maps.Keys(p.Overrides)) {
+			if err := db.requireMunicipality(ctx, code); err != nil {
+				var we *workflow.Error
+				if !errors.As(err, &we) {
+					return StoredSetting{}, err
+				}
+				return StoredSetting{}, &workflow.Error{Kind: we.Kind, MsgDA: we.MsgDA, MsgEN: we.MsgEN,
+					Err: &reports.ParamsError{Problems: []reports.ParamProblem{{Field: "municipalities." + strconv.Itoa(code),
+						Municipality: code, MsgDA: we.MsgDA, MsgEN: we.MsgEN}}}}
+			}
 		}
 	}
 	return db.saveSetting(ctx, SettingReportParams, 0, body, savedBy, now, base, nil)

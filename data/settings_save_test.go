@@ -24,6 +24,10 @@ func TestSaveSettingsValidates(t *testing.T) {
 		}{
 			{"rule set not JSON", func() error { _, err := db.SaveRuleSet(ctx, 851, "{nope", "admin", t0, data.AnyVersion); return err }, "regelsættet kan ikke bruges"},
 			{"rule set no municipality", func() error { _, err := db.SaveRuleSet(ctx, 999, "", "admin", t0, data.AnyVersion); return err }, "kommunekoden 999 findes ikke"},
+			{"params of no municipality", func() error {
+				_, err := db.SaveReportParams(ctx, `{"municipalities": {"999": {"period_days": {"value": 28, "source": "x"}}}}`, "admin", t0, data.AnyVersion)
+				return err
+			}, "kommunekoden 999 findes ikke"},
 			{"params out of range", func() error {
 				_, err := db.SaveReportParams(ctx, `{"default": {"hours_per_fte": {"value": -5, "source": "x"}}}`, "admin", t0, data.AnyVersion)
 				return err

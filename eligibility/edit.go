@@ -139,6 +139,11 @@ func Diff(old, new *RuleSet, lang i18n.Lang) []Change {
 	for i, c := range old.Criteria {
 		oldAt[c.ID] = i
 	}
+	newIDs := map[string]bool{}
+	for _, c := range new.Criteria {
+		newIDs[c.ID] = true
+	}
+	moved := movedCriteria(old, new, oldAt)
 	for i, c := range new.Criteria {
 		j, ok := oldAt[c.ID]
 		if !ok {
@@ -148,7 +153,7 @@ func Diff(old, new *RuleSet, lang i18n.Lang) []Change {
 		}
 		o := old.Criteria[j]
 		f := func(name, ov, nv string) { field(c.ID, c.LabelDA, c.labelEN(), name, ov, nv) }
-		if j != i {
+		if moved[c.ID] {
 			f("position", strconv.Itoa(j+1), strconv.Itoa(i+1))
 		}
 		f("fact", o.Fact, c.Fact)
@@ -162,16 +167,47 @@ func Diff(old, new *RuleSet, lang i18n.Lang) []Change {
 			f(t.field, o.templates()[k].text, t.text)
 		}
 	}
-	newIDs := map[string]bool{}
-	for _, c := range new.Criteria {
-		newIDs[c.ID] = true
-	}
 	for _, c := range old.Criteria {
 		if !newIDs[c.ID] {
 			out = append(out, Change{Criterion: c.ID, LabelDA: c.LabelDA, LabelEN: c.labelEN(), Kind: "removed", Old: c.rule(lang)})
 		}
 	}
 	return out
+}
+
+// movedCriteria names the criteria that moved: those outside the longest
+// run of common criteria that kept their order, so adding, removing or
+// moving one criterion does not report all the others as moved.
+func movedCriteria(old, new *RuleSet, oldAt map[string]int) map[string]bool {
+	var ids []string
+	var ranks []int
+	for _, c := range new.Criteria {
+		if j, ok := oldAt[c.ID]; ok {
+			ids, ranks = append(ids, c.ID), append(ranks, j)
+		}
+	}
+	// Longest increasing subsequence of the old places, O(n²) for ≤ 50 criteria.
+	length, prev := make([]int, len(ranks)), make([]int, len(ranks))
+	best := -1
+	for i := range ranks {
+		length[i], prev[i] = 1, -1
+		for k := range i {
+			if ranks[k] < ranks[i] && length[k]+1 > length[i] {
+				length[i], prev[i] = length[k]+1, k
+			}
+		}
+		if best < 0 || length[i] > length[best] {
+			best = i
+		}
+	}
+	moved := map[string]bool{}
+	for _, id := range ids {
+		moved[id] = true
+	}
+	for i := best; i >= 0; i = prev[i] {
+		moved[ids[i]] = false
+	}
+	return moved
 }
 
 // rule writes a criterion's rule in plain language: "mindst 3 (skal opfyldes)".

@@ -86,5 +86,9 @@ func settingsUIMessages() Catalogue {
 		"settingsui.choose_hint":               {"Vælg kommunen for at redigere dens kriterier i en formular, prøve dem på en tænkt borger og se historikken. JSON-filen kan stadig lægges op på samme side.", "Choose the municipality to edit its criteria in a form, try them on an imagined citizen and see the history. The JSON file can still be uploaded on the same page."},
 		"settingsui.open_form":                 {"Åbn", "Open"},
 		"settingsui.edit":                      {"Rediger", "Edit"},
+		"settingsui.unit.timer":                {"timer", "hours"},
+		"settingsui.unit.minutter":             {"minutter", "minutes"},
+		"settingsui.unit.dage":                 {"dage", "days"},
+		"settingsui.unit.%":                    {"%", "%"},
 	}
 }

@@ -95,6 +95,7 @@ func (app *App) adminEligibilitySave(w http.ResponseWriter, r *http.Request, rq 
 		if verr != nil {
 			return verr
 		}
+		v.Data.(*rulesEditPage).Base = base
 		r.PostForm.Set("text", text)
 		return refuse(err, "admin_rules_edit", "upload", r, v)
 	}

@@ -38,10 +38,11 @@ type paramRow struct {
 	Problem  *reports.ParamProblem
 }
 
-// Range writes the allowed range the Danish way: "100–3.000 timer".
-func (r paramRow) Range() string {
-	return reports.NumberDA(r.Min) + "–" + reports.NumberDA(r.Max) + " " + r.Unit
-}
+// Range writes the allowed range the Danish way: "100–3.000".
+func (r paramRow) Range() string { return reports.NumberDA(r.Min) + "–" + reports.NumberDA(r.Max) }
+
+// Unit names a parameter's unit in the reader's language.
+func (v View) Unit(u string) string { return v.T("settingsui.unit." + u) }
 
 // NationalText writes the national value a blank field falls back to.
 func (r paramRow) NationalText() string { return reports.NumberDA(r.National) }
@@ -157,6 +158,16 @@ func municipalCodes(t reports.ParamsText) []int {
 	return codes
 }
 
+// keepBase keeps the version a refused form was shown with, so that saving
+// it again after the refusal is checked against that version, not silently
+// against one saved in between.
+func keepBase(v View, base int64) View {
+	p := v.Data.(paramsPage)
+	p.Base = base
+	v.Data = p
+	return v
+}
+
 // adminParams shows the nursing-hours model parameters form.
 func (app *App) adminParams(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	v, err := app.paramsView(r, rq, nil, nil)
@@ -201,7 +212,7 @@ func (app *App) adminParamsEdit(w http.ResponseWriter, r *http.Request, rq *Requ
 		if verr != nil {
 			return verr
 		}
-		return refuse(err, "admin_params", "edit", r, v)
+		return refuse(err, "admin_params", "edit", r, keepBase(v, base))
 	}
 	app.flash(r, app.msgs.get(rq.Lang, "settings.saved"))
 	http.Redirect(w, r, "/admin/params", http.StatusSeeOther)
@@ -229,7 +240,7 @@ func (app *App) adminParamsSave(w http.ResponseWriter, r *http.Request, rq *Requ
 			return verr
 		}
 		r.PostForm.Set("text", text)
-		return refuse(err, "admin_params", "upload", r, v)
+		return refuse(err, "admin_params", "upload", r, keepBase(v, base))
 	}
 	app.flash(r, app.msgs.get(rq.Lang, "settings.saved"))
 	http.Redirect(w, r, "/admin/params", http.StatusSeeOther)
