@@ -65,27 +65,7 @@ func (p problems) err() error {
 
 // NumberDA writes a number the Danish way: a decimal comma and a point
 // between thousands ("1.924", "2,5").
-func NumberDA(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "," + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+func NumberDA(v float64) string { return decimalDA(v, -1) }
 
 // FormatParamNumber writes a value for a form field, as ParseParamNumber
 // reads it back: a decimal comma, no thousands separator ("1924", "7,5").

@@ -71,8 +71,8 @@ func (app *App) adminEligibilitySave(w http.ResponseWriter, r *http.Request, rq 
 	if err != nil {
 		return err
 	}
-	code, _ := strconv.Atoi(r.PostFormValue("m"))
-	if err := app.db.RequireMunicipality(r.Context(), code); err != nil {
+	code, err := app.municipalityOf(r, r.PostFormValue("m"))
+	if err != nil {
 		return err
 	}
 	base, err := formBase(r)
@@ -85,13 +85,7 @@ func (app *App) adminEligibilitySave(w http.ResponseWriter, r *http.Request, rq 
 	}
 	_, err = app.db.SaveRuleSet(r.Context(), code, body, rq.User.Username, rq.Now, base)
 	if err != nil {
-		rs, rerr := app.ruleSet(r.Context(), code)
-		if rerr != nil {
-			return rerr
-		}
-		f := ruleFormOf(rs, rq.Lang)
-		f.Version = eligibility.SuggestVersion(rs.Version)
-		v, verr := app.ruleEditView(r, rq, code, f)
+		v, verr := app.ruleEditInForce(r, rq, code)
 		if verr != nil {
 			return verr
 		}

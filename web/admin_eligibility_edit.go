@@ -120,21 +120,34 @@ func (f ruleForm) ruleSet() *eligibility.RuleSet {
 // adminEligibilityEditForm shows the rule set in force for a municipality
 // as a form, with a new version proposed.
 func (app *App) adminEligibilityEditForm(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	code, _ := strconv.Atoi(r.URL.Query().Get("m"))
-	if err := app.db.RequireMunicipality(r.Context(), code); err != nil {
-		return err
-	}
-	rs, err := app.ruleSet(r.Context(), code)
+	code, err := app.municipalityOf(r, r.URL.Query().Get("m"))
 	if err != nil {
 		return err
 	}
-	f := ruleFormOf(rs, rq.Lang)
-	f.Version = eligibility.SuggestVersion(rs.Version)
-	v, err := app.ruleEditView(r, rq, code, f)
+	v, err := app.ruleEditInForce(r, rq, code)
 	if err != nil {
 		return err
 	}
 	return app.page(w, r, rq, "admin_rules_edit", v)
+}
+
+// ruleEditInForce is the form of the rule set in force for a municipality,
+// with the next version proposed.
+func (app *App) ruleEditInForce(r *http.Request, rq *Request, code int) (View, error) {
+	rs, err := app.ruleSet(r.Context(), code)
+	if err != nil {
+		return View{}, err
+	}
+	f := ruleFormOf(rs, rq.Lang)
+	f.Version = eligibility.SuggestVersion(rs.Version)
+	return app.ruleEditView(r, rq, code, f)
+}
+
+// municipalityOf reads a municipality code from a form or query value and
+// refuses one that is not among the 98.
+func (app *App) municipalityOf(r *http.Request, value string) (int, error) {
+	code, _ := strconv.Atoi(value)
+	return code, app.db.RequireMunicipality(r.Context(), code)
 }
 
 // adminEligibilityEdit handles the form's buttons: "add" adds an empty
@@ -143,8 +156,8 @@ func (app *App) adminEligibilityEditForm(w http.ResponseWriter, r *http.Request,
 // saving, and "save" stores a new version through data.DB.SaveRuleSet (the
 // upload's checks) over the version the form was shown with.
 func (app *App) adminEligibilityEdit(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	code, _ := strconv.Atoi(r.PostFormValue("m"))
-	if err := app.db.RequireMunicipality(r.Context(), code); err != nil {
+	code, err := app.municipalityOf(r, r.PostFormValue("m"))
+	if err != nil {
 		return err
 	}
 	f, err := ruleFormFrom(r)

@@ -95,9 +95,6 @@ func (p paramsPage) MunicipalityName(code int) string {
 	return strconv.Itoa(code)
 }
 
-// Number writes a value the Danish way.
-func (paramsPage) Number(v float64) string { return reports.NumberDA(v) }
-
 func (app *App) paramsView(r *http.Request, rq *Request, typed reports.ParamsText, problems *reports.ParamsError) (View, error) {
 	ctx := r.Context()
 	p := paramsPage{Defaults: reports.DefaultParams(), Text: typed, Problems: problems}

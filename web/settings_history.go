@@ -60,11 +60,7 @@ func entries(hist []data.StoredSetting, diff func(old, new string) (string, []hi
 
 // adminParamsHistory shows the versions of the model parameters.
 func (app *App) adminParamsHistory(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	hist, err := app.db.SettingHistory(r.Context(), data.SettingReportParams, 0, historyLimit)
-	if err != nil {
-		return err
-	}
-	names, err := app.municipalityNames(r)
+	hist, names, err := app.history(r, data.SettingReportParams, 0)
 	if err != nil {
 		return err
 	}
@@ -74,6 +70,16 @@ func (app *App) adminParamsHistory(w http.ResponseWriter, r *http.Request, rq *R
 			return "", paramChanges(old, new, lang, app.msgs, names)
 		})}
 	return app.page(w, r, rq, "settings_history", View{Title: p.Heading, Data: p})
+}
+
+// history loads a setting's versions and the municipalities' names.
+func (app *App) history(r *http.Request, name string, code int) ([]data.StoredSetting, map[int]string, error) {
+	hist, err := app.db.SettingHistory(r.Context(), name, code, historyLimit)
+	if err != nil {
+		return nil, nil, err
+	}
+	names, err := app.municipalityNames(r)
+	return hist, names, err
 }
 
 // municipalityNames maps codes to "Aalborg (851)".
@@ -142,15 +148,11 @@ func nonEmpty(body string) string {
 
 // adminEligibilityHistory shows the versions of a municipality's rule set.
 func (app *App) adminEligibilityHistory(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	code, _ := strconv.Atoi(r.URL.Query().Get("m"))
-	if err := app.db.RequireMunicipality(r.Context(), code); err != nil {
-		return err
-	}
-	hist, err := app.db.SettingHistory(r.Context(), data.SettingEligibility, code, historyLimit)
+	code, err := app.municipalityOf(r, r.URL.Query().Get("m"))
 	if err != nil {
 		return err
 	}
-	names, err := app.municipalityNames(r)
+	hist, names, err := app.history(r, data.SettingEligibility, code)
 	if err != nil {
 		return err
 	}
