@@ -56,7 +56,7 @@ func TestValidateDanishProblems(t *testing.T) {
 	want := []Problem{
 		{Criterion: -1, Field: "version", MsgDA: "Regelsættets version mangler"},
 		{Criterion: 0, Field: "severity", MsgDA: `Kriterium 1 (»Får kommunal hjælp til medicin«): vægten "must" kendes ikke; vælg skal opfyldes eller vejledende`},
-		{Criterion: 1, Field: "messages_da.pass", MsgDA: `Kriterium 2 (»Måneder uden ændring i behandlingen«): teksten har den ukendte pladsholder "{værdi}"; brug {value}, {threshold} eller {label}`},
+		{Criterion: 1, Field: "messages_da.pass", MsgDA: `Kriterium 2 (»Måneder uden ændring i behandlingen«): teksten har den ukendte pladsholder "{værdi}"; brug {value}, {threshold}, {label} eller en tællet {value:ental|flertal}`},
 		{Criterion: 3, Field: "value", MsgDA: `Kriterium 4 (»Antal dosispakbare præparater«): grænsen "tre" skal være et tal for reglen »mindst«`},
 		{Criterion: 4, Field: "id", MsgDA: `Kriterium 5 (»Kan håndtere dosisrullen eller har hjælp«): navnet "receives_medicine_help" bruges allerede af kriterium 1`},
 	}

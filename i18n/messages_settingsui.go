@@ -61,7 +61,7 @@ func settingsUIMessages() Catalogue {
 		"settingsui.severity.advisory":         {"Vejledende", "Advisory"},
 		"settingsui.remove_criterion":          {"Fjern kriteriet ved næste gem", "Remove the criterion on the next save"},
 		"settingsui.messages":                  {"Forklaringer til sygeplejersken", "Explanations for the nurse"},
-		"settingsui.messages_hint":             {"Tomme felter giver en standardsætning. Brug {value} (det oplyste), {threshold} (grænsen) og {label} (navnet).", "Empty fields give a standard sentence. Use {value} (what was given), {threshold} and {label}."},
+		"settingsui.messages_hint":             {"Tomme felter giver en standardsætning. Brug {value} (det oplyste), {threshold} (grænsen), {label} (navnet) og {value:ental|flertal} for et tal med ental og flertal (fx {value:måned|måneder}).", "Empty fields give a standard sentence. Use {value} (what was given), {threshold}, {label}, and {value:one|other} for a number with singular and plural (e.g. {value:month|months})."},
 		"settingsui.add_criterion":             {"Tilføj kriterium", "Add criterion"},
 		"settingsui.preview":                   {"Prøv regelsættet", "Try the rule set"},
 		"settingsui.preview_hint":              {"Skriv oplysninger om en tænkt borger og se vurderingen med kriterierne ovenfor, før noget gemmes. Tomme felter er ukendte.", "Type facts about an imagined citizen and see the verdict under the criteria above before anything is saved. Empty fields are unknown."},
