@@ -62,7 +62,7 @@ func TestBrowserSettingsParams(t *testing.T) {
 				p.Default.HoursPerFTE.Value, p.For(851).ManualMinutesPerPeriod.Value, p.For(851).HoursPerFTE.Value, p.For(101).ManualMinutesPerPeriod.Value)
 		}
 		hist := text(t, ctx, "main")
-		for _, want := range []string{"Ada Admin (admin)", "Timer pr. årsværk · Landsværdier", "1924", "1600",
+		for _, want := range []string{"Ada Admin (admin)", "Timer pr. årsværk · landsværdi", "1924", "1600",
 			"Effektive timer, kommunernes HR 2025", "Aalborg (851)", "landsværdi", "60", "Aalborg tidsmåling 2025"} {
 			if !strings.Contains(hist, want) {
 				t.Errorf("the history lacks %q:\n%s", want, hist)

@@ -107,7 +107,7 @@ func paramChanges(old, new string, lang i18n.Lang, msgs catalogue, names map[int
 			what += " · " + names[c.Municipality]
 			unset = msgs.get(lang, "settingsui.national_value")
 		} else {
-			what += " · " + msgs.get(lang, "settingsui.national")
+			what += " · " + msgs.get(lang, "settingsui.national_value")
 		}
 		show := func(v string) string {
 			suffix := ""
