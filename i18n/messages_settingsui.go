@@ -65,6 +65,8 @@ func settingsUIMessages() Catalogue {
 		"settingsui.add_criterion":             {"Tilføj kriterium", "Add criterion"},
 		"settingsui.preview":                   {"Prøv regelsættet", "Try the rule set"},
 		"settingsui.preview_hint":              {"Skriv oplysninger om en tænkt borger og se vurderingen med kriterierne ovenfor, før noget gemmes. Tomme felter er ukendte.", "Type facts about an imagined citizen and see the verdict under the criteria above before anything is saved. Empty fields are unknown."},
+		"settingsui.yes_no":                    {"ja / nej", "yes / no"},
+		"settingsui.earlier_not_shown":         {"Ældre versioner er ikke vist; forskellen til versionen før denne kan derfor ikke vises.", "Older versions are not shown, so the difference from the version before this one cannot be shown."},
 		"settingsui.a_number":                  {"et tal", "a number"},
 		"settingsui.show_preview":              {"Vis vurdering", "Show verdict"},
 		"settingsui.result":                    {"Resultat", "Result"},

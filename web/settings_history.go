@@ -29,6 +29,9 @@ type historyEntry struct {
 	Label   string
 	Reset   bool
 	Changes []historyChange
+	// Earlier is set on the oldest version shown when the one it was saved
+	// over is beyond the page's limit (no difference is shown then).
+	Earlier bool
 }
 
 // historyChange is one difference, written in the reader's language.
@@ -54,6 +57,9 @@ func entries(hist []data.StoredSetting, diff func(old, new string) (string, []hi
 		}
 		label, changes := diff(prev, s.Body)
 		out[i] = historyEntry{StoredSetting: s, Label: label, Reset: s.Body == "", Changes: changes}
+		if i+1 == len(hist) && s.BaseID != 0 {
+			out[i].Changes, out[i].Earlier = nil, true
+		}
 	}
 	return out
 }
@@ -95,7 +101,9 @@ func (app *App) municipalityNames(r *http.Request) (map[int]string, error) {
 	return out, nil
 }
 
-// paramChanges describes the difference of two stored params bodies.
+// paramChanges describes the difference of two stored params bodies. Both
+// were checked when saved, so a body that no longer decodes (none can) is
+// compared as empty rather than failing the whole page.
 func paramChanges(old, new string, lang i18n.Lang, msgs catalogue, names map[int]string) []historyChange {
 	of, _ := reports.DecodeParamsFile(strings.NewReader(nonEmpty(old)))
 	nf, _ := reports.DecodeParamsFile(strings.NewReader(nonEmpty(new)))
