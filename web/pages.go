@@ -28,6 +28,7 @@ func pageNames() []string {
 		"account_password",
 		"citizen_edit", "pharmacy_settings", "pharmacy_packing", "pharmacy_deliveries",
 		"gps", "gp",
+		"admin_user", "admin_imports",
 	}
 }
 

@@ -36,7 +36,7 @@ func (e *env) userCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					u, err := db.AddUser(c.Context, data.NewUser{Username: c.String("username"), Name: c.String("name"),
+					u, err := db.AddUserAs(c.Context, e.actor(c), data.NewUser{Username: c.String("username"), Name: c.String("name"),
 						Role: role, Municipality: c.Int("municipality"), PharmacyID: c.String("pharmacy"), Password: pw}, e.now())
 					if err != nil {
 						return err
@@ -61,7 +61,11 @@ func (e *env) userCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					if err := db.SetPassword(c.Context, c.Args().First(), pw, e.now()); err != nil {
+					u, err := db.UserByUsername(c.Context, c.Args().First())
+					if err != nil {
+						return err
+					}
+					if err := db.ResetPassword(c.Context, e.actor(c), u.ID, pw, e.now()); err != nil {
 						return err
 					}
 					fmt.Fprintf(e.stdout, "password of %s changed\n", c.Args().First())
@@ -83,10 +87,29 @@ func (e *env) userCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					if err := db.DisableUser(c.Context, u.ID, e.now()); err != nil {
+					if err := db.DisableUser(c.Context, e.actor(c), u.ID, e.now()); err != nil {
 						return err
 					}
 					fmt.Fprintf(e.stdout, "disabled %s\n", u.Username)
+					return nil
+				}),
+			},
+			{
+				Name:      "enable",
+				Usage:     "re-enable a disabled user (the password is unchanged)",
+				ArgsUsage: "USERNAME",
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					if c.Args().Len() != 1 {
+						return usagef("give one username")
+					}
+					u, err := db.UserByUsername(c.Context, c.Args().First())
+					if err != nil {
+						return err
+					}
+					if err := db.EnableUser(c.Context, e.actor(c), u.ID, e.now()); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "enabled %s\n", u.Username)
 					return nil
 				}),
 			},
