@@ -140,6 +140,10 @@ func normHeader(s string) string {
 	return b.String()
 }
 
+// FoldHeader is the form header names are compared in (normHeader), for
+// tests and tools that check the header table.
+func FoldHeader(s string) string { return normHeader(s) }
+
 // layout is where each known column is in a file.
 type layout struct {
 	header []string
