@@ -87,11 +87,13 @@ func (app *App) Routes() []Route {
 		{Method: "POST", Pattern: "/cases/{id}/renew", Roles: care, CitizenData: true, Handle: app.caseRenew},
 
 		{Method: "GET", Pattern: "/gps", Roles: gpRegister, Handle: app.gpList},
+		{Method: "POST", Pattern: "/gps", Roles: leadAdmin, Handle: app.gpAdd},
 		{Method: "GET", Pattern: "/gps/{id}", Roles: gpRegister, Handle: app.gpShow},
 		{Method: "POST", Pattern: "/gps/{id}", Roles: leadAdmin, Handle: app.gpSave},
 		{Method: "POST", Pattern: "/gps/{id}/absences", Roles: gpRegister, Handle: app.gpAbsenceSave},
 		{Method: "POST", Pattern: "/gps/{id}/absences/{aid}", Roles: gpRegister, Handle: app.gpAbsenceSave},
 		{Method: "POST", Pattern: "/gps/{id}/absences/{aid}/remove", Roles: gpRegister, Handle: app.gpAbsenceRemove},
+		{Method: "POST", Pattern: "/gps/{id}/absences/{aid}/end", Roles: gpRegister, Handle: app.gpAbsenceEnd},
 
 		{Method: "GET", Pattern: "/pharmacy", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyHome},
 		{Method: "POST", Pattern: "/pharmacy/delivered", Roles: pharmacy, CitizenData: true, Handle: app.pharmacyDelivered},

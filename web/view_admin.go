@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/dosis-dk/dosis/workflow/calendar"
+
 	"github.com/dosis-dk/dosis/i18n"
 
 	"strconv"
@@ -82,4 +84,14 @@ func (v View) AccessWhat(code string) string {
 		return v.T(key)
 	}
 	return code
+}
+
+// OngoingAbsence reports whether the absence has begun and ends after
+// today, so it can be ended today.
+func (v View) OngoingAbsence(a data.GPAbsenceItem) bool {
+	if v.Req == nil {
+		return false
+	}
+	today := calendar.Today(v.Req.Now)
+	return !a.From.After(today) && a.To.After(today)
 }
