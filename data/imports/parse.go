@@ -154,7 +154,7 @@ func (c *rowCheck) cprValue(col string) (cpr.Number, bool) {
 		return n, false
 	}
 	for _, w := range warnings {
-		c.warn(col, n.Masked(), because("%s", "%s", w))
+		c.warn(col, n.Masked(), w)
 	}
 	return n, true
 }
