@@ -110,7 +110,8 @@ func TestBrowserAdminRegisters(t *testing.T) {
 		}
 		err = chromedp.Do(ctx, chromedp.Navigate(s.base+"/admin/pharmacies/"+id), chromedp.WaitVisible(chromedp.CSS("#lead_hours")),
 			chromedp.SetValue(chromedp.CSS("#lead_hours"), "12"), chromedp.Submit(chromedp.CSS("#lead_hours")),
-			chromedp.WaitVisible(chromedp.CSS(".flash")), chromedp.Navigate(s.base+"/admin/pharmacies/"+id),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/admin/pharmacies"]`)), chromedp.WaitVisible(chromedp.CSS(".flash")),
+			chromedp.Navigate(s.base+"/admin/pharmacies/"+id),
 			chromedp.WaitVisible(chromedp.CSS("table")), shotTo(dir, "web-admin-pharmacy"))
 		if err != nil {
 			t.Fatal(err)
@@ -124,8 +125,11 @@ func TestBrowserAdminRegisters(t *testing.T) {
 			chromedp.Click(chromedp.CSS("#absence-new summary")),
 			chromedp.SetValue(chromedp.CSS("#from-new"), "2026-11-20"), chromedp.SetValue(chromedp.CSS("#to-new"), "2026-12-10"),
 			chromedp.SendKeys(chromedp.CSS("#sub-new"), "012345"), chromedp.Submit(chromedp.CSS("#sub-new")),
-			chromedp.WaitVisible(chromedp.CSS(".flash")), chromedp.Click(chromedp.CSS(`details[id^="absence-"]:not(#absence-new) summary`)),
-			chromedp.Click(chromedp.CSS(`button[id^="end-"]`)), chromedp.WaitVisible(chromedp.CSS(".flash")), shotTo(dir, "web-admin-gp"))
+			// Wait for the new page (the old one had a flash message too).
+			chromedp.WaitVisible(chromedp.CSS(`details[id^="absence-"]:not(#absence-new) summary`)),
+			chromedp.Click(chromedp.CSS(`details[id^="absence-"]:not(#absence-new) summary`)),
+			chromedp.Click(chromedp.CSS(`button[id^="end-"]`)), chromedp.WaitNotPresent(chromedp.CSS(`button[id^="end-"]`)),
+			chromedp.WaitVisible(chromedp.CSS(".flash")), shotTo(dir, "web-admin-gp"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package imports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -52,7 +53,11 @@ var (
 		"Borgers CPR", "Borgers CPR-nummer", "Borger CPR", "Patient CPR", "Patientens CPR", "Personidentifikation",
 		"cpr number", "civil registration number"}
 	municipalityAliases = []string{"Kommune", "Kommunekode", "Kommunenr", "Kommunenummer", "Kommune kode",
-		"Bopælskommune", "Bopælskommunekode", "Handlekommune", "Handlekommunekode", "municipality", "municipality code"}
+		"municipality", "municipality code"}
+	// A citizen's municipality is the one they live in and that acts for
+	// them: the CPR register's and the care systems' names for it.
+	citizenMunicipalityAliases = append(slices.Clone(municipalityAliases),
+		"Bopælskommune", "Bopælskommunekode", "Handlekommune", "Handlekommunekode")
 	helpAliases = []string{"Medicinhjælp", "Hjælp til medicin", "Medicinhjælp (ja/nej)", "Hjælp til medicinhåndtering",
 		"Medicinadministration", "Medicindispensering", "medicine help"}
 	citizenNameAliases = []string{"Navn", "Borger", "Borgernavn", "Borgers navn", "Fulde navn", "Fuldt navn",
@@ -82,7 +87,7 @@ func Columns(k Kind) []Column {
 			{ColFirstName, []string{"Fornavn", "Fornavne", "Fornavn(e)", "first name", "given name"}, false, "first name(s), joined with Mellemnavn and Efternavn when there is no Navn column"},
 			{ColMiddleName, []string{"Mellemnavn", "Mellemnavne", "middle name"}, false, "middle name(s)"},
 			{ColLastName, []string{"Efternavn", "Slægtsnavn", "last name", "surname", "family name"}, false, "last name"},
-			{ColMunicipality, municipalityAliases, true, "3-digit municipality code (may be left out with --municipality)"},
+			{ColMunicipality, citizenMunicipalityAliases, true, "3-digit municipality code (may be left out with --municipality)"},
 			{ColGP, gpRefAliases, false, "the GP's ydernummer (6 digits; must be imported first)"},
 			{ColMedicineHelp, helpAliases, false, "ja/nej (yes/no, x, 1/0)"},
 		}
