@@ -21,8 +21,13 @@ func TestSearchAccessLog(t *testing.T) {
 		nina := workflow.Actor{UserID: "nina", Role: workflow.RoleNurse, Municipality: 851}
 		lis := workflow.Actor{UserID: "lis", Role: workflow.RoleLead, Municipality: 851}
 		admin := workflow.Actor{UserID: "ada", Role: workflow.RoleAdmin}
-		karen, _ := must2(db.AddCitizen(ctx, nina, data.NewCitizen{CPR: "010145-1236", Name: "Karen", Municipality: 851}, t0))(t)
-		must2(db.AddCitizen(ctx, nina, data.NewCitizen{CPR: "020250-1234", Name: "Bo", Municipality: 851}, t0))(t)
+		karen, _, err := db.AddCitizen(ctx, nina, data.NewCitizen{CPR: "010145-1236", Name: "Karen", Municipality: 851}, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.AddCitizen(ctx, nina, data.NewCitizen{CPR: "020250-1234", Name: "Bo", Municipality: 851}, t0); err != nil {
+			t.Fatal(err)
+		}
 		// 30 November 2026 23:30 UTC is 1 December 00:30 in Denmark.
 		late := time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC)
 		for _, l := range []struct {
@@ -106,15 +111,4 @@ func count(t *testing.T, db *data.DB, table string) int64 {
 		t.Fatal(err)
 	}
 	return n
-}
-
-// must2 is dbtest.Must for functions with two results and an error.
-func must2[A, B any](a A, b B, err error) func(testing.TB) (A, B) {
-	return func(t testing.TB) (A, B) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return a, b
-	}
 }
