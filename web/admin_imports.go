@@ -71,8 +71,10 @@ func (app *App) adminImportPreview(w http.ResponseWriter, r *http.Request, rq *R
 		k, err = imports.ParseKind(r.PostFormValue("kind"))
 	}
 	mun := 0
-	if err == nil && strings.TrimSpace(r.PostFormValue("municipality")) != "" {
-		mun, _ = strconv.Atoi(r.PostFormValue("municipality"))
+	if v := strings.TrimSpace(r.PostFormValue("municipality")); err == nil && v != "" {
+		if mun, err = strconv.Atoi(v); err != nil {
+			err = workflow.Invalidf("kommunen %q er ikke en kommunekode", "the municipality %q is not a municipality code", v)
+		}
 	}
 	if err == nil {
 		p.Report, p.Upload, err = imports.Preview(r.Context(), app.db, rq.Actor, k, name, b,
@@ -119,8 +121,12 @@ func importFile(r *http.Request) (string, []byte, error) {
 	if len(b) == 0 {
 		return "", nil, errNoImportFile()
 	}
-	// The name is only shown back: keep its last element, printable.
-	return path.Base(strings.ReplaceAll(h.Filename, `\`, "/")), b, nil
+	// The name is only shown back: its last element, printable, bounded.
+	name := workflow.Printable(path.Base(strings.ReplaceAll(h.Filename, `\`, "/")))
+	if r := []rune(name); len(r) > 100 {
+		name = string(r[:100]) + "…"
+	}
+	return name, b, nil
 }
 
 // ProblemText is a problem in the page's language.
