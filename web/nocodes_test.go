@@ -70,7 +70,8 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 			"pharmacy": {"/", "/pharmacy"},
 			"steering": {"/", "/reports", "/dashboard"},
 			"admin": {"/", "/admin/users", "/admin/pharmacies", "/admin/pharmacies/" + f.pharmacy851.ID,
-				"/admin/access", "/admin/eligibility", "/admin/params"},
+				"/admin/access", "/admin/eligibility", "/admin/params",
+				"/admin/users/" + f.users["nurse"].ID, "/admin/imports", "/gps", "/admin/access?cpr=0101451236"},
 		}
 		for user, paths := range pages {
 			c := newClient(t, s).login(user)
