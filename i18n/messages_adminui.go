@@ -5,6 +5,7 @@ package i18n
 func adminUIMessages() Catalogue {
 	return Catalogue{
 		"nav.imports":                 {"Import", "Imports"},
+		"users.created_typed":         {"Brugeren er oprettet med den adgangskode, du skrev:", "The user is created with the password you typed:"},
 		"users.edit":                  {"Rolle og tilknytning", "Role and tie"},
 		"users.saved":                 {"Brugeren er gemt.", "The user is saved."},
 		"users.reset":                 {"Nulstil adgangskode", "Reset password"},
