@@ -5,7 +5,7 @@ package i18n
 func adminUIMessages() Catalogue {
 	return Catalogue{
 		"nav.imports":                 {"Import", "Imports"},
-		"users.created_typed":         {"Brugeren er oprettet med den adgangskode, du skrev:", "The user is created with the password you typed:"},
+		"users.created_typed":         {"Brugeren er oprettet (med den adgangskode, der blev skrevet):", "The user is created (with the password typed):"},
 		"users.edit":                  {"Rolle og tilknytning", "Role and tie"},
 		"users.saved":                 {"Brugeren er gemt.", "The user is saved."},
 		"users.reset":                 {"Nulstil adgangskode", "Reset password"},
