@@ -99,7 +99,9 @@ type NewGPAbsence struct {
 }
 
 // AddGPAbsence registers a GP's absence period (both dates included) with
-// an optional substitute GP.
+// an optional substitute GP, checked as SaveGPAbsence checks it, without
+// an actor or a change-log line (fixtures; people go through
+// SaveGPAbsence).
 func (db *DB) AddGPAbsence(ctx context.Context, in NewGPAbsence) (workflow.GPAbsence, error) {
 	var out workflow.GPAbsence
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -107,13 +109,9 @@ func (db *DB) AddGPAbsence(ctx context.Context, in NewGPAbsence) (workflow.GPAbs
 		if err != nil {
 			return err
 		}
-		a := workflow.GPAbsence{ID: workflow.NewID(), GPID: gp, From: in.From, To: in.To, Note: in.Note}
-		if in.SubstituteYdernummer != "" {
-			if a.SubstituteGPID, err = gpIDByYdernummer(ctx, tx, in.SubstituteYdernummer); err != nil {
-				return err
-			}
-		}
-		if err := a.Validate(); err != nil {
+		a, err := GPAbsenceEdit{From: in.From, To: in.To, SubstituteYdernummer: in.SubstituteYdernummer, Note: in.Note}.
+			absence(ctx, tx, workflow.NewID(), gp)
+		if err != nil {
 			return err
 		}
 		r := gpAbsenceRow{ID: a.ID, GPID: a.GPID, FromDate: a.From, ToDate: a.To, SubstituteGPID: nullable(a.SubstituteGPID), Note: a.Note}
@@ -124,6 +122,11 @@ func (db *DB) AddGPAbsence(ctx context.Context, in NewGPAbsence) (workflow.GPAbs
 		return nil
 	})
 	return out, err
+}
+
+// GPIDByYdernummer returns the id of the GP with the ydernummer.
+func (db *DB) GPIDByYdernummer(ctx context.Context, ydernummer string) (string, error) {
+	return gpIDByYdernummer(ctx, db.bun, ydernummer)
 }
 
 func gpIDByYdernummer(ctx context.Context, q bun.IDB, ydernummer string) (string, error) {

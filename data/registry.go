@@ -12,6 +12,10 @@ import (
 
 // AddGP registers a GP practice by its ydernummer.
 func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow.GP, error) {
+	return addGP(ctx, db.bun, g, now)
+}
+
+func addGP(ctx context.Context, q bun.IDB, g workflow.GP, now time.Time) (workflow.GP, error) {
 	if g.Ydernummer == "" || g.Name == "" {
 		return g, workflow.Invalid("ydernummer og navn skal udfyldes", "ydernummer and name are required")
 	}
@@ -28,7 +32,7 @@ func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow
 	if g.Municipality != 0 {
 		r.Municipality = &g.Municipality
 	}
-	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		if isUniqueViolation(err) {
 			return g, workflow.Invalidf("ydernummer %s findes allerede", "ydernummer %s already exists", g.Ydernummer)
 		}
@@ -53,6 +57,10 @@ func (db *DB) GPs(ctx context.Context) ([]workflow.GP, error) {
 // AddPharmacy registers a pharmacy; zero settings get the defaults (14-day
 // periods, deadline 3 working days before, 24 working hours lead time).
 func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Time) (workflow.Pharmacy, error) {
+	return addPharmacy(ctx, db.bun, p, now)
+}
+
+func addPharmacy(ctx context.Context, q bun.IDB, p workflow.Pharmacy, now time.Time) (workflow.Pharmacy, error) {
 	if p.ID == "" {
 		p.ID = workflow.NewID()
 	}
@@ -71,13 +79,13 @@ func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Tim
 	if err := p.Validate(); err != nil {
 		return p, err
 	}
-	if err := db.requireMunicipality(ctx, p.Municipality); err != nil {
+	if err := requireMunicipality(ctx, q, p.Municipality); err != nil {
 		return p, err
 	}
 	r := pharmacyRow{ID: p.ID, Name: p.Name, Municipality: p.Municipality, PeriodDays: p.PeriodDays,
 		DeadlineWorkingDays: p.DeadlineWorkingDays, LeadTimeHours: p.LeadTimeHours,
 		ExtraClosingDays: workflow.FormatClosingDays(p.ExtraClosingDays), CreatedAt: now.UTC()}
-	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		if isForeignKeyViolation(err) {
 			return p, workflow.Invalidf("kommunekoden %d findes ikke", "municipality code %d does not exist", p.Municipality)
 		}
@@ -135,7 +143,11 @@ func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy,
 // requireMunicipality refuses a municipality code that is not one of the
 // 98 (a clear validation error instead of a foreign-key failure).
 func (db *DB) requireMunicipality(ctx context.Context, code int) error {
-	n, err := db.bun.NewSelect().Table("municipalities").Where("code = ?", code).Count(ctx)
+	return requireMunicipality(ctx, db.bun, code)
+}
+
+func requireMunicipality(ctx context.Context, q bun.IDB, code int) error {
+	n, err := q.NewSelect().Table("municipalities").Where("code = ?", code).Count(ctx)
 	if err != nil {
 		return fmt.Errorf("look up municipality %d: %w", code, err)
 	}

@@ -80,9 +80,18 @@ func (r userRow) toUser() User {
 	return u
 }
 
-// validate checks the user's fields and ties: a nurse and a project lead
-// need a municipality, pharmacy staff a pharmacy, the others neither.
+// validate checks the user's fields, ties and password.
 func (in NewUser) validate() error {
+	if err := in.validateTie(); err != nil {
+		return err
+	}
+	return checkPassword(in.Password)
+}
+
+// validateTie checks the user's username, name, role and tie: a nurse and
+// a project lead need a municipality, pharmacy staff a pharmacy, the
+// others neither.
+func (in NewUser) validateTie() error {
 	if in.Username == "" || strings.ContainsAny(in.Username, " \t\r\n") || utf8.RuneCountInString(in.Username) > 64 {
 		return workflow.Invalid("brugernavnet skal udfyldes, uden mellemrum og højst 64 tegn",
 			"the username is required, without spaces and at most 64 characters")
@@ -113,7 +122,7 @@ func (in NewUser) validate() error {
 				"the steering group and admins have neither municipality nor pharmacy")
 		}
 	}
-	return checkPassword(in.Password)
+	return nil
 }
 
 func checkPassword(pw string) error {
@@ -125,6 +134,10 @@ func checkPassword(pw string) error {
 
 // AddUser validates and stores a user with an argon2id hash of the password.
 func (db *DB) AddUser(ctx context.Context, in NewUser, now time.Time) (User, error) {
+	return addUser(ctx, db.bun, in, now)
+}
+
+func addUser(ctx context.Context, q bun.IDB, in NewUser, now time.Time) (User, error) {
 	if err := in.validate(); err != nil {
 		return User{}, err
 	}
@@ -137,7 +150,7 @@ func (db *DB) AddUser(ctx context.Context, in NewUser, now time.Time) (User, err
 	if in.Municipality != 0 {
 		r.Municipality = &in.Municipality
 	}
-	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
+	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		switch {
 		case isUniqueViolation(err):
 			return User{}, workflow.Invalidf("brugernavnet %q er optaget", "the username %q is taken", in.Username)
@@ -194,15 +207,6 @@ func (db *DB) SetPassword(ctx context.Context, username, password string, now ti
 		Set("password_changed_at = ?", now.UTC()).Set("credentials_version = credentials_version + 1").
 		Where("username = ?", username).Exec(ctx)
 	return oneRow(res, err, "set password")
-}
-
-// DisableUser disables a user: they can no longer sign in, and their open
-// sessions stop working at their next request. Users are never deleted, so
-// the audit trail keeps naming who acted.
-func (db *DB) DisableUser(ctx context.Context, id string, now time.Time) error {
-	res, err := db.bun.NewUpdate().Table("users").Set("disabled_at = ?", now.UTC()).
-		Where("id = ? AND disabled_at IS NULL", id).Exec(ctx)
-	return oneRow(res, err, "disable user")
 }
 
 // oneRow turns an update that touched no row into a not-found error.

@@ -5,15 +5,20 @@ import (
 	"fmt"
 
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/uptrace/bun"
 )
 
 // UpdatePharmacySettings changes a pharmacy's name and roll settings (the
 // admin page's edit form). Its one-off closed dates are left alone.
 func (db *DB) UpdatePharmacySettings(ctx context.Context, p workflow.Pharmacy) error {
+	return updatePharmacySettings(ctx, db.bun, p)
+}
+
+func updatePharmacySettings(ctx context.Context, q bun.IDB, p workflow.Pharmacy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	res, err := db.bun.NewUpdate().Table("pharmacies").Set("name = ?", p.Name).
+	res, err := q.NewUpdate().Table("pharmacies").Set("name = ?", p.Name).
 		Set("period_days = ?", p.PeriodDays).Set("deadline_working_days = ?", p.DeadlineWorkingDays).
 		Set("lead_time_hours = ?", p.LeadTimeHours).
 		Set("extra_closing_days = ?", workflow.FormatClosingDays(p.ExtraClosingDays)).

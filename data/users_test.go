@@ -51,11 +51,11 @@ func TestAuthenticateDisabledUser(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *data.DB) {
 		ctx := context.Background()
 		th := data.DefaultLoginThrottle()
-		u := dbtest.Must(db.AddUser(ctx, data.NewUser{Username: "admin", Name: "Admin", Role: workflow.RoleAdmin, Password: "correct horse"}, t0))(t)
+		u := dbtest.Must(db.AddUser(ctx, data.NewUser{Username: "admin", Name: "Admin", Role: workflow.RoleSteering, Password: "correct horse"}, t0))(t)
 		if _, err := db.Authenticate(ctx, "admin", "correct horse", "10.0.0.1", th, t0); err != nil {
 			t.Fatalf("good password refused: %v", err)
 		}
-		if err := db.DisableUser(ctx, u.ID, t0); err != nil {
+		if err := db.DisableUser(ctx, workflow.System("test"), u.ID, t0); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.Authenticate(ctx, "admin", "correct horse", "10.0.0.3", th, t0.Add(2*time.Hour)); workflow.KindOf(err) != workflow.KindInvalid {

@@ -1,5 +1,16 @@
 package i18n
 
+// areaCatalogues are the texts of each area, one file each; a key is
+// defined in one of them only (TestNoKeyDefinedTwice).
+func areaCatalogues() []Catalogue {
+	return []Catalogue{
+		workMessages(), reportMessages(), adminMessages(), unitMessages(), workflowMessages(),
+		medcomMessages(), securityMessages(), nurseMessages(),
+		settingsUIMessages(),
+		adminUIMessages(),
+	}
+}
+
 // build returns the whole catalogue: the common texts here and the texts
 // of each area from its file.
 func build() Catalogue {
@@ -143,7 +154,7 @@ func build() Catalogue {
 		"access.older":         {"Ældre", "Older"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
-	for _, more := range []Catalogue{workMessages(), reportMessages(), adminMessages(), unitMessages(), workflowMessages(), medcomMessages(), securityMessages(), nurseMessages(), settingsUIMessages()} {
+	for _, more := range areaCatalogues() {
 		for k, v := range more {
 			c[k] = v
 		}

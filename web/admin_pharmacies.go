@@ -14,6 +14,8 @@ type pharmaciesPage struct {
 	Pharmacies     []workflow.Pharmacy
 	Municipalities []data.Municipality
 	Edit           workflow.Pharmacy
+	// Changes is the edited pharmacy's change log.
+	Changes []data.RecordChange
 }
 
 // ClosingDays formats a pharmacy's extra closing days for the form.
@@ -68,7 +70,7 @@ func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
 func (app *App) adminPharmacyAdd(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	p, err := pharmacyFromForm(r)
 	if err == nil {
-		_, err = app.db.AddPharmacy(r.Context(), p, rq.Now)
+		_, err = app.db.AddPharmacyAs(r.Context(), rq.Actor, p, rq.Now)
 	}
 	if err != nil {
 		v, verr := app.pharmaciesView(r, rq)
@@ -84,11 +86,24 @@ func (app *App) adminPharmacyAdd(w http.ResponseWriter, r *http.Request, rq *Req
 
 // adminPharmacyForm shows one pharmacy's settings for editing.
 func (app *App) adminPharmacyForm(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	ph, err := app.db.Pharmacy(r.Context(), r.PathValue("id"))
+	v, err := app.pharmacyView(r)
 	if err != nil {
 		return err
 	}
-	return app.page(w, r, rq, "admin_pharmacy", View{Title: ph.Name, Data: pharmaciesPage{Edit: ph}})
+	return app.page(w, r, rq, "admin_pharmacy", v)
+}
+
+// pharmacyView is one pharmacy with its change log.
+func (app *App) pharmacyView(r *http.Request) (View, error) {
+	ph, err := app.db.Pharmacy(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return View{}, err
+	}
+	cs, err := app.db.RecordChanges(r.Context(), "pharmacy", ph.ID)
+	if err != nil {
+		return View{}, err
+	}
+	return View{Title: ph.Name, Data: pharmaciesPage{Edit: ph, Changes: cs}}, nil
 }
 
 // adminPharmacySave saves the edited settings.
@@ -100,10 +115,14 @@ func (app *App) adminPharmacySave(w http.ResponseWriter, r *http.Request, rq *Re
 	p, err := pharmacyFromForm(r)
 	p.ID, p.Municipality = ph.ID, ph.Municipality
 	if err == nil {
-		err = app.db.UpdatePharmacySettings(r.Context(), p)
+		err = app.db.UpdatePharmacyAs(r.Context(), rq.Actor, p, rq.Now)
 	}
 	if err != nil {
-		return refuse(err, "admin_pharmacy", "edit", r, View{Title: ph.Name, Data: pharmaciesPage{Edit: ph}})
+		v, verr := app.pharmacyView(r)
+		if verr != nil {
+			return verr
+		}
+		return refuse(err, "admin_pharmacy", "edit", r, v)
 	}
 	app.flash(r, app.msgs.get(rq.Lang, "pharm.saved"))
 	http.Redirect(w, r, "/admin/pharmacies", http.StatusSeeOther)

@@ -54,20 +54,15 @@ func (app *App) adminUsers(w http.ResponseWriter, r *http.Request, rq *Request) 
 // adminUserAdd adds a user; an empty password field gets a generated
 // password, shown on this response only (never stored in clear or logged).
 func (app *App) adminUserAdd(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	tie := userTieFromForm(r)
 	in := data.NewUser{Username: strings.TrimSpace(r.PostFormValue("username")),
-		Name: strings.TrimSpace(r.PostFormValue("name")), Role: workflow.Role(r.PostFormValue("role")),
-		Password: r.PostFormValue("password")}
-	switch in.Role {
-	case workflow.RoleNurse, workflow.RoleLead:
-		in.Municipality, _ = strconv.Atoi(r.PostFormValue("municipality"))
-	case workflow.RolePharmacy:
-		in.PharmacyID = r.PostFormValue("pharmacy")
-	}
+		Name: strings.TrimSpace(r.PostFormValue("name")), Role: tie.Role, Municipality: tie.Municipality,
+		PharmacyID: tie.PharmacyID, Password: r.PostFormValue("password")}
 	generated := in.Password == ""
 	if generated {
 		in.Password = GeneratePassword()
 	}
-	_, err := app.db.AddUser(r.Context(), in, rq.Now)
+	_, err := app.db.AddUserAs(r.Context(), rq.Actor, in, rq.Now)
 	v, p, verr := app.usersView(r, rq)
 	if verr != nil {
 		return verr
@@ -84,17 +79,18 @@ func (app *App) adminUserAdd(w http.ResponseWriter, r *http.Request, rq *Request
 	return app.page(w, r, rq, "admin_users", v)
 }
 
-// adminUserDisable disables a user; an admin cannot disable themself.
-func (app *App) adminUserDisable(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	id := r.PathValue("id")
-	if id == rq.User.ID {
-		return workflow.Invalid("du kan ikke deaktivere dig selv", "you cannot disable yourself")
+// userTieFromForm reads the role and, for the roles that have one, the
+// municipality or pharmacy of the add and edit forms (the other select is
+// ignored, so a form with both filled in still means what the role says).
+func userTieFromForm(r *http.Request) data.UserEdit {
+	in := data.UserEdit{Role: workflow.Role(r.PostFormValue("role"))}
+	switch in.Role {
+	case workflow.RoleNurse, workflow.RoleLead:
+		in.Municipality, _ = strconv.Atoi(r.PostFormValue("municipality"))
+	case workflow.RolePharmacy:
+		in.PharmacyID = r.PostFormValue("pharmacy")
 	}
-	if err := app.db.DisableUser(r.Context(), id, rq.Now); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
-	return nil
+	return in
 }
 
 // GeneratePassword returns a random password of 20 base32 characters

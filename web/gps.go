@@ -31,7 +31,7 @@ func (app *App) gpList(w http.ResponseWriter, r *http.Request, rq *Request) erro
 	if err != nil {
 		return err
 	}
-	p := gpsPage{Q: strings.TrimSpace(r.URL.Query().Get("q"))}
+	p := gpsPage{Q: strings.TrimSpace(r.URL.Query().Get("q")), CanEdit: rq.Actor.Role != workflow.RoleNurse}
 	q := strings.ToLower(p.Q)
 	for _, g := range all {
 		if q == "" || strings.Contains(strings.ToLower(g.Name+" "+g.Clinic+" "+g.Ydernummer), q) {
@@ -42,6 +42,32 @@ func (app *App) gpList(w http.ResponseWriter, r *http.Request, rq *Request) erro
 		p.GPs = p.GPs[:gpsShown]
 	}
 	return app.page(w, r, rq, "gps", View{Title: app.msgs.get(rq.Lang, "gps.title"), Data: p})
+}
+
+// gpAdd registers a GP practice (project leads and admins; data.AddGPAs
+// checks and logs it).
+func (app *App) gpAdd(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	g := workflow.GP{Ydernummer: strings.TrimSpace(r.PostFormValue("ydernummer")), Name: strings.TrimSpace(r.PostFormValue("name")),
+		Clinic: strings.TrimSpace(r.PostFormValue("clinic"))}
+	g, err := app.db.AddGPAs(r.Context(), rq.Actor, g, rq.Now)
+	if err != nil {
+		if workflow.KindOf(err) == workflow.KindForbidden {
+			return err
+		}
+		return refuse(err, "gps", "add", r, View{Title: app.msgs.get(rq.Lang, "gps.title"), Data: gpsPage{CanEdit: true}})
+	}
+	app.flash(r, app.msgs.get(rq.Lang, "edit.saved"))
+	http.Redirect(w, r, "/gps/"+g.ID, http.StatusSeeOther)
+	return nil
+}
+
+// gpAbsenceEnd ends a current absence today.
+func (app *App) gpAbsenceEnd(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	id, aid := r.PathValue("id"), r.PathValue("aid")
+	if _, err := app.db.EndGPAbsence(r.Context(), rq.Actor, id, aid, rq.Now); err != nil {
+		return app.gpRefused(r, rq, id, "absence-"+aid, err)
+	}
+	return app.gpDone(w, r, rq, id)
 }
 
 func (app *App) gpView(r *http.Request, rq *Request, id string) (View, error) {

@@ -149,7 +149,10 @@ func (app *App) identify(next http.Handler) http.Handler {
 			}
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+			if err := parseBody(w, r); err != nil {
+				app.fail(w, r, rq, err)
+				return
+			}
 			if !app.validCSRF(r) {
 				app.fail(w, r, rq, errCSRF())
 				return

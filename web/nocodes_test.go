@@ -71,7 +71,8 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 			"steering": {"/", "/reports", "/dashboard"},
 			"admin": {"/", "/admin/users", "/admin/pharmacies", "/admin/pharmacies/" + f.pharmacy851.ID,
 				"/admin/access", "/admin/eligibility", "/admin/params", "/admin/params/history",
-				"/admin/eligibility/edit?m=851", "/admin/eligibility/history?m=851"},
+				"/admin/eligibility/edit?m=851", "/admin/eligibility/history?m=851",
+				"/admin/users/" + f.users["nurse"].ID, "/admin/imports", "/gps", "/admin/access?cpr=0101451236"},
 		}
 		for user, paths := range pages {
 			c := newClient(t, s).login(user)

@@ -29,6 +29,7 @@ func pageNames() []string {
 		"citizen_edit", "pharmacy_settings", "pharmacy_packing", "pharmacy_deliveries",
 		"gps", "gp",
 		"admin_rules_edit", "settings_history",
+		"admin_user", "admin_imports",
 	}
 }
 

@@ -118,7 +118,7 @@ func TestAdminPages(t *testing.T) {
 			t.Errorf("bad period: %d", st)
 		}
 		_, body = a.get("/admin/access")
-		if !strings.Contains(body, "web.case") || !strings.Contains(body, f.citizen851.ID) {
+		if !strings.Contains(body, "Sagsside") || !strings.Contains(body, "010145-XXXX") {
 			t.Error("the access log lacks the nurse's view of the case")
 		}
 	})

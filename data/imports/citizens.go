@@ -3,6 +3,7 @@ package imports
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/dosis-dk/dosis/workflow"
 )
@@ -33,6 +34,16 @@ func (w *writer) gpIDs(ctx context.Context) (map[string]string, error) {
 		out[r.Ydernummer] = r.ID
 	}
 	return out, nil
+}
+
+// ydernummerOf finds the ydernummer of a GP id in the ydernummer → id map.
+func ydernummerOf(gps map[string]string, id string) string {
+	for y, gid := range gps {
+		if gid == id && id != "" {
+			return y
+		}
+	}
+	return ""
 }
 
 // citizens upserts citizens by CPR number. Columns left out of the file, and
@@ -79,15 +90,25 @@ func (w *writer) citizens(ctx context.Context, recs []citizenRec) error {
 		if r.hasHelp {
 			row.MedicineHelp = r.help
 		}
+		key := r.cpr.Masked()
 		switch {
 		case !found:
 			inserts = append(inserts, row)
 			w.rep.New++
+			w.sample(r.c, ActionNew, key, row.Name, nil)
 		case row.Name == old.Name && row.Municipality == old.Municipality &&
 			deref(row.GPID) == deref(old.GPID) && row.MedicineHelp == old.MedicineHelp:
 			w.rep.Unchanged++
+			w.sample(r.c, ActionUnchanged, key, row.Name, nil)
 			continue
 		default:
+			w.sample(r.c, ActionUpdated, key, row.Name, func() []Change {
+				return r.c.changes(
+					[3]string{ColName, old.Name, row.Name},
+					[3]string{ColMunicipality, strconv.Itoa(old.Municipality), strconv.Itoa(row.Municipality)},
+					[3]string{ColGP, ydernummerOf(gps, deref(old.GPID)), ydernummerOf(gps, deref(row.GPID))},
+					[3]string{ColMedicineHelp, yesNo(old.MedicineHelp), yesNo(row.MedicineHelp)})
+			})
 			if row.Municipality != old.Municipality {
 				r.c.warn(ColMunicipality, fmt.Sprint(row.Municipality), because(
 					"borgeren flyttes fra kommune %d; åbne sager flyttes ikke",

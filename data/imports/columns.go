@@ -2,6 +2,7 @@ package imports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,13 +36,46 @@ const (
 	ColLeadHours    = "lead_hours"
 	ColSOR          = "sor"
 	ColEAN          = "ean"
+	ColFirstName    = "first_name"
+	ColMiddleName   = "middle_name"
+	ColLastName     = "last_name"
 )
 
+// The header table: every header name an import understands, in one place.
+// Names are compared folded (normHeader): without case, spaces or
+// punctuation, and with æ, ø, å the same as ae, oe, aa, so "Lægens
+// ydernr." = "LAEGENS YDERNR" and "Cpr.nr." = "CPR-nr". The names are those
+// of the municipal care systems' and the CPR register's exports as staff
+// save them from Excel; docs/imports.md lists them.
+
 var (
-	cprAliases          = []string{"CPR", "CPR-nummer", "CPR-nr", "personnummer", "cpr number"}
-	municipalityAliases = []string{"Kommune", "Kommunekode", "Kommunenr", "municipality", "municipality code"}
-	helpAliases         = []string{"Medicinhjælp", "Hjælp til medicin", "medicinhjaelp", "medicine help"}
+	cprAliases = []string{"CPR", "CPR-nummer", "CPR-nr", "CPR nr.", "Cprnr", "Personnummer", "Person-nr", "Personnr",
+		"Borgers CPR", "Borgers CPR-nummer", "Borger CPR", "Patient CPR", "Patientens CPR", "Personidentifikation",
+		"cpr number", "civil registration number"}
+	municipalityAliases = []string{"Kommune", "Kommunekode", "Kommunenr", "Kommunenummer", "Kommune kode",
+		"municipality", "municipality code"}
+	// A citizen's municipality is the one they live in and that acts for
+	// them: the CPR register's and the care systems' names for it.
+	citizenMunicipalityAliases = append(slices.Clone(municipalityAliases),
+		"Bopælskommune", "Bopælskommunekode", "Handlekommune", "Handlekommunekode")
+	helpAliases = []string{"Medicinhjælp", "Hjælp til medicin", "Medicinhjælp (ja/nej)", "Hjælp til medicinhåndtering",
+		"Medicinadministration", "Medicindispensering", "medicine help"}
+	citizenNameAliases = []string{"Navn", "Borger", "Borgernavn", "Borgers navn", "Fulde navn", "Fuldt navn",
+		"Patientnavn", "Patient", "name", "full name"}
+	gpRefAliases = []string{"Ydernummer", "Ydernr", "Yder-nr", "Læge", "Lægens ydernummer", "Lægens ydernr",
+		"Læge ydernummer", "Læge ydernr", "Egen læge", "Egen læge ydernr", "Egen læges ydernummer",
+		"Praktiserende læge", "Lægepraksis ydernr", "GP", "GP ydernummer"}
 )
+
+// alternatives are the columns that may stand in for a required one: a
+// citizens file may give Fornavn and Efternavn (joined into the name)
+// instead of Navn.
+func alternatives(k Kind, key string) []string {
+	if k == Citizens && key == ColName {
+		return []string{ColFirstName, ColLastName}
+	}
+	return nil
+}
 
 // Columns returns the columns of a kind of import.
 func Columns(k Kind) []Column {
@@ -49,9 +83,12 @@ func Columns(k Kind) []Column {
 	case Citizens:
 		return []Column{
 			{ColCPR, cprAliases, true, "CPR number DDMMYY-SSSS or DDMMYYSSSS"},
-			{ColName, []string{"Navn", "Borger", "Borgernavn", "name", "full name"}, true, "the citizen's name"},
-			{ColMunicipality, municipalityAliases, true, "3-digit municipality code (may be left out with --municipality)"},
-			{ColGP, []string{"Ydernummer", "Ydernr", "Læge", "Laege", "Lægens ydernummer", "GP", "GP ydernummer"}, false, "the GP's ydernummer (6 digits; must be imported first)"},
+			{ColName, citizenNameAliases, true, "the citizen's name (or the columns Fornavn and Efternavn)"},
+			{ColFirstName, []string{"Fornavn", "Fornavne", "Fornavn(e)", "first name", "given name"}, false, "first name(s), joined with Mellemnavn and Efternavn when there is no Navn column"},
+			{ColMiddleName, []string{"Mellemnavn", "Mellemnavne", "middle name"}, false, "middle name(s)"},
+			{ColLastName, []string{"Efternavn", "Slægtsnavn", "last name", "surname", "family name"}, false, "last name"},
+			{ColMunicipality, citizenMunicipalityAliases, true, "3-digit municipality code (may be left out with --municipality)"},
+			{ColGP, gpRefAliases, false, "the GP's ydernummer (6 digits; must be imported first)"},
 			{ColMedicineHelp, helpAliases, false, "ja/nej (yes/no, x, 1/0)"},
 		}
 	case MedicineHelp:
@@ -62,8 +99,8 @@ func Columns(k Kind) []Column {
 		}
 	case GPs:
 		return []Column{
-			{ColYdernummer, []string{"Ydernummer", "Ydernr", "provider number"}, true, "ydernummer, up to 6 digits (leading zeros restored)"},
-			{ColName, []string{"Navn", "Læge", "Laege", "Lægenavn", "name", "GP", "GP name"}, true, "the GP's or practice's name"},
+			{ColYdernummer, []string{"Ydernummer", "Ydernr", "Yder-nr", "Lægens ydernummer", "provider number"}, true, "ydernummer, up to 6 digits (leading zeros restored)"},
+			{ColName, []string{"Navn", "Læge", "Lægenavn", "Lægens navn", "Praksisnavn", "name", "GP", "GP name"}, true, "the GP's or practice's name"},
 			{ColClinic, []string{"Klinik", "Praksis", "Lægehus", "clinic", "practice"}, false, "clinic or practice name"},
 			{ColMunicipality, municipalityAliases, false, "3-digit municipality code"},
 			{ColSOR, []string{"SOR", "SOR-kode", "SOR kode", "SOR-ID", "SOR code"}, false, "the clinic's SOR code, 6-18 digits (MedCom receiver)"},
@@ -83,16 +120,34 @@ func Columns(k Kind) []Column {
 }
 
 // normHeader folds a header name for comparison: lower case, letters and
-// digits only ("CPR-nummer" → "cprnummer").
+// digits only, æ ø å as ae oe aa, é as e ("CPR-nummer" → "cprnummer",
+// "Lægens ydernr." → "laegensydernr").
 func normHeader(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+		switch r {
+		case 'æ', 'ä':
+			b.WriteString("ae")
+		case 'ø', 'ö':
+			b.WriteString("oe")
+		case 'å':
+			b.WriteString("aa")
+		case 'é', 'è':
+			b.WriteByte('e')
+		case 'ü':
+			b.WriteByte('u')
+		default:
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()
 }
+
+// FoldHeader is the form header names are compared in (normHeader), for
+// tests and tools that check the header table.
+func FoldHeader(s string) string { return normHeader(s) }
 
 // layout is where each known column is in a file.
 type layout struct {
@@ -121,29 +176,56 @@ func mapHeader(k Kind, header []string, municipalityDefault bool) (layout, []str
 		case key == "":
 		case hasKey(l.index, key):
 			twice := " (" + header[l.index[key]] + ", " + h + ")"
-			da = append(da, "kolonnen "+key+" står to gange"+twice)
-			en = append(en, "column "+key+" is given twice"+twice)
+			da = append(da, "kolonnen "+aliasesOf(k, key)[0]+" står to gange"+twice)
+			en = append(en, "column "+aliasesOf(k, key)[0]+" is given twice"+twice)
 		default:
 			l.index[key] = i
 		}
 	}
 	for _, c := range Columns(k) {
-		if c.Required && !hasKey(l.index, c.Key) && !(c.Key == ColMunicipality && municipalityDefault) {
+		if c.Required && !hasKey(l.index, c.Key) && !(c.Key == ColMunicipality && municipalityDefault) && !l.hasAll(alternatives(k, c.Key)) {
 			eg := strings.Join(c.Aliases[:min(2, len(c.Aliases))], ", ")
-			da = append(da, "kolonnen "+c.Key+" mangler (fx "+eg+")")
-			en = append(en, "column "+c.Key+" is missing (e.g. "+eg+")")
+			if alt := alternatives(k, c.Key); alt != nil {
+				var names []string
+				for _, a := range alt {
+					names = append(names, aliasesOf(k, a)[0])
+				}
+				eg += "; " + strings.Join(names, " + ")
+			}
+			da = append(da, "kolonnen "+c.Aliases[0]+" mangler (fx "+eg+")")
+			en = append(en, "column "+c.Aliases[0]+" is missing (e.g. "+eg+")")
 		}
 	}
 	if len(da) > 0 {
 		found := strings.Join(header, ", ")
 		return l, ignored, workflow.Invalid(
-			fmt.Sprintf("overskriftsrækken passer ikke til import af %s: %s (fundet: %s)", k, strings.Join(da, "; "), found),
-			fmt.Sprintf("the header does not fit a %s import: %s (found: %s)", k, strings.Join(en, "; "), found))
+			fmt.Sprintf("overskriftsrækken passer ikke til import af %s: %s (fundet: %s)", k.Label(false), strings.Join(da, "; "), found),
+			fmt.Sprintf("the header does not fit a %s import: %s (found: %s)", k.Label(true), strings.Join(en, "; "), found))
 	}
 	return l, ignored, nil
 }
 
 func hasKey(m map[string]int, k string) bool { _, ok := m[k]; return ok }
+
+// hasAll reports whether the file has every one of the columns (false for none).
+func (l layout) hasAll(keys []string) bool {
+	for _, k := range keys {
+		if !hasKey(l.index, k) {
+			return false
+		}
+	}
+	return len(keys) > 0
+}
+
+// aliasesOf returns the header names of the kind's column key.
+func aliasesOf(k Kind, key string) []string {
+	for _, c := range Columns(k) {
+		if c.Key == key {
+			return c.Aliases
+		}
+	}
+	return []string{key}
+}
 
 // cell returns a row's value in a column, and whether the file has the column.
 func (l layout) cell(r Row, key string) (string, bool) {

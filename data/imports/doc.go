@@ -51,6 +51,16 @@ func ParseKind(s string) (Kind, error) {
 // String returns the kind's name.
 func (k Kind) String() string { return string(k) }
 
+// Label is the kind's name in Danish ("borgere") or English ("citizens").
+func (k Kind) Label(english bool) string {
+	da, en := map[Kind]string{Citizens: "borgere", MedicineHelp: "medicinhjælp", GPs: "læger", Pharmacies: "apoteker"}[k],
+		map[Kind]string{Citizens: "citizens", MedicineHelp: "medicine help", GPs: "GPs", Pharmacies: "pharmacies"}[k]
+	if english {
+		return en
+	}
+	return da
+}
+
 func (k Kind) check() error {
 	if _, err := ParseKind(string(k)); err != nil {
 		return fmt.Errorf("import: %w", err)

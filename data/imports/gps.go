@@ -52,10 +52,18 @@ func (w *writer) gps(ctx context.Context, recs []gpRec) error {
 		case !found:
 			inserts = append(inserts, row)
 			w.rep.New++
+			w.sample(r.c, ActionNew, row.Ydernummer, row.Name, nil)
 		case row.Name == old.Name && row.Clinic == old.Clinic && deref(row.Municipality) == deref(old.Municipality) &&
 			row.SOR == old.SOR && row.EAN == old.EAN:
 			w.rep.Unchanged++
+			w.sample(r.c, ActionUnchanged, row.Ydernummer, row.Name, nil)
 		default:
+			w.sample(r.c, ActionUpdated, row.Ydernummer, row.Name, func() []Change {
+				return r.c.changes(
+					[3]string{ColName, old.Name, row.Name}, [3]string{ColClinic, old.Clinic, row.Clinic},
+					[3]string{ColMunicipality, itoa(old.Municipality), itoa(row.Municipality)},
+					[3]string{ColSOR, old.SOR, row.SOR}, [3]string{ColEAN, old.EAN, row.EAN})
+			})
 			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "clinic", "municipality_code", "sor", "ean").
 				WherePK().Exec(ctx); err != nil {
 				return fmt.Errorf("update GP on line %d: %w", r.c.r.Line, err)

@@ -40,8 +40,14 @@ func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 		}
 		if row.MedicineHelp == r.help && row.MedicineHelpSince == since {
 			w.rep.Unchanged++
+			w.sample(r.c, ActionUnchanged, r.cpr.Masked(), row.Name, nil)
 			continue
 		}
+		w.sample(r.c, ActionUpdated, r.cpr.Masked(), row.Name, func() []Change {
+			return r.c.changes(
+				[3]string{ColMedicineHelp, yesNo(row.MedicineHelp), yesNo(r.help)},
+				[3]string{ColSince, row.MedicineHelpSince.Format(), since.Format()})
+		})
 		if _, err := w.tx.NewUpdate().Table("citizens").Set("medicine_help = ?", r.help).
 			Set("medicine_help_since = ?", since).Where("id = ?", row.ID).Exec(ctx); err != nil {
 			return fmt.Errorf("update medicine help on line %d: %w", r.c.r.Line, err)

@@ -1,7 +1,10 @@
 package imports
 
 import (
+	"context"
 	"time"
+
+	"github.com/uptrace/bun"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
@@ -16,6 +19,9 @@ type Options struct {
 	Municipality int
 	// Now is the clock; dates after it are refused where they must be past.
 	Now time.Time
+	// claim, when set, runs in the import's transaction just before it
+	// commits (Commit deletes the upload there); its error rolls back.
+	claim func(ctx context.Context, tx bun.Tx) error
 }
 
 // Parsed is a file checked row by row, without the database: the records
@@ -148,7 +154,7 @@ func (c *rowCheck) cprValue(col string) (cpr.Number, bool) {
 		return n, false
 	}
 	for _, w := range warnings {
-		c.warn(col, n.Masked(), because("%s", "%s", w))
+		c.warn(col, n.Masked(), w)
 	}
 	return n, true
 }

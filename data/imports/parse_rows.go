@@ -15,7 +15,7 @@ func (p *Parsed) parseCitizen(c *rowCheck, o Options, seen map[string]int) {
 	rec := citizenRec{c: c}
 	n, okCPR := c.cprValue(ColCPR)
 	rec.cpr = n
-	rec.name = strings.Join(strings.Fields(c.required(ColName)), " ")
+	rec.name = c.citizenName()
 	rec.mun, _ = c.municipality(o, true)
 	if v, ok := c.optional(ColGP); ok {
 		y, rs := parseYdernummer(v)
@@ -123,6 +123,33 @@ func (p *Parsed) parsePharmacy(c *rowCheck, o Options, seen map[string]int) {
 		c.unique(seen, ColName, key, rec.name)
 	}
 	p.pharmacies = append(p.pharmacies, rec)
+}
+
+// citizenName reads the Navn column, or without one joins Fornavn,
+// Mellemnavn and Efternavn ("Karen Marie" + "Jensen" → "Karen Marie
+// Jensen"); a row with none of them is reported on Efternavn.
+func (c *rowCheck) citizenName() string {
+	if _, ok := c.l.index[ColName]; ok {
+		return strings.Join(strings.Fields(c.required(ColName)), " ")
+	}
+	var parts []string
+	for _, key := range []string{ColFirstName, ColMiddleName, ColLastName} {
+		if v, ok := c.optional(key); ok {
+			parts = append(parts, v)
+		}
+	}
+	if len(parts) == 0 {
+		v, _ := c.l.cell(c.r, ColLastName)
+		c.problem(ColLastName, v, because("mangler (og Fornavn er også tom)", "is missing (and Fornavn is empty too)"))
+		return ""
+	}
+	name := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	if err := workflow.CheckText("navnet", "the name", name, workflow.TextName); err != nil {
+		v, _ := c.l.cell(c.r, ColLastName)
+		c.problem(ColLastName, v, because("giver et navn, der er for langt", "makes a name that is too long"))
+		return ""
+	}
+	return name
 }
 
 // cellOr returns the row's cell in key, or the --municipality value.

@@ -89,9 +89,19 @@ func (w *writer) pharmacies(ctx context.Context, recs []pharmacyRec) error {
 		case !found:
 			inserts = append(inserts, row)
 			w.rep.New++
+			w.sample(r.c, ActionNew, row.Name, "", nil)
 		case row == old:
 			w.rep.Unchanged++
+			w.sample(r.c, ActionUnchanged, row.Name, "", nil)
 		default:
+			w.sample(r.c, ActionUpdated, row.Name, "", func() []Change {
+				return r.c.changes(
+					[3]string{ColName, old.Name, row.Name},
+					[3]string{ColMunicipality, strconv.Itoa(old.Municipality), strconv.Itoa(row.Municipality)},
+					[3]string{ColPeriodDays, strconv.Itoa(old.PeriodDays), strconv.Itoa(row.PeriodDays)},
+					[3]string{ColDeadlineDays, strconv.Itoa(old.DeadlineWorkingDays), strconv.Itoa(row.DeadlineWorkingDays)},
+					[3]string{ColLeadHours, strconv.Itoa(old.LeadTimeHours), strconv.Itoa(row.LeadTimeHours)})
+			})
 			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "municipality_code", "period_days",
 				"deadline_working_days", "lead_time_hours").WherePK().Exec(ctx); err != nil {
 				return fmt.Errorf("update pharmacy on line %d: %w", r.c.r.Line, err)

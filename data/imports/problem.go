@@ -48,6 +48,8 @@ type Report struct {
 	Ignored  []string  `json:"ignored_columns,omitempty"`
 	Problems []Problem `json:"problems,omitempty"`
 	Warnings []Problem `json:"warnings,omitempty"`
+	// Samples are up to MaxSamples rows of each outcome, in file order.
+	Samples []Sample `json:"samples,omitempty"`
 }
 
 // Summary is the one-line outcome, e.g. "0 new, 0 updated, 12 unchanged".

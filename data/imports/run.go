@@ -51,6 +51,9 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 		if len(rep.Problems) > 0 || o.DryRun {
 			return errRollback
 		}
+		if o.claim != nil {
+			return o.claim(ctx, tx)
+		}
 		return nil
 	})
 	byPlace(rep.Problems)
@@ -61,6 +64,8 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 		return rep, workflow.Invalidf("%d fejl i filen; intet er gemt", "%d problems in the file; nothing was written", len(rep.Problems))
 	case errors.Is(err, errRollback):
 		return rep, nil
+	case workflow.KindOf(err) != workflow.KindInternal:
+		return rep, err
 	case err != nil:
 		return rep, fmt.Errorf("import %s: %w", k, err)
 	}

@@ -91,20 +91,30 @@ func parseDate(s string, excel bool) (calendar.Date, *reason) {
 
 // parseCPR reads a CPR number. A leading zero dropped by a spreadsheet
 // ("10145-1236", "101451236") is put back, with a warning.
-func parseCPR(s string) (cpr.Number, []string, *reason) {
+func parseCPR(s string) (cpr.Number, []*reason, *reason) {
 	t := strings.TrimSpace(s)
-	var warnings []string
+	var warnings []*reason
 	digits := strings.Trim(t, "0123456789") == ""
 	if (digits && len(t) == 9) || (len(t) == 10 && strings.IndexByte(t, '-') == 5) {
 		t = "0" + t
-		warnings = append(warnings, "a leading zero was added (a spreadsheet had dropped it)")
+		warnings = append(warnings, because("fik et foranstillet nul tilbage (regnearket havde fjernet det)",
+			"a leading zero was added (a spreadsheet had dropped it)"))
 	}
 	n, err := cpr.Parse(t)
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("CPR %q: ", t))
-		return cpr.Number{}, nil, because("er ikke et gyldigt CPR-nummer: %s", "is not a valid CPR number: %s", msg)
+		return cpr.Number{}, nil, &reason{"er ikke et gyldigt CPR-nummer; skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS, hvor de seks første cifre er en dato",
+			"is not a valid CPR number: " + msg}
 	}
-	return n, append(warnings, n.Warnings()...), nil
+	for _, w := range n.Warnings() {
+		// Each of cpr's warnings is "Danish / English".
+		da, en, ok := strings.Cut(w, " / ")
+		if !ok {
+			en = da
+		}
+		warnings = append(warnings, &reason{da, en})
+	}
+	return n, warnings, nil
 }
 
 // parseYdernummer reads a GP's ydernummer: digits only, at most 6; leading

@@ -32,8 +32,12 @@ func (e *env) gpAbsenceCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					a, err := db.AddGPAbsence(c.Context, data.NewGPAbsence{Ydernummer: c.String("gp"), From: from, To: to,
-						SubstituteYdernummer: c.String("substitute"), Note: c.String("note")})
+					gpID, err := db.GPIDByYdernummer(c.Context, c.String("gp"))
+					if err != nil {
+						return err
+					}
+					a, err := db.SaveGPAbsence(c.Context, e.actor(c), gpID, "", data.GPAbsenceEdit{From: from, To: to,
+						SubstituteYdernummer: c.String("substitute"), Note: c.String("note")}, e.now())
 					if err != nil {
 						return err
 					}

@@ -27,7 +27,7 @@ func (e *env) gpCommand() *cli.Command {
 					&cli.StringFlag{Name: "ean", Usage: "the clinic's EAN (GLN) location number (MedCom receiver)"},
 				},
 				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
-					g, err := db.AddGP(c.Context, workflow.GP{Ydernummer: c.String("ydernummer"), Name: c.String("name"),
+					g, err := db.AddGPAs(c.Context, e.actor(c), workflow.GP{Ydernummer: c.String("ydernummer"), Name: c.String("name"),
 						Clinic: c.String("clinic"), Municipality: c.Int("municipality"), SOR: c.String("sor"), EAN: c.String("ean")}, e.now())
 					if err != nil {
 						return err
@@ -71,7 +71,7 @@ func (e *env) pharmacyCommand() *cli.Command {
 					&cli.IntFlag{Name: "lead-hours", Value: 24, Usage: "promised urgent-roll lead time in working hours"},
 				},
 				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
-					p, err := db.AddPharmacy(c.Context, workflow.Pharmacy{Name: c.String("name"),
+					p, err := db.AddPharmacyAs(c.Context, e.actor(c), workflow.Pharmacy{Name: c.String("name"),
 						Municipality: c.Int("municipality"), PeriodDays: c.Int("period-days"),
 						DeadlineWorkingDays: c.Int("deadline-days"), LeadTimeHours: c.Int("lead-hours")}, e.now())
 					if err != nil {

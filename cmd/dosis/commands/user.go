@@ -2,8 +2,10 @@ package commands
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/web"
@@ -36,7 +38,7 @@ func (e *env) userCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					u, err := db.AddUser(c.Context, data.NewUser{Username: c.String("username"), Name: c.String("name"),
+					u, err := db.AddUserAs(c.Context, e.actor(c), data.NewUser{Username: c.String("username"), Name: c.String("name"),
 						Role: role, Municipality: c.Int("municipality"), PharmacyID: c.String("pharmacy"), Password: pw}, e.now())
 					if err != nil {
 						return err
@@ -61,7 +63,11 @@ func (e *env) userCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					if err := db.SetPassword(c.Context, c.Args().First(), pw, e.now()); err != nil {
+					u, err := db.UserByUsername(c.Context, c.Args().First())
+					if err != nil {
+						return err
+					}
+					if err := db.ResetPassword(c.Context, e.actor(c), u.ID, pw, e.now()); err != nil {
 						return err
 					}
 					fmt.Fprintf(e.stdout, "password of %s changed\n", c.Args().First())
@@ -71,25 +77,10 @@ func (e *env) userCommand() *cli.Command {
 					return nil
 				}),
 			},
-			{
-				Name:      "disable",
-				Usage:     "disable a user: no more sign-ins, open sessions end at their next request",
-				ArgsUsage: "USERNAME",
-				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
-					if c.Args().Len() != 1 {
-						return usagef("give one username")
-					}
-					u, err := db.UserByUsername(c.Context, c.Args().First())
-					if err != nil {
-						return err
-					}
-					if err := db.DisableUser(c.Context, u.ID, e.now()); err != nil {
-						return err
-					}
-					fmt.Fprintf(e.stdout, "disabled %s\n", u.Username)
-					return nil
-				}),
-			},
+			e.userStateCommand("disable", "disable a user: no more sign-ins, open sessions end at their next request",
+				"disabled", (*data.DB).DisableUser),
+			e.userStateCommand("enable", "re-enable a disabled user (the password is unchanged)",
+				"enabled", (*data.DB).EnableUser),
 			{
 				Name:  "list",
 				Usage: "list users",
@@ -114,6 +105,31 @@ func (e *env) userCommand() *cli.Command {
 				}),
 			},
 		},
+	}
+}
+
+// userStateCommand is `dosis user disable|enable USERNAME`: change (the
+// data layer's, with its rules and change log) run on the named user.
+func (e *env) userStateCommand(name, usage, done string,
+	change func(*data.DB, context.Context, workflow.Actor, string, time.Time) error) *cli.Command {
+	return &cli.Command{
+		Name:      name,
+		Usage:     usage,
+		ArgsUsage: "USERNAME",
+		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+			if c.Args().Len() != 1 {
+				return usagef("give one username")
+			}
+			u, err := db.UserByUsername(c.Context, c.Args().First())
+			if err != nil {
+				return err
+			}
+			if err := change(db, c.Context, e.actor(c), u.ID, e.now()); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%s %s\n", done, u.Username)
+			return nil
+		}),
 	}
 }
 
