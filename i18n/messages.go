@@ -14,7 +14,19 @@ func areaCatalogues() []Catalogue {
 // build returns the whole catalogue: the common texts here and the texts
 // of each area from its file.
 func build() Catalogue {
-	c := Catalogue{
+	c := Catalogue{}
+	for _, more := range append([]Catalogue{commonMessages()}, areaCatalogues()...) {
+		for k, v := range more {
+			c[k] = v
+		}
+	}
+	return c
+}
+
+// commonMessages are the texts every page shares: the navigation, the
+// layout, the access log.
+func commonMessages() Catalogue {
+	return Catalogue{
 		"app.tagline":          {"Dosispakket medicin", "Dose-dispensed medicine"},
 		"nav.home":             {"Forside", "Home"},
 		"nav.find":             {"Find borger", "Find citizen"},
@@ -154,12 +166,6 @@ func build() Catalogue {
 		"access.older":         {"Ældre", "Older"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
-	for _, more := range areaCatalogues() {
-		for k, v := range more {
-			c[k] = v
-		}
-	}
-	return c
 }
 
 // unitMessages are counted units for Plural: key.one and key.other.
