@@ -143,7 +143,7 @@ func build() Catalogue {
 		"access.older":         {"Ældre", "Older"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
-	for _, more := range []Catalogue{workMessages(), reportMessages(), adminMessages(), unitMessages(), workflowMessages(), medcomMessages(), securityMessages(), nurseMessages()} {
+	for _, more := range []Catalogue{workMessages(), reportMessages(), adminMessages(), unitMessages(), workflowMessages(), medcomMessages(), securityMessages(), nurseMessages(), reportsUIMessages()} {
 		for k, v := range more {
 			c[k] = v
 		}

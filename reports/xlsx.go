@@ -3,7 +3,10 @@ package reports
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
+	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -188,9 +191,24 @@ func (x *xl) styled(cols []column, row []any) []any {
 	return out
 }
 
+// filterText names the municipalities chosen ("; kommuner: Aalborg,
+// Odense"), or says all were.
 func filterText(r Report) string {
 	if len(r.Filter.Municipalities) == 0 {
 		return "; alle kommuner"
 	}
-	return fmt.Sprintf("; kommuner: %v", r.Filter.Municipalities)
+	names := make([]string, 0, len(r.Filter.Municipalities))
+	for _, c := range r.Filter.Municipalities {
+		names = append(names, MunicipalityName(c))
+	}
+	return "; kommuner: " + strings.Join(names, ", ")
+}
+
+// MunicipalityName is the name of the municipality with code (Danmarks
+// Statistik's list in data/refdata), or the code when it is not one.
+func MunicipalityName(code int) string {
+	if m, ok, err := refdata.MunicipalityByCode(code); err == nil && ok {
+		return m.Name
+	}
+	return strconv.Itoa(code)
 }

@@ -1,0 +1,53 @@
+// Dosis chart formatters. The dashboard's ECharts options arrive as JSON,
+// which cannot hold a function, and the pages' CSP forbids eval; so an
+// option's "formatter" or "valueFormatter" names one of these
+// ("dosis:int", "dosis:dec1", "dosis:pct") and DosisCharts.hydrate puts the
+// function in its place. Numbers are written in the page's language
+// (<html lang>): 1.234,5 and 4,5 % in Danish, 1,234.5 and 4.5% in English.
+var DosisCharts = (function () {
+  "use strict";
+  function formatters(lang) {
+    var en = lang === "en";
+    var locale = en ? "en-GB" : "da-DK";
+    function nf(digits) {
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: true });
+    }
+    // value takes what ECharts passes: a number, a label's params object
+    // ({value: ...}) or a scatter point's [x, category].
+    function value(v) {
+      if (v && typeof v === "object" && !Array.isArray(v) && "value" in v) { v = v.value; }
+      if (Array.isArray(v)) { v = v[0]; }
+      return v;
+    }
+    function make(f, suffix) {
+      return function (v) {
+        v = value(v);
+        if (typeof v !== "number" || isNaN(v)) { return "–"; }
+        return f.format(v) + suffix;
+      };
+    }
+    return {
+      "dosis:int": make(nf(0), ""),
+      "dosis:dec1": make(nf(1), ""),
+      "dosis:pct": make(nf(2), en ? "%" : " %")
+    };
+  }
+  // hydrate replaces, in place, every formatter name in opts by its function.
+  function hydrate(opts, lang) {
+    var fns = formatters(lang);
+    (function walk(o) {
+      if (Array.isArray(o)) { o.forEach(walk); return; }
+      if (!o || typeof o !== "object") { return; }
+      Object.keys(o).forEach(function (k) {
+        var v = o[k];
+        if ((k === "formatter" || k === "valueFormatter") && typeof v === "string" && fns[v]) {
+          o[k] = fns[v];
+        } else {
+          walk(v);
+        }
+      });
+    })(opts);
+    return opts;
+  }
+  return { hydrate: hydrate, formatters: formatters };
+})();

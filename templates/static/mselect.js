@@ -1,0 +1,62 @@
+// Searchable multi-select over plain checkboxes (progressive enhancement:
+// without this script the checkboxes in their scrolling list work as
+// they are). It shows a search field that filters the list as you type
+// (case and accents ignored), a count of the chosen, and "clear". Keys:
+// in the field, Enter ticks the first match (and does not submit),
+// arrow down moves to the first match, Escape empties the field; in the
+// list, the arrows move between the shown boxes and space ticks.
+(function () {
+  "use strict";
+  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  document.querySelectorAll("[data-mselect]").forEach(function (box) {
+    var tools = box.querySelector(".mselect-tools");
+    var search = box.querySelector(".mselect-search");
+    var count = box.querySelector(".mselect-count");
+    var labels = Array.prototype.slice.call(box.querySelectorAll(".mselect-list label"));
+    tools.hidden = false;
+    function shown() { return labels.filter(function (l) { return !l.hidden; }).map(function (l) { return l.querySelector("input"); }); }
+    function update() {
+      var n = labels.filter(function (l) { return l.querySelector("input").checked; }).length;
+      var text = n === 0 ? box.dataset.countNone : (n === 1 ? box.dataset.countOne : box.dataset.countOther);
+      count.textContent = text.replace("%d", n);
+      labels.forEach(function (l) { l.classList.toggle("chosen", l.querySelector("input").checked); });
+    }
+    function filter() {
+      var q = fold(search.value.trim());
+      labels.forEach(function (l) { l.hidden = q !== "" && fold(l.dataset.name).indexOf(q) === -1; });
+    }
+    search.addEventListener("input", filter);
+    search.addEventListener("keydown", function (e) {
+      var first = shown()[0];
+      if (e.key === "Enter") {
+        e.preventDefault();
+        if (first) { first.checked = !first.checked; update(); }
+      } else if (e.key === "ArrowDown" && first) {
+        e.preventDefault();
+        first.focus();
+      } else if (e.key === "Escape") {
+        search.value = "";
+        filter();
+      }
+    });
+    box.querySelector(".mselect-list").addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") { return; }
+      var list = shown();
+      var i = list.indexOf(document.activeElement);
+      if (i === -1) { return; }
+      e.preventDefault();
+      if (e.key === "ArrowUp" && i === 0) { search.focus(); return; }
+      var next = list[Math.max(0, Math.min(list.length - 1, i + (e.key === "ArrowDown" ? 1 : -1)))];
+      next.focus();
+    });
+    box.addEventListener("change", update);
+    box.querySelector(".mselect-clear").addEventListener("click", function () {
+      labels.forEach(function (l) { l.querySelector("input").checked = false; });
+      search.value = "";
+      filter();
+      update();
+      search.focus();
+    });
+    update();
+  });
+})();
