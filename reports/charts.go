@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -63,12 +65,38 @@ func init0(id string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id})
 }
 
-// baseOpts is every chart's title (the subtitle below it), an axis tooltip
-// whose values are formatted with format, and no animation (print).
+// baseOpts is every chart's title (the subtitle below it, wrapped), an
+// axis tooltip whose values are formatted with format, and no animation
+// (print).
 func baseOpts(id, title, subtitle, format string) []charts.GlobalOpts {
-	return []charts.GlobalOpts{init0(id), charts.WithTitleOpts(opts.Title{Title: title, Subtitle: subtitle}),
+	return []charts.GlobalOpts{init0(id), charts.WithTitleOpts(opts.Title{Title: title, Subtitle: wrap(subtitle)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: types.FuncStr(format)}),
 		charts.WithAnimation(false)}
+}
+
+// subtitleWidth is how many characters a subtitle line holds: ECharts
+// does not wrap titles, and a chart box is about 500 px wide.
+const subtitleWidth = 78
+
+// wrap breaks s into lines of at most subtitleWidth characters at spaces.
+func wrap(s string) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > subtitleWidth {
+			lines, line = append(lines, line), w
+			continue
+		}
+		line = strings.TrimSpace(line + " " + w)
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// grid places the plot below the title and its wrapped subtitle, with
+// room for the axis labels (containLabel) and a legend at the bottom.
+func grid(subtitle string) charts.GlobalOpts {
+	top := 48 + 16*(strings.Count(wrap(subtitle), "\n")+1)
+	return charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: strconv.Itoa(top), Bottom: "40", ContainLabel: opts.Bool(true)})
 }
 
 // legendBelow puts the legend at the bottom, clear of the title.
@@ -78,7 +106,15 @@ func legendBelow() charts.GlobalOpts {
 
 // valueAxis is a value axis whose labels are formatted with format.
 func valueAxis(name, format string) opts.XAxis {
-	return opts.XAxis{Type: "value", Name: name, AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+	return opts.XAxis{Type: "value", Name: name, MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+}
+
+// minInterval keeps a count axis on whole numbers (no 0, 1, 1, 2, 2).
+func minInterval(format string) float64 {
+	if format == FormatInt {
+		return 1
+	}
+	return 0
 }
 
 // categoryAxis lists every category (interval 0: no label left out), the

@@ -11,13 +11,7 @@ import (
 
 // yValueAxis is a vertical value axis formatted with format.
 func yValueAxis(name, format string) opts.YAxis {
-	return opts.YAxis{Type: "value", Name: name, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Formatter: types.FuncStr(format)}}
-}
-
-// belowTitle leaves room for a two-line title above the plot and the
-// legend below it.
-func belowTitle() charts.GlobalOpts {
-	return charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", Top: "90", Bottom: "50", ContainLabel: opts.Bool(true)})
+	return opts.YAxis{Type: "value", Name: name, MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Formatter: types.FuncStr(format)}}
 }
 
 func trendChart(r Report, l i18n.Lang) (Chart, charter) {
@@ -28,9 +22,10 @@ func trendChart(r Report, l i18n.Lang) (Chart, charter) {
 		citizens = append(citizens, opts.LineData{Value: val(count(t.Citizens), 1, 0)})
 		hours = append(hours, opts.LineData{Value: val(ratio(t.Hours), 1, 1)})
 	}
+	sub := i18n.T(l, "chart.trend.sub")
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(baseOpts("trend", i18n.T(l, "chart.trend.title"), i18n.T(l, "chart.trend.sub"), FormatDecimal),
-		charts.WithYAxisOpts(yValueAxis("", FormatInt)), belowTitle(), legendBelow())...)
+	line.SetGlobalOptions(append(baseOpts("trend", i18n.T(l, "chart.trend.title"), sub, FormatDecimal),
+		charts.WithYAxisOpts(yValueAxis("", FormatInt)), grid(sub), legendBelow())...)
 	line.SetXAxis(months).AddSeries(i18n.T(l, "chart.trend.citizens"), citizens).AddSeries(i18n.T(l, "chart.trend.hours"), hours)
 	return Chart{ID: "trend", Title: i18n.T(l, "chart.trend.caption"), Height: 380}, line
 }
@@ -45,10 +40,13 @@ func funnelChart(r Report, l i18n.Lang) (Chart, charter) {
 	for _, c := range r.Funnel.Total.Stages {
 		data = append(data, opts.BarData{Value: val(count(c), 1, 0)})
 	}
+	sub := i18n.T(l, "chart.funnel.sub")
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOpts("funnel", i18n.T(l, "chart.funnel.title"), i18n.T(l, "chart.funnel.sub"), FormatInt),
+	bar.SetGlobalOptions(append(baseOpts("funnel", i18n.T(l, "chart.funnel.title"), sub, FormatInt),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}), charts.WithYAxisOpts(yValueAxis("", FormatInt)),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}), belowTitle())...)
+		// Every stage named; long names break onto two lines.
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 64, Overflow: "break"}}),
+		grid(sub))...)
 	bar.SetXAxis(labels).AddSeries(i18n.T(l, "chart.funnel.series"), data,
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: FormatInt}))
 	return Chart{ID: "funnel", Title: i18n.T(l, "chart.funnel.caption"), Height: 360}, bar
@@ -87,7 +85,7 @@ func goalChart(r Report, l i18n.Lang) (Chart, charter) {
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(baseOpts("goal", i18n.T(l, "chart.goal.title"), sub, FormatDecimal),
-		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatDecimal)), belowTitle(), legendBelow())...)
+		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatDecimal)), grid(sub), legendBelow())...)
 	line.SetXAxis(months).AddSeries(i18n.T(l, "chart.goal.pace"), pace, goalLine...).AddSeries(i18n.T(l, "chart.goal.trend"), trend)
 	return Chart{ID: "goal", Title: i18n.T(l, "chart.goal.caption"), Height: 380}, line
 }

@@ -7,7 +7,11 @@
 // list, the arrows move between the shown boxes and space ticks.
 (function () {
   "use strict";
-  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  // fold lowers case and drops accents, and writes æ, ø, å as ae, o, a,
+  // so "kobenh" and "køb" both find København.
+  function fold(s) {
+    return s.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
   document.querySelectorAll("[data-mselect]").forEach(function (box) {
     var tools = box.querySelector(".mselect-tools");
     var search = box.querySelector(".mselect-search");
@@ -39,6 +43,9 @@
         filter();
       }
     });
+    // Enter in the field picks; it must not submit the form (implicit
+    // submission comes with the key's keypress, so stop that too).
+    search.addEventListener("keypress", function (e) { if (e.key === "Enter") { e.preventDefault(); } });
     box.querySelector(".mselect-list").addEventListener("keydown", function (e) {
       if (e.key !== "ArrowDown" && e.key !== "ArrowUp") { return; }
       var list = shown();
