@@ -31,6 +31,7 @@ type Chart struct {
 const (
 	FormatInt     = "dosis:int"  // a whole number, thousands grouped
 	FormatDecimal = "dosis:dec1" // at most one decimal
+	FormatFTE     = "dosis:dec2" // at most two decimals (FTE: small municipalities free a fraction)
 	FormatPercent = "dosis:pct"  // a value already in percent, at most two decimals, with " %"
 )
 

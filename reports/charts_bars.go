@@ -57,12 +57,12 @@ func hoursChart(r Report, l i18n.Lang) (Chart, charter) {
 	pct := FormatIn(l, r.Params.WhatIfPercent.Value, KindDecimal)
 	sub := i18n.Tf(l, "chart.hours.sub", i18n.Tf(l, "chart.hours.whatif", pct, base))
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOpts("hours", i18n.T(l, "chart.hours.title"), sub, FormatDecimal),
-		charts.WithXAxisOpts(valueAxis(i18n.T(l, "chart.fte"), FormatDecimal)), charts.WithYAxisOpts(categoryAxis(true)),
+	bar.SetGlobalOptions(append(baseOpts("hours", i18n.T(l, "chart.hours.title"), sub, FormatFTE),
+		charts.WithXAxisOpts(valueAxis(i18n.T(l, "chart.fte"), FormatFTE)), charts.WithYAxisOpts(categoryAxis(true)),
 		grid(sub),
 		legendBelow())...)
-	bar.SetXAxis(names).AddSeries(i18n.T(l, "chart.hours.fte"), fte, barLabel(FormatDecimal)).
-		AddSeries(i18n.T(l, "chart.hours.whatif_fte"), whatIf, barLabel(FormatDecimal)).XYReversal()
+	bar.SetXAxis(names).AddSeries(i18n.T(l, "chart.hours.fte"), fte, barLabel(FormatFTE)).
+		AddSeries(i18n.T(l, "chart.hours.whatif_fte"), whatIf, barLabel(FormatFTE)).XYReversal()
 	return Chart{ID: "hours", Title: i18n.T(l, "chart.hours.caption"), Height: barHeight(2 * len(names))}, bar
 }
 

@@ -84,8 +84,8 @@ func goalChart(r Report, l i18n.Lang) (Chart, charter) {
 			Name: i18n.T(l, "chart.goal.low"), YAxis: round(g.TargetLow.V, 2)}))
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(baseOpts("goal", i18n.T(l, "chart.goal.title"), sub, FormatDecimal),
-		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatDecimal)), grid(sub), legendBelow())...)
+	line.SetGlobalOptions(append(baseOpts("goal", i18n.T(l, "chart.goal.title"), sub, FormatFTE),
+		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatFTE)), grid(sub), legendBelow())...)
 	line.SetXAxis(months).AddSeries(i18n.T(l, "chart.goal.pace"), pace, goalLine...).AddSeries(i18n.T(l, "chart.goal.trend"), trend)
 	return Chart{ID: "goal", Title: i18n.T(l, "chart.goal.caption"), Height: 380}, line
 }

@@ -1,7 +1,7 @@
 // Dosis chart formatters. The dashboard's ECharts options arrive as JSON,
 // which cannot hold a function, and the pages' CSP forbids eval; so an
 // option's "formatter" or "valueFormatter" names one of these
-// ("dosis:int", "dosis:dec1", "dosis:pct") and DosisCharts.hydrate puts the
+// ("dosis:int", "dosis:dec1", "dosis:dec2", "dosis:pct") and DosisCharts.hydrate puts the
 // function in its place. Numbers are written in the page's language
 // (<html lang>): 1.234,5 and 4,5 % in Danish, 1,234.5 and 4.5% in English.
 var DosisCharts = (function () {
@@ -29,6 +29,7 @@ var DosisCharts = (function () {
     return {
       "dosis:int": make(nf(0), ""),
       "dosis:dec1": make(nf(1), ""),
+      "dosis:dec2": make(nf(2), ""),
       "dosis:pct": make(nf(2), en ? "%" : " %")
     };
   }
