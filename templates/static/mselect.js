@@ -2,7 +2,8 @@
 // without this script the checkboxes in their scrolling list work as
 // they are). It shows a search field that filters the list as you type
 // (case and accents ignored), a count of the chosen, and "clear". Keys:
-// in the field, Enter ticks the first match (and does not submit),
+// in the field, Enter ticks the best match (a name starting with what was
+// typed, else the first; it does not submit),
 // arrow down moves to the first match, Escape empties the field; in the
 // list, the arrows move between the shown boxes and space ticks.
 (function () {
@@ -19,10 +20,13 @@
     var labels = Array.prototype.slice.call(box.querySelectorAll(".mselect-list label"));
     tools.hidden = false;
     function shown() { return labels.filter(function (l) { return !l.hidden; }).map(function (l) { return l.querySelector("input"); }); }
+    // update writes how many are chosen, and which: "2 kommuner valgt:
+    // Aalborg, Odense".
     function update() {
-      var n = labels.filter(function (l) { return l.querySelector("input").checked; }).length;
+      var chosen = labels.filter(function (l) { return l.querySelector("input").checked; });
+      var n = chosen.length;
       var text = n === 0 ? box.dataset.countNone : (n === 1 ? box.dataset.countOne : box.dataset.countOther);
-      count.textContent = text.replace("%d", n);
+      count.textContent = text.replace("%d", n) + (n ? ": " + chosen.map(function (l) { return l.dataset.name; }).join(", ") : "");
       labels.forEach(function (l) { l.classList.toggle("chosen", l.querySelector("input").checked); });
     }
     function filter() {
@@ -30,8 +34,15 @@
       labels.forEach(function (l) { l.hidden = q !== "" && fold(l.dataset.name).indexOf(q) === -1; });
     }
     search.addEventListener("input", filter);
+    // best is the match Enter picks: the first name that starts with what
+    // was typed, else the first shown.
+    function best() {
+      var q = fold(search.value.trim());
+      var list = shown();
+      return list.filter(function (c) { return fold(c.parentNode.dataset.name).indexOf(q) === 0; })[0] || list[0];
+    }
     search.addEventListener("keydown", function (e) {
-      var first = shown()[0];
+      var first = e.key === "Enter" ? best() : shown()[0];
       if (e.key === "Enter") {
         e.preventDefault();
         if (first) { first.checked = !first.checked; update(); }
