@@ -26,7 +26,7 @@ func reportsUIMessages() Catalogue {
 		"dash.print":            {"Udskriv", "Print"},
 		"dash.printed":          {"Udskrevet", "Printed"},
 		"reports.m_search":      {"Søg kommune", "Search municipality"},
-		"reports.m_search_hint": {"Skriv for at søge; Enter vælger den første, pil ned går til listen.", "Type to search; Enter picks the first, arrow down goes to the list."},
+		"reports.m_search_hint": {"Skriv for at søge; Enter vælger den første kommune, hvis navn begynder sådan; pil ned går til listen.", "Type to search; Enter picks the first municipality whose name starts so; arrow down goes to the list."},
 		"reports.m_clear":       {"Ryd valget", "Clear the choice"},
 		"reports.m_count.one":   {"%d kommune valgt", "%d municipality chosen"},
 		"reports.m_count.other": {"%d kommuner valgt", "%d municipalities chosen"},
