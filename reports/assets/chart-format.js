@@ -2,7 +2,8 @@
 // which cannot hold a function, and the pages' CSP forbids eval; so an
 // option's "formatter" or "valueFormatter" names one of these
 // ("dosis:int", "dosis:dec1", "dosis:dec2", "dosis:pct") and DosisCharts.hydrate puts the
-// function in its place. Numbers are written in the page's language
+// function in its place; DosisCharts.follow resizes the charts for the
+// screen and for paper. Numbers are written in the page's language
 // (<html lang>): 1.234,5 and 4,5 % in Danish, 1,234.5 and 4.5% in English.
 var DosisCharts = (function () {
   "use strict";
@@ -50,5 +51,17 @@ var DosisCharts = (function () {
     })(opts);
     return opts;
   }
-  return { hydrate: hydrate, formatters: formatters };
+  // follow keeps the charts sized: to their boxes on screen, and on paper
+  // to the A4 text width (210 mm less the 2 × 12 mm margins, about 700 CSS
+  // px), since the layout is not yet the paper's when the print events come.
+  function follow(charts) {
+    function resize(printing) {
+      charts.forEach(function (c) { c.resize(printing === true ? { width: 700 } : undefined); });
+    }
+    window.addEventListener("resize", function () { resize(false); });
+    window.addEventListener("beforeprint", function () { resize(true); });
+    window.addEventListener("afterprint", function () { resize(false); });
+    window.matchMedia("print").addEventListener("change", function (e) { resize(e.matches); });
+  }
+  return { hydrate: hydrate, formatters: formatters, follow: follow };
 })();

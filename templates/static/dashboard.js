@@ -17,16 +17,7 @@
     c.setOption(DosisCharts.hydrate(opts, lang));
     charts.push(c);
   });
-  // On paper the charts are drawn at the A4 text width (210 mm less the
-  // 2 × 12 mm margins, about 700 CSS px): the layout is not yet the
-  // paper's when the print events come.
-  function resize(printing) {
-    charts.forEach(function (c) { c.resize(printing === true ? { width: 700 } : undefined); });
-  }
-  window.addEventListener("resize", function () { resize(false); });
-  window.addEventListener("beforeprint", function () { resize(true); });
-  window.addEventListener("afterprint", function () { resize(false); });
-  window.matchMedia("print").addEventListener("change", function (e) { resize(e.matches); });
+  DosisCharts.follow(charts);
   var print = document.getElementById("print");
   if (print) {
     print.hidden = false;
