@@ -90,8 +90,8 @@ func leadChart(r Report, l i18n.Lang) (Chart, charter) {
 	for _, p := range ps {
 		// Two pharmacies may share a name: the category must be unique.
 		name := p.Name
-		if slices.Contains(names, name) {
-			name += " (" + strconv.Itoa(p.Municipality) + ")"
+		for i := 2; slices.Contains(names, name); i++ {
+			name = p.Name + " (" + strconv.Itoa(i) + ")"
 		}
 		names = append(names, name)
 		median = append(median, opts.BarData{Value: val(ratio(p.LeadMedian), 1, 0)})

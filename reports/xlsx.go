@@ -3,10 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
-	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -192,23 +190,28 @@ func (x *xl) styled(cols []column, row []any) []any {
 }
 
 // filterText names the municipalities chosen ("; kommuner: Aalborg,
-// Odense"), or says all were.
+// Odense"; "(+1 udeladt)" for those disclosure control left out, whose
+// names the report does not hold), or says all were.
 func filterText(r Report) string {
 	if len(r.Filter.Municipalities) == 0 {
 		return "; alle kommuner"
 	}
-	names := make([]string, 0, len(r.Filter.Municipalities))
+	names := map[int]string{}
+	for _, m := range r.Municipalities {
+		names[m.Code] = m.Name
+	}
+	var shown []string
+	left := 0
 	for _, c := range r.Filter.Municipalities {
-		names = append(names, MunicipalityName(c))
+		if n, ok := names[c]; ok {
+			shown = append(shown, n)
+		} else {
+			left++
+		}
 	}
-	return "; kommuner: " + strings.Join(names, ", ")
-}
-
-// MunicipalityName is the name of the municipality with code (Danmarks
-// Statistik's list in data/refdata), or the code when it is not one.
-func MunicipalityName(code int) string {
-	if m, ok, err := refdata.MunicipalityByCode(code); err == nil && ok {
-		return m.Name
+	s := "; kommuner: " + strings.Join(shown, ", ")
+	if left > 0 {
+		s += fmt.Sprintf(" (+%d udeladt)", left)
 	}
-	return strconv.Itoa(code)
+	return s
 }
