@@ -13,7 +13,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 )
 
@@ -114,37 +113,36 @@ func checkPrinted(t *testing.T, path string, titles ...string) {
 // Printing is layout, not data: the test runs on SQLite only (the figures'
 // path through PostgreSQL is TestBrowserSteeringFirstScreen's).
 func TestBrowserDashboardPrintsOnA4(t *testing.T) {
-	func(t *testing.T, db *data.DB) {
-		ctx, requested := browser(t)
-		s := start(t, db)
-		setupRolls(t, db)
-		dir := os.Getenv("DOSIS_PRINTS")
-		if dir == "" {
-			dir = t.TempDir()
-		}
-		if err := chromedp.Do(ctx, signIn(s.base, "admin", testPassword), chromedp.EmulateViewport(1280, 900),
-			chromedp.Navigate(s.base+"/dashboard?from=01-01-2026&to=31-12-2026"),
-			chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas"))); err != nil {
-			t.Fatal(err)
-		}
-		live := printA4(t, ctx, dir, "dashboard-live")
-		checkPrinted(t, live, "Borgere på dosispakning nu", "Nøgletal")
-		_, pages := pdfPages(t, live)
-		if strings.Contains(strings.Join(pages, ""), "Søg kommune") {
-			t.Error("the printed dashboard shows the filter form")
-		}
-		onlyLocal(t, s.base, requested())
+	db := dbtest.Open(t, "sqlite")
+	ctx, requested := browser(t)
+	s := start(t, db)
+	setupRolls(t, db)
+	dir := os.Getenv("DOSIS_PRINTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := chromedp.Do(ctx, signIn(s.base, "admin", testPassword), chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(s.base+"/dashboard?from=01-01-2026&to=31-12-2026"),
+		chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas"))); err != nil {
+		t.Fatal(err)
+	}
+	live := printA4(t, ctx, dir, "dashboard-live")
+	checkPrinted(t, live, "Borgere på dosispakning nu", "Nøgletal")
+	_, pages := pdfPages(t, live)
+	if strings.Contains(strings.Join(pages, ""), "Søg kommune") {
+		t.Error("the printed dashboard shows the filter form")
+	}
+	onlyLocal(t, s.base, requested())
 
-		// The downloaded file, opened from disk as a recipient would.
-		file := filepath.Join(t.TempDir(), "dashboard.html")
-		if err := os.WriteFile(file, clickDownloadPath(t, ctx, s.base+"/reports?from=01-01-2026&to=31-12-2026"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file), chromedp.WaitVisible(chromedp.CSS(".chart svg"))); err != nil {
-			t.Fatal(err)
-		}
-		checkPrinted(t, printA4(t, ctx, dir, "dashboard-file"), "Nøgletal")
-	}(t, dbtest.Open(t, "sqlite"))
+	// The downloaded file, opened from disk as a recipient would.
+	file := filepath.Join(t.TempDir(), "dashboard.html")
+	if err := os.WriteFile(file, clickDownloadPath(t, ctx, s.base+"/reports?from=01-01-2026&to=31-12-2026"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file), chromedp.WaitVisible(chromedp.CSS(".chart svg"))); err != nil {
+		t.Fatal(err)
+	}
+	checkPrinted(t, printA4(t, ctx, dir, "dashboard-file"), "Nøgletal")
 }
 
 // clickDownloadPath opens the reports page and downloads its HTML
