@@ -224,12 +224,18 @@ func TestBrowserSteeringFirstScreen(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="m"][value="306"]`))); err != nil {
 			t.Fatal(err)
 		}
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".report-filter button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas"))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".report-filter button[type=submit]"))); err != nil {
 			t.Fatal(err)
 		}
-		search, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))
-		if err != nil {
+		// Wait for the new page: the old one has canvases too (a race under load).
+		search := period
+		for deadline := time.Now().Add(20 * time.Second); search == period && time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+			if search, err = chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`)); err != nil {
+				search = period // mid-navigation: ask again
+			}
+		}
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas"))); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(search, "m=101") || !strings.Contains(search, "m=851") {
