@@ -8,6 +8,7 @@ func areaCatalogues() []Catalogue {
 		medcomMessages(), securityMessages(), nurseMessages(),
 		settingsUIMessages(),
 		adminUIMessages(),
+		reportsUIMessages(),
 	}
 }
 

@@ -4,11 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/dosis-dk/dosis/i18n"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 )
 
 // Chart is one dashboard chart: a stable id and its ECharts options as JSON.
@@ -19,15 +23,28 @@ type Chart struct {
 	Options template.JS
 }
 
-// DashboardCharts returns the dashboard's charts: DD share of the 75+ by
-// municipality ranked against its peers, the adoption trend, the funnel,
-// hours freed and urgent-roll lead times per pharmacy. Suppressed figures
-// are left out of the series ("-", a gap in ECharts).
-func DashboardCharts(r Report) ([]Chart, error) {
-	builders := []func(Report) (Chart, charter){shareChart, trendChart, funnelChart, hoursChart, leadChart, goalChart}
+// The number formatters a chart's options name (axis labels, bar labels,
+// tooltips). JSON cannot carry a function, and the pages' CSP forbids
+// eval, so the options hold these names and ChartFormatJS, loaded beside
+// ECharts, replaces each with a function formatting in the page's
+// language: 1.234,5 in Danish, 1,234.5 in English.
+const (
+	FormatInt     = "dosis:int"  // a whole number, thousands grouped
+	FormatDecimal = "dosis:dec1" // at most one decimal
+	FormatFTE     = "dosis:dec2" // at most two decimals (FTE: small municipalities free a fraction)
+	FormatPercent = "dosis:pct"  // a value already in percent, at most two decimals, with " %"
+)
+
+// DashboardCharts returns the dashboard's charts in the language l: DD
+// share of the 75+ by municipality ranked against its peers, the adoption
+// trend, the national goal, the funnel, FTE freed and urgent-roll lead
+// times per pharmacy. Suppressed figures are left out of the series ("-",
+// a gap in ECharts).
+func DashboardCharts(r Report, l i18n.Lang) ([]Chart, error) {
+	builders := []func(Report, i18n.Lang) (Chart, charter){shareChart, trendChart, goalChart, funnelChart, hoursChart, leadChart}
 	out := make([]Chart, 0, len(builders))
 	for _, b := range builders {
-		c, ch := b(r)
+		c, ch := b(r, l)
 		ch.Validate()
 		raw, err := json.Marshal(ch.JSON())
 		if err != nil {
@@ -49,9 +66,67 @@ func init0(id string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id})
 }
 
-func base(id, title, subtitle string) []charts.GlobalOpts {
-	return []charts.GlobalOpts{init0(id), charts.WithTitleOpts(opts.Title{Title: title, Subtitle: subtitle}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}), charts.WithAnimation(false)}
+// baseOpts is every chart's title (the subtitle below it, wrapped), an
+// axis tooltip whose values are formatted with format, and no animation
+// (print).
+func baseOpts(id, title, subtitle, format string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{init0(id), charts.WithTitleOpts(opts.Title{Title: title, Subtitle: wrap(subtitle)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: types.FuncStr(format)}),
+		charts.WithAnimation(false)}
+}
+
+// subtitleWidth is how many characters a subtitle line holds: ECharts
+// does not wrap titles, and a chart box is about 500 px wide.
+const subtitleWidth = 78
+
+// wrap breaks s into lines of at most subtitleWidth characters at spaces.
+func wrap(s string) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > subtitleWidth {
+			lines, line = append(lines, line), w
+			continue
+		}
+		line = strings.TrimSpace(line + " " + w)
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// grid places the plot below the title and its wrapped subtitle, with
+// room for the axis labels (containLabel) and a legend at the bottom.
+func grid(subtitle string) charts.GlobalOpts {
+	top := 48 + 16*(strings.Count(wrap(subtitle), "\n")+1)
+	return charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: strconv.Itoa(top), Bottom: "40", ContainLabel: opts.Bool(true)})
+}
+
+// legendBelow puts the legend at the bottom, clear of the title.
+func legendBelow() charts.GlobalOpts {
+	return charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"})
+}
+
+// valueAxis is a value axis whose labels are formatted with format.
+func valueAxis(name, format string) opts.XAxis {
+	return opts.XAxis{Type: "value", Name: name, MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+}
+
+// minInterval keeps a count axis on whole numbers (no 0, 1, 1, 2, 2).
+func minInterval(format string) float64 {
+	if format == FormatInt {
+		return 1
+	}
+	return 0
+}
+
+// categoryAxis lists every category (interval 0: no label left out), the
+// first at the top when inverse (horizontal bars read top-down).
+func categoryAxis(inverse bool) opts.YAxis {
+	return opts.YAxis{Type: "category", Inverse: opts.Bool(inverse), AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0"}}
+}
+
+// barLabel writes each bar's value at its end, formatted with format.
+func barLabel(format string) charts.SeriesOpts {
+	return charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: format})
 }
 
 // val is a series value: the figure, or "-" (a gap) when hidden or missing.
@@ -76,122 +151,31 @@ func round(v float64, digits int) float64 {
 	return float64(int64(v*p+0.5)) / p
 }
 
-func shareChart(r Report) (Chart, charter) {
-	ms := byRank(r.Municipalities)
-	// Lowest first: a horizontal bar chart draws the first category at the bottom.
-	names, data := []string{}, []opts.BarData{}
-	for i := len(ms) - 1; i >= 0; i-- {
-		m := ms[i]
-		names = append(names, m.Name)
-		data = append(data, opts.BarData{Value: val(ratio(m.ShareOf75), 100, 2)})
+// ReachTextIn says in l when a target is reached: ReachText's "nået",
+// "mm-yyyy" or "ikke i dette tempo", or their English.
+func ReachTextIn(l i18n.Lang, at calendar.Date, reached bool) string {
+	switch {
+	case reached:
+		return i18n.T(l, "chart.reach.reached")
+	case at.IsZero():
+		return i18n.T(l, "chart.reach.never")
 	}
-	bar := charts.NewBar()
-	sub := "Aktive borgere på 75 år og derover i procent af kommunens borgere på 75+ (" + PopulationEstimateNote + ")"
-	if t := ratio(r.Total.ShareOf75); t != nil {
-		sub += "; i alt " + FormatDA(t, KindPercent)
-	}
-	bar.SetGlobalOptions(append(base("share", "Andel af 75+ på dosispakning, rangeret", sub),
-		charts.WithXAxisOpts(opts.XAxis{Name: "%"}), charts.WithGridOpts(opts.Grid{Left: "140", Top: "70"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
-	bar.SetXAxis(names).AddSeries("Andel af 75+ (%)", data).XYReversal()
-	return Chart{ID: "share", Title: "Andel af 75+", Height: max(360, 60+18*len(names))}, bar
+	return MonthLabel(at)
 }
 
-func trendChart(r Report) (Chart, charter) {
-	var months []string
-	var citizens, hours []opts.LineData
-	for _, t := range r.TrendTotal {
-		months = append(months, MonthLabel(t.Month))
-		citizens = append(citizens, opts.LineData{Value: val(count(t.Citizens), 1, 0)})
-		hours = append(hours, opts.LineData{Value: val(ratio(t.Hours), 1, 1)})
+// FormatIn formats a key-figure value in l: FormatDA in Danish, and
+// 1,234.5 and 4.5% in English.
+func FormatIn(l i18n.Lang, v any, kind string) string {
+	if _, hidden := v.(HiddenValue); hidden {
+		return i18n.T(l, "head.hidden")
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(base("trend", "Udvikling pr. måned", "Borgere med en dispenseret rulle og frigjorte timer"),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
-	line.SetXAxis(months).AddSeries("Borgere med rulle", citizens).AddSeries("Frigjorte timer", hours)
-	return Chart{ID: "trend", Title: "Udvikling", Height: 380}, line
-}
-
-func funnelChart(r Report) (Chart, charter) {
-	labels := FunnelStageLabels()
-	var data []opts.BarData
-	for _, c := range r.Funnel.Total.Stages {
-		data = append(data, opts.BarData{Value: val(count(c), 1, 0)})
+	s := FormatDA(v, kind)
+	if !l.English() {
+		return s
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(base("funnel", "Tragt: sager åbnet i perioden", "Antal sager, der nåede hvert trin inden periodens slut")...)
-	bar.SetXAxis(labels[:]).AddSeries("Sager", data)
-	return Chart{ID: "funnel", Title: "Tragt", Height: 360}, bar
-}
-
-func hoursChart(r Report) (Chart, charter) {
-	ms := append([]MunicipalityRow(nil), r.Municipalities...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Hours.FTE.V > ms[j].Hours.FTE.V })
-	if len(ms) > 20 {
-		ms = ms[:20]
+	if _, text := v.(string); text {
+		return s
 	}
-	var names []string
-	var fte, whatIf []opts.BarData
-	for _, m := range ms {
-		names = append(names, m.Name)
-		fte = append(fte, opts.BarData{Value: val(ratio(m.Hours.FTE), 1, 2)})
-		whatIf = append(whatIf, opts.BarData{Value: val(ratio(m.Hours.WhatIfFTE), 1, 2)})
-	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(base("hours", "Frigjorte årsværk (de 20 største)",
-		"I perioden, og pr. år: "+strings.ToLower(r.WhatIfLabel()[:1])+r.WhatIfLabel()[1:]),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
-	bar.SetXAxis(names).AddSeries("Årsværk i perioden", fte).AddSeries("Hvis-scenarie, årsværk pr. år", whatIf)
-	return Chart{ID: "hours", Title: "Frigjorte årsværk", Height: 380}, bar
-}
-
-func leadChart(r Report) (Chart, charter) {
-	var names []string
-	var median, p90, promise []opts.BarData
-	for _, p := range r.Pharmacies {
-		names = append(names, p.Name)
-		median = append(median, opts.BarData{Value: val(ratio(p.LeadMedian), 1, 0)})
-		p90 = append(p90, opts.BarData{Value: val(ratio(p.LeadP90), 1, 0)})
-		promise = append(promise, opts.BarData{Value: val(ratio(p.PromiseMedian), 1, 0)})
-	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(base("lead", "Akutruller: leveringstid pr. apotek (timer på uret)",
-		"Median og 90 %-fraktil mod apotekets løfte, alle i timer på uret fra bestilling (løftet gives i arbejdstimer)"),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
-	bar.SetXAxis(names).AddSeries("Median", median).AddSeries("90 %-fraktil", p90).AddSeries("Lovet, median", promise)
-	return Chart{ID: "lead", Title: "Leveringstid", Height: 380}, bar
-}
-
-// goalChart is the total's FTE-a-year pace per month with its linear
-// trend, against its share of the national goal.
-func goalChart(r Report) (Chart, charter) {
-	g := r.Goal.Total
-	var months []string
-	var pace, trend []opts.LineData
-	slope, intercept := 0.0, 0.0
-	if len(g.Monthly) > 0 {
-		ys := make([]float64, len(g.Monthly))
-		for i, v := range g.Monthly {
-			ys[i] = v.V
-		}
-		slope, intercept = leastSquares(ys)
-	}
-	for i, m := range r.Goal.Months {
-		months = append(months, MonthLabel(m))
-		p, t := any("-"), any("-")
-		if !g.Hidden {
-			p, t = round(g.Monthly[i].V, 2), round(intercept+slope*float64(i), 2)
-		}
-		pace, trend = append(pace, opts.LineData{Value: p}), append(trend, opts.LineData{Value: t})
-	}
-	sub := "Mål " + FormatDA(g.TargetLow.V, KindDecimal) + "–" + FormatDA(g.TargetHigh.V, KindDecimal) + " årsværk; 600-målet nås: " +
-		ReachText(g.ReachLow, g.ReachedLow) + "; 900-målet nås: " + ReachText(g.ReachHigh, g.ReachedHigh)
-	if g.Hidden {
-		sub = HiddenText
-	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(append(base("goal", "Frigjorte årsværk pr. år mod det nationale mål", sub),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}))...)
-	line.SetXAxis(months).AddSeries("Årsværk pr. år i månedens tempo", pace).AddSeries("Tendens", trend)
-	return Chart{ID: "goal", Title: "Nationalt mål", Height: 380}, line
+	s = strings.NewReplacer(".", ",", ",", ".").Replace(s)
+	return strings.Replace(s, " %", "%", 1)
 }

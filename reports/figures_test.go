@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // TestFunnelConversionPerMunicipality: Åbnet → startet is filled in every
@@ -79,7 +81,7 @@ func TestRenewalsApart(t *testing.T) {
 // promise on the clock, not with the promise in working hours (item 9).
 func TestLeadChartOneUnit(t *testing.T) {
 	r := sampleReport(t)
-	_, ch := leadChart(r)
+	_, ch := leadChart(r, i18n.Danish)
 	raw, err := json.Marshal(ch.JSON())
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +89,7 @@ func TestLeadChartOneUnit(t *testing.T) {
 	got := string(raw)
 	// Aalborg Apotek promises 24 working hours; on the clock the sample's
 	// promises are 72 hours.
-	if !strings.Contains(got, `"name":"Lovet, median"`) || !strings.Contains(got, `"value":72`) || !strings.Contains(got, "timer på uret") {
+	if !strings.Contains(got, `"name":"Lovet, median"`) || !strings.Contains(got, `"value":[72,`) || !strings.Contains(got, "timer på uret") {
 		t.Errorf("lead chart: %s", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -174,12 +175,4 @@ func leastSquares(y []float64) (slope, intercept float64) {
 
 // ReachText says when a target is reached: "nået", "mm-yyyy" or "ikke i
 // dette tempo".
-func ReachText(at calendar.Date, reached bool) string {
-	switch {
-	case reached:
-		return "nået"
-	case at.IsZero():
-		return "ikke i dette tempo"
-	}
-	return MonthLabel(at)
-}
+func ReachText(at calendar.Date, reached bool) string { return ReachTextIn(i18n.Danish, at, reached) }

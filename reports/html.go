@@ -8,11 +8,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 //go:embed assets/echarts.min.js
 var echartsJS []byte
+
+//go:embed assets/chart-format.js
+var chartFormatJS []byte
 
 //go:embed templates/dashboard.html
 var templateFS embed.FS
@@ -20,6 +24,11 @@ var templateFS embed.FS
 // EChartsJS returns the ECharts 5.4.3 script (Apache-2.0; LICENSE and NOTICE
 // in reports/assets) for a server that serves the dashboard live.
 func EChartsJS() []byte { return echartsJS }
+
+// ChartFormatJS returns the script that turns the formatter names in the
+// chart options (FormatInt, FormatDecimal, FormatPercent) into functions
+// (DosisCharts.hydrate), for a server that serves the dashboard live.
+func ChartFormatJS() []byte { return chartFormatJS }
 
 // HTMLOptions are the choices of RenderHTML.
 type HTMLOptions struct {
@@ -29,6 +38,8 @@ type HTMLOptions struct {
 	ScriptURL string
 	// Title replaces the default title.
 	Title string
+	// Lang is the language of the charts (the page's texts are Danish).
+	Lang i18n.Lang
 }
 
 type htmlFigure struct{ Label, Value, Heading string }
@@ -45,7 +56,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	if err != nil {
 		return fmt.Errorf("dashboard template: %w", err)
 	}
-	chs, err := DashboardCharts(r)
+	chs, err := DashboardCharts(r, opts.Lang)
 	if err != nil {
 		return err
 	}
@@ -63,7 +74,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 		"Generated":  gd.Format() + " kl. " + calendar.FormatClock(r.Generated) + " (" + calendar.WeekLabel(gd, "da") + ")",
 		"Suppressed": r.Suppressed, "Omitted": r.Omitted, "Source": SourceLine(r), "Figures": figures,
 		"Calibration": r.CalibrationText(), "Charts": chs, "ScriptURL": opts.ScriptURL,
-		"Script": template.JS(echartsJS),
+		"Script": template.JS(echartsJS), "Format": template.JS(chartFormatJS), "Lang": opts.Lang.Code(),
 	}
 	if err := tpl.Execute(w, data); err != nil {
 		return fmt.Errorf("render dashboard: %w", err)

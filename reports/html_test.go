@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -58,7 +60,7 @@ func TestRenderHTMLScriptURL(t *testing.T) {
 // TestChartOptionsGolden keeps every chart's ECharts options in
 // testdata/charts/ID.json; run with -update to rewrite them.
 func TestChartOptionsGolden(t *testing.T) {
-	chs, err := DashboardCharts(suppressedSample(t))
+	chs, err := DashboardCharts(suppressedSample(t), i18n.Danish)
 	if err != nil {
 		t.Fatal(err)
 	}

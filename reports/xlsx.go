@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -188,9 +189,29 @@ func (x *xl) styled(cols []column, row []any) []any {
 	return out
 }
 
+// filterText names the municipalities chosen ("; kommuner: Aalborg,
+// Odense"; "(+1 udeladt)" for those disclosure control left out, whose
+// names the report does not hold), or says all were.
 func filterText(r Report) string {
 	if len(r.Filter.Municipalities) == 0 {
 		return "; alle kommuner"
 	}
-	return fmt.Sprintf("; kommuner: %v", r.Filter.Municipalities)
+	names := map[int]string{}
+	for _, m := range r.Municipalities {
+		names[m.Code] = m.Name
+	}
+	var shown []string
+	left := 0
+	for _, c := range r.Filter.Municipalities {
+		if n, ok := names[c]; ok {
+			shown = append(shown, n)
+		} else {
+			left++
+		}
+	}
+	s := "; kommuner: " + strings.Join(shown, ", ")
+	if left > 0 {
+		s += fmt.Sprintf(" (+%d udeladt)", left)
+	}
+	return s
 }

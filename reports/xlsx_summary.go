@@ -86,7 +86,7 @@ func (x *xl) summaryCells(set func(string, any, int) error) error {
 	}
 	for i, t := range x.r.TrendTotal {
 		row := start + 1 + i
-		vals := []any{t.Month, count(t.Citizens), count(t.Starts), ratio(t.CitizenMonths), ratio(t.Hours)}
+		vals := []any{t.Month.UTC(), count(t.Citizens), count(t.Starts), ratio(t.CitizenMonths), ratio(t.Hours)}
 		styles := []int{s.month, s.int, s.int, s.dec, s.dec}
 		for j, v := range vals {
 			cell, _ := excelize.CoordinatesToCellName(j+1, row)
@@ -117,7 +117,9 @@ func (x *xl) charts() error {
 			Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(320, 16*n))},
 			Legend:    excelize.ChartLegend{Position: "none"}, YAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}}}},
 		{"Q4", &excelize.Chart{Type: excelize.Line, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Borgere med rulle pr. måned"}}},
-			Series: []excelize.ChartSeries{{Name: "Borgere med rulle",
+			// The series is named by its header cell: a literal name is
+			// written as a reference, which LibreOffice shows as "Column B".
+			Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s!$B$%d", q(SheetSummary), start),
 				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q(SheetSummary), start+1, start+max(months, 1)),
 				Values:     fmt.Sprintf("%s!$B$%d:$B$%d", q(SheetSummary), start+1, start+max(months, 1))}},
 			Dimension: excelize.ChartDimension{Width: 560, Height: 300}, Legend: excelize.ChartLegend{Position: "bottom"}}},

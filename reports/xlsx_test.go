@@ -91,3 +91,44 @@ func TestWriteXLSXReadBack(t *testing.T) {
 		t.Errorf("%d sheets with an autofilter, want %d", filters, len(SheetNames())-1)
 	}
 }
+
+// TestSummaryMonthsAreDates: the summary's monthly totals hold months as
+// dates shown mm-yyyy (they were text "2026-01-01"), and the trend chart's
+// series is named by its header cell, so LibreOffice does not call it
+// "Column B" (found on the LibreOffice pages of the workbook).
+func TestSummaryMonthsAreDates(t *testing.T) {
+	var buf bytes.Buffer
+	r := sampleReport(t)
+	if err := WriteXLSX(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	x := &xl{r: r}
+	cell, _ := excelize.CoordinatesToCellName(1, x.trendStart()+1)
+	if v, _ := f.GetCellValue(SheetSummary, cell); v != "01-2026" {
+		t.Errorf("%s!%s = %q, want the month 01-2026", SheetSummary, cell, v)
+	}
+	if raw, _ := f.GetCellValue(SheetSummary, cell, excelize.Options{RawCellValue: true}); strings.Contains(raw, "-") {
+		t.Errorf("%s!%s holds %q, text instead of a date", SheetSummary, cell, raw)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/charts/") {
+			continue
+		}
+		rc, _ := zf.Open()
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(rc)
+		rc.Close()
+		if strings.Contains(b.String(), "<f>Borgere med rulle</f>") {
+			t.Errorf("%s names a series with a literal written as a reference", zf.Name)
+		}
+	}
+}

@@ -3,10 +3,13 @@ package web_test
 import (
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/data/demo"
@@ -63,9 +66,35 @@ func TestBrowserScreenshotsDemo(t *testing.T) {
 		chromedp.Navigate(s.base+"/dashboard?from=01-11-2025&to=31-10-2026"), chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas")),
 		chromedp.Sleep(500*time.Millisecond), shotTo(dir, "web-dashboard"),
 		chromedp.Navigate(s.base+"/admin/params"), chromedp.WaitVisible(chromedp.CSS("table.params")), shotTo(dir, "web-admin-params"),
+		// The municipality picker in use: "aal" and Enter, "oden" and Enter.
+		chromedp.Navigate(s.base+"/reports?from=01-11-2025&to=31-10-2026"), chromedp.WaitVisible(chromedp.CSS("#m-search")),
+		chromedp.SendKeys(chromedp.CSS("#m-search"), "aal"), chromedp.SendKeys(chromedp.CSS("#m-search"), kb.Enter),
+		chromedp.SendKeys(chromedp.CSS("#m-search"), kb.Escape), chromedp.SendKeys(chromedp.CSS("#m-search"), "oden"),
+		chromedp.SendKeys(chromedp.CSS("#m-search"), kb.Enter), shotTo(dir, "web-reports-picker"),
+		chromedp.Navigate(s.base+"/dashboard?from=01-11-2025&to=31-10-2026"), chromedp.WaitVisible(chromedp.CSS("[data-chart] canvas")),
+		chromedp.Click(chromedp.CSS(`form[action="/lang"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] [data-chart] canvas`)), chromedp.Sleep(500*time.Millisecond),
+		shotTo(dir, "web-dashboard-english"),
+		chromedp.Click(chromedp.CSS(`form[action="/lang"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="da"] [data-chart] canvas`)), chromedp.Sleep(500*time.Millisecond),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The printed dashboard's first two A4 pages, rendered with pdftoppm.
+	pdf := printA4(t, ctx, t.TempDir(), "dashboard")
+	if out, err := exec.Command("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", pdf, filepath.Join(dir, "web-dashboard-print")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	// The HTML dashboard as its recipient opens it, from disk.
+	html := clickDownloadPath(t, ctx, s.base+"/reports?from=01-11-2025&to=31-10-2026")
 	onlyLocal(t, s.base, requested())
+	file := filepath.Join(t.TempDir(), "dashboard.html")
+	if err := os.WriteFile(file, html, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file), chromedp.WaitVisible(chromedp.CSS(".chart svg")),
+		chromedp.Sleep(500*time.Millisecond), shotTo(dir, "dashboard")); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -8,12 +8,16 @@ import (
 	"github.com/dosis-dk/dosis/reports"
 )
 
-// dashboardPage is the live dashboard: key figures and the charts'
-// ECharts options as one JSON object, drawn by /static/dashboard.js.
+// dashboardPage is the live dashboard: the headline figures, the key
+// figures and the charts' ECharts options as one JSON object, drawn by
+// /static/dashboard.js.
 type dashboardPage struct {
-	Form    reportForm
-	Figures []figure
-	Charts  []reports.Chart
+	Form      reportForm
+	Headlines []reports.Headline
+	Figures   []figure
+	// Lead are the ranking, the trend and the goal (first); More the
+	// funnel, FTE and pharmacies.
+	Lead, More []reports.Chart
 	// Options maps chart id to its options, as JSON for a
 	// <script type="application/json"> data block (not executed).
 	Options     template.JS
@@ -24,17 +28,27 @@ type dashboardPage struct {
 	Suppressed  bool
 }
 
+// leadCharts is how many of reports.DashboardCharts open the page.
+const leadCharts = 3
+
 // dashboard shows the dashboard across the municipalities in scope, live
-// from the database. The steering group always sees it suppressed
-// (statistics practice). No inline script: the options travel as JSON
-// data and a same-origin script draws them, so the CSP stays
-// script-src 'self'.
+// from the database: the headline figures, then the ranking and the trend.
+// The steering group always sees it suppressed (statistics practice). No
+// inline script: the options travel as JSON data and same-origin scripts
+// draw them, so the CSP stays script-src 'self'.
 func (app *App) dashboard(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	form, rep, err := app.filteredReport(r, rq, true)
 	if err != nil {
 		return err
 	}
-	chs, err := reports.DashboardCharts(rep)
+	// The same report a year earlier, for the change over 12 months.
+	f := rep.Filter
+	f.From, f.To = f.From.AddYears(-1), f.To.AddYears(-1)
+	ago, err := app.buildReport(r.Context(), rq, f, form.Suppress)
+	if err != nil {
+		return err
+	}
+	chs, err := reports.DashboardCharts(rep, rq.Lang)
 	if err != nil {
 		return err
 	}
@@ -47,6 +61,7 @@ func (app *App) dashboard(w http.ResponseWriter, r *http.Request, rq *Request) e
 		return err
 	}
 	return app.page(w, r, rq, "dashboard", View{Title: app.msgs.get(rq.Lang, "dash.title"), Data: dashboardPage{
-		Form: form, Figures: figures(rep), Charts: chs, Options: template.JS(raw), Source: reports.SourceLine(rep),
+		Form: form, Headlines: reports.Headlines(rep, ago, rq.Lang), Figures: figures(rep),
+		Lead: chs[:leadCharts], More: chs[leadCharts:], Options: template.JS(raw), Source: reports.SourceLine(rep),
 		Period: rep.Period(), Calibration: rep.CalibrationText(), Omitted: rep.Omitted, Suppressed: rep.Suppressed}})
 }

@@ -154,9 +154,13 @@ func (c *client) csrf() string {
 	c.t.Helper()
 	_, body := c.get("/login")
 	m := csrfRE.FindStringSubmatch(body)
-	if m == nil {
-		_, body = c.get("/")
-		m = csrfRE.FindStringSubmatch(body)
+	// Signed in, /login leads home; the steering group's home is a
+	// redirect to the dashboard, so try the password page (every role) too.
+	for _, p := range []string{"/", "/account/password"} {
+		if m == nil {
+			_, body = c.get(p)
+			m = csrfRE.FindStringSubmatch(body)
+		}
 	}
 	if m == nil {
 		c.t.Fatal("no CSRF token on the page")

@@ -20,8 +20,13 @@ type stateCount struct {
 	N     int
 }
 
-// home shows the page for the user's role: the worklist first.
+// home shows the page for the user's role: the worklist first. The
+// steering group's first screen is the dashboard.
 func (app *App) home(w http.ResponseWriter, r *http.Request, rq *Request) error {
+	if rq.User.Role == workflow.RoleSteering {
+		http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
+		return nil
+	}
 	var hp homePage
 	if worklistRole(rq.User.Role) {
 		wl, err := app.worklist(r, rq)

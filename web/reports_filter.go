@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -24,16 +25,20 @@ type reportForm struct {
 	Municipalities []data.Municipality
 }
 
-// Query is the filter as a URL query for the download links.
-func (f reportForm) Query() string {
-	q := "from=" + f.From + "&to=" + f.To
+// URL is the filter as a link to path (the downloads, the dashboard):
+// the query is built with net/url and the whole URL handed to the
+// template, whose URL context keeps "&" and "=" as separators. (A query
+// written after a literal "?" in the template is escaped as one value:
+// the links used to lose the filter that way.)
+func (f reportForm) URL(path string) string {
+	q := url.Values{"from": {f.From}, "to": {f.To}}
 	for _, c := range f.Codes {
-		q += "&m=" + strconv.Itoa(c)
+		q.Add("m", strconv.Itoa(c))
 	}
 	if f.Suppress {
-		q += "&suppress=on"
+		q.Set("suppress", "on")
 	}
-	return q
+	return (&url.URL{Path: path, RawQuery: q.Encode()}).String()
 }
 
 // Chosen reports whether municipality code is in the filter.

@@ -44,6 +44,7 @@ func (app *App) Routes() []Route {
 	return []Route{
 		{Method: "GET", Pattern: "/static/", Handle: app.static},
 		{Method: "GET", Pattern: "/static/echarts.min.js", Handle: app.echartsScript},
+		{Method: "GET", Pattern: "/static/chart-format.js", Handle: app.chartFormatScript},
 		{Method: "GET", Pattern: "/healthz", Handle: app.healthz},
 		{Method: "GET", Pattern: "/login", Handle: app.loginForm},
 		{Method: "POST", Pattern: "/login", Handle: app.login},
