@@ -24,6 +24,9 @@ type WebOptions struct {
 	// Users is the number of concurrent virtual users (nurses of several
 	// municipalities, pharmacy staff and the steering group).
 	Users int
+	// Loads, when set, are the user counts of successive timed runs on the
+	// same servers (instead of Users alone); the timeline is of the first.
+	Loads []int
 	// Duration bounds the run; MaxRequests bounds it too (whichever first).
 	Duration    time.Duration
 	MaxRequests int
@@ -36,11 +39,19 @@ type WebOptions struct {
 	// Instances is how many web applications serve the users, each with its
 	// own database handle (default 1).
 	Instances int
+	// ReportCache is the report cache TTL each instance runs with
+	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
+	ReportCache time.Duration
+	// Profile, when set, is called as the first timed load starts; the
+	// function it returns is called as that load ends (CPU, block and mutex
+	// profiles, an execution trace of the load alone).
+	Profile func() func() error
 	// Log receives progress lines (may be nil).
 	Log io.Writer
-	// Timeline, when set, receives one CSV line per timed request: its start
-	// (ms since the timed run began), page, latency (ms) and user, so slow
-	// requests can be matched to what else ran at that moment.
+	// Timeline, when set, receives one CSV line per timed request of the
+	// first load: its start (ms since the timed run began), page, latency
+	// (ms) and user, so slow requests can be matched to what else ran at
+	// that moment.
 	Timeline io.Writer
 }
 
@@ -63,6 +74,8 @@ type WebResult struct {
 	Pages   []PageResult
 	// Pool is what the server's database pool did during the timed run.
 	Pool PoolStats
+	// Machine is the machine with its load average at the end of the run.
+	Machine Machine
 }
 
 // PoolStats is the change in database/sql pool counters over the timed
@@ -89,14 +102,19 @@ func poolDelta(before, after sql.DBStats) PoolStats {
 // database, signs in the virtual users and drives them for the bounded
 // time: nurses alternate their worklist (the home page) and a case page of
 // their municipality, pharmacy staff load their worklist, the steering group
-// the dashboard. Traffic goes to 127.0.0.1 only.
-func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
+// the dashboard. With Loads it runs one timed load per entry, one after the
+// other on the same servers (so the report cache is filled once), each with
+// its own users. Traffic goes to 127.0.0.1 only.
+func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 	logf := logger(o.Log)
 	if len(o.Municipalities) == 0 {
 		o.Municipalities = []int{101, 751, 461, 851, 147, 825}
 	}
 	if o.Instances < 1 {
 		o.Instances = 1
+	}
+	if len(o.Loads) == 0 {
+		o.Loads = []int{o.Users}
 	}
 	// Each instance is a web.App with its own database handle and pool, as
 	// a separate `dosis serve` process has; user i is served by instance
@@ -108,16 +126,17 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	for range o.Instances {
 		idb, err := data.Open(ctx, o.DSN)
 		if err != nil {
-			return WebResult{}, err
+			return nil, err
 		}
 		defer idb.Close()
 		if err := idb.RequireCurrent(ctx); err != nil {
-			return WebResult{}, err
+			return nil, err
 		}
+		idb.SetReportCacheTTL(o.ReportCache)
 		app, err := web.New(web.Config{DB: idb, Addr: "127.0.0.1:0",
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
-			return WebResult{}, err
+			return nil, err
 		}
 		served := make(chan error, 1)
 		go func() { served <- app.Run(runCtx) }()
@@ -125,36 +144,74 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 		bases = append(bases, "http://"+app.Addr())
 		dbs = append(dbs, idb)
 	}
-	db := dbs[0]
-	base := bases[0]
-
-	vus, err := virtualUsers(ctx, db, o.Users, o.Municipalities)
-	if err != nil {
-		return WebResult{}, err
+	var out []WebResult
+	for i, users := range o.Loads {
+		vus, err := virtualUsers(ctx, dbs[0], fmt.Sprintf("bench%d", users), users, o.Municipalities)
+		if err != nil {
+			return nil, err
+		}
+		if err := warmUp(ctx, vus, bases, logf); err != nil {
+			return nil, err
+		}
+		logf("%d users signed in to %s (%d instances); load for at most %s or %d requests",
+			len(vus), bases[0], len(bases), o.Duration, o.MaxRequests)
+		var tl io.Writer
+		stopProfile := func() error { return nil }
+		if i == 0 {
+			tl = o.Timeline
+			if o.Profile != nil {
+				stopProfile = o.Profile()
+			}
+		}
+		r := timedLoad(ctx, o, vus, dbs, tl, logf)
+		if err := stopProfile(); err != nil {
+			return nil, fmt.Errorf("bench web: profile: %w", err)
+		}
+		out = append(out, r)
 	}
+	return out, nil
+}
+
+// warmUp signs the users in, each to its instance, and loads each of their
+// pages once, untimed (with the report cache on, this fills it, as the first
+// visitor would). A page that fails is tried once more: at national scale
+// the first dashboard's report outlasts the server's write timeout, and its
+// result is in the cache for the second try.
+func warmUp(ctx context.Context, vus []*virtualUser, bases []string, logf func(string, ...any)) error {
 	for i, vu := range vus {
 		vu.base = bases[i%len(bases)]
 		if err := vu.login(ctx, vu.base); err != nil {
-			return WebResult{}, err
+			return err
 		}
 	}
-	// Warm-up, untimed: each user loads each of its pages once (with the
-	// report cache on, this fills it, as the first visitor would).
 	for _, vu := range vus {
 		for n := range 2 {
 			_, path := vu.next(n, rand.New(rand.NewPCG(0, 0)))
+			t0 := time.Now()
 			if _, err := vu.get(ctx, vu.base+path); err != nil {
-				return WebResult{}, fmt.Errorf("warm-up: %w", err)
+				logf("warm-up: %s failed after %.1f s (%v); once more", path, time.Since(t0).Seconds(), err)
+				t0 = time.Now()
+				if _, err := vu.get(ctx, vu.base+path); err != nil {
+					return fmt.Errorf("warm-up: %w", err)
+				}
+			}
+			if d := time.Since(t0); d > 5*time.Second {
+				logf("warm-up: %s took %.1f s", path, d.Seconds())
 			}
 		}
 	}
-	logf("%d users signed in to %s (%d instances); load for at most %s or %d requests", len(vus), base, len(bases), o.Duration, o.MaxRequests)
+	return nil
+}
 
+// timedLoad drives the signed-in users for o.Duration (at most
+// o.MaxRequests requests) and measures each page.
+func timedLoad(ctx context.Context, o WebOptions, vus []*virtualUser, dbs []*data.DB, timeline io.Writer, logf func(string, ...any)) WebResult {
+	db := dbs[0]
 	lctx, cancel := context.WithTimeout(ctx, o.Duration)
 	defer cancel()
 	var mu sync.Mutex
 	lat := map[string][]time.Duration{}
-	var timeline []timed
+	var tl []timed
 	errs := map[string]int{}
 	budget := make(chan struct{}, o.MaxRequests)
 	for range o.MaxRequests {
@@ -185,7 +242,7 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 					errs[page]++
 				} else {
 					lat[page] = append(lat[page], d)
-					timeline = append(timeline, timed{start, page, d, i})
+					tl = append(tl, timed{start, page, d, i})
 				}
 				mu.Unlock()
 				if o.Think > 0 {
@@ -200,7 +257,7 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	}
 	wg.Wait()
 	res := WebResult{Engine: engineName(db), Users: len(vus), Elapsed: time.Since(t0),
-		Pool: poolDelta(pool0, db.Bun().Stats())}
+		Pool: poolDelta(pool0, db.Bun().Stats()), Machine: ThisMachine()}
 	for page, ds := range lat {
 		res.Pages = append(res.Pages, PageResult{Page: page, Requests: len(ds), Errors: errs[page],
 			Median: median(ds), P99: percentile(ds, 99), Max: percentile(ds, 100),
@@ -212,14 +269,14 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 		}
 	}
 	sort.Slice(res.Pages, func(i, j int) bool { return res.Pages[i].Page < res.Pages[j].Page })
-	if o.Timeline != nil {
-		sort.Slice(timeline, func(i, j int) bool { return timeline[i].start < timeline[j].start })
-		fmt.Fprintln(o.Timeline, "start_ms,page,latency_ms,user")
-		for _, t := range timeline {
-			fmt.Fprintf(o.Timeline, "%.1f,%s,%.2f,%d\n", t.start.Seconds()*1000, t.page, t.d.Seconds()*1000, t.user)
+	if timeline != nil {
+		sort.Slice(tl, func(i, j int) bool { return tl[i].start < tl[j].start })
+		fmt.Fprintln(timeline, "start_ms,page,latency_ms,user")
+		for _, t := range tl {
+			fmt.Fprintf(timeline, "%.1f,%s,%.2f,%d\n", t.start.Seconds()*1000, t.page, t.d.Seconds()*1000, t.user)
 		}
 	}
-	return res, nil
+	return res
 }
 
 // timed is one timed request, for WebOptions.Timeline.
