@@ -138,4 +138,3 @@ func writerOrNil(f *os.File) io.Writer {
 	}
 	return f
 }
-
