@@ -167,3 +167,35 @@ func ScratchPostgres(ctx context.Context, admin string) (string, func() error, e
 	u.Path = "/" + name
 	return u.String(), drop, nil
 }
+
+// SlowQuery is a query that took at least the threshold given to
+// WithSlowQueries: when it started, how long it took, its SQL and its error.
+type SlowQuery struct {
+	At    time.Time
+	Took  time.Duration
+	Query string
+	Err   error
+}
+
+// WithSlowQueries returns a handle on the same connections that calls fn
+// for every query taking min or longer (a write included); db itself is
+// not changed. The benchmark harness uses it to name what the slow
+// requests of a load did.
+func (db *DB) WithSlowQueries(min time.Duration, fn func(SlowQuery)) *DB {
+	clone := *db
+	clone.bun = db.bun.WithQueryHook(slowHook{min: min, fn: fn})
+	return &clone
+}
+
+type slowHook struct {
+	min time.Duration
+	fn  func(SlowQuery)
+}
+
+func (h slowHook) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+
+func (h slowHook) AfterQuery(_ context.Context, ev *bun.QueryEvent) {
+	if d := time.Since(ev.StartTime); d >= h.min {
+		h.fn(SlowQuery{At: ev.StartTime, Took: d, Query: ev.Query, Err: ev.Err})
+	}
+}

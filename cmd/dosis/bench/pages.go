@@ -91,7 +91,8 @@ func PageQueries(ctx context.Context, o PagesOptions) ([]PageProfile, error) {
 	base := "http://" + app.Addr()
 
 	// One nurse per municipality, two pharmacy staff, two steering users.
-	vus, err := virtualUsers(ctx, db, "bench-pages", 10*len(o.Municipalities)/6+1, o.Municipalities)
+	n := 10*len(o.Municipalities)/6 + 1
+	vus, err := virtualUsers(ctx, db, fmt.Sprintf("bench-pages%d", n), n, o.Municipalities)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,6 +43,12 @@ type WebOptions struct {
 	// ReportCache is the report cache TTL each instance runs with
 	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
 	ReportCache time.Duration
+	// SlowQueries, when set, receives one CSV line per query of the first
+	// timed load that took SlowOver or longer: its start (ms since the load
+	// began), time (ms), instance and SQL, so the slow requests of the
+	// timeline can be matched to what they ran.
+	SlowQueries io.Writer
+	SlowOver    time.Duration
 	// Profile, when set, is called as the first timed load starts; the
 	// function it returns is called as that load ends (CPU, block and mutex
 	// profiles, an execution trace of the load alone).
@@ -121,9 +128,10 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 	// i mod Instances (sessions live in the instance that signed it in).
 	var bases []string
 	var dbs []*data.DB
+	slow := &slowLog{}
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	for range o.Instances {
+	for inst := range o.Instances {
 		idb, err := data.Open(ctx, o.DSN)
 		if err != nil {
 			return nil, err
@@ -133,14 +141,18 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 			return nil, err
 		}
 		idb.SetReportCacheTTL(o.ReportCache)
-		app, err := web.New(web.Config{DB: idb, Addr: "127.0.0.1:0",
+		served := idb
+		if o.SlowQueries != nil {
+			served = idb.WithSlowQueries(o.SlowOver, func(q data.SlowQuery) { slow.add(inst, q) })
+		}
+		app, err := web.New(web.Config{DB: served, Addr: "127.0.0.1:0",
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
 			return nil, err
 		}
-		served := make(chan error, 1)
-		go func() { served <- app.Run(runCtx) }()
-		defer func() { stop(); <-served }()
+		done := make(chan error, 1)
+		go func() { done <- app.Run(runCtx) }()
+		defer func() { stop(); <-done }()
 		bases = append(bases, "http://"+app.Addr())
 		dbs = append(dbs, idb)
 	}
@@ -162,10 +174,14 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 			if o.Profile != nil {
 				stopProfile = o.Profile()
 			}
+			slow.start(o.SlowQueries != nil)
 		}
 		r := timedLoad(ctx, o, vus, dbs, tl, logf)
 		if err := stopProfile(); err != nil {
 			return nil, fmt.Errorf("bench web: profile: %w", err)
+		}
+		if i == 0 && o.SlowQueries != nil {
+			slow.write(o.SlowQueries)
 		}
 		out = append(out, r)
 	}
@@ -277,6 +293,53 @@ func timedLoad(ctx context.Context, o WebOptions, vus []*virtualUser, dbs []*dat
 		}
 	}
 	return res
+}
+
+// slowLog collects the slow queries of the first timed load.
+type slowLog struct {
+	mu sync.Mutex
+	on bool
+	t0 time.Time
+	qs []slowEntry
+}
+
+type slowEntry struct {
+	inst int
+	q    data.SlowQuery
+}
+
+func (l *slowLog) start(on bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.on, l.t0 = on, time.Now()
+}
+
+func (l *slowLog) add(inst int, q data.SlowQuery) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.on {
+		l.qs = append(l.qs, slowEntry{inst, q})
+	}
+}
+
+// write stops the log and writes it as CSV, in start order.
+func (l *slowLog) write(w io.Writer) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.on = false
+	sort.Slice(l.qs, func(i, j int) bool { return l.qs[i].q.At.Before(l.qs[j].q.At) })
+	fmt.Fprintln(w, "start_ms,took_ms,instance,error,query")
+	for _, e := range l.qs {
+		q := strings.Join(strings.Fields(e.q.Query), " ")
+		if len(q) > 300 {
+			q = q[:300]
+		}
+		errText := ""
+		if e.q.Err != nil {
+			errText = strings.ReplaceAll(e.q.Err.Error(), ",", ";")
+		}
+		fmt.Fprintf(w, "%.1f,%.2f,%d,%s,%q\n", e.q.At.Sub(l.t0).Seconds()*1000, e.q.Took.Seconds()*1000, e.inst, errText, q)
+	}
 }
 
 // timed is one timed request, for WebOptions.Timeline.
