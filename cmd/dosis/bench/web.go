@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,6 +44,11 @@ type WebOptions struct {
 	// ReportCache is the report cache TTL each instance runs with
 	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
 	ReportCache time.Duration
+	// NoDashboard leaves the steering group's users out (the others keep
+	// their share), for measuring the worklists and case pages while a
+	// dashboard cannot be served (its report outlasting the server's
+	// timeouts at national scale before rollups).
+	NoDashboard bool
 	// SlowQueries, when set, receives one CSV line per query of the first
 	// timed load that took SlowOver or longer: its start (ms since the load
 	// began), time (ms), instance and SQL, so the slow requests of the
@@ -161,6 +167,9 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 		vus, err := virtualUsers(ctx, dbs[0], fmt.Sprintf("bench%d", users), users, o.Municipalities)
 		if err != nil {
 			return nil, err
+		}
+		if o.NoDashboard {
+			vus = slices.DeleteFunc(vus, func(vu *virtualUser) bool { return vu.role == workflow.RoleSteering })
 		}
 		if err := warmUp(ctx, vus, bases, logf); err != nil {
 			return nil, err

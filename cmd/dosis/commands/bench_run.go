@@ -29,6 +29,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
 			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the first timed load to `FILE` (go tool trace)"},
 			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache` (default 1m; 0 turns it off)"},
+			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
 			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
 			&cli.DurationFlag{Name: "slow-over", Value: 20 * time.Millisecond, Usage: "the threshold of --slow-queries"},
 			&cli.StringFlag{Name: "timeline", Usage: "write one CSV line per timed request (start, page, latency, user) to `FILE`"},
@@ -61,7 +62,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			rs, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Loads: loads,
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
 				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Duration("report-cache"),
-				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), Profile: prof.start, Log: e.stderr})
+				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Profile: prof.start, Log: e.stderr})
 			if err != nil {
 				return err
 			}
