@@ -70,15 +70,11 @@ func PageQueries(ctx context.Context, o PagesOptions) ([]PageProfile, error) {
 	if o.Runs < 1 {
 		o.Runs = 3
 	}
-	db, err := data.Open(ctx, o.DSN)
+	db, err := openServed(ctx, o.DSN, o.ReportCache)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	if err := db.RequireCurrent(ctx); err != nil {
-		return nil, err
-	}
-	db.SetReportCacheTTL(o.ReportCache)
 	rdb, rec := db.RecordQueries()
 	app, err := web.New(web.Config{DB: rdb, Addr: "127.0.0.1:0", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
@@ -170,4 +166,19 @@ func isRead(query string) bool {
 	q := strings.ToUpper(strings.TrimSpace(query))
 	return strings.HasPrefix(q, "SELECT") || (strings.HasPrefix(q, "WITH") && !strings.Contains(q, "INSERT") &&
 		!strings.Contains(q, "UPDATE") && !strings.Contains(q, "DELETE"))
+}
+
+// openServed opens the database a benchmark's web application serves: its
+// schema current, the report cache as `dosis serve --report-cache ttl`.
+func openServed(ctx context.Context, dsn string, ttl time.Duration) (*data.DB, error) {
+	db, err := data.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RequireCurrent(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	db.SetReportCacheTTL(ttl)
+	return db, nil
 }

@@ -138,15 +138,11 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	for inst := range o.Instances {
-		idb, err := data.Open(ctx, o.DSN)
+		idb, err := openServed(ctx, o.DSN, o.ReportCache)
 		if err != nil {
 			return nil, err
 		}
 		defer idb.Close()
-		if err := idb.RequireCurrent(ctx); err != nil {
-			return nil, err
-		}
-		idb.SetReportCacheTTL(o.ReportCache)
 		served := idb
 		if o.SlowQueries != nil {
 			served = idb.WithSlowQueries(o.SlowOver, func(q data.SlowQuery) { slow.add(inst, q) })
