@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -21,6 +22,14 @@ type QueryRecorder struct {
 	mu      sync.Mutex
 	on      bool
 	queries []string
+	took    []time.Duration
+}
+
+// RecordedQuery is one recorded query with how long the engine took for
+// it (from bun sending it to the last row read).
+type RecordedQuery struct {
+	Query string
+	Took  time.Duration
 }
 
 // RecordQueries returns a handle on the same connections whose queries a
@@ -37,7 +46,7 @@ func (db *DB) RecordQueries() (*DB, *QueryRecorder) {
 func (r *QueryRecorder) Start() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.on, r.queries = true, nil
+	r.on, r.queries, r.took = true, nil, nil
 }
 
 // Stop stops recording and returns the queries recorded since Start.
@@ -48,17 +57,31 @@ func (r *QueryRecorder) Stop() []string {
 	return r.queries
 }
 
+// StopTimed is Stop with each query's time.
+func (r *QueryRecorder) StopTimed() []RecordedQuery {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on = false
+	out := make([]RecordedQuery, len(r.queries))
+	for i, q := range r.queries {
+		out[i] = RecordedQuery{Query: q, Took: r.took[i]}
+	}
+	return out
+}
+
 // BeforeQuery implements bun.QueryHook.
 func (r *QueryRecorder) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
 	return ctx
 }
 
-// AfterQuery implements bun.QueryHook: it keeps the query text when recording.
+// AfterQuery implements bun.QueryHook: it keeps the query text when
+// recording (a lookup that found no row included).
 func (r *QueryRecorder) AfterQuery(_ context.Context, ev *bun.QueryEvent) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.on && ev.Err == nil {
+	if r.on && (ev.Err == nil || errors.Is(ev.Err, sql.ErrNoRows)) {
 		r.queries = append(r.queries, ev.Query)
+		r.took = append(r.took, time.Since(ev.StartTime))
 	}
 }
 
@@ -143,4 +166,36 @@ func ScratchPostgres(ctx context.Context, admin string) (string, func() error, e
 	}
 	u.Path = "/" + name
 	return u.String(), drop, nil
+}
+
+// SlowQuery is a query that took at least the threshold given to
+// WithSlowQueries: when it started, how long it took, its SQL and its error.
+type SlowQuery struct {
+	At    time.Time
+	Took  time.Duration
+	Query string
+	Err   error
+}
+
+// WithSlowQueries returns a handle on the same connections that calls fn
+// for every query taking min or longer (a write included); db itself is
+// not changed. The benchmark harness uses it to name what the slow
+// requests of a load did.
+func (db *DB) WithSlowQueries(min time.Duration, fn func(SlowQuery)) *DB {
+	clone := *db
+	clone.bun = db.bun.WithQueryHook(slowHook{min: min, fn: fn})
+	return &clone
+}
+
+type slowHook struct {
+	min time.Duration
+	fn  func(SlowQuery)
+}
+
+func (h slowHook) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+
+func (h slowHook) AfterQuery(_ context.Context, ev *bun.QueryEvent) {
+	if d := time.Since(ev.StartTime); d >= h.min {
+		h.fn(SlowQuery{At: ev.StartTime, Took: d, Query: ev.Query, Err: ev.Err})
+	}
 }

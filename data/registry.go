@@ -54,6 +54,27 @@ func (db *DB) GPs(ctx context.Context) ([]workflow.GP, error) {
 	return out, nil
 }
 
+// GPNames maps the given GP ids to the practices' names (an id that names
+// no practice is left out), reading those rows only: a case page names the
+// one or two GPs of its requests, not the country's practices.
+func (db *DB) GPNames(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID   string `bun:"id"`
+		Name string `bun:"name"`
+	}
+	if err := db.bun.NewSelect().Table("gps").Column("id", "name").Where("id IN (?)", bun.List(ids)).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("GP names: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}
+
 // AddPharmacy registers a pharmacy; zero settings get the defaults (14-day
 // periods, deadline 3 working days before, 24 working hours lead time).
 func (db *DB) AddPharmacy(ctx context.Context, p workflow.Pharmacy, now time.Time) (workflow.Pharmacy, error) {

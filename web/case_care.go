@@ -68,15 +68,18 @@ func (app *App) gpNames(ctx context.Context, d data.CaseDetail, items []timeline
 	if len(d.GPRequests) == 0 {
 		return nil
 	}
-	gps, err := app.db.GPs(ctx)
+	from, err := app.db.GPRequestsRedirectedFrom(ctx, d.Case.ID)
 	if err != nil {
 		return err
 	}
-	names := make(map[string]string, len(gps))
-	for _, g := range gps {
-		names[g.ID] = g.Name
+	var ids []string
+	for _, g := range d.GPRequests {
+		ids = append(ids, g.GPID)
 	}
-	from, err := app.db.GPRequestsRedirectedFrom(ctx, d.Case.ID)
+	for _, f := range from {
+		ids = append(ids, f)
+	}
+	names, err := app.db.GPNames(ctx, ids)
 	if err != nil {
 		return err
 	}

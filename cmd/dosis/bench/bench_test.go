@@ -56,27 +56,71 @@ func TestReportSmoke(t *testing.T) {
 
 func TestWebSmoke(t *testing.T) {
 	dsn := migrated(t)
-	r, err := RunWeb(context.Background(), WebOptions{DSN: dsn, Users: 5, Duration: 20 * time.Second,
-		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard})
+	// Two loads on the same server, each with its own users (5 and 6), as
+	// `bench web --users 5 --then 6` runs them.
+	rs, err := RunWeb(context.Background(), WebOptions{DSN: dsn, Loads: []int{5, 6}, Duration: 20 * time.Second,
+		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard, ReportCache: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]PageResult{}
-	total := 0
-	for _, p := range r.Pages {
-		got[p.Page] = p
-		total += p.Requests
-		if p.Errors > 0 {
-			t.Errorf("%s: %d errors", p.Page, p.Errors)
+	if len(rs) != 2 || rs[0].Users != 5 || rs[1].Users != 6 {
+		t.Fatalf("got %d loads, want 5 then 6 users: %+v", len(rs), rs)
+	}
+	for _, r := range rs {
+		got := map[string]PageResult{}
+		total := 0
+		for _, p := range r.Pages {
+			got[p.Page] = p
+			total += p.Requests
+			if p.Errors > 0 {
+				t.Errorf("%d users, %s: %d errors", r.Users, p.Page, p.Errors)
+			}
+		}
+		for _, page := range []string{PageWorklist, PageCase, PageDash} {
+			if got[page].Requests == 0 {
+				t.Errorf("%d users: no %s requests: %+v", r.Users, page, r.Pages)
+			}
+		}
+		if total != 30 {
+			t.Errorf("%d users: %d requests, want the bound of 30", r.Users, total)
+		}
+	}
+}
+
+func TestPagesSmoke(t *testing.T) {
+	dsn := migrated(t)
+	ps, err := PageQueries(context.Background(), PagesOptions{DSN: dsn, Municipalities: []int{851}, Runs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]PageProfile{}
+	for _, p := range ps {
+		pages[p.Page] = p
+		if len(p.Queries) == 0 || p.Took <= 0 {
+			t.Errorf("%s: %d queries in %v, want the page's queries timed", p.User, len(p.Queries), p.Took)
 		}
 	}
 	for _, page := range []string{PageWorklist, PageCase, PageDash} {
-		if got[page].Requests == 0 {
-			t.Errorf("no %s requests: %+v", page, r.Pages)
+		if _, ok := pages[page]; !ok {
+			t.Errorf("no %s profile: %+v", page, ps)
 		}
 	}
-	if total != 30 {
-		t.Errorf("%d requests, want the bound of 30", total)
+	// The worklist reads the cases (with a plan), and the session store.
+	var planned bool
+	for _, q := range pages[PageWorklist].Queries {
+		if strings.Contains(q.Query, "cases") && len(q.Plan) > 0 {
+			planned = true
+		}
+	}
+	if !planned {
+		t.Errorf("the worklist's case queries have no plan: %+v", pages[PageWorklist].Queries)
+	}
+	only, err := PageQueries(context.Background(), PagesOptions{DSN: dsn, Municipalities: []int{851}, Runs: 1, Pages: []string{PageCase}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(only) != 1 || only[0].Page != PageCase {
+		t.Errorf("Pages: case: got %+v, want the case page alone", only)
 	}
 }
 

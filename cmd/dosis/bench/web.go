@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +26,9 @@ type WebOptions struct {
 	// Users is the number of concurrent virtual users (nurses of several
 	// municipalities, pharmacy staff and the steering group).
 	Users int
+	// Loads, when set, are the user counts of successive timed runs on the
+	// same servers (instead of Users alone); the timeline is of the first.
+	Loads []int
 	// Duration bounds the run; MaxRequests bounds it too (whichever first).
 	Duration    time.Duration
 	MaxRequests int
@@ -36,11 +41,30 @@ type WebOptions struct {
 	// Instances is how many web applications serve the users, each with its
 	// own database handle (default 1).
 	Instances int
+	// ReportCache is the report cache TTL each instance runs with
+	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
+	ReportCache time.Duration
+	// NoDashboard leaves the steering group's users out (the others keep
+	// their share), for measuring the worklists and case pages while a
+	// dashboard cannot be served (its report outlasting the server's
+	// timeouts at national scale before rollups).
+	NoDashboard bool
+	// SlowQueries, when set, receives one CSV line per query of the first
+	// timed load that took SlowOver or longer: its start (ms since the load
+	// began), time (ms), instance and SQL, so the slow requests of the
+	// timeline can be matched to what they ran.
+	SlowQueries io.Writer
+	SlowOver    time.Duration
+	// Profile, when set, is called as the first timed load starts; the
+	// function it returns is called as that load ends (CPU, block and mutex
+	// profiles, an execution trace of the load alone).
+	Profile func() func() error
 	// Log receives progress lines (may be nil).
 	Log io.Writer
-	// Timeline, when set, receives one CSV line per timed request: its start
-	// (ms since the timed run began), page, latency (ms) and user, so slow
-	// requests can be matched to what else ran at that moment.
+	// Timeline, when set, receives one CSV line per timed request of the
+	// first load: its start (ms since the timed run began), page, latency
+	// (ms) and user, so slow requests can be matched to what else ran at
+	// that moment.
 	Timeline io.Writer
 }
 
@@ -63,6 +87,8 @@ type WebResult struct {
 	Pages   []PageResult
 	// Pool is what the server's database pool did during the timed run.
 	Pool PoolStats
+	// Machine is the machine with its load average at the end of the run.
+	Machine Machine
 }
 
 // PoolStats is the change in database/sql pool counters over the timed
@@ -89,8 +115,10 @@ func poolDelta(before, after sql.DBStats) PoolStats {
 // database, signs in the virtual users and drives them for the bounded
 // time: nurses alternate their worklist (the home page) and a case page of
 // their municipality, pharmacy staff load their worklist, the steering group
-// the dashboard. Traffic goes to 127.0.0.1 only.
-func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
+// the dashboard. With Loads it runs one timed load per entry, one after the
+// other on the same servers (so the report cache is filled once), each with
+// its own users. Traffic goes to 127.0.0.1 only.
+func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 	logf := logger(o.Log)
 	if len(o.Municipalities) == 0 {
 		o.Municipalities = []int{101, 751, 461, 851, 147, 825}
@@ -98,63 +126,113 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	if o.Instances < 1 {
 		o.Instances = 1
 	}
+	if len(o.Loads) == 0 {
+		o.Loads = []int{o.Users}
+	}
 	// Each instance is a web.App with its own database handle and pool, as
 	// a separate `dosis serve` process has; user i is served by instance
 	// i mod Instances (sessions live in the instance that signed it in).
 	var bases []string
 	var dbs []*data.DB
+	slow := &slowLog{}
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	for range o.Instances {
-		idb, err := data.Open(ctx, o.DSN)
+	for inst := range o.Instances {
+		idb, err := openServed(ctx, o.DSN, o.ReportCache)
 		if err != nil {
-			return WebResult{}, err
+			return nil, err
 		}
 		defer idb.Close()
-		if err := idb.RequireCurrent(ctx); err != nil {
-			return WebResult{}, err
+		served := idb
+		if o.SlowQueries != nil {
+			served = idb.WithSlowQueries(o.SlowOver, func(q data.SlowQuery) { slow.add(inst, q) })
 		}
-		app, err := web.New(web.Config{DB: idb, Addr: "127.0.0.1:0",
+		app, err := web.New(web.Config{DB: served, Addr: "127.0.0.1:0",
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
-			return WebResult{}, err
+			return nil, err
 		}
-		served := make(chan error, 1)
-		go func() { served <- app.Run(runCtx) }()
-		defer func() { stop(); <-served }()
+		done := make(chan error, 1)
+		go func() { done <- app.Run(runCtx) }()
+		defer func() { stop(); <-done }()
 		bases = append(bases, "http://"+app.Addr())
 		dbs = append(dbs, idb)
 	}
-	db := dbs[0]
-	base := bases[0]
-
-	vus, err := virtualUsers(ctx, db, o.Users, o.Municipalities)
-	if err != nil {
-		return WebResult{}, err
+	var out []WebResult
+	for i, users := range o.Loads {
+		vus, err := virtualUsers(ctx, dbs[0], fmt.Sprintf("bench%d", users), users, o.Municipalities)
+		if err != nil {
+			return nil, err
+		}
+		if o.NoDashboard {
+			vus = slices.DeleteFunc(vus, func(vu *virtualUser) bool { return vu.role == workflow.RoleSteering })
+		}
+		if err := warmUp(ctx, vus, bases, logf); err != nil {
+			return nil, err
+		}
+		logf("%d users signed in to %s (%d instances); load for at most %s or %d requests",
+			len(vus), bases[0], len(bases), o.Duration, o.MaxRequests)
+		var tl io.Writer
+		stopProfile := func() error { return nil }
+		if i == 0 {
+			tl = o.Timeline
+			if o.Profile != nil {
+				stopProfile = o.Profile()
+			}
+			slow.start(o.SlowQueries != nil)
+		}
+		r := timedLoad(ctx, o, vus, dbs, tl, logf)
+		if err := stopProfile(); err != nil {
+			return nil, fmt.Errorf("bench web: profile: %w", err)
+		}
+		if i == 0 && o.SlowQueries != nil {
+			slow.write(o.SlowQueries)
+		}
+		out = append(out, r)
 	}
+	return out, nil
+}
+
+// warmUp signs the users in, each to its instance, and loads each of their
+// pages once, untimed (with the report cache on, this fills it, as the first
+// visitor would). A page that fails is tried once more: at national scale
+// the first dashboard's report outlasts the server's write timeout, and its
+// result is in the cache for the second try.
+func warmUp(ctx context.Context, vus []*virtualUser, bases []string, logf func(string, ...any)) error {
 	for i, vu := range vus {
 		vu.base = bases[i%len(bases)]
 		if err := vu.login(ctx, vu.base); err != nil {
-			return WebResult{}, err
+			return err
 		}
 	}
-	// Warm-up, untimed: each user loads each of its pages once (with the
-	// report cache on, this fills it, as the first visitor would).
 	for _, vu := range vus {
 		for n := range 2 {
 			_, path := vu.next(n, rand.New(rand.NewPCG(0, 0)))
+			t0 := time.Now()
 			if _, err := vu.get(ctx, vu.base+path); err != nil {
-				return WebResult{}, fmt.Errorf("warm-up: %w", err)
+				logf("warm-up: %s failed after %.1f s (%v); once more", path, time.Since(t0).Seconds(), err)
+				t0 = time.Now()
+				if _, err := vu.get(ctx, vu.base+path); err != nil {
+					return fmt.Errorf("warm-up: %w", err)
+				}
+			}
+			if d := time.Since(t0); d > 5*time.Second {
+				logf("warm-up: %s took %.1f s", path, d.Seconds())
 			}
 		}
 	}
-	logf("%d users signed in to %s (%d instances); load for at most %s or %d requests", len(vus), base, len(bases), o.Duration, o.MaxRequests)
+	return nil
+}
 
+// timedLoad drives the signed-in users for o.Duration (at most
+// o.MaxRequests requests) and measures each page.
+func timedLoad(ctx context.Context, o WebOptions, vus []*virtualUser, dbs []*data.DB, timeline io.Writer, logf func(string, ...any)) WebResult {
+	db := dbs[0]
 	lctx, cancel := context.WithTimeout(ctx, o.Duration)
 	defer cancel()
 	var mu sync.Mutex
 	lat := map[string][]time.Duration{}
-	var timeline []timed
+	var tl []timed
 	errs := map[string]int{}
 	budget := make(chan struct{}, o.MaxRequests)
 	for range o.MaxRequests {
@@ -185,7 +263,7 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 					errs[page]++
 				} else {
 					lat[page] = append(lat[page], d)
-					timeline = append(timeline, timed{start, page, d, i})
+					tl = append(tl, timed{start, page, d, i})
 				}
 				mu.Unlock()
 				if o.Think > 0 {
@@ -200,7 +278,7 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 	}
 	wg.Wait()
 	res := WebResult{Engine: engineName(db), Users: len(vus), Elapsed: time.Since(t0),
-		Pool: poolDelta(pool0, db.Bun().Stats())}
+		Pool: poolDelta(pool0, db.Bun().Stats()), Machine: ThisMachine()}
 	for page, ds := range lat {
 		res.Pages = append(res.Pages, PageResult{Page: page, Requests: len(ds), Errors: errs[page],
 			Median: median(ds), P99: percentile(ds, 99), Max: percentile(ds, 100),
@@ -212,14 +290,61 @@ func RunWeb(ctx context.Context, o WebOptions) (WebResult, error) {
 		}
 	}
 	sort.Slice(res.Pages, func(i, j int) bool { return res.Pages[i].Page < res.Pages[j].Page })
-	if o.Timeline != nil {
-		sort.Slice(timeline, func(i, j int) bool { return timeline[i].start < timeline[j].start })
-		fmt.Fprintln(o.Timeline, "start_ms,page,latency_ms,user")
-		for _, t := range timeline {
-			fmt.Fprintf(o.Timeline, "%.1f,%s,%.2f,%d\n", t.start.Seconds()*1000, t.page, t.d.Seconds()*1000, t.user)
+	if timeline != nil {
+		sort.Slice(tl, func(i, j int) bool { return tl[i].start < tl[j].start })
+		fmt.Fprintln(timeline, "start_ms,page,latency_ms,user")
+		for _, t := range tl {
+			fmt.Fprintf(timeline, "%.1f,%s,%.2f,%d\n", t.start.Seconds()*1000, t.page, t.d.Seconds()*1000, t.user)
 		}
 	}
-	return res, nil
+	return res
+}
+
+// slowLog collects the slow queries of the first timed load.
+type slowLog struct {
+	mu sync.Mutex
+	on bool
+	t0 time.Time
+	qs []slowEntry
+}
+
+type slowEntry struct {
+	inst int
+	q    data.SlowQuery
+}
+
+func (l *slowLog) start(on bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.on, l.t0 = on, time.Now()
+}
+
+func (l *slowLog) add(inst int, q data.SlowQuery) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.on {
+		l.qs = append(l.qs, slowEntry{inst, q})
+	}
+}
+
+// write stops the log and writes it as CSV, in start order.
+func (l *slowLog) write(w io.Writer) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.on = false
+	sort.Slice(l.qs, func(i, j int) bool { return l.qs[i].q.At.Before(l.qs[j].q.At) })
+	fmt.Fprintln(w, "start_ms,took_ms,instance,error,query")
+	for _, e := range l.qs {
+		q := strings.Join(strings.Fields(e.q.Query), " ")
+		if len(q) > 300 {
+			q = q[:300]
+		}
+		errText := ""
+		if e.q.Err != nil {
+			errText = strings.ReplaceAll(e.q.Err.Error(), ",", ";")
+		}
+		fmt.Fprintf(w, "%.1f,%.2f,%d,%s,%q\n", e.q.At.Sub(l.t0).Seconds()*1000, e.q.Took.Seconds()*1000, e.inst, errText, q)
+	}
 }
 
 // timed is one timed request, for WebOptions.Timeline.

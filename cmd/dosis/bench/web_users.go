@@ -26,12 +26,15 @@ type virtualUser struct {
 	client   *http.Client
 	// base is the URL of the instance that serves the user.
 	base string
+	// place is the nurse's municipality code or the pharmacy's id.
+	place string
 }
 
-// virtualUsers creates (or re-passwords) n bench users: 60 % nurses spread
-// over the municipalities, 20 % pharmacy staff at pharmacies in them, the
-// rest steering group.
-func virtualUsers(ctx context.Context, db *data.DB, n int, codes []int) ([]*virtualUser, error) {
+// virtualUsers creates (or re-passwords) n bench users named prefix-NNN:
+// 60 % nurses spread over the municipalities, 20 % pharmacy staff at
+// pharmacies in them, the rest steering group. A user's role follows from
+// n, so runs of another size use another prefix.
+func virtualUsers(ctx context.Context, db *data.DB, prefix string, n int, codes []int) ([]*virtualUser, error) {
 	phs, err := db.Pharmacies(ctx)
 	if err != nil {
 		return nil, err
@@ -54,14 +57,15 @@ func virtualUsers(ctx context.Context, db *data.DB, n int, codes []int) ([]*virt
 	now := time.Now()
 	var out []*virtualUser
 	for i := range n {
-		u := data.NewUser{Username: fmt.Sprintf("bench-%03d", i), Name: fmt.Sprintf("Bench %03d", i), Password: web.GeneratePassword()}
+		u := data.NewUser{Username: fmt.Sprintf("%s-%03d", prefix, i), Name: fmt.Sprintf("Bench %03d", i), Password: web.GeneratePassword()}
 		vu := &virtualUser{username: u.Username, password: u.Password}
 		switch {
 		case i < nurses:
 			code := codes[i%len(codes)]
-			u.Role, u.Municipality, vu.cases = workflow.RoleNurse, code, cases[code]
+			u.Role, u.Municipality, vu.cases, vu.place = workflow.RoleNurse, code, cases[code], fmt.Sprint(code)
 		case i < nurses+pharm && len(pharmacies) > 0:
 			u.Role, u.PharmacyID = workflow.RolePharmacy, pharmacies[i%len(pharmacies)].ID
+			vu.place = u.PharmacyID
 		default:
 			u.Role = workflow.RoleSteering
 		}
@@ -80,7 +84,11 @@ func virtualUsers(ctx context.Context, db *data.DB, n int, codes []int) ([]*virt
 		if err != nil {
 			return nil, err
 		}
-		vu.client = &http.Client{Jar: jar, Timeout: 60 * time.Second,
+		// The timed requests are bounded by the run's deadline; this bounds
+		// the untimed warm-up, whose first dashboard builds the national
+		// report from the source tables when no cache or rollup holds it
+		// (minutes on a busy machine).
+		vu.client = &http.Client{Jar: jar, Timeout: 10 * time.Minute,
 			Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 		out = append(out, vu)
 	}

@@ -13,11 +13,11 @@ import (
 func (e *env) benchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "bench",
-		Usage: "benchmarks at national scale: report, web, transitions, plans (see BENCHMARKS.md)",
+		Usage: "benchmarks at national scale: report, web, transitions, plans, pages (see BENCHMARKS.md)",
 		Description: "Measures against the targets of BENCHMARKS.md on the database given by --db (the national demo:\n" +
 			"dosis db migrate && dosis demo --scale national). Every run is bounded and stops by itself;\n" +
 			"the web load goes to 127.0.0.1 only. The load average is printed with every figure.",
-		Subcommands: []*cli.Command{e.benchReportCommand(), e.benchWebCommand(), e.benchTransitionsCommand(), e.benchPlansCommand()},
+		Subcommands: []*cli.Command{e.benchReportCommand(), e.benchWebCommand(), e.benchTransitionsCommand(), e.benchPlansCommand(), e.benchPagesCommand()},
 	}
 }
 

@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
-	"runtime/trace"
 	"time"
 
 	"github.com/dosis-dk/dosis/cmd/dosis/bench"
@@ -20,38 +18,28 @@ func (e *env) benchWebCommand() *cli.Command {
 		Usage: "the web application on 127.0.0.1:0 under concurrent virtual users: worklist, case page, dashboard",
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "users", Value: 50, Usage: "concurrent virtual users (60 % nurses, 20 % pharmacy, 20 % steering)"},
+			&cli.IntSliceFlag{Name: "then", Usage: "after the first load, a timed load with this many other users on the same servers; repeat for more"},
 			&cli.DurationFlag{Name: "duration", Value: 30 * time.Second, Usage: "how long the load runs (at most)"},
 			&cli.IntFlag{Name: "max-requests", Value: 20000, Usage: "how many requests the load sends (at most)"},
 			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
 			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
-			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run (server side included) to `FILE`"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the first timed load (server side included) to `FILE`"},
+			&cli.StringFlag{Name: "blockprofile", Usage: "write a goroutine blocking profile of the first timed load to `FILE` (every event sampled)"},
+			&cli.StringFlag{Name: "mutexprofile", Usage: "write a mutex contention profile of the first timed load to `FILE` (every event sampled)"},
 			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
-			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the timed run to `FILE` (go tool trace)"},
+			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the first timed load to `FILE` (go tool trace)"},
+			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache` (default 1m; 0 turns it off)"},
+			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
+			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
+			&cli.DurationFlag{Name: "slow-over", Value: 20 * time.Millisecond, Usage: "the threshold of --slow-queries"},
 			&cli.StringFlag{Name: "timeline", Usage: "write one CSV line per timed request (start, page, latency, user) to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
-			if name := c.String("cpuprofile"); name != "" {
-				f, err := os.Create(name)
-				if err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer pprof.StopCPUProfile()
+			prof, err := openProfiles(c)
+			if err != nil {
+				return err
 			}
-			if name := c.String("trace"); name != "" {
-				f, err := os.Create(name)
-				if err != nil {
-					return fmt.Errorf("--trace: %w", err)
-				}
-				defer f.Close()
-				if err := trace.Start(f); err != nil {
-					return fmt.Errorf("--trace: %w", err)
-				}
-				defer trace.Stop()
-			}
+			defer prof.close(e.stderr)
 			var timeline *os.File
 			if name := c.String("timeline"); name != "" {
 				f, err := os.Create(name)
@@ -61,28 +49,45 @@ func (e *env) benchWebCommand() *cli.Command {
 				defer f.Close()
 				timeline = f
 			}
-			r, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Users: c.Int("users"),
+			var slow *os.File
+			if name := c.String("slow-queries"); name != "" {
+				f, err := os.Create(name)
+				if err != nil {
+					return fmt.Errorf("--slow-queries: %w", err)
+				}
+				defer f.Close()
+				slow = f
+			}
+			loads := append([]int{c.Int("users")}, c.IntSlice("then")...)
+			rs, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Loads: loads,
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
-				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), Log: e.stderr})
+				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Duration("report-cache"),
+				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Profile: prof.start, Log: e.stderr})
 			if err != nil {
 				return err
 			}
 			m := bench.ThisMachine()
-			var rows [][]string
-			for _, p := range r.Pages {
-				rows = append(rows, []string{p.Page, fmt.Sprint(p.Requests), fmt.Sprint(p.Errors), msec(p.Median),
-					msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
+			if c.Bool("json") {
+				return e.json(struct {
+					Loads   []bench.WebResult
+					Machine bench.Machine
+				}{rs, m})
 			}
-			if !c.Bool("json") {
-				fmt.Fprintf(e.stdout, "%s, %d users, %.1f s, think %s; %s\n", r.Engine, r.Users, r.Elapsed.Seconds(),
-					c.Duration("think"), m)
+			for _, r := range rs {
+				var rows [][]string
+				for _, p := range r.Pages {
+					rows = append(rows, []string{p.Page, fmt.Sprint(p.Requests), fmt.Sprint(p.Errors), msec(p.Median),
+						msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
+				}
+				fmt.Fprintf(e.stdout, "%s, %d users, %d instance(s), %.1f s, think %s, report cache %s; %s\n", r.Engine, r.Users,
+					c.Int("instances"), r.Elapsed.Seconds(), c.Duration("think"), c.Duration("report-cache"), r.Machine)
 				fmt.Fprintf(e.stdout, "pool: max open %d, closed over the idle limit %d, waits %d (%s), open at end %d\n",
 					r.Pool.MaxOpen, r.Pool.IdleClosed, r.Pool.Waits, r.Pool.WaitTotal.Round(time.Millisecond), r.Pool.OpenAtEnd)
+				if err := e.table(c, r, []string{"PAGE", "REQUESTS", "ERRORS", "MEDIAN", "P99", "MAX", "THROUGHPUT"}, rows); err != nil {
+					return err
+				}
 			}
-			return e.table(c, struct {
-				bench.WebResult
-				Machine bench.Machine
-			}{r, m}, []string{"PAGE", "REQUESTS", "ERRORS", "MEDIAN", "P99", "MAX", "THROUGHPUT"}, rows)
+			return nil
 		},
 	}
 }
