@@ -16,9 +16,13 @@ import (
 // read: nurses and project leads get their own municipality, the steering
 // group and admins every municipality (aggregates only), pharmacy staff
 // nothing.
+//
+// It reads the rollups (reportsource_rollups.go), or with tables set the
+// source tables (what `dosis rollups verify` compares the rollups with).
 type ReportSource struct {
-	db    *DB
-	scope workflow.Scope
+	db     *DB
+	scope  workflow.Scope
+	tables bool
 }
 
 var _ reports.Source = (*ReportSource)(nil)
@@ -34,6 +38,18 @@ func (db *DB) Reports(a workflow.Actor) (*ReportSource, error) {
 		return nil, workflow.Forbidden("din rolle kan ikke se kommunale rapporter", "your role may not read municipal reports")
 	}
 	return &ReportSource{db: db, scope: s}, nil
+}
+
+// ReportsFromTables is Reports computing every figure from the source
+// tables instead of the rollups: seconds at national scale, for verifying
+// the rollups and for benchmarks.
+func (db *DB) ReportsFromTables(a workflow.Actor) (*ReportSource, error) {
+	s, err := db.Reports(a)
+	if err != nil {
+		return nil, err
+	}
+	s.tables = true
+	return s, nil
 }
 
 // codes returns the municipality codes the query is restricted to: the

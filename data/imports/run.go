@@ -51,6 +51,9 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 		if len(rep.Problems) > 0 || o.DryRun {
 			return errRollback
 		}
+		if k == Citizens || k == MedicineHelp { // the report's medicine-help counts
+			return data.RefreshHelpRollups(ctx, tx)
+		}
 		return nil
 	})
 	byPlace(rep.Problems)
