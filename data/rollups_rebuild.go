@@ -148,11 +148,11 @@ FROM receipt_deviations d JOIN cases c ON c.id = d.case_id`).Scan(ctx, &ds); err
 	}
 
 	var rs []struct {
-		Muni     int       `bun:"municipality_code"`
-		Pharmacy string    `bun:"pharmacy_id"`
+		Muni     int           `bun:"municipality_code"`
+		Pharmacy string        `bun:"pharmacy_id"`
 		Start    calendar.Date `bun:"start_date"`
-		Rolls    int64     `bun:"rolls"`
-		Days     int64     `bun:"days"`
+		Rolls    int64         `bun:"rolls"`
+		Days     int64         `bun:"days"`
 	}
 	if err := q.NewRaw(`SELECT municipality_code, pharmacy_id, start_date, COUNT(*) AS rolls, SUM(length_days) AS days
 FROM roll_periods WHERE `+rolled+` GROUP BY municipality_code, pharmacy_id, start_date`).Scan(ctx, &rs); err != nil {
@@ -171,7 +171,7 @@ FROM roll_periods WHERE `+rolled+` GROUP BY municipality_code, pharmacy_id, star
 		month = "to_char(start_date, 'YYYY-MM')"
 	}
 	var firsts []struct {
-		Muni  int       `bun:"municipality_code"`
+		Muni  int           `bun:"municipality_code"`
 		First calendar.Date `bun:"first"`
 	}
 	if err := q.NewRaw(`SELECT municipality_code, MIN(start_date) AS first FROM roll_periods WHERE `+rolled+`
@@ -228,9 +228,9 @@ func eligibleCitizens(d rollupDeltas, as []assessRec, tracks map[string]*caseTra
 // they turn 75.
 func helpOf(ctx context.Context, q bun.IDB, d rollupDeltas) error {
 	var hs []struct {
-		Muni  int       `bun:"municipality_code"`
+		Muni  int           `bun:"municipality_code"`
 		Birth calendar.Date `bun:"birth_date"`
-		N     int64     `bun:"n"`
+		N     int64         `bun:"n"`
 	}
 	if err := q.NewRaw(`SELECT municipality_code, birth_date, COUNT(*) AS n FROM citizens WHERE medicine_help
 GROUP BY municipality_code, birth_date`).Scan(ctx, &hs); err != nil {

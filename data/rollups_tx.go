@@ -200,12 +200,12 @@ WHERE case_id = ? AND id <> ? AND status IN ('dispensed', 'received') AND start_
 
 // periodRollup is what a roll period's update returns for its rollups.
 type periodRollup struct {
-	ID           int64     `bun:"id"`
-	CaseID       string    `bun:"case_id"`
-	PharmacyID   string    `bun:"pharmacy_id"`
-	Municipality int       `bun:"municipality_code"`
+	ID           int64         `bun:"id"`
+	CaseID       string        `bun:"case_id"`
+	PharmacyID   string        `bun:"pharmacy_id"`
+	Municipality int           `bun:"municipality_code"`
 	StartDate    calendar.Date `bun:"start_date"`
-	LengthDays   int       `bun:"length_days"`
+	LengthDays   int           `bun:"length_days"`
 }
 
 // rollupUrgentUpdated moves an urgent roll's counts from its stored row to u.
