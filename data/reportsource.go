@@ -103,12 +103,14 @@ func (s *ReportSource) danishMonth(col string) string {
 }
 
 // days is the whole days from a to b, rounded down (for b after a). SQLite
-// uses integer seconds: julianday arithmetic is a float and lost an hour.
+// uses unixepoch with milliseconds ('subsec'; julianday arithmetic is a
+// float and lost an hour, whole seconds put 23:59:59.6 at a day), so both
+// engines and the rollups (time.Duration) agree to the millisecond.
 func (s *ReportSource) days(a, b string) string {
 	if s.db.Postgres {
 		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 86400) AS INTEGER)"
 	}
-	return "((unixepoch(" + b + ") - unixepoch(" + a + ")) / 86400)"
+	return "CAST((unixepoch(" + b + ", 'subsec') - unixepoch(" + a + ", 'subsec')) / 86400 AS INTEGER)"
 }
 
 // hours is the whole hours from a to b, rounded down.
@@ -116,7 +118,7 @@ func (s *ReportSource) hours(a, b string) string {
 	if s.db.Postgres {
 		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 3600) AS INTEGER)"
 	}
-	return "((unixepoch(" + b + ") - unixepoch(" + a + ")) / 3600)"
+	return "CAST((unixepoch(" + b + ", 'subsec') - unixepoch(" + a + ", 'subsec')) / 3600 AS INTEGER)"
 }
 
 // notAfter compares two timestamps as instants on both engines.

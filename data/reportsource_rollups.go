@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,11 +47,23 @@ const (
 // firstDay is before any day a rollup holds (75th birthdays included).
 var firstDay = dateNum(calendar.NewDate(1850, time.January, 1))
 
-// sums adds up the metrics over the day range per metric, municipality and
-// key (and month when byMonth). One-day metrics are read from the fewest
-// day, month and year rows that cover the range (spans): a year's report
-// reads 12 month rows per key instead of 365 day rows.
-func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
+// rollupPart is one range of rollup rows a sum reads: metric+level, day in
+// lo..hi and, for a two-day metric, day2 in lo2..hi2.
+type rollupPart struct {
+	level    string
+	lo, hi   int
+	lo2, hi2 int
+	twoDay   bool
+}
+
+// parts returns the fewest row ranges that add up to the figure over r.
+// One-day metrics read the day, month and year rows that cover the days
+// (spans): a year's report reads 12 month rows per key instead of 365 day
+// rows. Two-day metrics (opened in the period, reached by its end) read
+// month-by-month rows for the whole months opened in, day rows for a
+// partial month, and when the period ends inside a month the
+// month-by-day rows of the cases reached in that month.
+func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 	lo, hi := dateNum(f.From), dateNum(f.To)
 	switch r {
 	case asOf:
@@ -58,37 +71,104 @@ func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []str
 	case allDays:
 		lo, hi = firstDay, dateNum(calendar.NewDate(2200, time.January, 1))
 	}
-	ss := []span{{"", lo, hi}}
+	var out []rollupPart
 	if r != reachedInPeriod {
-		ss = spans(lo, hi, !byMonth)
-	}
-	month, group := "0", "metric, municipality_code, key"
-	if byMonth {
-		month, group = "month", group+", month"
-	}
-	var out []rollupSum
-	for _, sp := range ss {
-		ms := make([]string, len(metrics))
-		for i, m := range metrics {
-			ms[i] = "'" + m + sp.level + "'"
+		for _, sp := range spans(lo, hi, !byMonth) {
+			out = append(out, rollupPart{level: sp.level, lo: sp.lo, hi: sp.hi})
 		}
-		cond := "day >= ?0 AND day <= ?1"
-		if r == reachedInPeriod {
-			cond += " AND day2 <= ?1"
+		return out
+	}
+	toMonth := monthStart(hi)
+	monthEnd := dateNum(f.To.AddDays(1)) == dateNum(calendar.NewDate(f.To.Year(), f.To.Month()+1, 1))
+	for _, sp := range spans(lo, hi, false) {
+		if sp.level == "" {
+			out = append(out, rollupPart{level: "", lo: sp.lo, hi: sp.hi, lo2: sp.lo, hi2: hi, twoDay: true})
+			continue
 		}
-		q := `SELECT metric, municipality_code, key, ` + month + ` AS month, CAST(SUM(n) AS BIGINT) AS n FROM rollups
-WHERE metric IN (` + strings.Join(ms, ", ") + `) AND ` + cond + s.in(f, "municipality_code") + `
-GROUP BY ` + group
-		var rows []rollupSum
-		if err := s.scan(ctx, "rollups "+strings.Join(metrics, ","), &rows, q, sp.lo, sp.hi); err != nil {
+		if monthEnd {
+			out = append(out, rollupPart{level: levelMonth, lo: sp.lo, hi: sp.hi, lo2: sp.lo, hi2: hi, twoDay: true})
+			continue
+		}
+		out = append(out, rollupPart{level: levelMonth, lo: sp.lo, hi: sp.hi, lo2: sp.lo, hi2: toMonth - 1, twoDay: true},
+			rollupPart{level: levelMonthDay, lo: sp.lo, hi: sp.hi, lo2: toMonth, hi2: hi, twoDay: true})
+	}
+	return out
+}
+
+// sums adds up the metrics over the day range per metric, municipality and
+// key (and month when byMonth), in one statement over the row ranges of
+// parts. The national metrics are read under municipality 0 when the
+// filter covers every municipality, or most of them less the few left out
+// (exact: the rows are sums); their rows then come back under
+// municipality 0.
+func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
+	muni, n, where := "municipality_code", "n", s.in(f, "municipality_code")
+	if national[metrics[0]] {
+		var err error
+		if muni, n, where, err = s.nationalRows(ctx, f); err != nil {
 			return nil, err
 		}
-		for i := range rows {
-			rows[i].Metric = strings.TrimSuffix(strings.TrimSuffix(rows[i].Metric, levelMonth), levelYear)
-		}
-		out = append(out, rows...)
 	}
-	return out, nil
+	month := "0"
+	if byMonth {
+		month = "month"
+	}
+	var q strings.Builder
+	var args []any
+	q.WriteString("SELECT metric, municipality_code, key, month, CAST(SUM(n) AS BIGINT) AS n FROM (")
+	for i, p := range parts(f, r, byMonth) {
+		if i > 0 {
+			q.WriteString("\nUNION ALL ")
+		}
+		ms := make([]string, len(metrics))
+		for j, m := range metrics {
+			ms[j] = "'" + m + p.level + "'"
+		}
+		q.WriteString("SELECT substr(metric, 1, length(metric) - " + strconv.Itoa(len(p.level)) + ") AS metric, " + muni +
+			" AS municipality_code, key, " + month + " AS month, " + n + " AS n FROM rollups WHERE metric IN (" + strings.Join(ms, ", ") +
+			") AND day >= ? AND day <= ?")
+		args = append(args, p.lo, p.hi)
+		if p.twoDay {
+			q.WriteString(" AND day2 >= ? AND day2 <= ?")
+			args = append(args, p.lo2, p.hi2)
+		}
+		q.WriteString(where)
+	}
+	q.WriteString(") x GROUP BY metric, municipality_code, key, month")
+	var rows []rollupSum
+	if err := s.scan(ctx, "rollups "+strings.Join(metrics, ","), &rows, q.String(), args...); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// nationalRows returns the municipality, count and condition columns of a
+// national metric's rows for the filter: municipality 0 when it covers
+// every municipality; when it covers more than half, municipality 0 less
+// the others; else the filter's own rows.
+func (s *ReportSource) nationalRows(ctx context.Context, f reports.Filter) (muni, n, where string, err error) {
+	cs := s.codes(f)
+	if len(cs) == 0 {
+		return "0", "n", " AND municipality_code = 0", nil
+	}
+	var all []int
+	if err := s.scan(ctx, "municipalities", &all, "SELECT code FROM municipalities"); err != nil {
+		return "", "", "", err
+	}
+	var left []string
+	for _, c := range all {
+		if !slices.Contains(cs, c) {
+			left = append(left, strconv.Itoa(c))
+		}
+	}
+	if len(left)*2 >= len(all) {
+		return "municipality_code", "n", s.in(f, "municipality_code") + " AND municipality_code <> 0", nil
+	}
+	w := " AND municipality_code = 0"
+	if len(left) > 0 {
+		w = " AND (municipality_code = 0 OR municipality_code IN (" + strings.Join(left, ", ") + "))"
+	}
+	return "0", "CASE WHEN municipality_code = 0 THEN n ELSE -n END", w, nil
 }
 
 // byMuni indexes sums by metric and municipality (keys added up), or by
@@ -121,13 +201,16 @@ func (ix sumIndex) key(metric string, muni int, key string) int { return int(ix[
 
 func (s *ReportSource) rollAdoption(ctx context.Context, f reports.Filter) ([]reports.AdoptionCounts, error) {
 	var ms []struct {
-		Code         int    `bun:"code"`
-		Name         string `bun:"name"`
-		Population   int    `bun:"population"`
-		Population75 int    `bun:"population_75plus"`
+		Code         int     `bun:"code"`
+		Name         string  `bun:"name"`
+		Population   int     `bun:"population"`
+		Population75 int     `bun:"population75"`
+		Scale        float64 `bun:"population_scale"`
 	}
-	if err := s.scan(ctx, "municipalities", &ms, `SELECT code, name, population, population_75plus FROM municipalities
-WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
+	// The populations scaled as the source-table query scales them.
+	if err := s.scan(ctx, "municipalities", &ms, `SELECT code, name, CAST(ROUND(population * population_scale) AS BIGINT) AS population,
+	CAST(ROUND(population_75plus * population_scale) AS BIGINT) AS population75, population_scale
+FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 		return nil, err
 	}
 	at, err := s.sums(ctx, f, []string{mState, mActive75, mEligible, mPotential}, asOf, false)
@@ -150,7 +233,7 @@ WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 	out := make([]reports.AdoptionCounts, len(ms))
 	for i, m := range ms {
 		out[i] = reports.AdoptionCounts{Code: m.Code, Name: m.Name, Population: m.Population, Population75: m.Population75,
-			MedicineHelp: ax.total(mHelp, m.Code), MedicineHelp75: hx.total(mHelp, m.Code),
+			PopulationScale: m.Scale, MedicineHelp: ax.total(mHelp, m.Code), MedicineHelp75: hx.total(mHelp, m.Code),
 			Eligible: ix.total(mEligible, m.Code), Active: ix.key(mState, m.Code, "active"), Active75: ix.total(mActive75, m.Code),
 			Paused: ix.key(mState, m.Code, "paused"), Potential: ix.total(mPotential, m.Code),
 			RollDays: ix.total(mRollDays, m.Code), Rolls: ix.total(mRolls, m.Code), Urgent: ix.total(mUrgent, m.Code)}
@@ -341,6 +424,23 @@ func (s *ReportSource) rollLeadHours(ctx context.Context, f reports.Filter) ([]r
 }
 
 func (s *ReportSource) rollGPs(ctx context.Context, f reports.Filter) ([]reports.GPCounts, error) {
+	return s.rollGPCounts(ctx, f, gpFirst)
+}
+
+func (s *ReportSource) rollRenewals(ctx context.Context, f reports.Filter) ([]reports.GPCounts, error) {
+	return s.rollGPCounts(ctx, f, gpRenewal)
+}
+
+func (s *ReportSource) rollGPDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	return s.rollGPDecisionDays(ctx, f, gpFirst)
+}
+
+func (s *ReportSource) rollRenewalDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	return s.rollGPDecisionDays(ctx, f, gpRenewal)
+}
+
+// rollGPCounts counts the GP requests of one kind per municipality.
+func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind string) ([]reports.GPCounts, error) {
 	req, err := s.sums(ctx, f, []string{mGPRequests}, inPeriod, false)
 	if err != nil {
 		return nil, err
@@ -352,26 +452,101 @@ func (s *ReportSource) rollGPs(ctx context.Context, f reports.Filter) ([]reports
 	ix := index(append(req, dec...))
 	var out []reports.GPCounts
 	for code := range ix[mGPRequests] {
-		n := ix.total(mGPRequests, code)
+		n := ix.key(mGPRequests, code, kind)
 		if n == 0 {
 			continue
 		}
-		g := reports.GPCounts{Code: code, Requests: n, Approved: ix.key(mGPDecision, code, "approved"),
-			Rejected: ix.key(mGPDecision, code, "rejected")}
-		g.Undecided = n - ix.total(mGPDecision, code)
+		g := reports.GPCounts{Code: code, Requests: n, Approved: ix.key(mGPDecision, code, kind+"|approved"),
+			Rejected: ix.key(mGPDecision, code, kind+"|rejected"), Undecided: n}
+		for k, v := range ix[mGPDecision][code] {
+			if strings.HasPrefix(k, kind+"|") {
+				g.Undecided -= int(v)
+			}
+		}
 		out = append(out, g)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out, nil
 }
 
-func (s *ReportSource) rollGPDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+// rollGPDecisionDays is the histogram of whole days to the decision of
+// the GP requests of one kind, per municipality.
+func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter, kind string) ([]reports.Bucket, error) {
 	rows, err := s.sums(ctx, f, []string{mGPDays}, reachedInPeriod, false)
 	if err != nil {
 		return nil, err
 	}
-	for i := range rows {
-		rows[i].Key = "|" + rows[i].Key
-	}
+	rows = slices.DeleteFunc(rows, func(r rollupSum) bool { return !strings.HasPrefix(r.Key, kind+"|") })
 	return splitBuckets(rows, func(muni int, _ string) string { return strconv.Itoa(muni) })
+}
+
+func (s *ReportSource) rollPromiseHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	rows, err := s.sums(ctx, f, []string{mPromiseHours}, inPeriod, false)
+	if err != nil {
+		return nil, err
+	}
+	return splitBuckets(rows, func(_ int, pharmacy string) string { return pharmacy })
+}
+
+func (s *ReportSource) rollAssessmentVersions(ctx context.Context, f reports.Filter) ([]reports.VersionCount, error) {
+	rows, err := s.sums(ctx, f, []string{mVersions}, inPeriod, false)
+	if err != nil {
+		return nil, err
+	}
+	var out []reports.VersionCount
+	for _, r := range rows {
+		if r.N != 0 {
+			out = append(out, reports.VersionCount{Code: r.Muni, Version: r.Key, Count: int(r.N)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Code != out[j].Code {
+			return out[i].Code < out[j].Code
+		}
+		return out[i].Version < out[j].Version
+	})
+	return out, nil
+}
+
+func (s *ReportSource) rollConsentRecorders(ctx context.Context, f reports.Filter) ([]reports.ConsentCount, error) {
+	rows, err := s.sums(ctx, f, []string{mConsents}, inPeriod, false)
+	if err != nil {
+		return nil, err
+	}
+	ix := index(rows)
+	var out []reports.ConsentCount
+	for code := range ix[mConsents] {
+		if n := ix.total(mConsents, code); n != 0 {
+			out = append(out, reports.ConsentCount{Code: code, Consents: n, OutsideDailyCare: ix.key(mConsents, code, consentOut)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, nil
+}
+
+// rollCaseRecorders turns the cases opened per municipality and recorder
+// into a histogram per municipality: Count recorders opened Value cases.
+func (s *ReportSource) rollCaseRecorders(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
+	rows, err := s.sums(ctx, f, []string{mOpenedBy}, inPeriod, false)
+	if err != nil {
+		return nil, err
+	}
+	type bk struct{ code, cases int }
+	acc := map[bk]int{}
+	for _, r := range rows {
+		if r.N != 0 {
+			acc[bk{r.Muni, int(r.N)}]++
+		}
+	}
+	out := make([]reports.Bucket, 0, len(acc))
+	for k, n := range acc {
+		out = append(out, reports.Bucket{Key: strconv.Itoa(k.code), Value: k.cases, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Key != out[j].Key {
+			return out[i].Key < out[j].Key
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out, nil
 }

@@ -59,15 +59,36 @@ const (
 	// mDeviations: receipt deviations; key pharmacy; day recorded;
 	// municipality the case's.
 	mDeviations = "deviations"
-	// mGPRequests: GP requests; day requested.
+	// mGPRequests: GP requests; key the kind (gpFirst: a first proposal,
+	// gpRenewal: a renewal of an approved prescription); day requested.
 	mGPRequests = "gp_requests"
-	// mGPDecision: key the decision; day requested, day2 day decided.
+	// mGPDecision: key "kind|decision"; day requested, day2 day decided.
 	mGPDecision = "gp_decision"
-	// mGPDays: key whole days from request to decision; day requested, day2 day decided.
+	// mGPDays: key "kind|days" (whole days from request to decision); day
+	// requested, day2 day decided.
 	mGPDays = "gp_days"
 	// mHelp: citizens with medicine help as registered now; day their 75th
 	// birthday (all of them: medicine help; day <= To: aged 75 or more).
 	mHelp = "help"
+	// mPromiseHours: key "pharmacy|hours" from request to promised_by; day requested.
+	mPromiseHours = "promise_hours"
+	// mVersions: assessments; key the rule set "id vN"; day assessed.
+	mVersions = "versions"
+	// mConsents: consents recorded; key consentIn or consentOut (the
+	// recorder is not in the citizen's daily care); day recorded.
+	mConsents = "consents"
+	// mOpenedBy: cases opened; key the actor of the open event; day opened.
+	// Read as a histogram of cases per recorder; no actor leaves the source.
+	mOpenedBy = "opened_by"
+)
+
+// The keys of mGPRequests (and the kind part of mGPDecision and mGPDays)
+// and of mConsents.
+const (
+	gpFirst    = "first"
+	gpRenewal  = "renewal"
+	consentIn  = "in"
+	consentOut = "out"
 )
 
 // rollupKey identifies one rollup row.
@@ -85,17 +106,35 @@ type rollupDeltas map[rollupKey]int64
 // add adds n to a row. A one-day metric (day2 0) is also added to its
 // month row (metric@m, day the month's first) and year row (metric@y, day
 // the 1st of January), so a report sums whole months and years in one row
-// each (spans) instead of a row per day.
+// each (spans) instead of a row per day. A two-day metric is also added to
+// its month-by-month row (metric@m: both days the firsts of their months)
+// and its month-by-day row (metric@md: day the first of its month, day2
+// kept), so a report over whole months reads month rows, and a period
+// ending inside a month reads the month-by-day rows of that month only. A
+// metric whose report figure does not name the municipality (national) is
+// also added under municipality 0 (all of them).
 func (d rollupDeltas) add(metric string, muni int, key string, day, day2 int, n int64) {
 	if n == 0 {
 		return
 	}
-	d.add1(rollupKey{metric, muni, key, day, day2}, n)
-	if day2 == 0 && !twoDay[metric] {
-		t := numDate(day)
-		d.add1(rollupKey{metric + levelMonth, muni, key, dateNum(calendar.NewDate(t.Year(), t.Month(), 1)), 0}, n)
-		d.add1(rollupKey{metric + levelYear, muni, key, dateNum(calendar.NewDate(t.Year(), time.January, 1)), 0}, n)
+	if national[metric] && muni != 0 {
+		d.add(metric, 0, key, day, day2, n)
 	}
+	d.add1(rollupKey{metric, muni, key, day, day2}, n)
+	if twoDay[metric] {
+		d.add1(rollupKey{metric + levelMonth, muni, key, monthStart(day), monthStart(day2)}, n)
+		d.add1(rollupKey{metric + levelMonthDay, muni, key, monthStart(day), day2}, n)
+		return
+	}
+	t := numDate(day)
+	d.add1(rollupKey{metric + levelMonth, muni, key, monthStart(day), 0}, n)
+	d.add1(rollupKey{metric + levelYear, muni, key, dateNum(calendar.NewDate(t.Year(), time.January, 1)), 0}, n)
+}
+
+// monthStart is the day number of the first of day's month.
+func monthStart(day int) int {
+	t := numDate(day)
+	return dateNum(calendar.NewDate(t.Year(), t.Month(), 1))
 }
 
 func (d rollupDeltas) add1(k rollupKey, n int64) {
@@ -108,12 +147,19 @@ func (d rollupDeltas) add1(k rollupKey, n int64) {
 
 // The suffixes of the month and year rows of a one-day metric.
 const (
-	levelMonth = "@m"
-	levelYear  = "@y"
+	levelMonth    = "@m"
+	levelYear     = "@y"
+	levelMonthDay = "@md"
 )
 
-// twoDay lists the metrics with a second day: they have day rows only.
+// twoDay lists the metrics with a second day.
 var twoDay = map[string]bool{mStage: true, mStageDays: true, mGPDecision: true, mGPDays: true}
+
+// national lists the metrics whose report figure adds up every
+// municipality in the filter (a histogram over stage pairs, the closing
+// reasons): they also have rows under municipality 0, so the national
+// report reads one row where it would read one per municipality.
+var national = map[string]bool{mStageDays: true, mReason: true}
 
 // span is a range of rows of one level: days lo..hi (both included) of
 // metric+level.

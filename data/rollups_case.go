@@ -50,6 +50,18 @@ func funnelEvent(ev string) bool {
 	return ok || ev == "open"
 }
 
+// openState reports whether a case in state s is open as the report counts
+// eligible citizens: it has a state (an audit event) and is not declined,
+// rejected or ended. A citizen has at most one open case (index
+// cases_one_open_per_citizen), so open eligible cases count citizens.
+func openState(s string) bool {
+	switch workflow.State(s) {
+	case "", workflow.StateDeclined, workflow.StateRejected, workflow.StateEnded:
+		return false
+	}
+	return true
+}
+
 // potentialState reports whether an eligible case in state s counts as
 // potential: still open and not yet active or paused.
 func potentialState(s string) bool {
@@ -77,6 +89,7 @@ func (c *caseTrack) onAudit(d rollupDeltas, at time.Time, event, from, to string
 	d.add(mActive75, c.muni, "", a75, 0, b2i(to == string(workflow.StateActive))-b2i(from == string(workflow.StateActive)))
 	if c.eligible {
 		d.add(mPotential, c.muni, "", day, 0, b2i(potentialState(to))-b2i(potentialState(from)))
+		d.add(mEligible, c.muni, "", day, 0, b2i(openState(to))-b2i(openState(from)))
 	}
 	c.state = to
 	if event == string(workflow.EventStart) {
@@ -119,30 +132,20 @@ func (c *caseTrack) firstOf(d rollupDeltas, ev string, at time.Time) {
 	}
 }
 
-// onAssessment adds the deltas of a new latest assessment. The eligible
-// count is of citizens (eligibleCitizen), so it is the caller's: it reports
-// whether the case's eligibility flipped.
-func (c *caseTrack) onAssessment(d rollupDeltas, at time.Time, outcome string) bool {
+// onAssessment adds the deltas of a new latest assessment.
+func (c *caseTrack) onAssessment(d rollupDeltas, at time.Time, outcome string) {
 	el := outcome == "eligible"
 	if el == c.eligible {
-		return false
-	}
-	if potentialState(c.state) { // one open case per citizen: cases are citizens here
-		d.add(mPotential, c.muni, "", dayOf(at), 0, b2i(el)-b2i(c.eligible))
-	}
-	c.eligible = el
-	return true
-}
-
-// eligibleCitizen counts a citizen in a municipality as eligible while any
-// of their cases there is (a citizen may have an ended case and a new one):
-// when one case becomes eligible (or stops being) and the citizen has no
-// other eligible case there, the count moves.
-func eligibleCitizen(d rollupDeltas, muni int, at time.Time, nowEligible bool, others int) {
-	if others > 0 {
 		return
 	}
-	d.add(mEligible, muni, "", dayOf(at), 0, 2*b2i(nowEligible)-1)
+	n := b2i(el) - b2i(c.eligible)
+	if potentialState(c.state) {
+		d.add(mPotential, c.muni, "", dayOf(at), 0, n)
+	}
+	if openState(c.state) {
+		d.add(mEligible, c.muni, "", dayOf(at), 0, n)
+	}
+	c.eligible = el
 }
 
 // reasonOf adds n times the closing reason a case row counts for.
@@ -158,23 +161,48 @@ func reasonOf(d rollupDeltas, r caseRow, n int64) {
 	d.add(mReason, r.Municipality, r.State+"|"+r.StateReason, dayOf(*r.ClosedAt), 0, n)
 }
 
-// gpRequestOf adds n times what a GP request counts for: the request, and
-// once decided the decision and the whole days it took.
-func gpRequestOf(d rollupDeltas, muni int, requested time.Time, decided *time.Time, decision string, n int64) {
-	day := dayOf(requested)
-	d.add(mGPRequests, muni, "", day, 0, n)
-	if decided == nil {
-		return
+// gpRec is a GP request as its rollups need it.
+type gpRec struct {
+	ID        string     `bun:"id"`
+	CaseID    string     `bun:"case_id"`
+	Requested time.Time  `bun:"requested_at"`
+	Decided   *time.Time `bun:"decided_at"`
+	Decision  string     `bun:"decision"`
+}
+
+// gpCaseOf adds n times what the GP requests of one case count for: each
+// request by its kind (a renewal when another request of the case was
+// approved no later than it was made, as the report defines it), and once
+// decided the decision and the whole days it took. The kind depends on the
+// case's other requests, so the write path counts a case's requests out
+// and in again around each change (a handful of rows).
+func gpCaseOf(d rollupDeltas, muni int, gs []gpRec, n int64) {
+	for _, g := range gs {
+		kind := gpFirst
+		for _, g0 := range gs {
+			if g0.ID != g.ID && g0.Decision == "approved" && g0.Decided != nil && !g0.Decided.After(g.Requested) {
+				kind = gpRenewal
+				break
+			}
+		}
+		requested := g.Requested.UTC()
+		day := dayOf(requested)
+		d.add(mGPRequests, muni, kind, day, 0, n)
+		if g.Decided == nil {
+			continue
+		}
+		decided := g.Decided.UTC()
+		dd := dayOf(decided)
+		d.add(mGPDecision, muni, kind+"|"+g.Decision, day, dd, n)
+		d.add(mGPDays, muni, kind+"|"+strconv.Itoa(int(decided.Sub(requested)/(24*time.Hour))), day, dd, n)
 	}
-	dd := dayOf(*decided)
-	d.add(mGPDecision, muni, decision, day, dd, n)
-	d.add(mGPDays, muni, strconv.Itoa(int(decided.Sub(requested)/(24*time.Hour))), day, dd, n)
 }
 
 // urgentOf adds n times what an urgent roll counts for.
 func urgentOf(d rollupDeltas, muni int, pharmacy string, requested, promised time.Time, delivered *time.Time, n int64) {
 	day := dayOf(requested)
 	d.add(mUrgent, muni, pharmacy, day, 0, n)
+	d.add(mPromiseHours, muni, pharmacy+"|"+strconv.Itoa(int(promised.Sub(requested)/time.Hour)), day, 0, n)
 	if delivered == nil {
 		return
 	}

@@ -108,7 +108,8 @@ func (h *rollupHistory) addCitizen(ctx context.Context) {
 // actions are the kinds of step, and next[state] those that fit a case's state.
 var (
 	actions = []string{"open", "assess", "consent", "request GP", "GP decision", "start", "pause/resume", "hospital",
-		"end/decline/withdraw", "plan and deliver", "receipt", "urgent request", "urgent step", "citizen", "assess not eligible"}
+		"end/decline/withdraw", "plan and deliver", "receipt", "urgent request", "urgent step", "citizen", "assess not eligible",
+		"move", "medicine help"}
 	nextActions = map[string][]string{
 		"identified": {"assess", "assess", "assess not eligible"}, "assessed": {"assess", "end/decline/withdraw"},
 		"awaiting_consent": {"consent", "consent", "end/decline/withdraw"}, "consented": {"request GP"},
@@ -252,6 +253,28 @@ func (h *rollupHistory) step(ctx context.Context, scripted string) string {
 		}
 	case "citizen":
 		h.addCitizen(ctx)
+	case "move": // the citizen of case c (and so the open case) moves to the other municipality
+		var ci struct {
+			ID   string `bun:"citizen_id"`
+			Muni int    `bun:"municipality_code"`
+		}
+		if c == "" {
+			break
+		}
+		if err := h.db.Bun().NewRaw("SELECT c.citizen_id, ci.municipality_code FROM cases c JOIN citizens ci ON ci.id = c.citizen_id WHERE c.id = ?",
+			c).Scan(ctx, &ci); err != nil {
+			h.t.Fatal(err)
+		}
+		to := map[int]int{851: 101, 101: 851}[ci.Muni]
+		_, err = h.db.MoveCitizen(ctx, h.admin, data.CitizenMove{CitizenID: ci.ID, To: to, MovedOn: calendar.DayOf(h.now()).AddDays(-h.intn(3))}, h.now())
+	case "medicine help":
+		var help bool
+		id := h.pick(h.citz)
+		if err := h.db.Bun().NewRaw("SELECT medicine_help FROM citizens WHERE id = ?", id).Scan(ctx, &help); err != nil {
+			h.t.Fatal(err)
+		}
+		help = !help
+		_, err = h.db.UpdateCitizen(ctx, h.admin, id, data.CitizenEdit{MedicineHelp: &help}, h.now())
 	case "assess not eligible":
 		facts := eligibility.Facts{"receives_medicine_help": false, "months_without_change": 1,
 			"no_change_expected": false, "packable_medicine_count": 0, "can_handle_roll": false}
@@ -285,7 +308,9 @@ func (h *rollupHistory) check(ctx context.Context, after string, figures bool) {
 		return
 	}
 	to := calendar.DayOf(h.now())
-	for _, f := range []reports.Filter{{From: calendar.NewDate(2026, 3, 1), To: to}, {From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 3, 31)}} {
+	for _, f := range []reports.Filter{{From: calendar.NewDate(2026, 3, 1), To: to}, {From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 3, 31)},
+		{From: calendar.NewDate(2026, 3, 24), To: to.AddDays(-1)}, {From: calendar.NewDate(2026, 3, 1), To: calendar.NewDate(2026, 4, 30)},
+		{From: calendar.NewDate(2026, 3, 1), To: to, Municipalities: []int{101}}} {
 		diffs, err := h.db.CompareReportFigures(ctx, f)
 		if err != nil {
 			h.t.Fatal(err)
@@ -302,7 +327,7 @@ func (h *rollupHistory) check(ctx context.Context, after string, figures bool) {
 // script takes one case along the whole path before the random steps.
 var script = []string{"open", "assess", "consent", "request GP", "GP decision", "start", "plan and deliver", "receipt",
 	"urgent request", "urgent step", "urgent step", "urgent step", "pause/resume", "pause/resume", "hospital", "hospital",
-	"end/decline/withdraw"}
+	"move", "medicine help", "end/decline/withdraw"}
 
 // After every step of a random history the rollups equal their
 // recomputation from the source tables, and the report's figures computed
@@ -343,7 +368,8 @@ func TestRollupsEqualRecomputation(t *testing.T) {
 			h.check(ctx, "the last step", true)
 			t.Logf("actions that changed something: %v", h.done)
 			// The history must reach what the rollups count, or the test proves little.
-			for _, k := range []string{"start", "pause/resume", "plan and deliver", "receipt", "urgent step", "GP decision", "end/decline/withdraw"} {
+			for _, k := range []string{"start", "pause/resume", "plan and deliver", "receipt", "urgent step", "GP decision", "end/decline/withdraw",
+				"move", "medicine help", "consent", "assess"} {
 				if h.done[k] == 0 {
 					t.Errorf("the history never did %q: %v", k, h.done)
 				}

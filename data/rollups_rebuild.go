@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -15,6 +14,8 @@ type assessRec struct {
 	CaseID  string    `bun:"case_id"`
 	At      time.Time `bun:"assessed_at"`
 	Outcome string    `bun:"outcome"`
+	RuleSet string    `bun:"ruleset_id"`
+	Version string    `bun:"ruleset_version"`
 }
 
 // recomputeBatch is how many rows recompute collects before it hands them
@@ -22,13 +23,15 @@ type assessRec struct {
 const recomputeBatch = 200_000
 
 // recompute derives every rollup row from the source tables (cases, audit
-// events, assessments, GP requests, roll periods, urgent rolls, receipt
-// deviations, citizens) and hands them to sink in batches whose sums add
-// up to the rollups. The case history is replayed through the same
-// caseTrack rules the write path uses; the rest are per-row sums. Memory:
-// one small record per case and per assessment and one batch; audit events
-// and roll periods are streamed or grouped in the database.
-func recompute(ctx context.Context, q bun.IDB, pg bool, sink func(rollupDeltas) error) error {
+// events, assessments, consents, GP requests, roll periods, urgent rolls,
+// receipt deviations, citizens) and hands them to sink in batches whose
+// sums add up to the rollups. The case history is replayed through the
+// same caseTrack rules the write path uses; the rest are per-row sums.
+// Memory: one small record per case and per assessment and one batch;
+// audit events and roll periods are streamed or grouped in the database.
+// With caseID set it derives the rows of that one case only (no medicine
+// help): what a citizen's move takes from one municipality to another.
+func recompute(ctx context.Context, q bun.IDB, pg bool, caseID string, sink func(rollupDeltas) error) error {
 	d := rollupDeltas{}
 	spill := func() error {
 		if len(d) < recomputeBatch {
@@ -38,13 +41,23 @@ func recompute(ctx context.Context, q bun.IDB, pg bool, sink func(rollupDeltas) 
 		d = rollupDeltas{}
 		return err
 	}
+	// of restricts a query to the one case (col its case id column).
+	of := func(col string) (string, []any) {
+		if caseID == "" {
+			return "", nil
+		}
+		return " WHERE " + col + " = ?", []any{caseID}
+	}
 	type caseRec struct {
 		caseRow   `bun:",extend"`
 		BirthDate calendar.Date `bun:"birth_date"`
 	}
 	var cs []caseRec
-	if err := q.NewSelect().Model(&cs).ColumnExpr("c.*, ci.birth_date").
-		Join("JOIN citizens AS ci ON ci.id = c.citizen_id").Scan(ctx); err != nil {
+	sel := q.NewSelect().Model(&cs).ColumnExpr("c.*, ci.birth_date").Join("JOIN citizens AS ci ON ci.id = c.citizen_id")
+	if caseID != "" {
+		sel = sel.Where("c.id = ?", caseID)
+	}
+	if err := sel.Scan(ctx); err != nil {
 		return fmt.Errorf("rollups: read cases: %w", err)
 	}
 	tracks := make(map[string]*caseTrack, len(cs))
@@ -54,34 +67,32 @@ func recompute(ctx context.Context, q bun.IDB, pg bool, sink func(rollupDeltas) 
 		d.add(mOpened, c.Municipality, "", dayOf(c.OpenedAt), 0, 1)
 		reasonOf(d, c.caseRow, 1)
 	}
+	w, args := of("case_id")
 	var as []assessRec
-	if err := q.NewRaw("SELECT case_id, assessed_at, outcome FROM assessments ORDER BY case_id, assessed_at, id").Scan(ctx, &as); err != nil {
+	if err := q.NewRaw("SELECT case_id, assessed_at, outcome, ruleset_id, ruleset_version FROM assessments"+w+" ORDER BY case_id, assessed_at, id",
+		args...).Scan(ctx, &as); err != nil {
 		return fmt.Errorf("rollups: read assessments: %w", err)
 	}
 	byCase := map[string][]assessRec{}
 	for _, a := range as {
+		tr, ok := tracks[a.CaseID]
+		if !ok {
+			return fmt.Errorf("rollups: assessment of unknown case %s", a.CaseID)
+		}
+		d.add(mVersions, tr.muni, versionKey(a.RuleSet, a.Version), dayOf(a.At.UTC()), 0, 1)
 		byCase[a.CaseID] = append(byCase[a.CaseID], a)
-	}
-	if err := eligibleCitizens(d, as, tracks); err != nil {
-		return err
 	}
 	// The audit trail, streamed in case and sequence order; each case's
 	// assessments are applied before the first event at or after them.
-	rows, err := q.QueryContext(ctx, "SELECT case_id, at, event, from_state, to_state FROM audit_events ORDER BY case_id, seq")
+	rows, err := q.QueryContext(ctx, "SELECT case_id, at, event, from_state, to_state, actor FROM audit_events"+w+" ORDER BY case_id, seq", args...)
 	if err != nil {
 		return fmt.Errorf("rollups: read audit events: %w", err)
 	}
 	defer rows.Close()
-	flush := func(id string) {
-		for _, a := range byCase[id] {
-			tracks[id].onAssessment(d, a.At.UTC(), a.Outcome)
-		}
-		delete(byCase, id)
-	}
 	for rows.Next() {
-		var id, event, from, to string
+		var id, event, from, to, actor string
 		var at time.Time
-		if err := rows.Scan(&id, &at, &event, &from, &to); err != nil {
+		if err := rows.Scan(&id, &at, &event, &from, &to, &actor); err != nil {
 			return fmt.Errorf("rollups: read audit events: %w", err)
 		}
 		tr, ok := tracks[id]
@@ -95,6 +106,9 @@ func recompute(ctx context.Context, q bun.IDB, pg bool, sink func(rollupDeltas) 
 			pending = pending[1:]
 		}
 		byCase[id] = pending
+		if event == "open" {
+			d.add(mOpenedBy, tr.muni, actor, dayOf(at), 0, 1)
+		}
 		tr.onAudit(d, at, event, from, to)
 		if err := spill(); err != nil {
 			return err
@@ -103,31 +117,58 @@ func recompute(ctx context.Context, q bun.IDB, pg bool, sink func(rollupDeltas) 
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("rollups: read audit events: %w", err)
 	}
-	for id := range byCase { // assessments after the case's last event
-		if _, ok := tracks[id]; ok {
-			flush(id)
+	for id, pending := range byCase { // assessments after the case's last event
+		for _, a := range pending {
+			tracks[id].onAssessment(d, a.At.UTC(), a.Outcome)
 		}
 	}
 	if err := spill(); err != nil {
 		return err
 	}
 
-	var gs []struct {
-		Muni      int        `bun:"municipality_code"`
-		Requested time.Time  `bun:"requested_at"`
-		Decided   *time.Time `bun:"decided_at"`
-		Decision  *string    `bun:"decision"`
+	var ks []struct {
+		Muni  int       `bun:"municipality_code"`
+		InDC  bool      `bun:"recorder_in_daily_care"`
+		At    time.Time `bun:"recorded_at"`
+		Count int64     `bun:"n"`
 	}
-	if err := q.NewRaw(`SELECT c.municipality_code, g.requested_at, g.decided_at, g.decision
-FROM gp_requests g JOIN cases c ON c.id = g.case_id`).Scan(ctx, &gs); err != nil {
+	w, args = of("k.case_id")
+	if err := q.NewRaw(`SELECT c.municipality_code, k.recorder_in_daily_care, k.recorded_at, 1 AS n
+FROM consents k JOIN cases c ON c.id = k.case_id`+w, args...).Scan(ctx, &ks); err != nil {
+		return fmt.Errorf("rollups: read consents: %w", err)
+	}
+	for _, k := range ks {
+		d.add(mConsents, k.Muni, consentKey(k.InDC), dayOf(k.At.UTC()), 0, k.Count)
+	}
+
+	var gs []gpRec
+	w, args = of("case_id")
+	if err := q.NewRaw("SELECT id, case_id, requested_at, decided_at, decision FROM gp_requests"+w+" ORDER BY case_id", args...).
+		Scan(ctx, &gs); err != nil {
 		return fmt.Errorf("rollups: read GP requests: %w", err)
 	}
-	for _, g := range gs {
-		gpRequestOf(d, g.Muni, g.Requested.UTC(), utcPtr(g.Decided), deref(g.Decision), 1)
+	for i := 0; i < len(gs); {
+		j := i
+		for j < len(gs) && gs[j].CaseID == gs[i].CaseID {
+			j++
+		}
+		tr, ok := tracks[gs[i].CaseID]
+		if !ok {
+			return fmt.Errorf("rollups: GP request of unknown case %s", gs[i].CaseID)
+		}
+		gpCaseOf(d, tr.muni, gs[i:j], 1)
+		i = j
+	}
+	if err := spill(); err != nil {
+		return err
 	}
 
 	var us []urgentRollRow
-	if err := q.NewSelect().Model(&us).Column("municipality_code", "pharmacy_id", "requested_at", "promised_by", "delivered_at").Scan(ctx); err != nil {
+	sel = q.NewSelect().Model(&us).Column("municipality_code", "pharmacy_id", "requested_at", "promised_by", "delivered_at")
+	if caseID != "" {
+		sel = sel.Where("u.case_id = ?", caseID)
+	}
+	if err := sel.Scan(ctx); err != nil {
 		return fmt.Errorf("rollups: read urgent rolls: %w", err)
 	}
 	for _, u := range us {
@@ -139,8 +180,9 @@ FROM gp_requests g JOIN cases c ON c.id = g.case_id`).Scan(ctx, &gs); err != nil
 		Pharmacy string    `bun:"pharmacy_id"`
 		At       time.Time `bun:"recorded_at"`
 	}
+	w, args = of("d.case_id")
 	if err := q.NewRaw(`SELECT c.municipality_code, d.pharmacy_id, d.recorded_at
-FROM receipt_deviations d JOIN cases c ON c.id = d.case_id`).Scan(ctx, &ds); err != nil {
+FROM receipt_deviations d JOIN cases c ON c.id = d.case_id`+w, args...).Scan(ctx, &ds); err != nil {
 		return fmt.Errorf("rollups: read receipt deviations: %w", err)
 	}
 	for _, x := range ds {
@@ -154,8 +196,12 @@ FROM receipt_deviations d JOIN cases c ON c.id = d.case_id`).Scan(ctx, &ds); err
 		Rolls    int64         `bun:"rolls"`
 		Days     int64         `bun:"days"`
 	}
+	rolledOf := " WHERE " + rolled
+	if caseID != "" {
+		rolledOf += " AND case_id = ?"
+	}
 	if err := q.NewRaw(`SELECT municipality_code, pharmacy_id, start_date, COUNT(*) AS rolls, SUM(length_days) AS days
-FROM roll_periods WHERE `+rolled+` GROUP BY municipality_code, pharmacy_id, start_date`).Scan(ctx, &rs); err != nil {
+FROM roll_periods`+rolledOf+` GROUP BY municipality_code, pharmacy_id, start_date`, args...).Scan(ctx, &rs); err != nil {
 		return fmt.Errorf("rollups: read roll periods: %w", err)
 	}
 	for _, r := range rs {
@@ -174,54 +220,19 @@ FROM roll_periods WHERE `+rolled+` GROUP BY municipality_code, pharmacy_id, star
 		Muni  int           `bun:"municipality_code"`
 		First calendar.Date `bun:"first"`
 	}
-	if err := q.NewRaw(`SELECT municipality_code, MIN(start_date) AS first FROM roll_periods WHERE `+rolled+`
-GROUP BY case_id, municipality_code, `+month).Scan(ctx, &firsts); err != nil {
+	if err := q.NewRaw(`SELECT municipality_code, MIN(start_date) AS first FROM roll_periods`+rolledOf+`
+GROUP BY case_id, municipality_code, `+month, args...).Scan(ctx, &firsts); err != nil {
 		return fmt.Errorf("rollups: read roll periods per case and month: %w", err)
 	}
 	for _, f := range firsts {
 		d.add(mRollCases, f.Muni, "", dateNum(f.First), 0, 1)
 	}
-	if err := helpOf(ctx, q, d); err != nil {
-		return err
+	if caseID == "" {
+		if err := helpOf(ctx, q, d); err != nil {
+			return err
+		}
 	}
 	return sink(d)
-}
-
-// eligibleCitizens replays every assessment in time order (as: by case,
-// time and id) and counts each citizen per municipality while any of
-// their cases is eligible, as the write path does (eligibleCitizen).
-func eligibleCitizens(d rollupDeltas, as []assessRec, tracks map[string]*caseTrack) error {
-	order := make([]int, len(as))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return as[order[i]].At.Before(as[order[j]].At) })
-	type cm struct {
-		citizen string
-		muni    int
-	}
-	eligible := map[string]bool{} // case -> latest assessment eligible
-	count := map[cm]int{}         // eligible cases per citizen and municipality
-	for _, i := range order {
-		a := as[i]
-		tr, ok := tracks[a.CaseID]
-		if !ok {
-			return fmt.Errorf("rollups: assessment of unknown case %s", a.CaseID)
-		}
-		el := a.Outcome == "eligible"
-		if el == eligible[a.CaseID] {
-			continue
-		}
-		eligible[a.CaseID] = el
-		k := cm{tr.citizen, tr.muni}
-		others := count[k]
-		if !el {
-			others--
-		}
-		eligibleCitizen(d, tr.muni, a.At.UTC(), el, others)
-		count[k] += 2*int(b2i(el)) - 1
-	}
-	return nil
 }
 
 // helpOf adds the citizens with medicine help, by municipality and the day
@@ -265,7 +276,7 @@ func (db *DB) RebuildRollups(ctx context.Context) (int, error) {
 		if _, err := tx.NewRaw("DELETE FROM rollups").Exec(ctx); err != nil {
 			return fmt.Errorf("rollups: clear: %w", err)
 		}
-		if err := recompute(ctx, tx, db.Postgres, func(d rollupDeltas) error { return d.apply(ctx, tx) }); err != nil {
+		if err := recompute(ctx, tx, db.Postgres, "", func(d rollupDeltas) error { return d.apply(ctx, tx) }); err != nil {
 			return err
 		}
 		return tx.NewRaw("SELECT COUNT(*) FROM rollups").Scan(ctx, &n)
@@ -314,7 +325,7 @@ func (db *DB) VerifyRollups(ctx context.Context) (int, []RollupMismatch, error) 
 			return fmt.Errorf("rollups verify: %w", err)
 		}
 		defer func() { _, _ = tx.NewRaw("DROP TABLE rollups_check").Exec(context.WithoutCancel(ctx)) }()
-		if err := recompute(ctx, tx, db.Postgres, func(d rollupDeltas) error { return d.applyTo(ctx, tx, "rollups_check") }); err != nil {
+		if err := recompute(ctx, tx, db.Postgres, "", func(d rollupDeltas) error { return d.applyTo(ctx, tx, "rollups_check") }); err != nil {
 			return err
 		}
 		if err := tx.NewRaw(`SELECT COUNT(*) FROM (SELECT metric, municipality_code, key, day, day2 FROM rollups WHERE n <> 0
@@ -355,7 +366,7 @@ ORDER BY 1, 2, 3, 4, 5`).Scan(ctx, &rows)
 // verifyInMemory is VerifyRollups for a database whose rollups fit in memory.
 func verifyInMemory(ctx context.Context, tx bun.Tx, pg bool) (int, []RollupMismatch, error) {
 	want := rollupDeltas{}
-	if err := recompute(ctx, tx, pg, func(d rollupDeltas) error {
+	if err := recompute(ctx, tx, pg, "", func(d rollupDeltas) error {
 		for k, n := range d {
 			want.add1(k, n)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/uptrace/bun"
 )
 
 // txRollups is the rollup bookkeeping of one workflow transaction: the
@@ -129,7 +130,11 @@ func (t *txStore) rollupAudit(ctx context.Context, e workflow.AuditEvent) error 
 			return err
 		}
 	}
-	tr.onAudit(t.rollups().deltas, e.At, string(e.Event), string(e.FromState), string(e.ToState))
+	d := t.rollups().deltas
+	if e.Event == workflow.EventOpen {
+		d.add(mOpenedBy, tr.muni, e.Actor, dayOf(e.At), 0, 1)
+	}
+	tr.onAudit(d, e.At, string(e.Event), string(e.FromState), string(e.ToState))
 	return nil
 }
 
@@ -138,26 +143,64 @@ func (t *txStore) rollupAssessment(ctx context.Context, a workflow.Assessment) e
 	if err != nil {
 		return err
 	}
-	if !tr.onAssessment(t.rollups().deltas, a.AssessedAt, a.Outcome) {
-		return nil
-	}
-	var others int
-	err = t.tx.NewRaw(`SELECT COUNT(*) FROM cases c WHERE c.citizen_id = ? AND c.municipality_code = ? AND c.id <> ?
-	AND (SELECT a.outcome FROM assessments a WHERE a.case_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) = 'eligible'`,
-		tr.citizen, tr.muni, a.CaseID).Scan(ctx, &others)
-	if err != nil {
-		return fmt.Errorf("rollups: the citizen's other eligible cases: %w", err)
-	}
-	eligibleCitizen(t.rollups().deltas, tr.muni, a.AssessedAt, tr.eligible, others)
+	d := t.rollups().deltas
+	d.add(mVersions, tr.muni, versionKey(a.RuleSetID, a.RuleSetVersion), dayOf(a.AssessedAt), 0, 1)
+	tr.onAssessment(d, a.AssessedAt, a.Outcome)
 	return nil
 }
 
-func (t *txStore) rollupGPRequest(ctx context.Context, caseID string, requested time.Time, decided *time.Time, decision string, n int64) error {
+// versionKey is the rule-set key of an assessment, as the report names it.
+func versionKey(id, version string) string { return id + " v" + version }
+
+func (t *txStore) rollupConsent(ctx context.Context, c workflow.Consent) error {
+	tr, err := t.track(ctx, c.CaseID)
+	if err != nil {
+		return err
+	}
+	t.rollups().deltas.add(mConsents, tr.muni, consentKey(c.RecorderInDailyCare), dayOf(c.RecordedAt), 0, 1)
+	return nil
+}
+
+// consentKey is the mConsents key of a consent by whether its recorder is
+// in the citizen's daily care.
+func consentKey(inDailyCare bool) string {
+	if inDailyCare {
+		return consentIn
+	}
+	return consentOut
+}
+
+// gpRequests reads the case's GP requests as they are now.
+func (t *txStore) gpRequests(ctx context.Context, caseID string) ([]gpRec, error) {
+	var gs []gpRec
+	if err := t.tx.NewRaw("SELECT id, case_id, requested_at, decided_at, decision FROM gp_requests WHERE case_id = ?", caseID).
+		Scan(ctx, &gs); err != nil {
+		return nil, fmt.Errorf("rollups: the case's GP requests: %w", err)
+	}
+	return gs, nil
+}
+
+// rollupGPChange counts the case's GP requests out as they were (before)
+// and in as change makes them.
+func (t *txStore) rollupGPChange(ctx context.Context, caseID string, change func() error) error {
 	tr, err := t.track(ctx, caseID)
 	if err != nil {
 		return err
 	}
-	gpRequestOf(t.rollups().deltas, tr.muni, requested, decided, decision, n)
+	before, err := t.gpRequests(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	after, err := t.gpRequests(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	d := t.rollups().deltas
+	gpCaseOf(d, tr.muni, before, -1)
+	gpCaseOf(d, tr.muni, after, 1)
 	return nil
 }
 
@@ -233,4 +276,44 @@ func (t *txStore) rollupDeviations(ctx context.Context, ds []workflow.Deviation)
 		t.rollups().deltas.add(mDeviations, tr.muni, dv.PharmacyID, dayOf(dv.RecordedAt), 0, 1)
 	}
 	return nil
+}
+
+// moveRollups keeps the rollups in step with a citizen's move to
+// municipality to (move does it): the report counts a case under its
+// municipality, so the open case's rows (its whole history, and its roll
+// periods and urgent rolls as they move) are recomputed before and after
+// and the difference applied; the citizen's medicine help moves too.
+func moveRollups(ctx context.Context, tx bun.Tx, pg bool, c citizenRow, to int, move func() error) error {
+	var open []string
+	if err := tx.NewSelect().Table("cases").Column("id").Where("citizen_id = ? AND closed_at IS NULL", c.ID).Scan(ctx, &open); err != nil {
+		return fmt.Errorf("rollups: the citizen's open case: %w", err)
+	}
+	d := rollupDeltas{}
+	caseRows := func(n int64) error {
+		for _, id := range open {
+			if err := recompute(ctx, tx, pg, id, func(x rollupDeltas) error {
+				for k, v := range x {
+					d.add1(k, n*v)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := caseRows(-1); err != nil {
+		return err
+	}
+	if err := move(); err != nil {
+		return err
+	}
+	if err := caseRows(1); err != nil {
+		return err
+	}
+	if c.MedicineHelp {
+		d.add(mHelp, c.Municipality, "", turns75(c.BirthDate), 0, -1)
+		d.add(mHelp, to, "", turns75(c.BirthDate), 0, 1)
+	}
+	return d.apply(ctx, tx)
 }

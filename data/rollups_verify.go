@@ -53,6 +53,12 @@ func (db *DB) CompareReportFigures(ctx context.Context, f reports.Filter) ([]str
 		{"lead hours", func(s reports.Source) (any, error) { return s.LeadHours(ctx, f) }},
 		{"GPs", func(s reports.Source) (any, error) { return s.GPs(ctx, f) }},
 		{"GP days", func(s reports.Source) (any, error) { return s.GPDays(ctx, f) }},
+		{"promise hours", func(s reports.Source) (any, error) { return s.PromiseHours(ctx, f) }},
+		{"renewals", func(s reports.Source) (any, error) { return s.Renewals(ctx, f) }},
+		{"renewal days", func(s reports.Source) (any, error) { return s.RenewalDays(ctx, f) }},
+		{"assessment versions", func(s reports.Source) (any, error) { return s.AssessmentVersions(ctx, f) }},
+		{"consent recorders", func(s reports.Source) (any, error) { return s.ConsentRecorders(ctx, f) }},
+		{"case recorders", func(s reports.Source) (any, error) { return s.CaseRecorders(ctx, f) }},
 	} {
 		a, errA := p.run(ro)
 		b, errB := p.run(ta)

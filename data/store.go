@@ -189,8 +189,10 @@ func (t *txStore) InsertAssessment(ctx context.Context, a workflow.Assessment) e
 func (t *txStore) InsertConsent(ctx context.Context, c workflow.Consent) error {
 	r := consentRow{ID: c.ID, CaseID: c.CaseID, GivenBy: c.GivenBy, GiverName: c.GiverName, Method: c.Method,
 		GivenOn: c.GivenOn, RecorderInDailyCare: c.RecorderInDailyCare, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
-	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
-	return wrap(err, "insert consent")
+	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+		return wrap(err, "insert consent")
+	}
+	return t.rollupConsent(ctx, c)
 }
 
 func (t *txStore) WithdrawConsents(ctx context.Context, caseID string, at time.Time, by, note string) error {
@@ -201,32 +203,25 @@ func (t *txStore) WithdrawConsents(ctx context.Context, caseID string, at time.T
 
 func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) error {
 	row := gpRequestRow{ID: r.ID, CaseID: r.CaseID, GPID: r.GPID, RequestedAt: r.RequestedAt, RequestedBy: r.RequestedBy}
-	if _, err := t.tx.NewInsert().Model(&row).Exec(ctx); err != nil {
+	return t.rollupGPChange(ctx, r.CaseID, func() error {
+		_, err := t.tx.NewInsert().Model(&row).Exec(ctx)
 		return wrap(err, "insert GP request")
-	}
-	return t.rollupGPRequest(ctx, r.CaseID, r.RequestedAt, nil, "", 1)
+	})
 }
 
 func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Time, decision, reason string, expires calendar.Date) error {
-	var requested []time.Time
-	err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
-		Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
-		Where("case_id = ? AND decided_at IS NULL", caseID).Returning("requested_at").Scan(ctx, &requested)
-	if err != nil {
-		return fmt.Errorf("record GP decision: %w", err)
-	}
-	if len(requested) == 0 {
-		return workflow.Conflict(errors.New("no open GP request"))
-	}
-	for _, r := range requested { // the undecided request now counts as decided
-		if err := t.rollupGPRequest(ctx, caseID, r.UTC(), nil, "", -1); err != nil {
-			return err
+	return t.rollupGPChange(ctx, caseID, func() error {
+		res, err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
+			Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
+			Where("case_id = ? AND decided_at IS NULL", caseID).Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("record GP decision: %w", err)
 		}
-		if err := t.rollupGPRequest(ctx, caseID, r.UTC(), &at, decision, 1); err != nil {
-			return err
+		if n, _ := res.RowsAffected(); n == 0 {
+			return workflow.Conflict(errors.New("no open GP request"))
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func (t *txStore) AddReminder(ctx context.Context, r workflow.Reminder) error {
