@@ -73,7 +73,7 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 	}
 	var out []rollupPart
 	if r != reachedInPeriod {
-		for _, sp := range spans(lo, hi, !byMonth) {
+		for _, sp := range spans(lo, hi, !byMonth && r != inPeriod) { // stocks have year rows
 			out = append(out, rollupPart{level: sp.level, lo: sp.lo, hi: sp.hi})
 		}
 		return out

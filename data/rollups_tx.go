@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -180,9 +181,10 @@ func (t *txStore) gpRequests(ctx context.Context, caseID string) ([]gpRec, error
 	return gs, nil
 }
 
-// rollupGPChange counts the case's GP requests out as they were (before)
-// and in as change makes them.
-func (t *txStore) rollupGPChange(ctx context.Context, caseID string, change func() error) error {
+// rollupGPChange counts the case's GP requests out as they were and in as
+// they are after the change: write changes the table, and after returns
+// the requests as write leaves them (so the table is read once).
+func (t *txStore) rollupGPChange(ctx context.Context, caseID string, write func() error, after func([]gpRec) []gpRec) error {
 	tr, err := t.track(ctx, caseID)
 	if err != nil {
 		return err
@@ -191,16 +193,12 @@ func (t *txStore) rollupGPChange(ctx context.Context, caseID string, change func
 	if err != nil {
 		return err
 	}
-	if err := change(); err != nil {
-		return err
-	}
-	after, err := t.gpRequests(ctx, caseID)
-	if err != nil {
+	if err := write(); err != nil {
 		return err
 	}
 	d := t.rollups().deltas
 	gpCaseOf(d, tr.muni, before, -1)
-	gpCaseOf(d, tr.muni, after, 1)
+	gpCaseOf(d, tr.muni, after(slices.Clone(before)), 1)
 	return nil
 }
 

@@ -206,6 +206,8 @@ func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) err
 	return t.rollupGPChange(ctx, r.CaseID, func() error {
 		_, err := t.tx.NewInsert().Model(&row).Exec(ctx)
 		return wrap(err, "insert GP request")
+	}, func(gs []gpRec) []gpRec {
+		return append(gs, gpRec{ID: r.ID, CaseID: r.CaseID, Requested: r.RequestedAt})
 	})
 }
 
@@ -221,6 +223,13 @@ func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Ti
 			return workflow.Conflict(errors.New("no open GP request"))
 		}
 		return nil
+	}, func(gs []gpRec) []gpRec {
+		for i := range gs {
+			if gs[i].Decided == nil {
+				gs[i].Decided, gs[i].Decision = &at, decision
+			}
+		}
+		return gs
 	})
 }
 

@@ -30,17 +30,11 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.StringFlag{Name: "timeline", Usage: "write one CSV line per timed request (start, page, latency, user) to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
-			if name := c.String("cpuprofile"); name != "" {
-				f, err := os.Create(name)
-				if err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer pprof.StopCPUProfile()
+			stop, err := cpuProfile(c.String("cpuprofile"))
+			if err != nil {
+				return err
 			}
+			defer stop()
 			if name := c.String("trace"); name != "" {
 				f, err := os.Create(name)
 				if err != nil {
@@ -98,8 +92,14 @@ func (e *env) benchTransitionsCommand() *cli.Command {
 			&cli.IntFlag{Name: "cases", Value: 2000, Usage: "cases taken through the funnel (6 transitions each)"},
 			&cli.IntFlag{Name: "workers", Value: 1, Usage: "goroutines firing transitions (1: sequential)"},
 			&cli.DurationFlag{Name: "duration", Value: time.Minute, Usage: "how long the timed part may run (at most)"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run (fixture included) to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
+			stop, err := cpuProfile(c.String("cpuprofile"))
+			if err != nil {
+				return err
+			}
+			defer stop()
 			dsn := ""
 			if admin := c.String("postgres"); admin != "" {
 				url, drop, err := data.ScratchPostgres(c.Context, admin)
@@ -144,4 +144,21 @@ func writerOrNil(f *os.File) io.Writer {
 		return nil
 	}
 	return f
+}
+
+// cpuProfile starts a CPU profile into the file name ("" : none) and
+// returns the function that stops it.
+func cpuProfile(name string) (func(), error) {
+	if name == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
