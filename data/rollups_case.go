@@ -23,9 +23,10 @@ type caseTrack struct {
 	// row is the case row as stored, for the closing reason.
 	row caseRow
 	// first holds the first time of each funnel event (stageEligible for
-	// the first assessment that found the citizen eligible), as read with
-	// the snapshot and moved on by the transaction's own events.
-	first map[string]time.Time
+	// the first assessment that found the citizen eligible); nil until
+	// loaded (firstLoaded).
+	first       map[string]time.Time
+	firstLoaded bool
 }
 
 // stageEligible names, in caseTrack.first, the first eligible assessment.

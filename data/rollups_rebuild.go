@@ -63,7 +63,7 @@ func recompute(ctx context.Context, q bun.IDB, pg bool, caseID string, sink func
 	tracks := make(map[string]*caseTrack, len(cs))
 	for _, c := range cs {
 		tracks[c.ID] = &caseTrack{muni: c.Municipality, citizen: c.CitizenID, opened: dayOf(c.OpenedAt), b75: turns75(c.BirthDate),
-			first: map[string]time.Time{}}
+			first: map[string]time.Time{}, firstLoaded: true}
 		d.add(mOpened, c.Municipality, "", dayOf(c.OpenedAt), 0, 1)
 		reasonOf(d, c.caseRow, 1)
 	}

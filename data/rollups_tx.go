@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -38,45 +37,6 @@ func (t *txStore) flushRollups(ctx context.Context) error {
 	return t.ru.deltas.apply(ctx, t.tx)
 }
 
-// firstEvents is the first time of each funnel event of a case, read with
-// its snapshot (firstEventColumns: index-only lookups in
-// audit_events_case_seq_at within the snapshot's one statement, instead of
-// a statement of its own per transition).
-type firstEvents struct {
-	FirstOpen     *time.Time `bun:"first_open"`
-	FirstAssess   *time.Time `bun:"first_assess"`
-	FirstEligible *time.Time `bun:"first_eligible"`
-	FirstConsent  *time.Time `bun:"first_consent"`
-	FirstRequest  *time.Time `bun:"first_request_gp"`
-	FirstApprove  *time.Time `bun:"first_gp_approve"`
-	FirstStart    *time.Time `bun:"first_start"`
-}
-
-// firstEventColumns selects firstEvents for the case c.
-var firstEventColumns = func() string {
-	col := func(name, cond string) string {
-		return "(SELECT MIN(e.at) FROM audit_events AS e WHERE e.case_id = c.id AND " + cond + ") AS " + name
-	}
-	return strings.Join([]string{
-		col("first_open", "e.event = 'open'"), col("first_assess", "e.event = 'assess'"),
-		col("first_eligible", "e.event = 'assess' AND e.to_state = 'awaiting_consent'"),
-		col("first_consent", "e.event = 'consent'"), col("first_request_gp", "e.event = 'request_gp'"),
-		col("first_gp_approve", "e.event = 'gp_approve'"), col("first_start", "e.event = 'start'"),
-	}, ", ")
-}()
-
-// times maps the funnel events to their first times.
-func (f firstEvents) times() map[string]time.Time {
-	out := map[string]time.Time{}
-	for ev, at := range map[string]*time.Time{"open": f.FirstOpen, "assess": f.FirstAssess, stageEligible: f.FirstEligible,
-		"consent": f.FirstConsent, "request_gp": f.FirstRequest, "gp_approve": f.FirstApprove, "start": f.FirstStart} {
-		if at != nil {
-			out[ev] = at.UTC()
-		}
-	}
-	return out
-}
-
 // trackFrom keeps what the snapshot read of a case for its rollups.
 func (t *txStore) trackFrom(r snapshotRow) {
 	ru := t.rollups()
@@ -85,8 +45,7 @@ func (t *txStore) trackFrom(r snapshotRow) {
 		return
 	}
 	ru.cases[r.ID] = &caseTrack{muni: r.Municipality, citizen: r.CitizenID, opened: dayOf(r.OpenedAt), b75: turns75(r.BirthDate),
-		state: r.State, eligible: r.Outcome != nil && *r.Outcome == "eligible", row: r.caseRow,
-		first: r.firstEvents.times()}
+		state: r.State, eligible: r.Outcome != nil && *r.Outcome == "eligible", row: r.caseRow}
 }
 
 // track returns the case's track, reading the case if the transaction has
@@ -101,6 +60,37 @@ func (t *txStore) track(ctx context.Context, caseID string) (*caseTrack, error) 
 	return t.rollups().cases[caseID], nil
 }
 
+// loadFirst reads the first time of each funnel event of the case, before
+// the transaction adds its own event.
+func (t *txStore) loadFirst(ctx context.Context, caseID string, c *caseTrack) error {
+	if c.firstLoaded {
+		return nil
+	}
+	var rows []struct {
+		Event string    `bun:"event"`
+		Elig  int       `bun:"elig"`
+		At    time.Time `bun:"at"`
+	}
+	err := t.tx.NewRaw(`SELECT event, CASE WHEN event = 'assess' AND to_state = 'awaiting_consent' THEN 1 ELSE 0 END AS elig, MIN(at) AS at
+FROM audit_events WHERE case_id = ? AND event IN ('open', 'assess', 'consent', 'request_gp', 'gp_approve', 'start')
+GROUP BY event, CASE WHEN event = 'assess' AND to_state = 'awaiting_consent' THEN 1 ELSE 0 END`, caseID).Scan(ctx, &rows)
+	if err != nil {
+		return fmt.Errorf("rollups: first events of case %s: %w", caseID, err)
+	}
+	c.first = map[string]time.Time{}
+	for _, r := range rows {
+		at := r.At.UTC()
+		if f, ok := c.first[r.Event]; !ok || at.Before(f) {
+			c.first[r.Event] = at
+		}
+		if r.Elig == 1 {
+			c.first[stageEligible] = at
+		}
+	}
+	c.firstLoaded = true
+	return nil
+}
+
 // rollupCaseInserted counts a new case.
 func (t *txStore) rollupCaseInserted(ctx context.Context, c workflow.Case) error {
 	ru := t.rollups()
@@ -112,7 +102,7 @@ func (t *txStore) rollupCaseInserted(ctx context.Context, c workflow.Case) error
 	}
 	row := caseRowFrom(c)
 	ru.cases[c.ID] = &caseTrack{muni: c.Municipality, citizen: c.CitizenID, opened: dayOf(c.OpenedAt), b75: turns75(birth),
-		state: "", row: row, first: map[string]time.Time{}}
+		state: "", row: row, first: map[string]time.Time{}, firstLoaded: true}
 	ru.deltas.add(mOpened, c.Municipality, "", dayOf(c.OpenedAt), 0, 1)
 	reasonOf(ru.deltas, row, 1)
 	return nil
@@ -135,6 +125,11 @@ func (t *txStore) rollupAudit(ctx context.Context, e workflow.AuditEvent) error 
 	tr, err := t.track(ctx, e.CaseID)
 	if err != nil {
 		return err
+	}
+	if funnelEvent(string(e.Event)) {
+		if err := t.loadFirst(ctx, e.CaseID, tr); err != nil {
+			return err
+		}
 	}
 	d := t.rollups().deltas
 	if e.Event == workflow.EventOpen {

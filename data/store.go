@@ -89,7 +89,6 @@ type snapshotRow struct {
 	GPDecidedAt         *time.Time    `bun:"gp_decided_at"`
 	GPDecision          *string       `bun:"gp_decision"`
 	PrescriptionExpires calendar.Date `bun:"gp_prescription_expires"`
-	firstEvents                       // for the rollups (rollups_tx.go)
 }
 
 // Snapshot reads the case and its guard facts in one statement (one round
@@ -102,7 +101,6 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 		ColumnExpr("(SELECT a.outcome FROM assessments AS a WHERE a.case_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) AS outcome").
 		ColumnExpr("CASE WHEN EXISTS (SELECT 1 FROM consents AS k WHERE k.case_id = c.id AND k.withdrawn_at IS NULL) THEN 1 ELSE 0 END AS consent_active").
 		ColumnExpr("g.id AS gp_request_id, g.decided_at AS gp_decided_at, g.decision AS gp_decision, g.prescription_expires AS gp_prescription_expires").
-		ColumnExpr(firstEventColumns).
 		Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
 		Join("LEFT JOIN gp_requests AS g ON g.id = (SELECT g2.id FROM gp_requests AS g2 WHERE g2.case_id = c.id ORDER BY g2.requested_at DESC, g2.id DESC LIMIT 1)").
 		Where("c.id = ?", caseID)
