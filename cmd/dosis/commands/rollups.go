@@ -16,7 +16,13 @@ func (e *env) rollupsCommand() *cli.Command {
 			{
 				Name:  "rebuild",
 				Usage: "recompute every rollup from the source tables, in one transaction",
+				Flags: []cli.Flag{&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the rebuild to `FILE`"}},
 				Action: func(c *cli.Context) error {
+					stop, err := cpuProfile(c.String("cpuprofile"))
+					if err != nil {
+						return err
+					}
+					defer stop()
 					db, err := e.openDB(c, true)
 					if err != nil {
 						return err
