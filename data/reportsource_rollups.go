@@ -330,12 +330,7 @@ func splitBuckets(rows []rollupSum, keyOf func(muni int, name string) string) ([
 			out = append(out, reports.Bucket{Key: k.key, Value: k.v, Count: n})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Key != out[j].Key {
-			return out[i].Key < out[j].Key
-		}
-		return out[i].Value < out[j].Value
-	})
+	sortBuckets(out)
 	return out, nil
 }
 
@@ -542,11 +537,17 @@ func (s *ReportSource) rollCaseRecorders(ctx context.Context, f reports.Filter) 
 	for k, n := range acc {
 		out = append(out, reports.Bucket{Key: strconv.Itoa(k.code), Value: k.cases, Count: n})
 	}
+	sortBuckets(out)
+	return out, nil
+}
+
+// sortBuckets orders histogram bars by key, then value, as the source-table
+// queries do.
+func sortBuckets(out []reports.Bucket) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Key != out[j].Key {
 			return out[i].Key < out[j].Key
 		}
 		return out[i].Value < out[j].Value
 	})
-	return out, nil
 }

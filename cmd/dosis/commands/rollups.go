@@ -44,10 +44,7 @@ func (e *env) rollupsCommand() *cli.Command {
 				Name: "verify",
 				Usage: "recompute every rollup from the source tables and compare with the stored rows, then every " +
 					"report figure of the period (default: the last 12 whole months) from both; exit 1 naming each mismatch",
-				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "from", Usage: "first day of the figures compared, dd-mm-yyyy (default: 12 whole months back)"},
-					&cli.StringFlag{Name: "to", Usage: "last day, dd-mm-yyyy (default: the end of last month)"},
-				},
+				Flags: benchPeriodFlags(), // the period of the figures compared
 				Action: func(c *cli.Context) error {
 					f, err := e.reportFilter(c)
 					if err != nil {
