@@ -207,8 +207,10 @@ func spans(a, b int, withYears bool) []span {
 	return out
 }
 
-// sorted returns the keys in a fixed order, so concurrent PostgreSQL
-// transactions lock the rows they share in the same order (no deadlock).
+// sorted returns the keys in the primary key's order (metric, day,
+// municipality, key, day2): concurrent PostgreSQL transactions lock the
+// rows they share in the same order (no deadlock), and a rebuild's batches
+// walk the B-tree forwards instead of jumping about in it.
 func (d rollupDeltas) sorted() []rollupKey {
 	ks := make([]rollupKey, 0, len(d))
 	for k := range d {
@@ -218,12 +220,12 @@ func (d rollupDeltas) sorted() []rollupKey {
 		switch {
 		case a.Metric != b.Metric:
 			return strings.Compare(a.Metric, b.Metric)
+		case a.Day != b.Day:
+			return a.Day - b.Day
 		case a.Municipality != b.Municipality:
 			return a.Municipality - b.Municipality
 		case a.Key != b.Key:
 			return strings.Compare(a.Key, b.Key)
-		case a.Day != b.Day:
-			return a.Day - b.Day
 		}
 		return a.Day2 - b.Day2
 	})

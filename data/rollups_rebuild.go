@@ -273,6 +273,15 @@ func RefreshHelpRollups(ctx context.Context, q bun.IDB) error {
 func (db *DB) RebuildRollups(ctx context.Context) (int, error) {
 	n := 0
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if !db.Postgres {
+			// Millions of rows in one transaction: a page cache of 256 MiB
+			// for this connection keeps the dirty B-tree pages in memory
+			// instead of spilling them to the WAL again and again.
+			if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -262144"); err != nil {
+				return fmt.Errorf("rollups: %w", err)
+			}
+			defer func() { _, _ = tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000") }()
+		}
 		if _, err := tx.NewRaw("DELETE FROM rollups").Exec(ctx); err != nil {
 			return fmt.Errorf("rollups: clear: %w", err)
 		}
