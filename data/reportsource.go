@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dosis-dk/dosis/reports"
@@ -102,29 +103,35 @@ func (s *ReportSource) danishMonth(col string) string {
 		" THEN '+2 hours' ELSE '+1 hour' END)"
 }
 
-// days is the whole days from a to b, rounded down (for b after a). SQLite
-// uses unixepoch with milliseconds ('subsec'; julianday arithmetic is a
-// float and lost an hour, whole seconds put 23:59:59.6 at a day), so both
-// engines and the rollups (time.Duration) agree to the millisecond.
-func (s *ReportSource) days(a, b string) string {
+// days is the whole days from a to b (for b after a), hours the whole
+// hours. Both engines count from the instants rounded to the millisecond
+// as SQLite's date functions read them (half up, at most .999 of a second;
+// julianday arithmetic is a float and lost an hour, whole seconds moved
+// 23:59:59.6 into the next hour), so PostgreSQL, SQLite and the rollups
+// (sqlMillis) agree to the microsecond.
+func (s *ReportSource) days(a, b string) string { return s.wholeUnits(a, b, 86400000) }
+
+func (s *ReportSource) hours(a, b string) string { return s.wholeUnits(a, b, 3600000) }
+
+func (s *ReportSource) wholeUnits(a, b string, ms int) string {
+	unit := strconv.Itoa(ms)
 	if s.db.Postgres {
-		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 86400) AS INTEGER)"
+		return "CAST(TRUNC((" + pgMillis(b) + " - " + pgMillis(a) + ") / " + unit + ") AS INTEGER)"
 	}
-	return "CAST((unixepoch(" + b + ", 'subsec') - unixepoch(" + a + ", 'subsec')) / 86400 AS INTEGER)"
+	return "(CAST(ROUND((unixepoch(" + b + ", 'subsec') - unixepoch(" + a + ", 'subsec')) * 1000) AS INTEGER) / " + unit + ")"
 }
 
-// hours is the whole hours from a to b, rounded down.
-func (s *ReportSource) hours(a, b string) string {
-	if s.db.Postgres {
-		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 3600) AS INTEGER)"
-	}
-	return "CAST((unixepoch(" + b + ", 'subsec') - unixepoch(" + a + ", 'subsec')) / 3600 AS INTEGER)"
+// pgMillis is the TIMESTAMP column x in milliseconds as SQLite reads it
+// (sqlMillis), on PostgreSQL.
+func pgMillis(x string) string {
+	e := "EXTRACT(EPOCH FROM " + x + ")"
+	return "(FLOOR(" + e + ") * 1000 + LEAST(999, FLOOR((" + e + " - FLOOR(" + e + ")) * 1000 + 0.5)))"
 }
 
 // notAfter compares two timestamps as instants on both engines.
 func (s *ReportSource) notAfter(a, b string) string {
 	if s.db.Postgres {
-		return a + " <= " + b
+		return pgMillis(a) + " <= " + pgMillis(b)
 	}
 	return "julianday(" + a + ") <= julianday(" + b + ")"
 }

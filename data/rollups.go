@@ -295,3 +295,16 @@ func turns75(birth calendar.Date) int {
 func rolledStatus(s string) bool {
 	return s == string(workflow.PeriodDispensed) || s == string(workflow.PeriodReceived)
 }
+
+// sqlMillis is the instant t in milliseconds as SQLite's date functions
+// read a stored timestamp: rounded half up, at most .999 of its second
+// (the report's SQL counts whole days and hours from these on both engines).
+func sqlMillis(t time.Time) int64 {
+	return t.Unix()*1000 + int64(min(999, (t.Nanosecond()+500_000)/1_000_000))
+}
+
+// wholeUnits is the whole units (days, hours) from a to b, as the report's
+// SQL counts them (ReportSource.wholeUnits).
+func wholeUnits(a, b time.Time, unit time.Duration) int {
+	return int((sqlMillis(b) - sqlMillis(a)) / unit.Milliseconds())
+}

@@ -127,7 +127,7 @@ func (c *caseTrack) firstOf(d rollupDeltas, ev string, at time.Time) {
 		if !okA || !okB {
 			continue
 		}
-		days := int(b.Sub(a) / (24 * time.Hour))
+		days := wholeUnits(a, b, 24*time.Hour)
 		d.add(mStageDays, c.muni, p[0]+">"+p[1]+"|"+strconv.Itoa(days), c.opened, max(dayOf(a), dayOf(b)), 1)
 	}
 }
@@ -194,7 +194,7 @@ func gpCaseOf(d rollupDeltas, muni int, gs []gpRec, n int64) {
 		decided := g.Decided.UTC()
 		dd := dayOf(decided)
 		d.add(mGPDecision, muni, kind+"|"+g.Decision, day, dd, n)
-		d.add(mGPDays, muni, kind+"|"+strconv.Itoa(int(decided.Sub(requested)/(24*time.Hour))), day, dd, n)
+		d.add(mGPDays, muni, kind+"|"+strconv.Itoa(wholeUnits(requested, decided, 24*time.Hour)), day, dd, n)
 	}
 }
 
@@ -202,15 +202,15 @@ func gpCaseOf(d rollupDeltas, muni int, gs []gpRec, n int64) {
 func urgentOf(d rollupDeltas, muni int, pharmacy string, requested, promised time.Time, delivered *time.Time, n int64) {
 	day := dayOf(requested)
 	d.add(mUrgent, muni, pharmacy, day, 0, n)
-	d.add(mPromiseHours, muni, pharmacy+"|"+strconv.Itoa(int(promised.Sub(requested)/time.Hour)), day, 0, n)
+	d.add(mPromiseHours, muni, pharmacy+"|"+strconv.Itoa(wholeUnits(requested, promised, time.Hour)), day, 0, n)
 	if delivered == nil {
 		return
 	}
 	d.add(mUrgentDelivered, muni, pharmacy, day, 0, n)
-	if !delivered.After(promised) {
+	if sqlMillis(*delivered) <= sqlMillis(promised) { // as the report's SQL compares them
 		d.add(mUrgentOnTime, muni, pharmacy, day, 0, n)
 	}
-	d.add(mLeadHours, muni, pharmacy+"|"+strconv.Itoa(int(delivered.Sub(requested)/time.Hour)), day, 0, n)
+	d.add(mLeadHours, muni, pharmacy+"|"+strconv.Itoa(wholeUnits(requested, *delivered, time.Hour)), day, 0, n)
 }
 
 // rollOf adds n times what a roll period counts for (the case-month count

@@ -56,13 +56,15 @@ func newRollupHistory(t *testing.T, db *data.DB, seed uint64) *rollupHistory {
 	return h
 }
 
-// now is the history's clock; it moves a millisecond at every reading, as
-// time does, so two transactions never share an instant (the workflow
+// now is the history's clock; it moves at every reading, as time does, so two transactions never share an instant (the workflow
 // orders a case's assessments by time, then by random id).
 func (h *rollupHistory) now() time.Time {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.clock = h.clock.Add(time.Millisecond)
+	// a millisecond and some microseconds: stored times have microseconds,
+	// as real ones do, and whole hours and days are counted from them
+	// rounded to the millisecond on both engines (sqlMillis)
+	h.clock = h.clock.Add(time.Millisecond + time.Duration(h.rng.IntN(1000))*time.Microsecond)
 	return h.clock
 }
 
@@ -314,7 +316,7 @@ func (h *rollupHistory) check(ctx context.Context, after string, figures bool) {
 	if err := h.db.Bun().NewRaw("SELECT code FROM municipalities WHERE code <> 851 ORDER BY code").Scan(ctx, &most); err != nil {
 		h.t.Fatal(err)
 	}
-	for _, f := range []reports.Filter{{From: calendar.NewDate(2026, 3, 1), To: to, Municipalities: most},{From: calendar.NewDate(2026, 3, 1), To: to}, {From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 3, 31)},
+	for _, f := range []reports.Filter{{From: calendar.NewDate(2026, 3, 1), To: to, Municipalities: most}, {From: calendar.NewDate(2026, 3, 1), To: to}, {From: calendar.NewDate(2026, 1, 1), To: calendar.NewDate(2026, 3, 31)},
 		{From: calendar.NewDate(2026, 3, 24), To: to.AddDays(-1)}, {From: calendar.NewDate(2026, 3, 1), To: calendar.NewDate(2026, 4, 30)},
 		{From: calendar.NewDate(2026, 3, 1), To: to, Municipalities: []int{101}}} {
 		diffs, err := h.db.CompareReportFigures(ctx, f)
