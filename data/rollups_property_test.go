@@ -56,8 +56,9 @@ func newRollupHistory(t *testing.T, db *data.DB, seed uint64) *rollupHistory {
 	return h
 }
 
-// now is the history's clock; it moves at every reading, as time does, so two transactions never share an instant (the workflow
-// orders a case's assessments by time, then by random id).
+// now is the history's clock; it moves at every reading, as time does, so
+// two transactions never share an instant (the workflow orders a case's
+// assessments by time, then by random id).
 func (h *rollupHistory) now() time.Time {
 	h.mu.Lock()
 	defer h.mu.Unlock()
