@@ -12,6 +12,9 @@ import (
 
 // UpdatePeriodDates implements workflow.CareTx.
 func (t *txStore) UpdatePeriodDates(ctx context.Context, id int64, from workflow.PeriodStatus, d workflow.PeriodDates) error {
+	if rolledStatus(string(from)) { // the rollups count a dispensed period's start and length; only planned periods move
+		return fmt.Errorf("update roll period dates: period %d is %s", id, from)
+	}
 	res, err := t.tx.NewUpdate().Table("roll_periods").
 		Set("start_date = ?", d.Start).Set("end_date = ?", d.End).Set("deadline = ?", d.Deadline).
 		Set("packing_date = ?", d.Packing).Set("expected_delivery = ?", d.ExpectedDelivery).

@@ -176,6 +176,13 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		if _, err := tx.NewUpdate().Model(&r).Column("name", "gp_id", "medicine_help", "medicine_help_since").WherePK().Exec(ctx); err != nil {
 			return fmt.Errorf("update citizen: %w", err)
 		}
+		if r.MedicineHelp != old.MedicineHelp { // the report's medicine-help counts
+			d := rollupDeltas{}
+			d.add(mHelp, r.Municipality, "", turns75(r.BirthDate), 0, b2i(r.MedicineHelp)-b2i(old.MedicineHelp))
+			if err := d.apply(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if in.GPYdernummer != nil {
 			if err := followGP(ctx, tx, a, r, now); err != nil {
 				return err

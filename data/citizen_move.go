@@ -91,7 +91,9 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 		if _, err := tx.NewUpdate().Table("citizens").Set("municipality_code = ?", in.To).Where("id = ?", r.ID).Exec(ctx); err != nil {
 			return fmt.Errorf("move citizen: %w", err)
 		}
-		if err := moveOpenCase(ctx, tx, a, r.ID, in, day, now, &res); err != nil {
+		if err := moveRollups(ctx, tx, db.Postgres, r, in.To, func() error {
+			return moveOpenCase(ctx, tx, a, r.ID, in, day, now, &res)
+		}); err != nil {
 			return err
 		}
 		mv := citizenMoveRow{ID: workflow.NewID(), CitizenID: r.ID, CaseID: nullable(res.CaseID), From: res.From, To: in.To,

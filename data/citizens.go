@@ -82,6 +82,13 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 			}
 			return fmt.Errorf("insert citizen: %w", err)
 		}
+		if r.MedicineHelp {
+			d := rollupDeltas{}
+			d.add(mHelp, r.Municipality, "", turns75(r.BirthDate), 0, 1)
+			if err := d.apply(ctx, tx); err != nil {
+				return err
+			}
+		}
 		return logAccess(ctx, tx, a, r.ID, "citizen.add", now)
 	})
 	if elsewhere != "" {

@@ -44,8 +44,10 @@ func (t *txStore) InsertReceiptDeviations(ctx context.Context, ds []workflow.Dev
 			rows[i].PeriodID = &id
 		}
 	}
-	_, err := t.tx.NewInsert().Model(&rows).ExcludeColumn("id").Exec(ctx)
-	return wrap(err, "insert receipt deviations")
+	if _, err := t.tx.NewInsert().Model(&rows).ExcludeColumn("id").Exec(ctx); err != nil {
+		return wrap(err, "insert receipt deviations")
+	}
+	return t.rollupDeviations(ctx, ds)
 }
 
 func (t *txStore) UrgentRollForReceipt(ctx context.Context, caseID, id string) (workflow.UrgentReceiptInfo, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dosis-dk/dosis/reports"
@@ -16,9 +17,13 @@ import (
 // read: nurses and project leads get their own municipality, the steering
 // group and admins every municipality (aggregates only), pharmacy staff
 // nothing.
+//
+// It reads the rollups (reportsource_rollups.go), or with tables set the
+// source tables (what `dosis rollups verify` compares the rollups with).
 type ReportSource struct {
-	db    *DB
-	scope workflow.Scope
+	db     *DB
+	scope  workflow.Scope
+	tables bool
 }
 
 var _ reports.Source = (*ReportSource)(nil)
@@ -34,6 +39,18 @@ func (db *DB) Reports(a workflow.Actor) (*ReportSource, error) {
 		return nil, workflow.Forbidden("din rolle kan ikke se kommunale rapporter", "your role may not read municipal reports")
 	}
 	return &ReportSource{db: db, scope: s}, nil
+}
+
+// ReportsFromTables is Reports computing every figure from the source
+// tables instead of the rollups: seconds at national scale, for verifying
+// the rollups and for benchmarks.
+func (db *DB) ReportsFromTables(a workflow.Actor) (*ReportSource, error) {
+	s, err := db.Reports(a)
+	if err != nil {
+		return nil, err
+	}
+	s.tables = true
+	return s, nil
 }
 
 // codes returns the municipality codes the query is restricted to: the
@@ -86,27 +103,35 @@ func (s *ReportSource) danishMonth(col string) string {
 		" THEN '+2 hours' ELSE '+1 hour' END)"
 }
 
-// days is the whole days from a to b, rounded down (for b after a). SQLite
-// uses integer seconds: julianday arithmetic is a float and lost an hour.
-func (s *ReportSource) days(a, b string) string {
+// days is the whole days from a to b (for b after a), hours the whole
+// hours. Both engines count from the instants rounded to the millisecond
+// as SQLite's date functions read them (half up, at most .999 of a second;
+// julianday arithmetic is a float and lost an hour, whole seconds moved
+// 23:59:59.6 into the next hour), so PostgreSQL, SQLite and the rollups
+// (sqlMillis) agree to the microsecond.
+func (s *ReportSource) days(a, b string) string { return s.wholeUnits(a, b, 86400000) }
+
+func (s *ReportSource) hours(a, b string) string { return s.wholeUnits(a, b, 3600000) }
+
+func (s *ReportSource) wholeUnits(a, b string, ms int) string {
+	unit := strconv.Itoa(ms)
 	if s.db.Postgres {
-		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 86400) AS INTEGER)"
+		return "CAST(TRUNC((" + pgMillis(b) + " - " + pgMillis(a) + ") / " + unit + ") AS INTEGER)"
 	}
-	return "((unixepoch(" + b + ") - unixepoch(" + a + ")) / 86400)"
+	return "(CAST(ROUND((unixepoch(" + b + ", 'subsec') - unixepoch(" + a + ", 'subsec')) * 1000) AS INTEGER) / " + unit + ")"
 }
 
-// hours is the whole hours from a to b, rounded down.
-func (s *ReportSource) hours(a, b string) string {
-	if s.db.Postgres {
-		return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + b + " - " + a + ")) / 3600) AS INTEGER)"
-	}
-	return "((unixepoch(" + b + ") - unixepoch(" + a + ")) / 3600)"
+// pgMillis is the TIMESTAMP column x in milliseconds as SQLite reads it
+// (sqlMillis), on PostgreSQL.
+func pgMillis(x string) string {
+	e := "EXTRACT(EPOCH FROM " + x + ")"
+	return "(FLOOR(" + e + ") * 1000 + LEAST(999, FLOOR((" + e + " - FLOOR(" + e + ")) * 1000 + 0.5)))"
 }
 
 // notAfter compares two timestamps as instants on both engines.
 func (s *ReportSource) notAfter(a, b string) string {
 	if s.db.Postgres {
-		return a + " <= " + b
+		return pgMillis(a) + " <= " + pgMillis(b)
 	}
 	return "julianday(" + a + ") <= julianday(" + b + ")"
 }

@@ -202,4 +202,9 @@ func loadReportFixture(t *testing.T, db *data.DB) {
 	deviation("k1", "p1", "wrong_drug", "2025-12-23 10:00") // before the period
 	deviation("k1", "p1", "wrong_drug", "2026-01-06 10:00")
 	deviation("k2", "p1", "missing_pouch", "2026-02-04 10:00")
+	// Written directly, as an import or the demo loader writes: the
+	// rollups are then recomputed from the rows, as those do.
+	if _, err := db.RebuildRollups(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }

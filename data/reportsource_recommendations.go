@@ -75,18 +75,3 @@ GROUP BY x.code, x.cases
 ORDER BY x.code, x.cases`
 	return s.buckets(ctx, "case recorders", q, bounds(f)...)
 }
-
-// AssessmentVersions implements reports.Source.
-func (s *ReportSource) AssessmentVersions(ctx context.Context, f reports.Filter) ([]reports.VersionCount, error) {
-	return cached(ctx, s, "assessment versions", f, s.assessmentVersions)
-}
-
-// ConsentRecorders implements reports.Source.
-func (s *ReportSource) ConsentRecorders(ctx context.Context, f reports.Filter) ([]reports.ConsentCount, error) {
-	return cached(ctx, s, "consent recorders", f, s.consentRecorders)
-}
-
-// CaseRecorders implements reports.Source.
-func (s *ReportSource) CaseRecorders(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	return cached(ctx, s, "case recorders", f, s.caseRecorders)
-}

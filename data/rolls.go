@@ -70,6 +70,9 @@ func (t *txStore) InsertPeriods(ctx context.Context, ps []workflow.Period) error
 	}
 	rows := make([]periodRow, len(ps))
 	for i, p := range ps {
+		if rolledStatus(string(p.Status)) { // the rollups count a period when its status changes
+			return fmt.Errorf("insert roll periods: period %d is %s; new periods are planned", p.Seq, p.Status)
+		}
 		rows[i] = periodRowFrom(p)
 	}
 	_, err := t.tx.NewInsert().Model(&rows).ExcludeColumn("id").On("CONFLICT (case_id, seq) DO NOTHING").Exec(ctx)
@@ -77,22 +80,36 @@ func (t *txStore) InsertPeriods(ctx context.Context, ps []workflow.Period) error
 }
 
 func (t *txStore) SetPeriodStatus(ctx context.Context, id int64, from, to workflow.PeriodStatus) error {
-	res, err := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(to)).
-		Where("id = ? AND status = ?", id, string(from)).Exec(ctx)
-	return onePeriodRow(res, err, "set roll period status", id)
+	q := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(to)).
+		Where("id = ? AND status = ?", id, string(from))
+	return t.updatePeriod(ctx, q, "set roll period status", id, from, to)
 }
 
 func (t *txStore) MarkPeriodDelivered(ctx context.Context, id int64, from workflow.PeriodStatus, at time.Time) error {
-	res, err := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(workflow.PeriodDispensed)).
-		Set("delivered_at = ?", at).Where("id = ? AND status = ?", id, string(from)).Exec(ctx)
-	return onePeriodRow(res, err, "mark roll period delivered", id)
+	q := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(workflow.PeriodDispensed)).
+		Set("delivered_at = ?", at).Where("id = ? AND status = ?", id, string(from))
+	return t.updatePeriod(ctx, q, "mark roll period delivered", id, from, workflow.PeriodDispensed)
 }
 
 func (t *txStore) MarkPeriodReceived(ctx context.Context, id int64, at time.Time, by, note string) error {
-	res, err := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(workflow.PeriodReceived)).
+	q := t.tx.NewUpdate().Table("roll_periods").Set("status = ?", string(workflow.PeriodReceived)).
 		Set("received_at = ?", at).Set("received_by = ?", by).Set("receipt_note = ?", note).
-		Where("id = ? AND status = ?", id, string(workflow.PeriodDispensed)).Exec(ctx)
-	return onePeriodRow(res, err, "mark roll period received", id)
+		Where("id = ? AND status = ?", id, string(workflow.PeriodDispensed))
+	return t.updatePeriod(ctx, q, "mark roll period received", id, workflow.PeriodDispensed, workflow.PeriodReceived)
+}
+
+// updatePeriod runs a status update of one roll period, which must change
+// exactly that row (none means someone else changed it first), and counts
+// the change in the rollups.
+func (t *txStore) updatePeriod(ctx context.Context, q *bun.UpdateQuery, what string, id int64, from, to workflow.PeriodStatus) error {
+	var ps []periodRollup
+	if err := q.Returning("id, case_id, pharmacy_id, municipality_code, start_date, length_days").Scan(ctx, &ps); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if len(ps) != 1 {
+		return workflow.Conflict(fmt.Errorf("%s %v: the row changed in the meantime", what, id))
+	}
+	return t.rollupPeriod(ctx, ps[0], string(from), string(to))
 }
 
 // onePeriodRow checks that an update changed exactly one row; none means someone

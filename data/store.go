@@ -18,7 +18,11 @@ import (
 // immediate one on SQLite, so concurrent writers queue instead of failing).
 func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx workflow.Tx) error) error {
 	return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
-		return fn(ctx, &txStore{tx: btx, pg: db.Postgres})
+		t := &txStore{tx: btx, pg: db.Postgres}
+		if err := fn(ctx, t); err != nil {
+			return err
+		}
+		return t.flushRollups(ctx) // the report's rollups, in the same transaction
 	})
 }
 
@@ -26,6 +30,7 @@ func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx work
 type txStore struct {
 	tx bun.Tx
 	pg bool
+	ru *txRollups // the rollup deltas of the transaction (rollups_tx.go)
 }
 
 // scoped restricts a query on a table with municipality_code and
@@ -102,6 +107,7 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
 		return workflow.Snapshot{}, notFound(err, "sagen")
 	}
+	t.trackFrom(r)
 	s := workflow.Snapshot{Case: r.toCase(), Now: now, BirthDate: r.BirthDate,
 		ConsentActive: r.ConsentActive == 1}
 	if r.Outcome != nil {
@@ -116,7 +122,11 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 }
 
 func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) (workflow.Citizen, error) {
-	return citizenByID(ctx, t.tx, scope, id)
+	c, err := citizenByID(ctx, t.tx, scope, id)
+	if err == nil {
+		t.rollups().births[c.ID] = c.BirthDate
+	}
+	return c, err
 }
 
 func (t *txStore) InsertCase(ctx context.Context, c workflow.Case) error {
@@ -127,10 +137,13 @@ func (t *txStore) InsertCase(ctx context.Context, c workflow.Case) error {
 		}
 		return fmt.Errorf("insert case: %w", err)
 	}
-	return nil
+	return t.rollupCaseInserted(ctx, c)
 }
 
 func (t *txStore) UpdateCase(ctx context.Context, c workflow.Case) error {
+	if err := t.rollupCaseUpdated(ctx, c); err != nil {
+		return err
+	}
 	r := caseRowFrom(c)
 	res, err := t.tx.NewUpdate().Model(&r).
 		Column("state", "state_reason", "gp_id", "pharmacy_id", "updated_at", "closed_at").
@@ -149,6 +162,9 @@ func (t *txStore) UpdateCase(ctx context.Context, c workflow.Case) error {
 }
 
 func (t *txStore) InsertAudit(ctx context.Context, e workflow.AuditEvent) error {
+	if err := t.rollupAudit(ctx, e); err != nil {
+		return err
+	}
 	r := auditRow{CaseID: e.CaseID, Seq: e.Seq, At: e.At, Actor: e.Actor, ActorRole: string(e.ActorRole),
 		Event: string(e.Event), FromState: string(e.FromState), ToState: string(e.ToState), Reason: e.Reason, Note: e.Note}
 	if _, err := t.tx.NewInsert().Model(&r).ExcludeColumn("id").Exec(ctx); err != nil {
@@ -164,15 +180,19 @@ func (t *txStore) InsertAssessment(ctx context.Context, a workflow.Assessment) e
 	r := assessmentRow{ID: a.ID, CaseID: a.CaseID, RuleSetID: a.RuleSetID, RuleSetVersion: a.RuleSetVersion,
 		Outcome: a.Outcome, Facts: a.FactsJSON, Results: a.ResultsJSON, AssessedBy: a.AssessedBy, AssessedAt: a.AssessedAt,
 		Reason: a.Reason, JudgedID: nullable(a.JudgedAssessmentID)}
-	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
-	return wrap(err, "insert assessment")
+	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+		return wrap(err, "insert assessment")
+	}
+	return t.rollupAssessment(ctx, a)
 }
 
 func (t *txStore) InsertConsent(ctx context.Context, c workflow.Consent) error {
 	r := consentRow{ID: c.ID, CaseID: c.CaseID, GivenBy: c.GivenBy, GiverName: c.GiverName, Method: c.Method,
 		GivenOn: c.GivenOn, RecorderInDailyCare: c.RecorderInDailyCare, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
-	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
-	return wrap(err, "insert consent")
+	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+		return wrap(err, "insert consent")
+	}
+	return t.rollupConsent(ctx, c)
 }
 
 func (t *txStore) WithdrawConsents(ctx context.Context, caseID string, at time.Time, by, note string) error {
@@ -183,21 +203,34 @@ func (t *txStore) WithdrawConsents(ctx context.Context, caseID string, at time.T
 
 func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) error {
 	row := gpRequestRow{ID: r.ID, CaseID: r.CaseID, GPID: r.GPID, RequestedAt: r.RequestedAt, RequestedBy: r.RequestedBy}
-	_, err := t.tx.NewInsert().Model(&row).Exec(ctx)
-	return wrap(err, "insert GP request")
+	return t.rollupGPChange(ctx, r.CaseID, func() error {
+		_, err := t.tx.NewInsert().Model(&row).Exec(ctx)
+		return wrap(err, "insert GP request")
+	}, func(gs []gpRec) []gpRec {
+		return append(gs, gpRec{ID: r.ID, CaseID: r.CaseID, Requested: r.RequestedAt})
+	})
 }
 
 func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Time, decision, reason string, expires calendar.Date) error {
-	res, err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
-		Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
-		Where("case_id = ? AND decided_at IS NULL", caseID).Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("record GP decision: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return workflow.Conflict(errors.New("no open GP request"))
-	}
-	return nil
+	return t.rollupGPChange(ctx, caseID, func() error {
+		res, err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
+			Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
+			Where("case_id = ? AND decided_at IS NULL", caseID).Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("record GP decision: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return workflow.Conflict(errors.New("no open GP request"))
+		}
+		return nil
+	}, func(gs []gpRec) []gpRec {
+		for i := range gs {
+			if gs[i].Decided == nil {
+				gs[i].Decided, gs[i].Decision = &at, decision
+			}
+		}
+		return gs
+	})
 }
 
 func (t *txStore) AddReminder(ctx context.Context, r workflow.Reminder) error {

@@ -70,7 +70,12 @@ func (t *txStore) InsertUrgentRoll(ctx context.Context, u workflow.UrgentRoll) e
 	if isUniqueViolation(err) {
 		return urgentConflict(err)
 	}
-	return wrap(err, "insert urgent roll")
+	if err != nil {
+		return wrap(err, "insert urgent roll")
+	}
+	urgentOf(t.rollups().deltas, r.Municipality, r.PharmacyID, r.RequestedAt.UTC(), r.PromisedBy.UTC(), utcPtr(r.DeliveredAt), 1)
+	t.rollups().urgent[r.ID] = r
+	return nil
 }
 
 // OpenUrgentRolls locks the case row (FOR UPDATE on PostgreSQL; a SQLite
@@ -112,10 +117,14 @@ func (t *txStore) UrgentRoll(ctx context.Context, scope workflow.Scope, id strin
 	if err := scopedDirect(q, scope, "u").Scan(ctx); err != nil {
 		return workflow.UrgentRoll{}, notFound(err, "akutrullen")
 	}
+	t.rollups().urgent[r.ID] = r
 	return r.toUrgent(), nil
 }
 
 func (t *txStore) UpdateUrgentRoll(ctx context.Context, u workflow.UrgentRoll) error {
+	if err := t.rollupUrgentUpdated(ctx, u); err != nil { // from the row as stored
+		return err
+	}
 	r := urgentRowFrom(u)
 	res, err := t.tx.NewUpdate().Model(&r).
 		Column("status", "accepted_at", "rejected_at", "reject_reason", "packed_at", "delivered_at", "cancelled_at", "received_at").

@@ -88,6 +88,10 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 			o.Progress(progress, total, p.Name)
 		}
 	}
+	// The report's rollups, from the rows just written (also after a resume).
+	if _, err := db.RebuildRollups(ctx); err != nil {
+		return st, fmt.Errorf("demo data: %w", err)
+	}
 	st.Duration = time.Since(began)
 	st.DBBytes, err = databaseBytes(ctx, db)
 	return st, err

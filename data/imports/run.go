@@ -51,6 +51,11 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 		if len(rep.Problems) > 0 || o.DryRun {
 			return errRollback
 		}
+		if k == Citizens || k == MedicineHelp { // the report's medicine-help counts
+			if err := data.RefreshHelpRollups(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if o.claim != nil {
 			return o.claim(ctx, tx)
 		}

@@ -93,6 +93,7 @@ func (e *env) commands() []*cli.Command {
 		e.importCommand(),
 		e.backupCommand(),
 		e.restoreCommand(),
+		e.rollupsCommand(),
 	}
 }
 

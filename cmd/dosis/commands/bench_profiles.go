@@ -84,3 +84,20 @@ func (p *benchProfiles) close(w io.Writer) {
 		}
 	}
 }
+
+// profileWhole starts the profiles the command's flags name (openProfiles)
+// for the rest of the command; the function it returns stops them and
+// closes their files.
+func (e *env) profileWhole(c *cli.Context) (func(), error) {
+	p, err := openProfiles(c)
+	if err != nil {
+		return nil, err
+	}
+	stop := p.start()
+	return func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(e.stderr, "dosis: profiles: %v\n", err)
+		}
+		p.close(e.stderr)
+	}, nil
+}
