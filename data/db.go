@@ -25,6 +25,9 @@ type DB struct {
 	Postgres bool
 	// Path is the SQLite file path (empty on PostgreSQL).
 	Path string
+	// reportCache keeps report query results for a short time when a
+	// server turns it on (SetReportCacheTTL, reportsource_cache.go).
+	reportCache *reportCache
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

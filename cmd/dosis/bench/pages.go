@@ -23,6 +23,8 @@ type PagesOptions struct {
 	// Runs is how many times each page is loaded after its warm-up; the
 	// queries of the median load are kept.
 	Runs int
+	// ReportCache is the report cache TTL (see WebOptions).
+	ReportCache time.Duration
 	// Pages limits the profile to these pages (PageWorklist, PageCase,
 	// PageDash; default all).
 	Pages []string
@@ -68,7 +70,7 @@ func PageQueries(ctx context.Context, o PagesOptions) ([]PageProfile, error) {
 	if o.Runs < 1 {
 		o.Runs = 3
 	}
-	db, err := openServed(ctx, o.DSN)
+	db, err := openServed(ctx, o.DSN, o.ReportCache)
 	if err != nil {
 		return nil, err
 	}
@@ -167,8 +169,8 @@ func isRead(query string) bool {
 }
 
 // openServed opens the database a benchmark's web application serves: its
-// schema current.
-func openServed(ctx context.Context, dsn string) (*data.DB, error) {
+// schema current, the report cache as `dosis serve --report-cache ttl`.
+func openServed(ctx context.Context, dsn string, ttl time.Duration) (*data.DB, error) {
 	db, err := data.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -177,5 +179,6 @@ func openServed(ctx context.Context, dsn string) (*data.DB, error) {
 		db.Close()
 		return nil, err
 	}
+	db.SetReportCacheTTL(ttl)
 	return db, nil
 }

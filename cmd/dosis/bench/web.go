@@ -41,6 +41,9 @@ type WebOptions struct {
 	// Instances is how many web applications serve the users, each with its
 	// own database handle (default 1).
 	Instances int
+	// ReportCache is the report cache TTL each instance runs with
+	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
+	ReportCache time.Duration
 	// NoDashboard leaves the steering group's users out (the others keep
 	// their share), for measuring the worklists and case pages while a
 	// dashboard cannot be served (its report outlasting the server's
@@ -135,7 +138,7 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	for inst := range o.Instances {
-		idb, err := openServed(ctx, o.DSN)
+		idb, err := openServed(ctx, o.DSN, o.ReportCache)
 		if err != nil {
 			return nil, err
 		}
