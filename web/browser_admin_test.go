@@ -121,7 +121,7 @@ func TestBrowserAdminRegisters(t *testing.T) {
 		}
 		err = chromedp.Do(ctx, chromedp.Navigate(s.base+"/gps"), chromedp.Click(chromedp.CSS("#gp-add summary")),
 			chromedp.SendKeys(chromedp.CSS("#gp-yder"), "054321"), chromedp.SendKeys(chromedp.CSS("#gp-name"), "Lægerne Syd"),
-			chromedp.Click(chromedp.CSS("#gp-add-submit")), chromedp.WaitVisible(chromedp.CSS("#absences")),
+			clickToNewPage("#gp-add-submit"), chromedp.WaitVisible(chromedp.CSS("#absences")),
 			chromedp.Click(chromedp.CSS("#absence-new summary")),
 			chromedp.SetValue(chromedp.CSS("#from-new"), "2026-11-20"), chromedp.SetValue(chromedp.CSS("#to-new"), "2026-12-10"),
 			chromedp.SendKeys(chromedp.CSS("#sub-new"), "012345"), chromedp.Submit(chromedp.CSS("#sub-new")),
@@ -194,7 +194,7 @@ func TestBrowserAdminImportAndAccess(t *testing.T) {
 
 		downloads := t.TempDir()
 		err = chromedp.Do(ctx, chromedp.Navigate(s.base+"/admin/access"), chromedp.WaitVisible(chromedp.CSS("#cpr")),
-			chromedp.SendKeys(chromedp.CSS("#cpr"), "010145-1236"), chromedp.Click(chromedp.CSS("#access-search")),
+			chromedp.SendKeys(chromedp.CSS("#cpr"), "010145-1236"), clickToNewPage("#access-search"),
 			chromedp.WaitVisible(chromedp.CSS("#access-log")), shotTo(dir, "web-admin-access-search"),
 			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 				_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{

@@ -130,3 +130,17 @@ func shotTo(dir, name string) chromedp.Action[chromedp.Void] {
 		return os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
 	})
 }
+
+// clickToNewPage clicks sel (a submit button or a link) and waits for the
+// document that replaces the current one, so what a test reads next is
+// the next page, never an element of the page before it that matches too.
+func clickToNewPage(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.dataset.before = "1"; true`)); err != nil {
+			return err
+		}
+		_, err := chromedp.Run(ctx, chromedp.Steps(chromedp.Click(chromedp.CSS(sel)),
+			chromedp.WaitVisible(chromedp.CSS("html:not([data-before]) body"))))
+		return err
+	})
+}

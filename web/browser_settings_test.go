@@ -28,7 +28,7 @@ func TestBrowserSettingsParams(t *testing.T) {
 			chromedp.Navigate(s.base+"/admin/params"), chromedp.WaitVisible(chromedp.CSS("#params-form")),
 			shotTo(dir, "web-admin-params-form"),
 			chromedp.SetValue(chromedp.CSS(hours), "50"),
-			chromedp.Click(chromedp.CSS("#params-submit")),
+			clickToNewPage("#params-submit"),
 			chromedp.WaitVisible(chromedp.CSS(field("error-default.hours_per_fte"))),
 			shotTo(dir, "web-admin-params-refused"))
 		if err != nil {
@@ -44,12 +44,12 @@ func TestBrowserSettingsParams(t *testing.T) {
 		err = chromedp.Do(ctx,
 			chromedp.SetValue(chromedp.CSS(hours), "1600"),
 			chromedp.SetValue(chromedp.CSS(field("source-default.hours_per_fte")), "Effektive timer, kommunernes HR 2025"),
-			chromedp.Click(chromedp.CSS("#params-submit")), chromedp.WaitVisible(chromedp.CSS(".flash")),
+			clickToNewPage("#params-submit"), chromedp.WaitVisible(chromedp.CSS(".flash")),
 			chromedp.SetValue(chromedp.CSS("#params-add-m"), "851"),
 			chromedp.Click(chromedp.CSS("#params-add button")), chromedp.WaitVisible(chromedp.CSS(manual)),
 			chromedp.SetValue(chromedp.CSS(manual), "60"),
 			chromedp.SetValue(chromedp.CSS(field("source-municipalities.851.manual_minutes_per_period")), "Aalborg tidsmåling 2025"),
-			chromedp.Click(chromedp.CSS("#params-submit")), chromedp.WaitVisible(chromedp.CSS(".flash")),
+			clickToNewPage("#params-submit"), chromedp.WaitVisible(chromedp.CSS(".flash")),
 			chromedp.Click(chromedp.CSS("#params-history")), chromedp.WaitVisible(chromedp.CSS("table.diff")),
 			shotTo(dir, "web-admin-params-history"))
 		if err != nil {
@@ -92,7 +92,7 @@ func TestBrowserSettingsRuleSet(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS("#fact-no_change_expected"), "ja"),
 			chromedp.SetValue(chromedp.CSS("#fact-packable_medicine_count"), "3"),
 			chromedp.SetValue(chromedp.CSS("#fact-can_handle_roll"), "ja"),
-			chromedp.Click(chromedp.CSS("#rules-preview")), chromedp.WaitVisible(chromedp.CSS("#verdict")),
+			clickToNewPage("#rules-preview"), chromedp.WaitVisible(chromedp.CSS("#verdict")),
 			chromedp.ScrollIntoView(chromedp.CSS("#preview")), shotTo(dir, "web-admin-rules-preview"))
 		if err != nil {
 			t.Fatal(err)
@@ -108,7 +108,7 @@ func TestBrowserSettingsRuleSet(t *testing.T) {
 			t.Fatal("the preview saved the rule set")
 		}
 		err = chromedp.Do(ctx,
-			chromedp.Click(chromedp.CSS("#rules-save")), chromedp.WaitVisible(chromedp.CSS(".flash")),
+			clickToNewPage("#rules-save"), chromedp.WaitVisible(chromedp.CSS(".flash")),
 			chromedp.Click(chromedp.CSS("#rules-history")), chromedp.WaitVisible(chromedp.CSS("table.diff")),
 			shotTo(dir, "web-admin-rules-history"))
 		if err != nil {
