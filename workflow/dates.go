@@ -19,6 +19,9 @@ func ParseDate(s, fieldDA, fieldEN string) (calendar.Date, error) {
 		return d, nil
 	}
 	value := strings.TrimSpace(s)
+	if r := []rune(value); len(r) > maxQuotedDate {
+		value = string(r[:maxQuotedDate]) + "…" // what was typed is quoted back, not a whole paste
+	}
 	var de *calendar.DateError
 	if errors.As(err, &de) && de.NoSuchDay {
 		e := Invalid(prefixField(fieldDA, "datoen "+value+" findes ikke"),
@@ -31,6 +34,9 @@ func ParseDate(s, fieldDA, fieldEN string) (calendar.Date, error) {
 	e.Err = err
 	return calendar.Date{}, e
 }
+
+// maxQuotedDate is how much of a refused date a message quotes.
+const maxQuotedDate = 40
 
 // prefixField puts the field's name before a message, when there is one.
 func prefixField(field, msg string) string {

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dosis-dk/dosis/i18n"
@@ -16,6 +17,8 @@ func TestParseDate(t *testing.T) {
 		{"05.01.2026", calendar.NewDate(2026, 1, 5), "", ""},
 		{"31-02-2026", calendar.Date{}, "Samtykke: datoen 31-02-2026 findes ikke", "Consent: the date 31-02-2026 does not exist"},
 		{" 1/2/2026 ", calendar.Date{}, `Samtykke: datoen "1/2/2026" skal skrives dd-mm-åååå`, `Consent: the date "1/2/2026" must be written dd-mm-yyyy`},
+		{strings.Repeat("9", 100), calendar.Date{}, `Samtykke: datoen "` + strings.Repeat("9", 40) + `…" skal skrives dd-mm-åååå`,
+			`Consent: the date "` + strings.Repeat("9", 40) + `…" must be written dd-mm-yyyy`},
 	} {
 		got, err := ParseDate(tc.in, "Samtykke", "Consent")
 		if tc.wantDA == "" {
