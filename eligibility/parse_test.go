@@ -47,6 +47,7 @@ func TestParseErrors(t *testing.T) {
 		{"counted placeholder without the plural", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "{value:måned}"}}`), []string{`"messages_da.fail"`, `"{value:måned}"`}},
 		{"counted label", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "{label:a|b}"}}`), []string{`"{label:a|b}"`}},
 		{"counted placeholder with an empty form", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "{value:|måneder}"}}`), []string{`"{value:|måneder}"`}},
+		{"unclosed placeholder", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_da": {"fail": "uændret i {value måneder"}}`), []string{`"messages_da.fail"`, `"{value måneder"`}},
 		{"unknown placeholder", ruleSetJSON(`{"id": "a", "fact": "f", "op": "gte", "value": 3, "severity": "required", "label_da": "E", "source": "s", "messages_en": {"fail": "only {vaule}"}}`), []string{`"messages_en.fail"`, `"{vaule}"`}},
 	}
 	for _, tt := range tests {

@@ -59,7 +59,8 @@ func (c Criterion) render(tmpl, label string, value any, lang i18n.Lang) string 
 	return b.String()
 }
 
-// splitPlaceholders cuts a template into literal text and "{…}" parts.
+// splitPlaceholders cuts a template into literal text and the parts that
+// start with "{" (a placeholder, or an unclosed brace to the end).
 func splitPlaceholders(t string) []string {
 	var out []string
 	for t != "" {
@@ -67,12 +68,12 @@ func splitPlaceholders(t string) []string {
 		if start < 0 {
 			return append(out, t)
 		}
-		end := strings.IndexByte(t[start:], '}')
-		if end < 0 {
-			return append(out, t)
-		}
 		if start > 0 {
 			out = append(out, t[:start])
+		}
+		end := strings.IndexByte(t[start:], '}')
+		if end < 0 {
+			return append(out, t[start:]) // an unclosed "{…": validation names it
 		}
 		out = append(out, t[start:start+end+1])
 		t = t[start+end+1:]

@@ -222,19 +222,14 @@ func knownPlaceholder(ph string) bool {
 		strings.HasSuffix(ph, "}")
 }
 
-// placeholders returns every {name} in a template, braces included.
+// placeholders returns every {name} in a template, braces included (and
+// an unclosed brace with the rest of the template).
 func placeholders(t string) []string {
 	var out []string
-	for {
-		start := strings.IndexByte(t, '{')
-		if start < 0 {
-			return out
+	for _, part := range splitPlaceholders(t) {
+		if strings.HasPrefix(part, "{") {
+			out = append(out, part)
 		}
-		end := strings.IndexByte(t[start:], '}')
-		if end < 0 {
-			return append(out, t[start:])
-		}
-		out = append(out, t[start:start+end+1])
-		t = t[start+end+1:]
 	}
+	return out
 }
