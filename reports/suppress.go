@@ -46,6 +46,16 @@ func Hidden(n int) bool { return n > 0 && n < MinCount }
 //     left out too (their name would say where they are).
 //  2. Then Suppress hides the cells.
 func BuildSuppressed(ctx context.Context, src Source, f Filter, p Params) (Report, error) {
+	r, err := buildShown(ctx, src, f, p)
+	if err != nil {
+		return Report{}, err
+	}
+	return Suppress(r), nil
+}
+
+// buildShown builds the report over the municipalities shown (step 1 of
+// BuildSuppressed), before Suppress.
+func buildShown(ctx context.Context, src Source, f Filter, p Params) (Report, error) {
 	if f.To.Before(f.From) {
 		return Build(ctx, src, f, p) // the same error
 	}
@@ -82,7 +92,7 @@ func BuildSuppressed(ctx context.Context, src Source, f Filter, p Params) (Repor
 	r.Omitted = len(left)
 	r.Pharmacies = slices.DeleteFunc(r.Pharmacies, func(ph PharmacyRow) bool { return slices.Contains(left, ph.Municipality) })
 	r.recompute()
-	return Suppress(r), nil
+	return r, nil
 }
 
 // Suppress applies disclosure control to the cells of a report built over
