@@ -49,9 +49,11 @@ func split(rng *rand.Rand, n, k int) []int {
 	return out
 }
 
-func newRandSource(rng *rand.Rand) randSource {
+func newRandSource(rng *rand.Rand) randSource { return randSourceOf(rng, 2+rng.IntN(4)) }
+
+// randSourceOf is a random data set of k municipalities.
+func randSourceOf(rng *rand.Rand, k int) randSource {
 	var src randSource
-	k := 2 + rng.IntN(4)
 	for i := range k {
 		code := 101 + 10*i
 		var m randMunicipality

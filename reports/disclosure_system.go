@@ -43,6 +43,14 @@ type sysCell struct {
 	ratio *Ratio
 }
 
+// n is the value of a count or figure cell.
+func (c sysCell) n() int {
+	if c.count != nil {
+		return c.count.N
+	}
+	return c.figure.N
+}
+
 type term struct {
 	cell int
 	coef *big.Rat
@@ -67,7 +75,14 @@ func (s *cellSystem) published(i int) bool {
 }
 
 // hide hides cell i and the cells linked to it.
-func (s *cellSystem) hide(i int) {
+func (s *cellSystem) hide(i int) { s.hideCollect(i, nil) }
+
+// hideCollect hides cell i and the cells linked to it and returns hid
+// with the cells it hid that were shown appended.
+func (s *cellSystem) hideCollect(i int, hid []int) []int {
+	if !s.hidden(i) {
+		hid = append(hid, i)
+	}
 	c := s.cells[i]
 	switch {
 	case c.count != nil:
@@ -79,7 +94,23 @@ func (s *cellSystem) hide(i int) {
 	}
 	for _, j := range s.links[i] {
 		if !s.hidden(j) {
-			s.hide(j)
+			hid = s.hideCollect(j, hid)
+		}
+	}
+	return hid
+}
+
+// unhide shows again the cells a trial hid (hideCollect's list).
+func (s *cellSystem) unhide(cells []int) {
+	for _, i := range cells {
+		c := s.cells[i]
+		switch {
+		case c.count != nil:
+			c.count.Hidden = false
+		case c.figure != nil:
+			c.figure.Hidden = false
+		case c.ratio != nil:
+			c.ratio.Hidden = false
 		}
 	}
 }
@@ -178,6 +209,10 @@ func (s *cellSystem) diff(p pair) *big.Rat {
 
 // sensitive reports whether the pair's difference is 1 to MinCount−1.
 func (p pair) sensitive(s *cellSystem) bool {
+	o, i := s.cells[p.outer], s.cells[p.inner]
+	if o.ratio == nil && i.ratio == nil {
+		return Hidden(o.n() - i.n())
+	}
 	d := s.diff(p)
 	return d.Sign() > 0 && d.Cmp(big.NewRat(MinCount, 1)) < 0
 }
@@ -203,183 +238,4 @@ func (s *cellSystem) cellRels() [][]int {
 		}
 	}
 	return out
-}
-
-// component returns the unknowns linked to unknown i through relations,
-// and those relations.
-func (s *cellSystem) component(i int, byCell [][]int) (cells []int, rels []int) {
-	seenCell := map[int]bool{i: true}
-	seenRel := map[int]bool{}
-	queue := []int{i}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		cells = append(cells, c)
-		for _, ri := range byCell[c] {
-			if seenRel[ri] {
-				continue
-			}
-			seenRel[ri] = true
-			rels = append(rels, ri)
-			for _, t := range s.rels[ri] {
-				if !seenCell[t.cell] && s.unknown(t.cell) {
-					seenCell[t.cell] = true
-					queue = append(queue, t.cell)
-				}
-			}
-		}
-	}
-	return cells, rels
-}
-
-// span is the row space of one component's relations over its unknowns,
-// in reduced row echelon form.
-type span struct {
-	pivots map[int]map[int]*big.Rat // pivot cell → row (cell → coefficient)
-	order  []int
-}
-
-// spanOf eliminates the relations rels over the unknowns cells
-// (Gauss–Jordan over the rationals on sparse rows).
-func (s *cellSystem) spanOf(cells, rels []int) *span {
-	unknown := map[int]bool{}
-	for _, c := range cells {
-		unknown[c] = true
-	}
-	sp := &span{pivots: map[int]map[int]*big.Rat{}}
-	for _, ri := range rels {
-		row := map[int]*big.Rat{}
-		for _, t := range s.rels[ri] {
-			if !unknown[t.cell] {
-				continue
-			}
-			if row[t.cell] == nil {
-				row[t.cell] = new(big.Rat)
-			}
-			row[t.cell].Add(row[t.cell], t.coef)
-		}
-		sp.reduce(row)
-		pc := -1
-		for c, v := range row {
-			if v.Sign() != 0 && (pc < 0 || c < pc) {
-				pc = c
-			}
-		}
-		if pc < 0 {
-			continue
-		}
-		inv := new(big.Rat).Inv(row[pc])
-		for c, v := range row {
-			row[c] = v.Mul(v, inv)
-		}
-		// Keep the form reduced: clear the new pivot from the other rows.
-		for _, q := range sp.order {
-			other := sp.pivots[q]
-			if f := other[pc]; f != nil && f.Sign() != 0 {
-				f = new(big.Rat).Set(f)
-				subtract(other, row, f)
-			}
-		}
-		sp.pivots[pc] = row
-		sp.order = append(sp.order, pc)
-	}
-	return sp
-}
-
-// subtract sets row to row − f·by, dropping zeros.
-func subtract(row, by map[int]*big.Rat, f *big.Rat) {
-	for c, v := range by {
-		x := row[c]
-		if x == nil {
-			x = new(big.Rat)
-			row[c] = x
-		}
-		x.Sub(x, new(big.Rat).Mul(f, v))
-		if x.Sign() == 0 {
-			delete(row, c)
-		}
-	}
-}
-
-// reduce eliminates the pivots from row in place.
-func (sp *span) reduce(row map[int]*big.Rat) {
-	for _, pc := range sp.order {
-		if f := row[pc]; f != nil && f.Sign() != 0 {
-			subtract(row, sp.pivots[pc], new(big.Rat).Set(f))
-		}
-	}
-	for c, v := range row {
-		if v.Sign() == 0 {
-			delete(row, c)
-		}
-	}
-}
-
-// contains reports whether Σ vec·x is fixed by the relations: vec is in
-// their row space.
-func (sp *span) contains(vec map[int]*big.Rat) bool {
-	row := map[int]*big.Rat{}
-	for c, v := range vec {
-		row[c] = new(big.Rat).Set(v)
-	}
-	sp.reduce(row)
-	return len(row) == 0
-}
-
-// reader answers what a reader can compute, one component at a time.
-type reader struct {
-	s      *cellSystem
-	byCell [][]int
-	spans  map[int]*span // by unknown cell
-	comp   map[int]int   // unknown cell → component id
-	next   int
-}
-
-func (s *cellSystem) reader() *reader {
-	return &reader{s: s, byCell: s.cellRels(), spans: map[int]*span{}, comp: map[int]int{}}
-}
-
-func (rd *reader) spanFor(i int) *span {
-	if sp, ok := rd.spans[i]; ok {
-		return sp
-	}
-	cells, rels := rd.s.component(i, rd.byCell)
-	sp := rd.s.spanOf(cells, rels)
-	rd.next++
-	for _, c := range cells {
-		rd.spans[c], rd.comp[c] = sp, rd.next
-	}
-	return sp
-}
-
-// forget drops the cached components, after a cell was hidden.
-func (rd *reader) forget() {
-	rd.spans, rd.comp = map[int]*span{}, map[int]int{}
-}
-
-// cell reports whether a reader can compute cell i.
-func (rd *reader) cell(i int) bool {
-	if !rd.s.unknown(i) {
-		return true
-	}
-	return rd.spanFor(i).contains(map[int]*big.Rat{i: big.NewRat(1, 1)})
-}
-
-// pair reports whether a reader can compute outer − inner.
-func (rd *reader) pair(p pair) bool {
-	uo, ui := rd.s.unknown(p.outer), rd.s.unknown(p.inner)
-	switch {
-	case !uo && !ui:
-		return true
-	case !ui:
-		return rd.cell(p.outer)
-	case !uo:
-		return rd.cell(p.inner)
-	}
-	so := rd.spanFor(p.outer)
-	rd.spanFor(p.inner)
-	if rd.comp[p.outer] != rd.comp[p.inner] {
-		return rd.cell(p.outer) && rd.cell(p.inner)
-	}
-	return so.contains(map[int]*big.Rat{p.outer: big.NewRat(1, 1), p.inner: big.NewRat(-1, 1)})
 }

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -123,8 +124,9 @@ func Suppress(r Report) Report {
 		}
 	}
 	r.hideDerived()
+	rd := s.reader()
 	for range len(s.cells) {
-		if !s.protect() {
+		if !s.protect(rd) {
 			break
 		}
 		r.hideDerived()
@@ -144,23 +146,22 @@ func Suppress(r Report) Report {
 // protect hides, for every hidden cell and every nested difference of 1
 // to MinCount−1 a reader can compute, one more cell of a relation that
 // pins it. It reports whether it hid anything.
-func (s *cellSystem) protect() bool {
-	rd := s.reader()
+func (s *cellSystem) protect(rd *reader) bool {
+	rd.sync()
 	hid := false
 	fix := func(targets ...int) {
 		if j := s.candidate(rd, targets); j >= 0 {
-			s.hide(j)
-			rd.forget()
+			rd.hid(s.hideCollect(j, nil))
 			hid = true
 		}
 	}
 	for i := range s.cells {
-		if s.published(i) && s.unknown(i) && rd.cell(i) {
+		if rd.isCol[i] && s.published(i) && rd.cell(i) {
 			fix(i)
 		}
 	}
-	for _, p := range s.pairs {
-		if p.sensitive(s) && rd.pair(p) {
+	for _, p := range rd.sensitive {
+		if rd.pair(p) {
 			fix(p.inner, p.outer)
 		}
 	}
@@ -192,25 +193,33 @@ func (s *cellSystem) candidate(rd *reader, targets []int) int {
 	// relations deep: the shown cells of the relations met are the
 	// candidates.
 	var cands []int
-	isCand := map[int]bool{}
-	expanded := map[int]bool{}
+	rd.stamp++
+	isCand := func(j int) bool { return rd.candAt[j] == rd.stamp }
+	expanded := func(j int) bool { return rd.expandedAt[j] == rd.stamp }
 	queue := append([]int(nil), targets...)
 	for depth := 0; depth < 3 && len(queue) > 0; depth++ {
 		var next []int
 		for _, c := range queue {
-			if expanded[c] {
+			if expanded(c) {
 				continue
 			}
-			expanded[c] = true
+			rd.expandedAt[c] = rd.stamp
 			for _, ri := range rd.byCell[c] {
+				// A relation met again adds nothing: its cells are
+				// candidates, queued or expanded already.
+				if rd.scannedAt[ri] == rd.stamp {
+					continue
+				}
+				rd.scannedAt[ri] = rd.stamp
 				for _, t := range s.rels[ri] {
 					j := t.cell
 					switch {
-					case slices.Contains(targets, j) || isCand[j]:
+					case slices.Contains(targets, j) || isCand(j):
 					case !s.hidden(j) && s.cells[j].v.Sign() != 0 && (s.published(j) || s.cells[j].ratio != nil):
-						isCand[j] = true
+						rd.candAt[j] = rd.stamp
 						cands = append(cands, j)
-					case s.unknown(j) && !expanded[j]:
+					case s.unknown(j) && !expanded(j) && rd.queuedAt[j] != rd.stamp:
+						rd.queuedAt[j] = rd.stamp
 						next = append(next, j)
 					}
 				}
@@ -221,53 +230,59 @@ func (s *cellSystem) candidate(rd *reader, targets []int) int {
 	if len(cands) == 0 {
 		return -1
 	}
-	slices.SortStableFunc(cands, func(a, b int) int {
-		if ra, rb := s.cells[a].ratio != nil, s.cells[b].ratio != nil; ra != rb {
-			if ra {
-				return 1
-			}
-			return -1
-		}
-		return s.cells[a].v.Cmp(s.cells[b].v)
-	})
-	for k, j := range cands {
-		if k >= 6 {
-			break
-		}
-		saved := s.visibility()
-		s.hide(j)
-		rd.forget()
+	// The first trials of the candidates sorted by value (stably): only
+	// those are tried, so they are picked out rather than all sorted.
+	best := s.smallest(cands, trials)
+	for _, j := range best {
+		m := rd.mark()
+		trial := s.hideCollect(j, nil)
+		rd.hid(trial)
 		free := !rd.leaks(targets)
-		s.restore(saved)
-		rd.forget()
+		s.unhide(trial)
+		rd.rollback(m)
 		if free {
 			return j
 		}
 	}
-	return cands[0]
+	return best[0]
 }
 
-// visibility and restore save and put back which cells are hidden, for a
-// trial.
-func (s *cellSystem) visibility() []bool {
-	out := make([]bool, len(s.cells))
-	for i := range s.cells {
-		out[i] = s.hidden(i)
+// trials is how many candidates candidate tries hiding.
+const trials = 6
+
+// smallest returns the first k of cands as a stable sort by smaller
+// would order them.
+func (s *cellSystem) smallest(cands []int, k int) []int {
+	out := make([]int, 0, k+1)
+	for _, j := range cands {
+		// Insert after every kept candidate not larger: stable.
+		at := len(out)
+		for at > 0 && s.smaller(out[at-1], j) > 0 {
+			at--
+		}
+		if at < k {
+			out = slices.Insert(out, at, j)
+			if len(out) > k {
+				out = out[:k]
+			}
+		}
 	}
 	return out
 }
 
-func (s *cellSystem) restore(v []bool) {
-	for i, c := range s.cells {
-		switch {
-		case c.count != nil:
-			c.count.Hidden = v[i]
-		case c.figure != nil:
-			c.figure.Hidden = v[i]
-		case c.ratio != nil:
-			c.ratio.Hidden = v[i] && c.ratio.Valid
+// smaller orders candidates: counts and figures by value, then weighted
+// totals by value.
+func (s *cellSystem) smaller(a, b int) int {
+	ca, cb := s.cells[a], s.cells[b]
+	if ra, rb := ca.ratio != nil, cb.ratio != nil; ra != rb {
+		if ra {
+			return 1
 		}
+		return -1
+	} else if ra {
+		return ca.v.Cmp(cb.v)
 	}
+	return cmp.Compare(ca.n(), cb.n())
 }
 
 // SuppressFor decides whether a report for role is suppressed: always for
