@@ -29,8 +29,10 @@ type reader struct {
 	// summed and zeros dropped.
 	cols  [][]entry
 	isCol []bool // the cell is an unknown of the system
-	basis []basisCol
-	pivot []int // relation → the basis column whose pivot it is, or −1
+	// nonzero[c]: cell c's value is not zero (a hidden zero is known).
+	nonzero []bool
+	basis   []basisCol
+	pivot   []int // relation → the basis column whose pivot it is, or −1
 	// null is a basis of the null space, each over cells sorted by cell;
 	// nullAt[c] are the null vectors non-zero at cell c.
 	null   [][]entry
@@ -68,6 +70,10 @@ func (s *cellSystem) reader() *reader {
 	for ri := range rd.pivot {
 		rd.pivot[ri] = -1
 	}
+	rd.nonzero = make([]bool, len(s.cells))
+	for i, c := range s.cells {
+		rd.nonzero[i] = c.v.Sign() != 0
+	}
 	// A relation's coefficients per cell, summed in rd.w.
 	for ri, rel := range s.rels {
 		for _, t := range rel {
@@ -94,7 +100,7 @@ func (s *cellSystem) reader() *reader {
 // again, which only a trial does and rolls back, makes it start over.
 func (rd *reader) sync() {
 	for i := range rd.s.cells {
-		if u := rd.s.unknown(i); u != rd.isCol[i] {
+		if u := rd.unknown(i); u != rd.isCol[i] {
 			if !u {
 				rd.rollback(0)
 				rd.sync()
@@ -108,11 +114,14 @@ func (rd *reader) sync() {
 // hid adds the cells just hidden that are unknowns.
 func (rd *reader) hid(cells []int) {
 	for _, c := range cells {
-		if rd.s.unknown(c) && !rd.isCol[c] {
+		if rd.unknown(c) && !rd.isCol[c] {
 			rd.add(c)
 		}
 	}
 }
+
+// unknown is cellSystem.unknown with the values' signs looked up.
+func (rd *reader) unknown(i int) bool { return rd.nonzero[i] && rd.s.hidden(i) }
 
 // mark is the point rollback returns to.
 func (rd *reader) mark() int { return len(rd.log) }

@@ -215,10 +215,11 @@ func (s *cellSystem) candidate(rd *reader, targets []int) int {
 					j := t.cell
 					switch {
 					case slices.Contains(targets, j) || isCand(j):
-					case !s.hidden(j) && s.cells[j].v.Sign() != 0 && (s.published(j) || s.cells[j].ratio != nil):
+					case !rd.nonzero[j]:
+					case !s.hidden(j) && (s.published(j) || s.cells[j].ratio != nil):
 						rd.candAt[j] = rd.stamp
 						cands = append(cands, j)
-					case s.unknown(j) && !expanded(j) && rd.queuedAt[j] != rd.stamp:
+					case s.hidden(j) && !expanded(j) && rd.queuedAt[j] != rd.stamp:
 						rd.queuedAt[j] = rd.stamp
 						next = append(next, j)
 					}
