@@ -20,6 +20,21 @@ type cellSystem struct {
 	counts  map[*Count]int
 	figures map[*Count]int
 	ratios  map[*Ratio]int
+	// units are the coefficients 1 and −1 the relations share; no one
+	// writes to a term's coefficient.
+	units [2]*big.Rat
+}
+
+// unit is the shared coefficient 1 (sign > 0) or −1.
+func (s *cellSystem) unit(sign int) *big.Rat {
+	k := 0
+	if sign < 0 {
+		k = 1
+	}
+	if s.units[k] == nil {
+		s.units[k] = big.NewRat(int64(1-2*k), 1)
+	}
+	return s.units[k]
 }
 
 // pair is a nested count: outer ⊇ inner, so outer − inner is a count of
@@ -83,15 +98,7 @@ func (s *cellSystem) hideCollect(i int, hid []int) []int {
 	if !s.hidden(i) {
 		hid = append(hid, i)
 	}
-	c := s.cells[i]
-	switch {
-	case c.count != nil:
-		c.count.Hidden = true
-	case c.figure != nil:
-		c.figure.Hidden = true
-	case c.ratio != nil:
-		c.ratio.Hidden = true
-	}
+	s.setHidden(i, true)
 	for _, j := range s.links[i] {
 		if !s.hidden(j) {
 			hid = s.hideCollect(j, hid)
@@ -103,15 +110,20 @@ func (s *cellSystem) hideCollect(i int, hid []int) []int {
 // unhide shows again the cells a trial hid (hideCollect's list).
 func (s *cellSystem) unhide(cells []int) {
 	for _, i := range cells {
-		c := s.cells[i]
-		switch {
-		case c.count != nil:
-			c.count.Hidden = false
-		case c.figure != nil:
-			c.figure.Hidden = false
-		case c.ratio != nil:
-			c.ratio.Hidden = false
-		}
+		s.setHidden(i, false)
+	}
+}
+
+// setHidden sets cell i's Hidden mark.
+func (s *cellSystem) setHidden(i int, h bool) {
+	c := s.cells[i]
+	switch {
+	case c.count != nil:
+		c.count.Hidden = h
+	case c.figure != nil:
+		c.figure.Hidden = h
+	case c.ratio != nil:
+		c.ratio.Hidden = h
 	}
 }
 
@@ -173,9 +185,10 @@ func (s *cellSystem) addRatio(name string, r *Ratio, parts []int, w []*big.Rat) 
 
 // sum registers total = Σ parts.
 func (s *cellSystem) sum(total int, parts ...int) {
-	rel := []term{{total, big.NewRat(-1, 1)}}
+	rel := make([]term, 0, 1+len(parts))
+	rel = append(rel, term{total, s.unit(-1)})
 	for _, p := range parts {
-		rel = append(rel, term{p, big.NewRat(1, 1)})
+		rel = append(rel, term{p, s.unit(1)})
 	}
 	s.rels = append(s.rels, rel)
 }
@@ -184,7 +197,7 @@ func (s *cellSystem) sum(total int, parts ...int) {
 // a weighted sum of other cells (hours: roll days under each
 // municipality's model).
 func (s *cellSystem) weighted(total int, parts []int, w []*big.Rat) {
-	rel := []term{{total, big.NewRat(-1, 1)}}
+	rel := []term{{total, s.unit(-1)}}
 	for i, p := range parts {
 		rel = append(rel, term{p, w[i]})
 	}
@@ -198,7 +211,7 @@ func (s *cellSystem) weighted(total int, parts []int, w []*big.Rat) {
 func (s *cellSystem) nested(name string, outer, inner int) {
 	s.pairs = append(s.pairs, pair{name, outer, inner})
 	if s.cells[outer].v.Cmp(s.cells[inner].v) == 0 {
-		s.rels = append(s.rels, []term{{outer, big.NewRat(1, 1)}, {inner, big.NewRat(-1, 1)}})
+		s.rels = append(s.rels, []term{{outer, s.unit(1)}, {inner, s.unit(-1)}})
 	}
 }
 

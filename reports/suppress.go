@@ -114,6 +114,18 @@ func buildShown(ctx context.Context, src Source, f Filter, p Params) (Report, er
 //  3. every figure derived from a hidden count (shares, rates, citizen-
 //     months, hours, rank) is hidden, and medians and percentiles resting
 //     on fewer than MinCount observations are hidden.
+//
+// Cost: one reader (disclosure_reader.go) serves every round. Hiding a
+// cell adds its column to the reader once, reduced by the basis columns
+// it meets; a question ("can this cell, this difference be computed") is
+// a look-up of the null vectors at its cells; a trial hide is rolled back
+// by truncation. A round is then linear in the cells and pairs plus the
+// work of the columns it adds, and the search for candidates visits each
+// relation once per call. On the national report (9,832 cells, 1,160
+// relations, 82 rounds, about 6,100 columns added with the trials) it
+// takes about 0.1 s of CPU (BenchmarkSuppressNational), against 35–40 s
+// when every hide re-eliminated every component; the cells hidden are the
+// same (TestSuppressSameAsReference).
 func Suppress(r Report) Report {
 	r.Suppressed = true
 	s := r.relations()
