@@ -70,7 +70,7 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 	if f.CPR != "" {
 		n, err := cpr.Parse(f.CPR)
 		if err != nil {
-			return nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+			return nil, workflow.InvalidCPR(err)
 		}
 		q = q.Where("ci.cpr = ?", n.Digits())
 	}
@@ -117,7 +117,7 @@ func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFil
 	if f.CPR != "" {
 		n, err := cpr.Parse(f.CPR)
 		if err != nil {
-			return nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+			return nil, workflow.InvalidCPR(err)
 		}
 		var ids []string
 		if err := db.bun.NewSelect().Table("citizens").Column("id").Where("cpr = ?", n.Digits()).Scan(ctx, &ids); err != nil {

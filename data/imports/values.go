@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -102,9 +103,12 @@ func parseCPR(s string) (cpr.Number, []*reason, *reason) {
 	}
 	n, err := cpr.Parse(t)
 	if err != nil {
-		msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("CPR %q: ", t))
-		return cpr.Number{}, nil, &reason{"er ikke et gyldigt CPR-nummer; skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS, hvor de seks første cifre er en dato",
-			"is not a valid CPR number: " + msg}
+		da, en := "skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS", err.Error()
+		if pe := (*cpr.ParseError)(nil); errors.As(err, &pe) {
+			da, en = pe.Danish(), pe.English()
+		}
+		return cpr.Number{}, nil, &reason{"er ikke et gyldigt CPR-nummer (" + da + "); de seks første cifre skal være en dato",
+			"is not a valid CPR number: " + en}
 	}
 	for _, w := range n.Warnings() {
 		// Each of cpr's warnings is "Danish / English".
