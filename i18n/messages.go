@@ -165,6 +165,7 @@ func commonMessages() Catalogue {
 		"access.citizen":       {"Borger-id", "Citizen id"},
 		"access.what":          {"Side", "Page"},
 		"access.older":         {"Ældre", "Older"},
+		"access.newer":         {"Nyere", "Newer"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
 }
