@@ -166,6 +166,7 @@ func commonMessages() Catalogue {
 		"access.what":          {"Side", "Page"},
 		"access.older":         {"Ældre", "Older"},
 		"access.newer":         {"Nyere", "Newer"},
+		"date.placeholder":     {"dd-mm-åååå", "dd-mm-yyyy"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
 }
