@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -33,9 +34,11 @@ type AccessFilter struct {
 	CPR string
 	// From and To narrow to entries on these Danish days (both included).
 	From, To calendar.Date
-	// Before pages back: only entries with a smaller id.
-	Before int64
-	Limit  int
+	// Before pages back: only entries with a smaller id. After pages
+	// forward: only entries with a larger id, the page just newer than
+	// After (still shown newest first). At most one of them is set.
+	Before, After int64
+	Limit         int
 }
 
 // MaxAccessExport is the most rows one access-log export holds.
@@ -60,7 +63,16 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 		CPR       *string `bun:"cpr"`
 	}
 	q := db.bun.NewSelect().Model(&rows).ModelTableExpr("access_log AS al").ColumnExpr("al.*").ColumnExpr("ci.cpr AS cpr").
-		Join("LEFT JOIN citizens AS ci ON ci.id = al.citizen_id").OrderExpr("al.id DESC").Limit(int64(f.Limit))
+		Join("LEFT JOIN citizens AS ci ON ci.id = al.citizen_id").Limit(int64(f.Limit))
+	forward := f.Before <= 0 && f.After > 0
+	switch {
+	case forward:
+		q = q.Where("al.id > ?", f.After).OrderExpr("al.id ASC")
+	case f.Before > 0:
+		q = q.Where("al.id < ?", f.Before).OrderExpr("al.id DESC")
+	default:
+		q = q.OrderExpr("al.id DESC")
+	}
 	if f.Actor != "" {
 		q = q.Where("al.actor = ?", f.Actor)
 	}
@@ -70,7 +82,7 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 	if f.CPR != "" {
 		n, err := cpr.Parse(f.CPR)
 		if err != nil {
-			return nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+			return nil, workflow.InvalidCPR(err)
 		}
 		q = q.Where("ci.cpr = ?", n.Digits())
 	}
@@ -80,11 +92,11 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 	if !f.To.IsZero() {
 		q = q.Where("al.at < ?", f.To.StartOfNext().UTC())
 	}
-	if f.Before > 0 {
-		q = q.Where("al.id < ?", f.Before)
-	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("read access log: %w", err)
+	}
+	if forward {
+		slices.Reverse(rows)
 	}
 	out := make([]AccessEntry, len(rows))
 	for i, r := range rows {
@@ -101,7 +113,7 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 // to the access log first (what: "access.search" or "access.export", with
 // ".miss" when no citizen has the CPR number searched for; the citizen
 // searched for, when the filter names one); a search refused as invalid
-// leaves no row. Turning a page (Before set) is not logged again. An
+// leaves no row. Turning a page (Before or After set) is not logged again. An
 // export holds up to MaxAccessExport entries.
 func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFilter, export bool, now time.Time) ([]AccessEntry, error) {
 	if a.Role != workflow.RoleAdmin {
@@ -109,7 +121,7 @@ func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFil
 	}
 	what := "access.search"
 	if export {
-		what, f.Limit, f.Before = "access.export", MaxAccessExport, 0
+		what, f.Limit, f.Before, f.After = "access.export", MaxAccessExport, 0, 0
 	} else if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 200
 	}
@@ -117,7 +129,7 @@ func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFil
 	if f.CPR != "" {
 		n, err := cpr.Parse(f.CPR)
 		if err != nil {
-			return nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+			return nil, workflow.InvalidCPR(err)
 		}
 		var ids []string
 		if err := db.bun.NewSelect().Table("citizens").Column("id").Where("cpr = ?", n.Digits()).Scan(ctx, &ids); err != nil {
@@ -129,7 +141,7 @@ func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFil
 			citizen = ids[0]
 		}
 	}
-	if f.Before == 0 || export {
+	if (f.Before == 0 && f.After == 0) || export {
 		// One row per search, not per page turned.
 		if err := logAccess(ctx, db.bun, a, citizen, what, now); err != nil {
 			return nil, err

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -111,4 +112,49 @@ func count(t *testing.T, db *data.DB, table string) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestAccessLogPagesBothWays: 7 entries in pages of 3, turned back with
+// Before and forward again with After, give the same pages newest first;
+// turning a page is not logged as a new search.
+func TestAccessLogPagesBothWays(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		nina := workflow.Actor{UserID: "nina", Role: workflow.RoleNurse, Municipality: 851}
+		admin := workflow.Actor{UserID: "ada", Role: workflow.RoleAdmin}
+		if _, _, err := db.AddCitizen(ctx, nina, data.NewCitizen{CPR: "010145-1236", Name: "Karen", Municipality: 851}, t0); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 6 {
+			dbtest.Must(db.FindCitizenByCPR(ctx, nina, "010145-1236", t0.Add(time.Duration(i+1)*time.Minute)))(t)
+		}
+		ids := func(es []data.AccessEntry) []int64 {
+			var out []int64
+			for _, e := range es {
+				out = append(out, e.ID)
+			}
+			return out
+		}
+		f := data.AccessFilter{Actor: "nina", Limit: 3}
+		first := ids(dbtest.Must(db.SearchAccessLog(ctx, admin, f, false, t0))(t))
+		f.Before = first[2]
+		second := ids(dbtest.Must(db.SearchAccessLog(ctx, admin, f, false, t0))(t))
+		f.Before = second[2]
+		third := ids(dbtest.Must(db.SearchAccessLog(ctx, admin, f, false, t0))(t))
+		if len(first) != 3 || len(second) != 3 || len(third) != 1 || first[2] <= second[0] || second[2] <= third[0] {
+			t.Fatalf("back: %v %v %v", first, second, third)
+		}
+		f.Before, f.After = 0, third[0]
+		if got := ids(dbtest.Must(db.SearchAccessLog(ctx, admin, f, false, t0))(t)); !slices.Equal(got, second) {
+			t.Errorf("forward from %d: %v, want %v", third[0], got, second)
+		}
+		f.After = second[0]
+		if got := ids(dbtest.Must(db.SearchAccessLog(ctx, admin, f, false, t0))(t)); !slices.Equal(got, first) {
+			t.Errorf("forward from %d: %v, want %v", second[0], got, first)
+		}
+		var searches int
+		if err := db.Bun().NewSelect().Table("access_log").ColumnExpr("COUNT(*)").Where("what = 'access.search'").Scan(ctx, &searches); err != nil || searches != 1 {
+			t.Errorf("%d searches logged (%v), want 1 (pages are not searches)", searches, err)
+		}
+	})
 }

@@ -50,7 +50,7 @@ func ParseCaseSearch(text string) (CaseSearch, error) {
 		case 10:
 			n, err := cpr.Parse(digits)
 			if err != nil {
-				return CaseSearch{}, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+				return CaseSearch{}, workflow.InvalidCPR(err)
 			}
 			return CaseSearch{CPR: n.Digits()}, nil
 		case 6:

@@ -122,14 +122,14 @@ func citizenToMove(ctx context.Context, tx bun.Tx, in CitizenMove) (citizenRow, 
 	case in.CPR != "":
 		n, err := cpr.Parse(in.CPR)
 		if err != nil {
-			return r, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+			return r, workflow.InvalidCPR(err)
 		}
 		q = q.Where("ci.cpr = ?", n.Digits())
 	default:
 		return r, workflow.Invalid("angiv borgeren", "name the citizen")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return r, notFound(err, "borgeren")
+		return r, notFound(err, "borgeren", "the citizen")
 	}
 	return r, nil
 }
@@ -235,7 +235,7 @@ func (db *DB) CitizenElsewhere(ctx context.Context, a workflow.Actor, number str
 	}
 	n, err := cpr.Parse(number)
 	if err != nil {
-		return 0, false, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+		return 0, false, workflow.InvalidCPR(err)
 	}
 	var rs []struct {
 		ID           string `bun:"id"`

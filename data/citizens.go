@@ -27,7 +27,7 @@ type NewCitizen struct {
 func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, now time.Time) (workflow.Citizen, []string, error) {
 	n, err := cpr.Parse(in.CPR)
 	if err != nil {
-		return workflow.Citizen{}, nil, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+		return workflow.Citizen{}, nil, workflow.InvalidCPR(err)
 	}
 	if born := n.BirthDate(); born.After(calendar.Today(now)) {
 		return workflow.Citizen{}, nil, workflow.Invalidf("CPR-nummeret giver fødselsdatoen %s, som ligger i fremtiden",
@@ -72,7 +72,7 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 		if in.GPYdernummer != "" {
 			var id string
 			if err := tx.NewSelect().Table("gps").Column("id").Where("ydernummer = ?", in.GPYdernummer).Scan(ctx, &id); err != nil {
-				return notFoundf(err, "lægen med ydernummer %s", in.GPYdernummer)
+				return notFoundf(err, "lægen med ydernummer %s", "the GP with provider number %s", in.GPYdernummer)
 			}
 			r.GPID = &id
 		}
@@ -116,7 +116,7 @@ func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string
 	var r citizenRow
 	sq := q.NewSelect().Model(&r).Where("ci.id = ?", id)
 	if err := scopedCitizens(sq, scope).Scan(ctx); err != nil {
-		return workflow.Citizen{}, notFound(err, "borgeren")
+		return workflow.Citizen{}, notFound(err, "borgeren", "the citizen")
 	}
 	return toCitizen(r), nil
 }
@@ -135,7 +135,7 @@ func (db *DB) Citizen(ctx context.Context, a workflow.Actor, id, what string, no
 func (db *DB) FindCitizenByCPR(ctx context.Context, a workflow.Actor, number string, now time.Time) (workflow.Citizen, error) {
 	n, err := cpr.Parse(number)
 	if err != nil {
-		return workflow.Citizen{}, workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+		return workflow.Citizen{}, workflow.InvalidCPR(err)
 	}
 	var r citizenRow
 	sq := db.bun.NewSelect().Model(&r).Where("ci.cpr = ?", n.Digits())
@@ -143,7 +143,7 @@ func (db *DB) FindCitizenByCPR(ctx context.Context, a workflow.Actor, number str
 		if lerr := logAccess(ctx, db.bun, a, "", "citizen.lookup.miss", now); lerr != nil {
 			return workflow.Citizen{}, lerr
 		}
-		return workflow.Citizen{}, notFound(err, "borgeren")
+		return workflow.Citizen{}, notFound(err, "borgeren", "the citizen")
 	}
 	return toCitizen(r), logAccess(ctx, db.bun, a, r.ID, "citizen.lookup", now)
 }
@@ -154,6 +154,6 @@ func logAccess(ctx context.Context, q bun.IDB, a workflow.Actor, citizenID, what
 	return wrap(err, "log access")
 }
 
-func notFoundf(err error, format string, args ...any) error {
-	return notFound(err, fmt.Sprintf(format, args...))
+func notFoundf(err error, formatDA, formatEN string, args ...any) error {
+	return notFound(err, fmt.Sprintf(formatDA, args...), fmt.Sprintf(formatEN, args...))
 }

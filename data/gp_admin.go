@@ -18,7 +18,7 @@ const MaxAbsenceDays = 366
 func (db *DB) GP(ctx context.Context, id string) (workflow.GP, error) {
 	var r gpRow
 	if err := db.bun.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
-		return workflow.GP{}, notFound(err, "lægen")
+		return workflow.GP{}, notFound(err, "lægen", "the GP")
 	}
 	return toGP(r), nil
 }
@@ -55,7 +55,7 @@ func (db *DB) UpdateGP(ctx context.Context, a workflow.Actor, id, name, clinic s
 	err = db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var r gpRow
 		if err := tx.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
-			return notFound(err, "lægen")
+			return notFound(err, "lægen", "the GP")
 		}
 		var cs []RecordChange
 		for _, c := range [][3]string{{"name", r.Name, n}, {"clinic", r.Clinic, clinic}} {
@@ -116,7 +116,7 @@ func (db *DB) SaveGPAbsence(ctx context.Context, a workflow.Actor, gpID, id stri
 		var old gpAbsenceRow
 		if id != "" {
 			if err := tx.NewSelect().Model(&old).Where("ga.id = ? AND ga.gp_id = ?", id, gpID).Scan(ctx); err != nil {
-				return notFound(err, "fraværet")
+				return notFound(err, "fraværet", "the absence")
 			}
 		}
 		abs, err := in.absence(ctx, tx, id, gpID)
@@ -150,7 +150,7 @@ func (db *DB) RemoveGPAbsence(ctx context.Context, a workflow.Actor, gpID, id st
 	return db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var old gpAbsenceRow
 		if err := tx.NewSelect().Model(&old).Where("ga.id = ? AND ga.gp_id = ?", id, gpID).Scan(ctx); err != nil {
-			return notFound(err, "fraværet")
+			return notFound(err, "fraværet", "the absence")
 		}
 		if _, err := tx.NewUpdate().Table("gp_requests").Set("gp_absence_id = NULL").Where("gp_absence_id = ?", id).Exec(ctx); err != nil {
 			return fmt.Errorf("unmark GP requests: %w", err)

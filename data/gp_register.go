@@ -34,7 +34,7 @@ func (db *DB) AddGPAs(ctx context.Context, a workflow.Actor, g workflow.GP, now 
 func (db *DB) EndGPAbsence(ctx context.Context, a workflow.Actor, gpID, id string, now time.Time) (workflow.GPAbsence, error) {
 	var r gpAbsenceRow
 	if err := db.bun.NewSelect().Model(&r).Where("ga.id = ? AND ga.gp_id = ?", id, gpID).Scan(ctx); err != nil {
-		return workflow.GPAbsence{}, notFound(err, "fraværet")
+		return workflow.GPAbsence{}, notFound(err, "fraværet", "the absence")
 	}
 	today := calendar.Today(now)
 	switch {

@@ -47,7 +47,7 @@ func (t *txStore) InsertHospitalNotification(ctx context.Context, n workflow.Hos
 func (db *DB) CaseHospitalNotifications(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.HospitalNotification, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen")
+		return nil, notFound(err, "sagen", "the case")
 	}
 	var rows []hospitalRow
 	if err := db.bun.NewSelect().Model(&rows).Where("hn.case_id = ?", caseID).Order("hn.at", "hn.recorded_at").
@@ -67,7 +67,7 @@ func (db *DB) CaseHospitalNotifications(ctx context.Context, a workflow.Actor, c
 // number, within the actor's scope. The lookup is logged, found or not.
 func (db *DB) OpenCaseByCPR(ctx context.Context, a workflow.Actor, number string, now time.Time) (string, error) {
 	if _, err := cpr.Parse(number); err != nil {
-		return "", workflow.Invalid("CPR-nummeret er ugyldigt: "+err.Error(), "invalid CPR number: "+err.Error())
+		return "", workflow.InvalidCPR(err)
 	}
 	cit, err := db.FindCitizenByCPR(ctx, a, number, now)
 	if err != nil {
@@ -80,7 +80,7 @@ func (db *DB) OpenCaseByCPR(ctx context.Context, a workflow.Actor, number string
 		return "", fmt.Errorf("find open case: %w", err)
 	}
 	if len(ids) == 0 {
-		return "", workflow.NotFound("en åben sag for borgeren")
+		return "", workflow.NotFound("en åben sag for borgeren", "an open case for the citizen")
 	}
 	return ids[0], nil
 }

@@ -228,7 +228,7 @@ func (db *DB) SetMedComSender(ctx context.Context, municipality int, o medcom.Or
 func (db *DB) CaseMessages(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Message, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Column("c.id").Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen")
+		return nil, notFound(err, "sagen", "the case")
 	}
 	return caseMessages(ctx, db.bun, caseID)
 }
@@ -282,7 +282,7 @@ func (db *DB) Message(ctx context.Context, a workflow.Actor, id string) (workflo
 		q = q.Where("mm.municipality_code = ?", a.Municipality)
 	}
 	if err := q.Scan(ctx); err != nil {
-		return workflow.Message{}, notFound(err, "meddelelsen")
+		return workflow.Message{}, notFound(err, "meddelelsen", "the message")
 	}
 	return r.message(), nil
 }

@@ -99,7 +99,7 @@ func (db *DB) RevokeMedComToken(ctx context.Context, a workflow.Actor, name stri
 		return fmt.Errorf("revoke integration token: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return workflow.NotFound("en aktiv integration med det navn")
+		return workflow.NotFound("en aktiv integration med det navn", "an active integration of that name")
 	}
 	return nil
 }

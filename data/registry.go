@@ -140,7 +140,7 @@ func (db *DB) Pharmacy(ctx context.Context, id string) (workflow.Pharmacy, error
 func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy, error) {
 	var r pharmacyRow
 	if err := q.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
-		return workflow.Pharmacy{}, notFound(err, "apoteket")
+		return workflow.Pharmacy{}, notFound(err, "apoteket", "the pharmacy")
 	}
 	p, err := toPharmacy(r)
 	if err != nil {

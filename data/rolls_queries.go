@@ -14,7 +14,7 @@ import (
 func (db *DB) CasePeriods(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Period, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen")
+		return nil, notFound(err, "sagen", "the case")
 	}
 	return periodsOfCase(ctx, db.bun, caseID)
 }

@@ -68,7 +68,7 @@ func (db *DB) RemovePharmacyClosedDate(ctx context.Context, pharmacyID string, d
 		return fmt.Errorf("remove closed date: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return workflow.NotFound("lukkedagen")
+		return workflow.NotFound("lukkedagen", "the closing day")
 	}
 	return nil
 }

@@ -105,7 +105,7 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 		Join("LEFT JOIN gp_requests AS g ON g.id = (SELECT g2.id FROM gp_requests AS g2 WHERE g2.case_id = c.id ORDER BY g2.requested_at DESC, g2.id DESC LIMIT 1)").
 		Where("c.id = ?", caseID)
 	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
-		return workflow.Snapshot{}, notFound(err, "sagen")
+		return workflow.Snapshot{}, notFound(err, "sagen", "the case")
 	}
 	t.trackFrom(r)
 	s := workflow.Snapshot{Case: r.toCase(), Now: now, BirthDate: r.BirthDate,
@@ -257,9 +257,9 @@ func wrap(err error, what string) error {
 }
 
 // notFound turns sql.ErrNoRows into the domain's not-found error.
-func notFound(err error, what string) error {
+func notFound(err error, whatDA, whatEN string) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return workflow.NotFound(what)
+		return workflow.NotFound(whatDA, whatEN)
 	}
 	return err
 }

@@ -115,7 +115,7 @@ func (t *txStore) UrgentRoll(ctx context.Context, scope workflow.Scope, id strin
 	var r urgentRollRow
 	q := t.tx.NewSelect().Model(&r).Where("u.id = ?", id)
 	if err := scopedDirect(q, scope, "u").Scan(ctx); err != nil {
-		return workflow.UrgentRoll{}, notFound(err, "akutrullen")
+		return workflow.UrgentRoll{}, notFound(err, "akutrullen", "the urgent roll")
 	}
 	t.rollups().urgent[r.ID] = r
 	return r.toUrgent(), nil

@@ -179,7 +179,7 @@ func (db *DB) Users(ctx context.Context) ([]User, error) {
 func (db *DB) User(ctx context.Context, id string) (User, error) {
 	var r userRow
 	if err := db.bun.NewSelect().Model(&r).Where("u.id = ?", id).Scan(ctx); err != nil {
-		return User{}, notFound(err, "brugeren")
+		return User{}, notFound(err, "brugeren", "the user")
 	}
 	return r.toUser(), nil
 }
@@ -188,7 +188,7 @@ func (db *DB) User(ctx context.Context, id string) (User, error) {
 func (db *DB) UserByUsername(ctx context.Context, username string) (User, error) {
 	var r userRow
 	if err := db.bun.NewSelect().Model(&r).Where("u.username = ?", username).Scan(ctx); err != nil {
-		return User{}, notFound(err, "brugeren")
+		return User{}, notFound(err, "brugeren", "the user")
 	}
 	return r.toUser(), nil
 }
@@ -215,7 +215,7 @@ func oneRow(res interface{ RowsAffected() (int64, error) }, err error, what stri
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return workflow.NotFound("brugeren")
+		return workflow.NotFound("brugeren", "the user")
 	}
 	return nil
 }

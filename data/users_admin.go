@@ -38,7 +38,7 @@ func requireUserAdmin(a workflow.Actor) error {
 func (db *DB) userTx(ctx context.Context, tx bun.Tx, a workflow.Actor, id string, losesAdmin bool) (userRow, error) {
 	var r userRow
 	if err := tx.NewSelect().Model(&r).Where("u.id = ?", id).Scan(ctx); err != nil {
-		return r, notFound(err, "brugeren")
+		return r, notFound(err, "brugeren", "the user")
 	}
 	if !losesAdmin || r.Role != string(workflow.RoleAdmin) || r.DisabledAt != nil {
 		return r, nil

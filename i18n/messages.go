@@ -165,6 +165,8 @@ func commonMessages() Catalogue {
 		"access.citizen":       {"Borger-id", "Citizen id"},
 		"access.what":          {"Side", "Page"},
 		"access.older":         {"Ældre", "Older"},
+		"access.newer":         {"Nyere", "Newer"},
+		"date.placeholder":     {"dd-mm-åååå", "dd-mm-yyyy"},
 		"access.filter":        {"Filtrér", "Filter"},
 	}
 }

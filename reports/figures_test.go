@@ -135,3 +135,33 @@ func TestRecommendationsMeasured(t *testing.T) {
 		t.Errorf("%d recommendation key figures, want 4", labels)
 	}
 }
+
+// TestKeyFiguresInEnglish: every key figure has an English label, and an
+// English screen shows no Danish label or Danish text value (the goal's
+// target and reach), while a Danish one is unchanged; suppressed and
+// unsuppressed reports alike.
+func TestKeyFiguresInEnglish(t *testing.T) {
+	for _, suppressed := range []bool{false, true} {
+		r := sampleReport(t)
+		if suppressed {
+			r = Suppress(r)
+		}
+		for _, k := range r.KeyFigures() {
+			if k.LabelEN == "" || k.LabelEN == k.LabelDA {
+				t.Errorf("suppressed %v: %q has no English label (%q)", suppressed, k.LabelDA, k.LabelEN)
+			}
+			if k.Heading != "" && (k.HeadingEN == "" || k.HeadingEN == k.Heading) {
+				t.Errorf("heading %q has no English (%q)", k.Heading, k.HeadingEN)
+			}
+			if k.Label(i18n.Danish) != k.LabelDA || k.Format(i18n.Danish) != FormatIn(i18n.Danish, k.Value, k.Kind) {
+				t.Errorf("Danish %q changed: %q %q", k.LabelDA, k.Label(i18n.Danish), k.Format(i18n.Danish))
+			}
+			en := k.Format(i18n.English)
+			for _, da := range []string{"årsværk", "nås", "aldrig", "diskr."} {
+				if strings.Contains(en, da) {
+					t.Errorf("%q in English is %q (Danish %q)", k.LabelEN, en, da)
+				}
+			}
+		}
+	}
+}

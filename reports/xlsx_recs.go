@@ -52,9 +52,13 @@ func codeCell(code int) any {
 func (r Report) recFigures() []KeyFigure {
 	rec := r.Recs
 	return []KeyFigure{
-		{"Anbefaling 2/9: andel af vurderinger under den mest brugte regelversion", ratio(rec.AssessTotal.Uniform), KindPercent, ""},
-		{"Anbefaling 14: andel af samtykker registreret uden for den daglige pleje", ratio(rec.ConsentTotal.Share), KindPercent, ""},
-		{"Anbefaling 17: spredning i apotekernes median leveringstid for akutruller (timer)", ratio(rec.Lead.Spread), KindDecimal, ""},
-		{"Anbefaling 13: sager åbnet pr. registrerende medarbejder", ratio(rec.RecorderTotal.PerStaff), KindDecimal, ""},
+		{LabelDA: "Anbefaling 2/9: andel af vurderinger under den mest brugte regelversion",
+			LabelEN: "Recommendation 2/9: share of assessments under the most used rule version", Value: ratio(rec.AssessTotal.Uniform), Kind: KindPercent},
+		{LabelDA: "Anbefaling 14: andel af samtykker registreret uden for den daglige pleje",
+			LabelEN: "Recommendation 14: share of consents recorded outside daily care", Value: ratio(rec.ConsentTotal.Share), Kind: KindPercent},
+		{LabelDA: "Anbefaling 17: spredning i apotekernes median leveringstid for akutruller (timer)",
+			LabelEN: "Recommendation 17: spread of the pharmacies' median urgent-roll lead times (hours)", Value: ratio(rec.Lead.Spread), Kind: KindDecimal},
+		{LabelDA: "Anbefaling 13: sager åbnet pr. registrerende medarbejder",
+			LabelEN: "Recommendation 13: cases opened per recording staff member", Value: ratio(rec.RecorderTotal.PerStaff), Kind: KindDecimal},
 	}
 }

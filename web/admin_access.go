@@ -15,7 +15,8 @@ import (
 type accessPage struct {
 	Entries []data.AccessEntry
 	Form    accessForm
-	Older   int64
+	// Older and Newer are the ids the page links turn from (0: no link).
+	Older, Newer int64
 }
 
 // accessForm is the search as typed (dates as written, dd-mm-yyyy).
@@ -39,6 +40,9 @@ func accessFilter(r *http.Request) (data.AccessFilter, accessForm, error) {
 	}
 	f := data.AccessFilter{Actor: af.User, CitizenID: af.Citizen, CPR: af.CPR}
 	f.Before, _ = strconv.ParseInt(get("before"), 10, 64)
+	if f.Before <= 0 {
+		f.After, _ = strconv.ParseInt(get("after"), 10, 64)
+	}
 	var err error
 	if af.From != "" {
 		if f.From, err = parseDateField(af.From, "fra", "from"); err != nil {
@@ -63,10 +67,8 @@ func (app *App) adminAccess(w http.ResponseWriter, r *http.Request, rq *Request)
 		f.Limit = 200
 		var es []data.AccessEntry
 		if es, err = app.db.SearchAccessLog(r.Context(), rq.Actor, f, false, rq.Now); err == nil {
-			p := accessPage{Entries: es, Form: af}
-			if len(es) == f.Limit {
-				p.Older = es[len(es)-1].ID
-			}
+			p := accessPaging(es, f)
+			p.Form = af
 			v.Data = p
 		}
 	}
@@ -75,6 +77,25 @@ func (app *App) adminAccess(w http.ResponseWriter, r *http.Request, rq *Request)
 		return refuse(err, "admin_access", "search", r, v)
 	}
 	return app.page(w, r, rq, "admin_access", v)
+}
+
+// accessPaging links the page to the older and the newer entries: a full
+// page has more beyond it in the direction it was turned; the way it came
+// from always has more.
+func accessPaging(es []data.AccessEntry, f data.AccessFilter) accessPage {
+	p := accessPage{Entries: es}
+	if len(es) == 0 {
+		return p
+	}
+	full, first, last := len(es) == f.Limit, es[0].ID, es[len(es)-1].ID
+	forward := f.Before <= 0 && f.After > 0
+	if full || forward {
+		p.Older = last
+	}
+	if f.Before > 0 || (forward && full) {
+		p.Newer = first
+	}
+	return p
 }
 
 // adminAccessExport downloads every entry the search finds (up to

@@ -123,7 +123,7 @@ func TestBrowserAdminRegisters(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#gp-yder"), "054321"), chromedp.SendKeys(chromedp.CSS("#gp-name"), "Lægerne Syd"),
 			clickToNewPage("#gp-add-submit"), chromedp.WaitVisible(chromedp.CSS("#absences")),
 			chromedp.Click(chromedp.CSS("#absence-new summary")),
-			chromedp.SetValue(chromedp.CSS("#from-new"), "2026-11-20"), chromedp.SetValue(chromedp.CSS("#to-new"), "2026-12-10"),
+			chromedp.SendKeys(chromedp.CSS("#from-new"), "20-11-2026"), chromedp.SendKeys(chromedp.CSS("#to-new"), "10-12-2026"),
 			chromedp.SendKeys(chromedp.CSS("#sub-new"), "012345"), chromedp.Submit(chromedp.CSS("#sub-new")),
 			// Wait for the new page (the old one had a flash message too).
 			chromedp.WaitVisible(chromedp.CSS(`details[id^="absence-"]:not(#absence-new) summary`)),

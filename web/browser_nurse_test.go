@@ -60,7 +60,7 @@ func TestBrowserCitizenWithoutGPSentToGP(t *testing.T) {
 			chromedp.Navigate(s.base+"/cases/"+c.ID), chromedp.WaitVisible(chromedp.CSS("#no-gp")),
 			chromedp.Click(chromedp.CSS("#no-gp a")), chromedp.WaitVisible(chromedp.CSS("#gp")),
 			chromedp.SendKeys(chromedp.CSS("#gp"), "012345"),
-			chromedp.SetValue(chromedp.CSS("#since"), "2025-06-01"),
+			chromedp.SendKeys(chromedp.CSS("#since"), "01-06-2025"),
 			chromedp.SendKeys(chromedp.CSS("#edit-note"), "lægen oplyst af datteren"), shotTo(dir, "web-citizen-edit"),
 			chromedp.Click(chromedp.CSS("#edit-submit")),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/cases/`+c.ID+`/request-gp"] button`)),

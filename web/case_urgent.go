@@ -47,7 +47,7 @@ func (app *App) caseUrgentCancel(w http.ResponseWriter, r *http.Request, rq *Req
 		found = found || u.ID == uid
 	}
 	if !found {
-		return workflow.NotFound("akutrullen")
+		return workflow.NotFound("akutrullen", "the urgent roll")
 	}
 	if _, err := app.svc.CancelUrgentRoll(r.Context(), rq.Actor, uid, strings.TrimSpace(r.PostFormValue("note"))); err != nil {
 		return app.caseRefused(r, rq, id, "cancel-"+uid, err)

@@ -40,3 +40,24 @@ func TestCPRExistenceDoesNotLeak(t *testing.T) {
 		}
 	})
 }
+
+// TestCPRRefusalInTheUsersLanguage: a mistyped CPR number on the nurse's
+// lookup is refused with what is wrong in Danish on a Danish screen (no
+// English detail from the parser), and in English on an English one.
+func TestCPRRefusalInTheUsersLanguage(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		nurse := newClient(t, s).login("nurse")
+		st, body, _ := nurse.post("/citizens/find", url.Values{"cpr": {"011390-1234"}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "CPR-nummeret er ugyldigt: måned 13 findes ikke (01-12)") ||
+			strings.Contains(body, "is not a month") {
+			t.Errorf("Danish lookup of a 13th month: %d %s", st, excerpt(body))
+		}
+		nurse.post("/lang", url.Values{"lang": {"en"}, "back": {"/citizens/find"}})
+		st, body, _ = nurse.post("/citizens/find", url.Values{"cpr": {"300290-1234"}})
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "invalid CPR number: day 30 is not a day of February 1990") {
+			t.Errorf("English lookup of 30 February: %d %s", st, excerpt(body))
+		}
+	})
+}

@@ -114,7 +114,7 @@ func redactCPR(s string) string { return cpr.Redact(s) }
 
 // notFound answers paths that match no route.
 func (app *App) notFound(http.ResponseWriter, *http.Request, *Request) error {
-	return workflow.NotFound("siden")
+	return workflow.NotFound("siden", "the page")
 }
 
 // safeBack returns path if it is a local path, else "/". http.Redirect

@@ -112,3 +112,30 @@ func checkNoLeak(t *testing.T, what, body string) {
 		}
 	}
 }
+
+// TestAdminTablesNameMunicipalities: the admin tables of users,
+// pharmacies, stored rule sets and MedCom integrations name a municipality
+// ("Aalborg"), never only its code in a cell.
+func TestAdminTablesNameMunicipalities(t *testing.T) {
+	bareCode := regexp.MustCompile(`<td>\s*\d{3}\s*</td>`)
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		admin := newClient(t, s).login("admin")
+		for _, p := range []string{"/admin/users", "/admin/pharmacies", "/admin/eligibility?m=851", "/admin/medcom"} {
+			status, body := admin.get(p)
+			if status != 200 {
+				t.Errorf("GET %s: status %d", p, status)
+				continue
+			}
+			if m := bareCode.FindAllString(body, 3); m != nil {
+				t.Errorf("%s shows bare municipality codes %q", p, m)
+			}
+		}
+		for _, p := range []string{"/admin/users", "/admin/pharmacies"} {
+			if _, body := admin.get(p); !regexp.MustCompile(`<td>Aalborg</td>`).MatchString(body) {
+				t.Errorf("%s does not name Aalborg (pharmacy %s)", p, f.pharmacy851.ID)
+			}
+		}
+	})
+}

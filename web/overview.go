@@ -27,7 +27,7 @@ func (app *App) overview(w http.ResponseWriter, r *http.Request, rq *Request) er
 	if err != nil {
 		return err
 	}
-	p.Figures, p.Period = figures(rep), rep.Period()
+	p.Figures, p.Period = figures(rep, rq.Lang), rep.Period()
 	if p.Work, err = app.worklist(r, rq); err != nil {
 		return err
 	}

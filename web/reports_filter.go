@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -123,10 +124,10 @@ func (app *App) buildReport(ctx context.Context, rq *Request, f reports.Filter, 
 type figure struct{ Label, Value, Heading string }
 
 // figures formats a report's key figures.
-func figures(r reports.Report) []figure {
+func figures(r reports.Report, l i18n.Lang) []figure {
 	var out []figure
 	for _, k := range r.KeyFigures() {
-		out = append(out, figure{k.LabelDA, reports.FormatDA(k.Value, k.Kind), k.Heading})
+		out = append(out, figure{k.Label(l), k.Format(l), k.HeadingIn(l)})
 	}
 	return out
 }

@@ -12,21 +12,14 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-// ISODate formats a civil date yyyy-mm-dd for a native date input ("" for
-// the zero Date).
-func (v View) ISODate(d calendar.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Start().Format(time.DateOnly)
-}
-
-// TodayISO is the request's Danish day for a native date input.
-func (v View) TodayISO() string {
+// Today is the request's Danish day, dd-mm-yyyy, for a date field's
+// default (date fields are text fields in the users' own format, not
+// native date inputs, which show the browser's locale instead).
+func (v View) Today() string {
 	if v.Req == nil {
 		return ""
 	}
-	return v.ISODate(calendar.Today(v.Req.Now))
+	return calendar.Today(v.Req.Now).Format()
 }
 
 // ChangeValue shows a logged value for users: yes or no for a flag, "—"
@@ -134,7 +127,7 @@ func (v View) AbsenceForm(gpID string, a any) View {
 	form := "absence-"
 	if x, ok := a.(data.GPAbsenceItem); ok {
 		f.Absence = &x
-		f.Key, f.From, f.To, f.Substitute, f.Note = x.ID, v.ISODate(x.From), v.ISODate(x.To), x.SubstituteYdernummer, x.Note
+		f.Key, f.From, f.To, f.Substitute, f.Note = x.ID, x.From.Format(), x.To.Format(), x.SubstituteYdernummer, x.Note
 		form += x.ID
 	}
 	if v.FormName == form && v.Form != nil {

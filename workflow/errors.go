@@ -1,11 +1,12 @@
 package workflow
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
-
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/dosis-dk/dosis/i18n"
+	"github.com/dosis-dk/dosis/workflow/cpr"
 )
 
 // Kind is the closed set of error kinds the edges (CLI, HTTP) map to exit
@@ -100,8 +101,8 @@ func KindOf(err error) Kind {
 
 // NotFound reports that what was asked for does not exist or is outside the
 // caller's scope (the two are deliberately indistinguishable).
-func NotFound(what string) *Error {
-	return &Error{Kind: KindNotFound, MsgDA: fmt.Sprintf("%s findes ikke", what), MsgEN: fmt.Sprintf("%s not found", what)}
+func NotFound(whatDA, whatEN string) *Error {
+	return &Error{Kind: KindNotFound, MsgDA: fmt.Sprintf("%s findes ikke", whatDA), MsgEN: fmt.Sprintf("%s was not found", whatEN)}
 }
 
 // Invalid reports bad input; the messages name the field and the value.
@@ -125,4 +126,15 @@ func Conflict(err error) *Error {
 // Forbidden reports that the actor's role may not do this.
 func Forbidden(da, en string) *Error {
 	return &Error{Kind: KindForbidden, MsgDA: da, MsgEN: en}
+}
+
+// InvalidCPR is the refusal of a CPR number cpr.Parse did not accept, in
+// both languages, without the number (the web, the CLI and the MedCom
+// lookups say it the same way).
+func InvalidCPR(err error) *Error {
+	var pe *cpr.ParseError
+	if !errors.As(err, &pe) {
+		return Invalid("CPR-nummeret er ugyldigt", "invalid CPR number")
+	}
+	return Invalid("CPR-nummeret er ugyldigt: "+pe.Danish(), "invalid CPR number: "+pe.English())
 }

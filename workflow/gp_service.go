@@ -31,7 +31,7 @@ func openGPRequest(ctx context.Context, tx Tx, caseID string, now time.Time) (GP
 		return r, err
 	}
 	if !ok {
-		return r, NotFound("en åben anmodning til lægen")
+		return r, NotFound("en åben anmodning til lægen", "an open request to the GP")
 	}
 	abs, absent, err := tx.GPAbsenceOn(ctx, r.GPID, calendar.Today(now))
 	if err != nil {

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -27,9 +28,9 @@ type PeriodEventTx interface {
 // another pharmacy: the case scope lets pharmacy staff read a citizen with
 // any case at their pharmacy, old or current, but they may act only on
 // their own pharmacy's rolls.
-func pharmacyOwns(a Actor, rowPharmacy, what string) error {
+func pharmacyOwns(a Actor, rowPharmacy string, seq int) error {
 	if a.Role == RolePharmacy && rowPharmacy != a.PharmacyID {
-		return NotFound(what)
+		return NotFound(fmt.Sprintf("periode %d", seq), fmt.Sprintf("period %d", seq))
 	}
 	return nil
 }

@@ -67,7 +67,7 @@ func extendedPeriods(p Pharmacy, ps []Period, seq, days int, reason string, toda
 		}
 	}
 	if i < 0 {
-		return nil, NotFound(fmt.Sprintf("periode %d", seq))
+		return nil, NotFound(fmt.Sprintf("periode %d", seq), fmt.Sprintf("period %d", seq))
 	}
 	target := ps[i]
 	if !target.Packable() {

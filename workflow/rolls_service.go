@@ -172,7 +172,7 @@ func (sv *Service) RecordDeliveredAt(ctx context.Context, a Actor, caseID string
 		if err != nil {
 			return err
 		}
-		if err := pharmacyOwns(a, p.PharmacyID, fmt.Sprintf("periode %d", seq)); err != nil {
+		if err := pharmacyOwns(a, p.PharmacyID, seq); err != nil {
 			return err
 		}
 		ready := p.Status == PeriodReady || (p.Status == PeriodPlanned && p.Deadline.Before(calendar.DayOf(now)))
@@ -206,7 +206,7 @@ func periodBySeq(ctx context.Context, tx Tx, caseID string, seq int) (Period, er
 	}
 	i := slices.IndexFunc(ps, func(p Period) bool { return p.Seq == seq })
 	if i < 0 {
-		return Period{}, NotFound(fmt.Sprintf("periode %d", seq))
+		return Period{}, NotFound(fmt.Sprintf("periode %d", seq), fmt.Sprintf("period %d", seq))
 	}
 	return ps[i], nil
 }

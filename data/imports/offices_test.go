@@ -137,3 +137,35 @@ func workflowMessage(err error) string {
 	}
 	return we.Message("da")
 }
+
+// TestImportMunicipalityByName: offices write the municipality by name
+// ("Aalborg Kommune", "aalborg", "Københavns Kommune") as often as by
+// code; an unknown name is refused naming line, column and value, and
+// nothing of the file is imported.
+func TestImportMunicipalityByName(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		rep := run(t, db, imports.Citizens, readFile(t, "citizens-municipality-names.csv"), imports.Options{})
+		counts(t, rep, 3, 0, 0)
+		for cprDigits, want := range map[string]int{"0101451003": 851, "1503501003": 851, "2309381001": 101} {
+			var code int
+			if err := db.Bun().NewSelect().Table("citizens").Column("municipality_code").Where("cpr = ?", cprDigits).
+				Scan(context.Background(), &code); err != nil || code != want {
+				t.Errorf("%s in municipality %d (%v), want %d", cprDigits, code, err, want)
+			}
+		}
+	})
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		rep, err := imports.Run(context.Background(), db, admin, imports.Citizens, readFile(t, "citizens-municipality-names-bad.csv"), imports.Options{Now: now})
+		if workflow.KindOf(err) != workflow.KindInvalid || rep == nil || len(rep.Problems) != 1 {
+			t.Fatalf("want one problem, got %v %+v", err, rep)
+		}
+		want := `linje 3, kolonne Bopælskommune (C3): værdien "Atlantis" skal være en kommunekode med 3 cifre (fx 851) eller et kommunenavn (fx Aalborg)`
+		if got := rep.Problems[0].Message("da"); got != want {
+			t.Errorf("problem:\n got %s\nwant %s", got, want)
+		}
+		var n int
+		if err := db.Bun().NewSelect().Table("citizens").ColumnExpr("COUNT(*)").Scan(context.Background(), &n); err != nil || n != 0 {
+			t.Errorf("%d citizens after the refused file (%v), want 0", n, err)
+		}
+	})
+}

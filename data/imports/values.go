@@ -1,12 +1,14 @@
 package imports
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 )
@@ -63,14 +65,20 @@ func parseWhole(s string, lo, hi int) (int, *reason) {
 	return int(f), nil
 }
 
-// parseMunicipality reads a 3-digit municipality code; whether it exists is
-// checked against the database later.
+// parseMunicipality reads a 3-digit municipality code, or a municipality's
+// name as offices write it ("Aalborg", "Københavns Kommune",
+// refdata.MunicipalityByName); whether a code exists is checked against
+// the database later.
 func parseMunicipality(s string) (int, *reason) {
 	n, r := parseWhole(s, 100, 999)
-	if r != nil {
-		return 0, because("skal være en kommunekode med 3 cifre (fx 851)", "must be a 3-digit municipality code (e.g. 851)")
+	if r == nil {
+		return n, nil
 	}
-	return n, nil
+	if m, ok, err := refdata.MunicipalityByName(s); err == nil && ok {
+		return m.Code, nil
+	}
+	return 0, because("skal være en kommunekode med 3 cifre (fx 851) eller et kommunenavn (fx Aalborg)",
+		"must be a 3-digit municipality code (e.g. 851) or a municipality's name (e.g. Aalborg)")
 }
 
 // parseDate reads dd-mm-yyyy (also dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd)
@@ -102,9 +110,12 @@ func parseCPR(s string) (cpr.Number, []*reason, *reason) {
 	}
 	n, err := cpr.Parse(t)
 	if err != nil {
-		msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("CPR %q: ", t))
-		return cpr.Number{}, nil, &reason{"er ikke et gyldigt CPR-nummer; skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS, hvor de seks første cifre er en dato",
-			"is not a valid CPR number: " + msg}
+		da, en := "skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS", err.Error()
+		if pe := (*cpr.ParseError)(nil); errors.As(err, &pe) {
+			da, en = pe.Danish(), pe.English()
+		}
+		return cpr.Number{}, nil, &reason{"er ikke et gyldigt CPR-nummer (" + da + "); de seks første cifre skal være en dato",
+			"is not a valid CPR number: " + en}
 	}
 	for _, w := range n.Warnings() {
 		// Each of cpr's warnings is "Danish / English".

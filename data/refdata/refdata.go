@@ -157,6 +157,31 @@ func MunicipalityByCode(code int) (Municipality, bool, error) {
 	return ms[i], true, nil
 }
 
+// MunicipalityByName returns the municipality a name written as offices
+// write it denotes: "Aalborg", "aalborg kommune", "Københavns Kommune",
+// "Bornholms Regionskommune", "Nordfyn" (case and spaces ignored; a
+// genitive s and a trailing "kommune" or "regionskommune" allowed). The
+// boolean is false if no municipality has that name.
+func MunicipalityByName(name string) (Municipality, bool, error) {
+	ms, err := Municipalities()
+	if err != nil {
+		return Municipality{}, false, err
+	}
+	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	for _, suffix := range []string{" regionskommune", " kommune"} {
+		n = strings.TrimSuffix(n, suffix)
+	}
+	if n == "" {
+		return Municipality{}, false, nil
+	}
+	for _, m := range ms {
+		if l := strings.ToLower(m.Name); l == n || l+"s" == n || l == n+"s" {
+			return m, true, nil
+		}
+	}
+	return Municipality{}, false, nil
+}
+
 // readCSV checks the header of data against want and calls fn for every
 // following record with its 1-based line number.
 func readCSV(file string, data []byte, want []string, fn func(line int, rec []string) error) error {

@@ -202,3 +202,20 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMunicipalityByName: the names offices write find the municipality.
+func TestMunicipalityByName(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		code int
+	}{
+		{"Aalborg", 851}, {"aalborg kommune", 851}, {"  Aalborg   Kommune ", 851}, {"Københavns Kommune", 101},
+		{"KØBENHAVN", 101}, {"Bornholms Regionskommune", 400}, {"Nordfyns Kommune", 480}, {"Nordfyn", 480},
+		{"Lyngby-Taarbæk Kommune", 173}, {"Atlantis", 0}, {"", 0}, {"Kommune", 0}, {"851", 0},
+	} {
+		m, ok, err := MunicipalityByName(tt.name)
+		if err != nil || ok != (tt.code != 0) || m.Code != tt.code {
+			t.Errorf("MunicipalityByName(%q) = %d, %v, %v; want %d", tt.name, m.Code, ok, err, tt.code)
+		}
+	}
+}

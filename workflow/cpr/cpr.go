@@ -53,24 +53,25 @@ const (
 // modulus-11 check is not an error; see [Number.Warnings].
 func Parse(s string) (Number, error) {
 	in := strings.TrimSpace(s)
-	fail := func(format string, args ...any) (Number, error) {
-		return Number{}, fmt.Errorf("CPR %q: "+format, append([]any{in}, args...)...)
+	fail := func(da, en string, args ...any) (Number, error) {
+		return Number{}, &ParseError{Input: in, da: fmt.Sprintf(da, args...), en: fmt.Sprintf(en, args...)}
 	}
 	if in == "" {
-		return fail("empty, want DDMMYY-SSSS or DDMMYYSSSS")
+		return fail("tomt; skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS", "empty, want DDMMYY-SSSS or DDMMYYSSSS")
 	}
 	runes := []rune(in)
 	switch len(runes) {
 	case 10:
 		if strings.ContainsRune(in, '-') {
-			return fail("with a hyphen it must be DDMMYY-SSSS (11 characters), got %d characters", len(runes))
+			return fail("med bindestreg skal det være DDMMÅÅ-SSSS (11 tegn), men det er %d tegn",
+				"with a hyphen it must be DDMMYY-SSSS (11 characters), got %d characters", len(runes))
 		}
 	case 11:
 		if runes[6] != '-' {
-			return fail("character 7 is %q, want '-' (DDMMYY-SSSS)", runes[6])
+			return fail("tegn 7 er %q, men skal være '-' (DDMMÅÅ-SSSS)", "character 7 is %q, want '-' (DDMMYY-SSSS)", runes[6])
 		}
 	default:
-		return fail("want DDMMYY-SSSS or DDMMYYSSSS, got %d characters", len(runes))
+		return fail("skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS; det er %d tegn", "want DDMMYY-SSSS or DDMMYYSSSS, got %d characters", len(runes))
 	}
 	var b strings.Builder
 	for i, r := range runes {
@@ -78,7 +79,7 @@ func Parse(s string) (Number, error) {
 			continue
 		}
 		if r < '0' || r > '9' {
-			return fail("character %d is %q, not a digit", i+1, r)
+			return fail("tegn %d er %q, ikke et ciffer", "character %d is %q, not a digit", i+1, r)
 		}
 		b.WriteRune(r)
 	}
@@ -86,16 +87,41 @@ func Parse(s string) (Number, error) {
 	day, month, yy := num(digits[0:2]), num(digits[2:4]), num(digits[4:6])
 	year := fullYear(yy, digits[6]-'0')
 	if month < 1 || month > 12 {
-		return fail("month %d is not a month (01-12)", month)
+		return fail("måned %d findes ikke (01-12)", "month %d is not a month (01-12)", month)
 	}
 	if day < 1 || day > daysIn(year, time.Month(month)) {
-		hint := ""
+		hintDA, hintEN := "", ""
 		if day > 60 && day-60 <= daysIn(year, time.Month(month)) {
-			hint = " (replacement numbers with 60 added to the day are not supported)"
+			hintDA = " (erstatningsnumre, hvor dagen har fået lagt 60 til, kan ikke bruges)"
+			hintEN = " (replacement numbers with 60 added to the day are not supported)"
 		}
-		return fail("day %d is not a day of %s %d%s", day, time.Month(month), year, hint)
+		return Number{}, &ParseError{Input: in,
+			da: fmt.Sprintf("dag %d findes ikke i %s %d%s", day, monthDA(month), year, hintDA),
+			en: fmt.Sprintf("day %d is not a day of %s %d%s", day, time.Month(month), year, hintEN)}
 	}
 	return Number{digits: digits}, nil
+}
+
+// ParseError is Parse's refusal: the input and what is wrong with it, in
+// Danish (Danish) and English (Error, and Detail).
+type ParseError struct {
+	Input  string
+	da, en string
+}
+
+// Error is the refusal in English, with the input: `CPR "…": detail`.
+func (e *ParseError) Error() string { return fmt.Sprintf("CPR %q: %s", e.Input, e.en) }
+
+// Danish is what is wrong, in Danish, without the input.
+func (e *ParseError) Danish() string { return e.da }
+
+// English is what is wrong, in English, without the input.
+func (e *ParseError) English() string { return e.en }
+
+// monthDA is the Danish name of month m (1–12).
+func monthDA(m int) string {
+	return [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+		"september", "oktober", "november", "december"}[m-1]
 }
 
 // String returns the number as "DDMMYY-SSSS", or "" for the zero Number.

@@ -113,7 +113,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"invalid CPR date", []string{"citizen", "add", "--cpr", "320145-1234", "--name", "X", "--municipality", "851"}, ExitUsage, "day 32"},
 		{"unknown municipality", []string{"citizen", "add", "--cpr", "010145-1236", "--name", "X", "--municipality", "411"}, ExitUsage, "411"},
 		{"missing flag", []string{"citizen", "add", "--cpr", "010145-1236"}, ExitUsage, "name"},
-		{"unknown case", []string{"case", "show", "NOPE"}, ExitUsage, "not found"},
+		{"unknown case", []string{"case", "show", "NOPE"}, ExitUsage, "the case was not found"},
 		{"bad fact", []string{"case", "assess", "X", "--fact", "nokey"}, ExitUsage, "key=value"},
 		{"both approve and reject", []string{"case", "gp-decision", "X", "--approve", "--reject"}, ExitUsage, "exactly one"},
 		{"bad date", []string{"case", "consent", "X", "--method", "oral", "--date", "31-02-2026"}, ExitUsage, "31-02-2026"},

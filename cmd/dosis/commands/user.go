@@ -77,6 +77,36 @@ func (e *env) userCommand() *cli.Command {
 					return nil
 				}),
 			},
+			{
+				Name:      "role",
+				Usage:     "change a user's role and municipality or pharmacy, with the web's checks (never the last admin); in force from the user's next request",
+				ArgsUsage: "USERNAME",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "role", Required: true, Usage: "nurse, pharmacy, lead, steering or admin"},
+					&cli.IntFlag{Name: "municipality", Usage: "municipality code (nurse, lead)"},
+					&cli.StringFlag{Name: "pharmacy", Usage: "pharmacy id (pharmacy staff)"},
+				},
+				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+					if c.Args().Len() != 1 {
+						return usagef("give one username")
+					}
+					role, err := workflow.ParseRole(c.String("role"))
+					if err != nil {
+						return err
+					}
+					u, err := db.UserByUsername(c.Context, c.Args().First())
+					if err != nil {
+						return err
+					}
+					u, err = db.UpdateUser(c.Context, e.actor(c), u.ID,
+						data.UserEdit{Role: role, Municipality: c.Int("municipality"), PharmacyID: c.String("pharmacy")}, e.now())
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "%s is now %s\n", u.Username, u.Role)
+					return nil
+				}),
+			},
 			e.userStateCommand("disable", "disable a user: no more sign-ins, open sessions end at their next request",
 				"disabled", (*data.DB).DisableUser),
 			e.userStateCommand("enable", "re-enable a disabled user (the password is unchanged)",

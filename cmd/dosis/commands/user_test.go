@@ -31,4 +31,24 @@ func TestCLIUserRules(t *testing.T) {
 	if out := r.ok("user", "list"); !strings.Contains(out, "nina") || strings.Contains(out, "disabled") {
 		t.Errorf("list after re-enabling:\n%s", out)
 	}
+	// `user role` goes through data.DB.UpdateUser, as the web's user form.
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"user", "role", "nina", "--role", "lead", "--municipality", "851"}, 0, "nina is now lead"},
+		{[]string{"user", "role", "ada", "--role", "steering"}, ExitUsage, "last active admin"},
+		{[]string{"user", "role", "nina", "--role", "nurse"}, ExitUsage, "municipality"},
+		{[]string{"user", "role", "nina", "--role", "chief"}, ExitUsage, "chief"},
+		{[]string{"user", "role", "nobody", "--role", "nurse", "--municipality", "851"}, ExitUsage, "the user was not found"},
+	} {
+		code, out, errs := r.run(c.args...)
+		if code != c.code || !strings.Contains(out+errs, c.want) {
+			t.Errorf("%v: exit %d, out %q, err %q; want exit %d with %q", c.args, code, out, errs, c.code, c.want)
+		}
+	}
+	if out := r.ok("user", "list"); !strings.Contains(out, "lead") {
+		t.Errorf("list after the role change:\n%s", out)
+	}
 }
