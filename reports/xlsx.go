@@ -51,13 +51,16 @@ func WriteXLSX(w io.Writer, r Report) error {
 			return fmt.Errorf("workbook sheet %s: %w", name, err)
 		}
 	}
+	// Before the sheets are written: SetActiveSheet reads every worksheet,
+	// and a streamed one only after Flush by parsing back the XML it wrote
+	// (more than half the workbook's time at national scale).
+	f.SetActiveSheet(0)
 	x := &xl{f: f, st: st, r: r}
 	for _, step := range []func() error{x.municipalities, x.funnel, x.hours, x.pharmacies, x.gps, x.trend, x.goal, x.recommendations, x.assumptions, x.summary} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
