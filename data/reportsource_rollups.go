@@ -102,6 +102,18 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 // (exact: the rows are sums); their rows then come back under
 // municipality 0.
 func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
+	return s.sumsOf(ctx, f, metrics, "", r, byMonth)
+}
+
+// sumsOf is sums over the rows whose key starts with prefix ("" all).
+//
+// The statement reads the row ranges as they lie in the primary key and
+// the sums are made here, not by a GROUP BY: the engine's GROUP BY sorts
+// every row read (on SQLite a temporary B-tree, most of a report's query
+// time at national scale), while adding them up in a map costs a lookup
+// a row. The metric and key strings are interned, so a row read
+// allocates nothing once its group exists.
+func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
 	muni, n, where := "municipality_code", "n", s.in(f, "municipality_code")
 	if national[metrics[0]] {
 		var err error
@@ -113,33 +125,92 @@ func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []str
 	if byMonth {
 		month = "month"
 	}
+	if prefix != "" {
+		// A filter on the rows of the day ranges (the key is not a
+		// prefix of the primary key), so the rows of other keys are
+		// passed over by the engine, not sent here; substr compares
+		// bytes on both engines, whatever the collation.
+		where += " AND substr(key, 1, " + strconv.Itoa(len(prefix)) + ") = '" + prefix + "'"
+	}
+	// One branch per metric and row range, naming its metric by its
+	// index: a metric's text would cost a string a row.
 	var q strings.Builder
 	var args []any
-	q.WriteString("SELECT metric, municipality_code, key, month, CAST(SUM(n) AS BIGINT) AS n FROM (")
-	for i, p := range parts(f, r, byMonth) {
-		if i > 0 {
-			q.WriteString("\nUNION ALL ")
-		}
-		ms := make([]string, len(metrics))
+	for _, p := range parts(f, r, byMonth) {
 		for j, m := range metrics {
-			ms[j] = "'" + m + p.level + "'"
+			if q.Len() > 0 {
+				q.WriteString("\nUNION ALL ")
+			}
+			q.WriteString("SELECT " + strconv.Itoa(j) + " AS metric, " + muni + " AS municipality_code, key, " + month + " AS month, " + n +
+				" AS n FROM rollups WHERE metric = '" + m + p.level + "' AND day >= ? AND day <= ?")
+			args = append(args, p.lo, p.hi)
+			if p.twoDay {
+				q.WriteString(" AND day2 >= ? AND day2 <= ?")
+				args = append(args, p.lo2, p.hi2)
+			}
+			q.WriteString(where)
 		}
-		q.WriteString("SELECT substr(metric, 1, length(metric) - " + strconv.Itoa(len(p.level)) + ") AS metric, " + muni +
-			" AS municipality_code, key, " + month + " AS month, " + n + " AS n FROM rollups WHERE metric IN (" + strings.Join(ms, ", ") +
-			") AND day >= ? AND day <= ?")
-		args = append(args, p.lo, p.hi)
-		if p.twoDay {
-			q.WriteString(" AND day2 >= ? AND day2 <= ?")
-			args = append(args, p.lo2, p.hi2)
+	}
+	what := "rollups " + strings.Join(metrics, ",")
+	rows, err := s.db.bun.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("report query %s: %w", what, err)
+	}
+	defer rows.Close()
+	type group struct {
+		metric, muni, month int
+		key                 string
+	}
+	acc := map[group]int64{}
+	// Scanned into interface values: database/sql then hands over the
+	// driver's value as it is, where typed destinations go through
+	// reflection a column.
+	var cols [5]any
+	dst := []any{&cols[0], &cols[1], &cols[2], &cols[3], &cols[4]}
+	for rows.Next() {
+		if err := rows.Scan(dst...); err != nil {
+			return nil, fmt.Errorf("report query %s: %w", what, err)
 		}
-		q.WriteString(where)
+		var g group
+		var ok [5]bool
+		g.metric, ok[0] = asInt(cols[0])
+		g.muni, ok[1] = asInt(cols[1])
+		g.key, ok[2] = asText(cols[2])
+		g.month, ok[3] = asInt(cols[3])
+		v, ok4 := cols[4].(int64)
+		ok[4] = ok4
+		if ok != [5]bool{true, true, true, true, true} || g.metric < 0 || g.metric >= len(metrics) {
+			return nil, fmt.Errorf("report query %s: unexpected row %v", what, cols)
+		}
+		acc[g] += v
 	}
-	q.WriteString(") x GROUP BY metric, municipality_code, key, month")
-	var rows []rollupSum
-	if err := s.scan(ctx, "rollups "+strings.Join(metrics, ","), &rows, q.String(), args...); err != nil {
-		return nil, err
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report query %s: %w", what, err)
 	}
-	return rows, nil
+	out := make([]rollupSum, 0, len(acc))
+	for g, v := range acc {
+		if v != 0 {
+			out = append(out, rollupSum{Metric: metrics[g.metric], Muni: g.muni, Key: g.key, Month: g.month, N: v})
+		}
+	}
+	return out, nil
+}
+
+// asInt and asText read a column scanned into an interface value (int64
+// and string, or []byte for text, on both engines' drivers).
+func asInt(v any) (int, bool) {
+	n, ok := v.(int64)
+	return int(n), ok
+}
+
+func asText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case []byte:
+		return string(v), true
+	}
+	return "", false
 }
 
 // nationalRows returns the municipality, count and condition columns of a
@@ -440,7 +511,7 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 	if err != nil {
 		return nil, err
 	}
-	dec, err := s.sums(ctx, f, []string{mGPDecision}, reachedInPeriod, false)
+	dec, err := s.sumsOf(ctx, f, []string{mGPDecision}, kind+"|", reachedInPeriod, false)
 	if err != nil {
 		return nil, err
 	}
@@ -467,11 +538,10 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 // rollGPDecisionDays is the histogram of whole days to the decision of
 // the GP requests of one kind, per municipality.
 func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter, kind string) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mGPDays}, reachedInPeriod, false)
+	rows, err := s.sumsOf(ctx, f, []string{mGPDays}, kind+"|", reachedInPeriod, false)
 	if err != nil {
 		return nil, err
 	}
-	rows = slices.DeleteFunc(rows, func(r rollupSum) bool { return !strings.HasPrefix(r.Key, kind+"|") })
 	return splitBuckets(rows, func(muni int, _ string) string { return strconv.Itoa(muni) })
 }
 
