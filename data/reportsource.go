@@ -24,6 +24,9 @@ type ReportSource struct {
 	db     *DB
 	scope  workflow.Scope
 	tables bool
+	// shared holds the rollup reads several figures of one report add
+	// up (rollSums).
+	shared *sharedReads
 }
 
 var _ reports.Source = (*ReportSource)(nil)
@@ -38,7 +41,7 @@ func (db *DB) Reports(a workflow.Actor) (*ReportSource, error) {
 	case s.PharmacyID != "" || s.None:
 		return nil, workflow.Forbidden("din rolle kan ikke se kommunale rapporter", "your role may not read municipal reports")
 	}
-	return &ReportSource{db: db, scope: s}, nil
+	return &ReportSource{db: db, scope: s, shared: &sharedReads{}}, nil
 }
 
 // ReportsFromTables is Reports computing every figure from the source

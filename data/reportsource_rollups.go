@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/reports"
@@ -40,9 +41,18 @@ const (
 	// reachedInPeriod: opened (requested) in the period, reached (decided)
 	// by its end: a two-day metric.
 	reachedInPeriod
-	// allDays: every row (the medicine-help total).
+	// allDays: every row (the medicine-help total): the total row.
 	allDays
+	// asOfTotal is asOf read as the total row less the rows after the
+	// period's last day: for the stocks whose rows lie on the days of
+	// their events (state, eligible, potential), so after a period that
+	// ends near today there are few or none. (The 75th-birthday stocks,
+	// active75 and help, have rows decades ahead: they read asOf.)
+	asOfTotal
 )
+
+// lastDay is after any day a rollup holds.
+var lastDay = dateNum(calendar.NewDate(2199, time.December, 31))
 
 // firstDay is before any day a rollup holds (75th birthdays included).
 var firstDay = dateNum(calendar.NewDate(1850, time.January, 1))
@@ -54,6 +64,8 @@ type rollupPart struct {
 	lo, hi   int
 	lo2, hi2 int
 	twoDay   bool
+	// minus: the rows are subtracted (asOfTotal's days after the period).
+	minus bool
 }
 
 // parts returns the fewest row ranges that add up to the figure over r.
@@ -69,7 +81,13 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 	case asOf:
 		lo = firstDay
 	case allDays:
-		lo, hi = firstDay, dateNum(calendar.NewDate(2200, time.January, 1))
+		return []rollupPart{{level: levelTotal, lo: 0, hi: 0}}
+	case asOfTotal:
+		out := []rollupPart{{level: levelTotal, lo: 0, hi: 0}}
+		for _, sp := range spans(hi+1, lastDay, true) {
+			out = append(out, rollupPart{level: sp.level, lo: sp.lo, hi: sp.hi, minus: true})
+		}
+		return out
 	}
 	var out []rollupPart
 	if r != reachedInPeriod {
@@ -103,6 +121,47 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 // municipality 0.
 func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
 	return s.sumsOf(ctx, f, metrics, "", r, byMonth)
+}
+
+// rollRead is the one read of the roll and urgent-roll metrics that the
+// adoption (per municipality), the monthly trend (per municipality and
+// month) and the pharmacies (per pharmacy) each add up their way: their
+// rows are read once per report (ReportSource.shared), not three times.
+var rollRead = []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnTime, mDeviations, mRollCases, mStarts}
+
+// rollSums is the rollRead over the period, by month.
+func (s *ReportSource) rollSums(ctx context.Context, f reports.Filter) ([]rollupSum, error) {
+	key := fmt.Sprintf("rolls|%v|%s|%s", s.codes(f), f.From, f.To)
+	return s.shared.get(key, func() ([]rollupSum, error) { return s.sums(ctx, f, rollRead, inPeriod, true) })
+}
+
+// sharedReads keeps the rollRead of one ReportSource (one report: DB.Report,
+// the benchmark and verify make one per report) per filter, so figures of
+// the same report that add up the same rows read them once. It is not a
+// cache across reports: a new source reads the rollups as committed then.
+type sharedReads struct {
+	mu   sync.Mutex
+	rows map[string][]rollupSum
+}
+
+// get returns the rows stored under key, or loads and stores them. The
+// slice is shared: callers must not change it (appending to it copies: its
+// capacity is its length).
+func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollupSum, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if rows, ok := r.rows[key]; ok {
+		return rows, nil
+	}
+	rows, err := load()
+	if err != nil {
+		return nil, err
+	}
+	if r.rows == nil {
+		r.rows = map[string][]rollupSum{}
+	}
+	r.rows[key] = slices.Clip(rows)
+	return r.rows[key], nil
 }
 
 // sumsOf is sums over the rows whose key starts with prefix ("" all).
@@ -141,7 +200,11 @@ func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []s
 			if q.Len() > 0 {
 				q.WriteString("\nUNION ALL ")
 			}
-			q.WriteString("SELECT " + strconv.Itoa(j) + " AS metric, " + muni + " AS municipality_code, key, " + month + " AS month, " + n +
+			sign := n
+			if p.minus {
+				sign = "-(" + n + ")"
+			}
+			q.WriteString("SELECT " + strconv.Itoa(j) + " AS metric, " + muni + " AS municipality_code, key, " + month + " AS month, " + sign +
 				" AS n FROM rollups WHERE metric = '" + m + p.level + "' AND day >= ? AND day <= ?")
 			args = append(args, p.lo, p.hi)
 			if p.twoDay {
@@ -284,11 +347,16 @@ func (s *ReportSource) rollAdoption(ctx context.Context, f reports.Filter) ([]re
 FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 		return nil, err
 	}
-	at, err := s.sums(ctx, f, []string{mState, mActive75, mEligible, mPotential}, asOf, false)
+	at, err := s.sums(ctx, f, []string{mState, mEligible, mPotential}, asOfTotal, false)
 	if err != nil {
 		return nil, err
 	}
-	in, err := s.sums(ctx, f, []string{mRolls, mRollDays, mUrgent}, inPeriod, false)
+	at75, err := s.sums(ctx, f, []string{mActive75}, asOf, false)
+	if err != nil {
+		return nil, err
+	}
+	at = append(at, at75...)
+	in, err := s.rollSums(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -313,13 +381,16 @@ FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 }
 
 func (s *ReportSource) rollMonths(ctx context.Context, f reports.Filter) ([]reports.MonthCounts, error) {
-	rows, err := s.sums(ctx, f, []string{mRollCases, mRolls, mRollDays, mStarts}, inPeriod, true)
+	rows, err := s.rollSums(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	type mk struct{ month, code int }
 	acc := map[mk]*reports.MonthCounts{}
 	for _, r := range rows {
+		if r.Metric != mRollCases && r.Metric != mRolls && r.Metric != mRollDays && r.Metric != mStarts {
+			continue
+		}
 		k := mk{r.Month, r.Muni}
 		m := acc[k]
 		if m == nil {
@@ -444,12 +515,15 @@ func (s *ReportSource) rollReasons(ctx context.Context, f reports.Filter) ([]rep
 }
 
 func (s *ReportSource) rollPharmacies(ctx context.Context, f reports.Filter) ([]reports.PharmacyCounts, error) {
-	rows, err := s.sums(ctx, f, []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnTime, mDeviations}, inPeriod, false)
+	rows, err := s.rollSums(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	per := map[string]map[string]int{}
 	for _, r := range rows {
+		if r.Metric == mRollCases || r.Metric == mStarts { // per case, no pharmacy
+			continue
+		}
 		if per[r.Key] == nil {
 			per[r.Key] = map[string]int{}
 		}
