@@ -123,6 +123,14 @@ func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []str
 	return s.sumsOf(ctx, f, metrics, "", r, byMonth)
 }
 
+// sumsOf is sums over the rows whose key starts with prefix ("" all). The
+// same read twice in one report (the GP requests, for first proposals and
+// renewals; rollRead) is made once (ReportSource.shared).
+func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
+	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, metrics, prefix, r, byMonth)
+	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, metrics, prefix, r, byMonth) })
+}
+
 // rollRead is the one read of the roll and urgent-roll metrics that the
 // adoption (per municipality), the monthly trend (per municipality and
 // month) and the pharmacies (per pharmacy) each add up their way: their
@@ -131,12 +139,11 @@ var rollRead = []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnT
 
 // rollSums is the rollRead over the period, by month.
 func (s *ReportSource) rollSums(ctx context.Context, f reports.Filter) ([]rollupSum, error) {
-	key := fmt.Sprintf("rolls|%v|%s|%s", s.codes(f), f.From, f.To)
-	return s.shared.get(key, func() ([]rollupSum, error) { return s.sums(ctx, f, rollRead, inPeriod, true) })
+	return s.sums(ctx, f, rollRead, inPeriod, true)
 }
 
-// sharedReads keeps the rollRead of one ReportSource (one report: DB.Report,
-// the benchmark and verify make one per report) per filter, so figures of
+// sharedReads keeps the rollup reads of one ReportSource (one report:
+// DB.Report, the benchmark and verify make one per report), so figures of
 // the same report that add up the same rows read them once. It is not a
 // cache across reports: a new source reads the rollups as committed then.
 type sharedReads struct {
@@ -164,7 +171,7 @@ func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollu
 	return r.rows[key], nil
 }
 
-// sumsOf is sums over the rows whose key starts with prefix ("" all).
+// read is sumsOf from the database.
 //
 // The statement reads the row ranges as they lie in the primary key and
 // the sums are made here, not by a GROUP BY: the engine's GROUP BY sorts
@@ -172,7 +179,7 @@ func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollu
 // time at national scale), while adding them up in a map costs a lookup
 // a row. The metric and key strings are interned, so a row read
 // allocates nothing once its group exists.
-func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
+func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
 	muni, n, where := "municipality_code", "n", s.in(f, "municipality_code")
 	if national[metrics[0]] {
 		var err error
