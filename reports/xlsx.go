@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -39,6 +41,7 @@ type styles struct {
 func WriteXLSX(w io.Writer, r Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	st, err := newStyles(f)
 	if err != nil {
 		return fmt.Errorf("workbook styles: %w", err)
@@ -65,6 +68,17 @@ func WriteXLSX(w io.Writer, r Report) error {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
+}
+
+// fastZip compresses the workbook's parts at flate.BestSpeed: the
+// default level spent half the workbook's time at national scale in
+// deflate's match search, for a file about a fifth smaller.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
 }
 
 func newStyles(f *excelize.File) (styles, error) {
