@@ -66,7 +66,9 @@ func TestDayNumbers(t *testing.T) {
 func TestPartsOfStocks(t *testing.T) {
 	d := func(y int, m time.Month, day int) int { return dateNum(calendar.NewDate(y, m, day)) }
 	f := reports.Filter{From: calendar.NewDate(2025, 12, 1), To: calendar.NewDate(2026, 11, 20)}
-	after := func(level string, lo, hi int) rollupPart { return rollupPart{level: level, lo: lo, hi: hi, minus: true} }
+	after := func(level string, lo, hi int) rollupPart {
+		return rollupPart{level: level, lo: lo, hi: hi, minus: true}
+	}
 	tests := []struct {
 		name string
 		r    dayRange
