@@ -11,9 +11,9 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// ReportSource implements reports.Source with aggregate SQL: every query
-// groups in the database and returns one row per municipality, month,
-// pharmacy, reason or histogram bucket. It is limited to what the actor may
+// ReportSource implements reports.Source with aggregates only: sums of the
+// rollups per municipality, month, pharmacy, reason or histogram bucket
+// (or, from the source tables, GROUP BY queries), never a row per citizen. It is limited to what the actor may
 // read: nurses and project leads get their own municipality, the steering
 // group and admins every municipality (aggregates only), pharmacy staff
 // nothing.
