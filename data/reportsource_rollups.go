@@ -177,8 +177,8 @@ func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollu
 // the sums are made here, not by a GROUP BY: the engine's GROUP BY sorts
 // every row read (on SQLite a temporary B-tree, most of a report's query
 // time at national scale), while adding them up in a map costs a lookup
-// a row. The metric and key strings are interned, so a row read
-// allocates nothing once its group exists.
+// a row (BENCHMARKS.md: the same reads with a GROUP BY per branch cost
+// more CPU a report).
 func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
 	muni, n, where := "municipality_code", "n", s.in(f, "municipality_code")
 	if national[metrics[0]] {
@@ -242,14 +242,13 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 			return nil, fmt.Errorf("report query %s: %w", what, err)
 		}
 		var g group
-		var ok [5]bool
-		g.metric, ok[0] = asInt(cols[0])
-		g.muni, ok[1] = asInt(cols[1])
-		g.key, ok[2] = asText(cols[2])
-		g.month, ok[3] = asInt(cols[3])
-		v, ok4 := cols[4].(int64)
-		ok[4] = ok4
-		if ok != [5]bool{true, true, true, true, true} || g.metric < 0 || g.metric >= len(metrics) {
+		var okMetric, okMuni, okKey, okMonth bool
+		g.metric, okMetric = asInt(cols[0])
+		g.muni, okMuni = asInt(cols[1])
+		g.key, okKey = asText(cols[2])
+		g.month, okMonth = asInt(cols[3])
+		v, okN := cols[4].(int64)
+		if !okMetric || !okMuni || !okKey || !okMonth || !okN || g.metric < 0 || g.metric >= len(metrics) {
 			return nil, fmt.Errorf("report query %s: unexpected row %v", what, cols)
 		}
 		acc[g] += v
