@@ -11,9 +11,9 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// ReportSource implements reports.Source with aggregate SQL: every query
-// groups in the database and returns one row per municipality, month,
-// pharmacy, reason or histogram bucket. It is limited to what the actor may
+// ReportSource implements reports.Source with aggregates only: sums of the
+// rollups per municipality, month, pharmacy, reason or histogram bucket
+// (or, from the source tables, GROUP BY queries), never a row per citizen. It is limited to what the actor may
 // read: nurses and project leads get their own municipality, the steering
 // group and admins every municipality (aggregates only), pharmacy staff
 // nothing.
@@ -24,6 +24,9 @@ type ReportSource struct {
 	db     *DB
 	scope  workflow.Scope
 	tables bool
+	// shared holds the rollup reads several figures of one report add
+	// up (rollSums).
+	shared *sharedReads
 }
 
 var _ reports.Source = (*ReportSource)(nil)
@@ -38,7 +41,7 @@ func (db *DB) Reports(a workflow.Actor) (*ReportSource, error) {
 	case s.PharmacyID != "" || s.None:
 		return nil, workflow.Forbidden("din rolle kan ikke se kommunale rapporter", "your role may not read municipal reports")
 	}
-	return &ReportSource{db: db, scope: s}, nil
+	return &ReportSource{db: db, scope: s, shared: &sharedReads{}}, nil
 }
 
 // ReportsFromTables is Reports computing every figure from the source

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/reports"
@@ -40,9 +41,18 @@ const (
 	// reachedInPeriod: opened (requested) in the period, reached (decided)
 	// by its end: a two-day metric.
 	reachedInPeriod
-	// allDays: every row (the medicine-help total).
+	// allDays: every row (the medicine-help total): the total row.
 	allDays
+	// asOfTotal is asOf read as the total row less the rows after the
+	// period's last day: for the stocks whose rows lie on the days of
+	// their events (state, eligible, potential), so after a period that
+	// ends near today there are few or none. (The 75th-birthday stocks,
+	// active75 and help, have rows decades ahead: they read asOf.)
+	asOfTotal
 )
+
+// lastDay is after any day a rollup holds.
+var lastDay = dateNum(calendar.NewDate(2199, time.December, 31))
 
 // firstDay is before any day a rollup holds (75th birthdays included).
 var firstDay = dateNum(calendar.NewDate(1850, time.January, 1))
@@ -54,6 +64,8 @@ type rollupPart struct {
 	lo, hi   int
 	lo2, hi2 int
 	twoDay   bool
+	// minus: the rows are subtracted (asOfTotal's days after the period).
+	minus bool
 }
 
 // parts returns the fewest row ranges that add up to the figure over r.
@@ -69,7 +81,13 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 	case asOf:
 		lo = firstDay
 	case allDays:
-		lo, hi = firstDay, dateNum(calendar.NewDate(2200, time.January, 1))
+		return []rollupPart{{level: levelTotal, lo: 0, hi: 0}}
+	case asOfTotal:
+		out := []rollupPart{{level: levelTotal, lo: 0, hi: 0}}
+		for _, sp := range spans(hi+1, lastDay, true) {
+			out = append(out, rollupPart{level: sp.level, lo: sp.lo, hi: sp.hi, minus: true})
+		}
+		return out
 	}
 	var out []rollupPart
 	if r != reachedInPeriod {
@@ -102,6 +120,66 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 // (exact: the rows are sums); their rows then come back under
 // municipality 0.
 func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
+	return s.sumsOf(ctx, f, metrics, "", r, byMonth)
+}
+
+// sumsOf is sums over the rows whose key starts with prefix ("" all). The
+// same read twice in one report (the GP requests, for first proposals and
+// renewals; rollRead) is made once (ReportSource.shared).
+func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
+	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, metrics, prefix, r, byMonth)
+	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, metrics, prefix, r, byMonth) })
+}
+
+// rollRead is the one read of the roll and urgent-roll metrics that the
+// adoption (per municipality), the monthly trend (per municipality and
+// month) and the pharmacies (per pharmacy) each add up their way: their
+// rows are read once per report (ReportSource.shared), not three times.
+var rollRead = []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnTime, mDeviations, mRollCases, mStarts}
+
+// rollSums is the rollRead over the period, by month.
+func (s *ReportSource) rollSums(ctx context.Context, f reports.Filter) ([]rollupSum, error) {
+	return s.sums(ctx, f, rollRead, inPeriod, true)
+}
+
+// sharedReads keeps the rollup reads of one ReportSource (one report:
+// DB.Report, the benchmark and verify make one per report), so figures of
+// the same report that add up the same rows read them once. It is not a
+// cache across reports: a new source reads the rollups as committed then.
+type sharedReads struct {
+	mu   sync.Mutex
+	rows map[string][]rollupSum
+}
+
+// get returns the rows stored under key, or loads and stores them. The
+// slice is shared: callers must not change it (appending to it copies: its
+// capacity is its length).
+func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollupSum, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if rows, ok := r.rows[key]; ok {
+		return rows, nil
+	}
+	rows, err := load()
+	if err != nil {
+		return nil, err
+	}
+	if r.rows == nil {
+		r.rows = map[string][]rollupSum{}
+	}
+	r.rows[key] = slices.Clip(rows)
+	return r.rows[key], nil
+}
+
+// read is sumsOf from the database.
+//
+// The statement reads the row ranges as they lie in the primary key and
+// the sums are made here, not by a GROUP BY: the engine's GROUP BY sorts
+// every row read (on SQLite a temporary B-tree, most of a report's query
+// time at national scale), while adding them up in a map costs a lookup
+// a row (BENCHMARKS.md: the same reads with a GROUP BY per branch cost
+// more CPU a report).
+func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
 	muni, n, where := "municipality_code", "n", s.in(f, "municipality_code")
 	if national[metrics[0]] {
 		var err error
@@ -113,33 +191,95 @@ func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []str
 	if byMonth {
 		month = "month"
 	}
+	if prefix != "" {
+		// A filter on the rows of the day ranges (the key is not a
+		// prefix of the primary key), so the rows of other keys are
+		// passed over by the engine, not sent here; substr compares
+		// bytes on both engines, whatever the collation.
+		where += " AND substr(key, 1, " + strconv.Itoa(len(prefix)) + ") = '" + prefix + "'"
+	}
+	// One branch per metric and row range, naming its metric by its
+	// index: a metric's text would cost a string a row.
 	var q strings.Builder
 	var args []any
-	q.WriteString("SELECT metric, municipality_code, key, month, CAST(SUM(n) AS BIGINT) AS n FROM (")
-	for i, p := range parts(f, r, byMonth) {
-		if i > 0 {
-			q.WriteString("\nUNION ALL ")
-		}
-		ms := make([]string, len(metrics))
+	for _, p := range parts(f, r, byMonth) {
 		for j, m := range metrics {
-			ms[j] = "'" + m + p.level + "'"
+			if q.Len() > 0 {
+				q.WriteString("\nUNION ALL ")
+			}
+			sign := n
+			if p.minus {
+				sign = "-(" + n + ")"
+			}
+			q.WriteString("SELECT " + strconv.Itoa(j) + " AS metric, " + muni + " AS municipality_code, key, " + month + " AS month, " + sign +
+				" AS n FROM rollups WHERE metric = '" + m + p.level + "' AND day >= ? AND day <= ?")
+			args = append(args, p.lo, p.hi)
+			if p.twoDay {
+				q.WriteString(" AND day2 >= ? AND day2 <= ?")
+				args = append(args, p.lo2, p.hi2)
+			}
+			q.WriteString(where)
 		}
-		q.WriteString("SELECT substr(metric, 1, length(metric) - " + strconv.Itoa(len(p.level)) + ") AS metric, " + muni +
-			" AS municipality_code, key, " + month + " AS month, " + n + " AS n FROM rollups WHERE metric IN (" + strings.Join(ms, ", ") +
-			") AND day >= ? AND day <= ?")
-		args = append(args, p.lo, p.hi)
-		if p.twoDay {
-			q.WriteString(" AND day2 >= ? AND day2 <= ?")
-			args = append(args, p.lo2, p.hi2)
+	}
+	what := "rollups " + strings.Join(metrics, ",")
+	rows, err := s.db.bun.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("report query %s: %w", what, err)
+	}
+	defer rows.Close()
+	type group struct {
+		metric, muni, month int
+		key                 string
+	}
+	acc := map[group]int64{}
+	// Scanned into interface values: database/sql then hands over the
+	// driver's value as it is, where typed destinations go through
+	// reflection a column.
+	var cols [5]any
+	dst := []any{&cols[0], &cols[1], &cols[2], &cols[3], &cols[4]}
+	for rows.Next() {
+		if err := rows.Scan(dst...); err != nil {
+			return nil, fmt.Errorf("report query %s: %w", what, err)
 		}
-		q.WriteString(where)
+		var g group
+		var okMetric, okMuni, okKey, okMonth bool
+		g.metric, okMetric = asInt(cols[0])
+		g.muni, okMuni = asInt(cols[1])
+		g.key, okKey = asText(cols[2])
+		g.month, okMonth = asInt(cols[3])
+		v, okN := cols[4].(int64)
+		if !okMetric || !okMuni || !okKey || !okMonth || !okN || g.metric < 0 || g.metric >= len(metrics) {
+			return nil, fmt.Errorf("report query %s: unexpected row %v", what, cols)
+		}
+		acc[g] += v
 	}
-	q.WriteString(") x GROUP BY metric, municipality_code, key, month")
-	var rows []rollupSum
-	if err := s.scan(ctx, "rollups "+strings.Join(metrics, ","), &rows, q.String(), args...); err != nil {
-		return nil, err
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report query %s: %w", what, err)
 	}
-	return rows, nil
+	out := make([]rollupSum, 0, len(acc))
+	for g, v := range acc {
+		if v != 0 {
+			out = append(out, rollupSum{Metric: metrics[g.metric], Muni: g.muni, Key: g.key, Month: g.month, N: v})
+		}
+	}
+	return out, nil
+}
+
+// asInt and asText read a column scanned into an interface value (int64
+// and string, or []byte for text, on both engines' drivers).
+func asInt(v any) (int, bool) {
+	n, ok := v.(int64)
+	return int(n), ok
+}
+
+func asText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case []byte:
+		return string(v), true
+	}
+	return "", false
 }
 
 // nationalRows returns the municipality, count and condition columns of a
@@ -213,11 +353,16 @@ func (s *ReportSource) rollAdoption(ctx context.Context, f reports.Filter) ([]re
 FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 		return nil, err
 	}
-	at, err := s.sums(ctx, f, []string{mState, mActive75, mEligible, mPotential}, asOf, false)
+	at, err := s.sums(ctx, f, []string{mState, mEligible, mPotential}, asOfTotal, false)
 	if err != nil {
 		return nil, err
 	}
-	in, err := s.sums(ctx, f, []string{mRolls, mRollDays, mUrgent}, inPeriod, false)
+	at75, err := s.sums(ctx, f, []string{mActive75}, asOf, false)
+	if err != nil {
+		return nil, err
+	}
+	at = append(at, at75...)
+	in, err := s.rollSums(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -242,13 +387,16 @@ FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 }
 
 func (s *ReportSource) rollMonths(ctx context.Context, f reports.Filter) ([]reports.MonthCounts, error) {
-	rows, err := s.sums(ctx, f, []string{mRollCases, mRolls, mRollDays, mStarts}, inPeriod, true)
+	rows, err := s.rollSums(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	type mk struct{ month, code int }
 	acc := map[mk]*reports.MonthCounts{}
 	for _, r := range rows {
+		if r.Metric != mRollCases && r.Metric != mRolls && r.Metric != mRollDays && r.Metric != mStarts {
+			continue
+		}
 		k := mk{r.Month, r.Muni}
 		m := acc[k]
 		if m == nil {
@@ -373,12 +521,15 @@ func (s *ReportSource) rollReasons(ctx context.Context, f reports.Filter) ([]rep
 }
 
 func (s *ReportSource) rollPharmacies(ctx context.Context, f reports.Filter) ([]reports.PharmacyCounts, error) {
-	rows, err := s.sums(ctx, f, []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnTime, mDeviations}, inPeriod, false)
+	rows, err := s.rollSums(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	per := map[string]map[string]int{}
 	for _, r := range rows {
+		if r.Metric == mRollCases || r.Metric == mStarts { // per case, no pharmacy
+			continue
+		}
 		if per[r.Key] == nil {
 			per[r.Key] = map[string]int{}
 		}
@@ -440,7 +591,7 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 	if err != nil {
 		return nil, err
 	}
-	dec, err := s.sums(ctx, f, []string{mGPDecision}, reachedInPeriod, false)
+	dec, err := s.sumsOf(ctx, f, []string{mGPDecision}, kind+"|", reachedInPeriod, false)
 	if err != nil {
 		return nil, err
 	}
@@ -467,11 +618,10 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 // rollGPDecisionDays is the histogram of whole days to the decision of
 // the GP requests of one kind, per municipality.
 func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter, kind string) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mGPDays}, reachedInPeriod, false)
+	rows, err := s.sumsOf(ctx, f, []string{mGPDays}, kind+"|", reachedInPeriod, false)
 	if err != nil {
 		return nil, err
 	}
-	rows = slices.DeleteFunc(rows, func(r rollupSum) bool { return !strings.HasPrefix(r.Key, kind+"|") })
 	return splitBuckets(rows, func(muni int, _ string) string { return strconv.Itoa(muni) })
 }
 

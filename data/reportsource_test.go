@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dosis-dk/dosis/data"
@@ -180,4 +181,32 @@ func approx(t *testing.T, what string, got, want float64) {
 	if d := got - want; d > 1e-9 || d < -1e-9 {
 		t.Errorf("%s = %v, want %v", what, got, want)
 	}
+}
+
+// One report reads each range of rollup rows once: the figures that add
+// up the same rows (adoption, trend and pharmacies the roll rows; first
+// proposals and renewals the GP requests) share one read.
+func TestReportReadsRollupsOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		loadReportFixture(t, db)
+		rdb, rec := db.RecordQueries()
+		src := dbtest.Must(rdb.Reports(workflow.System("test")))(t)
+		rec.Start()
+		dbtest.Must(reports.Build(ctx, src, q1(851, 101), reports.DefaultParams()))(t)
+		seen := map[string]int{}
+		for _, q := range rec.Stop() {
+			if strings.Contains(q, "FROM rollups") {
+				seen[q]++
+			}
+		}
+		if len(seen) == 0 {
+			t.Fatal("no rollup query recorded")
+		}
+		for q, n := range seen {
+			if n > 1 {
+				t.Errorf("read %d times in one report:\n%s", n, q)
+			}
+		}
+	})
 }

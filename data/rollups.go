@@ -105,8 +105,11 @@ type rollupDeltas map[rollupKey]int64
 
 // add adds n to a row. A one-day metric (day2 0) is also added to its
 // month row (metric@m, day the month's first) and, for a stock, its year
-// row (metric@y, day the 1st of January), so a report sums whole months
-// and years in one row each (spans) instead of a row per day. A two-day metric is also added to
+// row (metric@y, day the 1st of January) and its total (metric@t, day 0:
+// every day's rows added up), so a report sums whole months and years in
+// one row each (spans) instead of a row per day, and reads a stock whose
+// rows all lie in the past as its total less the few days after the
+// period (asOfTotal). A two-day metric is also added to
 // its month-by-month row (metric@m: both days the firsts of their months)
 // and its month-by-day row (metric@md: day the first of its month, day2
 // kept), so a report over whole months reads month rows, and a period
@@ -130,12 +133,14 @@ func (d rollupDeltas) add(metric string, muni int, key string, day, day2 int, n 
 	if stock[metric] {
 		t := numDate(day)
 		d.add1(rollupKey{metric + levelYear, muni, key, dateNum(calendar.NewDate(t.Year(), time.January, 1)), 0}, n)
+		d.add1(rollupKey{metric + levelTotal, muni, key, 0, 0}, n)
 	}
 }
 
 // stock lists the metrics read as a state at a day's end (the sum of every
 // row up to it, years of history, 75th birthdays a century back): only
-// they have year rows. A count in a period reads day and month rows.
+// they have year and total rows. A count in a period reads day and month
+// rows.
 var stock = map[string]bool{mState: true, mActive75: true, mEligible: true, mPotential: true, mHelp: true}
 
 // monthStart is the day number of the first of day's month.
@@ -152,10 +157,12 @@ func (d rollupDeltas) add1(k rollupKey, n int64) {
 	}
 }
 
-// The suffixes of the month and year rows of a one-day metric.
+// The suffixes of the month, year and total rows of a one-day metric and
+// the month-by-day rows of a two-day one.
 const (
 	levelMonth    = "@m"
 	levelYear     = "@y"
+	levelTotal    = "@t"
 	levelMonthDay = "@md"
 )
 

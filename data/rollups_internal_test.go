@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -56,5 +57,35 @@ func TestDayNumbers(t *testing.T) {
 		if numDate(tt.got) != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, numDate(tt.got).Format(), tt.want.Format())
 		}
+	}
+}
+
+// A stock at a period's end is read as its total less the rows after the
+// period (asOfTotal), the medicine-help total as the total row only; a
+// state up to the period's end (asOf) still reads forwards.
+func TestPartsOfStocks(t *testing.T) {
+	d := func(y int, m time.Month, day int) int { return dateNum(calendar.NewDate(y, m, day)) }
+	f := reports.Filter{From: calendar.NewDate(2025, 12, 1), To: calendar.NewDate(2026, 11, 20)}
+	after := func(level string, lo, hi int) rollupPart {
+		return rollupPart{level: level, lo: lo, hi: hi, minus: true}
+	}
+	tests := []struct {
+		name string
+		r    dayRange
+		want []rollupPart
+	}{
+		{"as of the end, from the total", asOfTotal, []rollupPart{{level: levelTotal},
+			after("", d(2026, 11, 21), d(2026, 11, 30)), after(levelMonth, d(2026, 12, 1), d(2026, 12, 31)),
+			after(levelYear, d(2027, 1, 1), lastDay)}},
+		{"every day", allDays, []rollupPart{{level: levelTotal}}},
+		{"as of the end, forwards", asOf, []rollupPart{{level: levelYear, lo: d(1850, 1, 1), hi: d(2025, 12, 31)},
+			{level: levelMonth, lo: d(2026, 1, 1), hi: d(2026, 10, 31)}, {level: "", lo: d(2026, 11, 1), hi: d(2026, 11, 20)}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := parts(f, tt.r, false); !slices.Equal(got, tt.want) {
+				t.Errorf("parts = %+v\nwant %+v", got, tt.want)
+			}
+		})
 	}
 }

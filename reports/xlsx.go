@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -39,6 +41,7 @@ type styles struct {
 func WriteXLSX(w io.Writer, r Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	st, err := newStyles(f)
 	if err != nil {
 		return fmt.Errorf("workbook styles: %w", err)
@@ -51,17 +54,31 @@ func WriteXLSX(w io.Writer, r Report) error {
 			return fmt.Errorf("workbook sheet %s: %w", name, err)
 		}
 	}
+	// Before the sheets are written: SetActiveSheet reads every worksheet,
+	// and a streamed one only after Flush by parsing back the XML it wrote
+	// (more than half the workbook's time at national scale).
+	f.SetActiveSheet(0)
 	x := &xl{f: f, st: st, r: r}
 	for _, step := range []func() error{x.municipalities, x.funnel, x.hours, x.pharmacies, x.gps, x.trend, x.goal, x.recommendations, x.assumptions, x.summary} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
+}
+
+// fastZip compresses the workbook's parts at flate.BestSpeed: the
+// default level spent half the workbook's time at national scale in
+// deflate's match search, for a file about a fifth smaller.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
 }
 
 func newStyles(f *excelize.File) (styles, error) {

@@ -39,8 +39,14 @@ func (e *env) benchReportCommand() *cli.Command {
 			&cli.IntFlag{Name: "runs", Value: 3, Usage: "timings per figure; the median is kept"},
 			&cli.StringFlag{Name: "client", Usage: "path of sqlite3 or psql (default: on PATH)"},
 			&cli.BoolFlag{Name: "no-child", Usage: "skip the peak-memory run of `dosis report` as a child process"},
-			&cli.StringFlag{Name: "keep", Usage: "keep the report files and the extracted SQL in `DIR`"}),
+			&cli.StringFlag{Name: "keep", Usage: "keep the report files and the extracted SQL in `DIR`"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the whole run (bare queries by the client excluded: another process) to `FILE`"}),
 		Action: func(c *cli.Context) error {
+			stop, err := e.profileWhole(c)
+			if err != nil {
+				return err
+			}
+			defer stop()
 			f, err := e.reportFilter(c)
 			if err != nil {
 				return err
