@@ -25,9 +25,9 @@ type DB struct {
 	Postgres bool
 	// Path is the SQLite file path (empty on PostgreSQL).
 	Path string
-	// reportCache keeps report query results for a short time when a
-	// server turns it on (SetReportCacheTTL, reportsource_cache.go).
-	reportCache *reportCache
+	// memo keeps built reports while the versions they were built at
+	// hold, when a server turns it on (SetReportMemo, report_memo.go).
+	memo *reportMemo
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

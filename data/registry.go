@@ -112,7 +112,7 @@ func addPharmacy(ctx context.Context, q bun.IDB, p workflow.Pharmacy, now time.T
 		}
 		return p, fmt.Errorf("insert pharmacy: %w", err)
 	}
-	return p, nil
+	return p, bumpVersions(ctx, q, []int{referenceVersion})
 }
 
 // Pharmacies lists the pharmacies by name.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/uptrace/bun"
 )
 
 // ReportSource implements reports.Source with aggregate SQL: every query
@@ -24,6 +25,10 @@ type ReportSource struct {
 	db     *DB
 	scope  workflow.Scope
 	tables bool
+	// q runs the queries: a read transaction when the report is memoised
+	// (report_memo.go), so every figure and the versions come from one
+	// snapshot; nil is the database.
+	q bun.IDB
 }
 
 var _ reports.Source = (*ReportSource)(nil)
@@ -138,7 +143,11 @@ func (s *ReportSource) notAfter(a, b string) string {
 
 // scan runs one aggregate query into dst.
 func (s *ReportSource) scan(ctx context.Context, what string, dst any, query string, args ...any) error {
-	if err := s.db.bun.NewRaw(query, args...).Scan(ctx, dst); err != nil {
+	q := s.q
+	if q == nil {
+		q = s.db.bun
+	}
+	if err := q.NewRaw(query, args...).Scan(ctx, dst); err != nil {
 		return fmt.Errorf("report query %s: %w", what, err)
 	}
 	return nil

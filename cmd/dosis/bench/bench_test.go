@@ -59,7 +59,7 @@ func TestWebSmoke(t *testing.T) {
 	// Two loads on the same server, each with its own users (5 and 6), as
 	// `bench web --users 5 --then 6` runs them.
 	rs, err := RunWeb(context.Background(), WebOptions{DSN: dsn, Loads: []int{5, 6}, Duration: 20 * time.Second,
-		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard, ReportCache: time.Minute})
+		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard, ReportCache: data.DefaultReportMemo})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,9 +41,9 @@ type WebOptions struct {
 	// Instances is how many web applications serve the users, each with its
 	// own database handle (default 1).
 	Instances int
-	// ReportCache is the report cache TTL each instance runs with
-	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
-	ReportCache time.Duration
+	// ReportCache is the size of the report memo each instance runs with
+	// (data.DB.SetReportMemo; 0: off), as `dosis serve --report-cache`.
+	ReportCache int
 	// NoDashboard leaves the steering group's users out (the others keep
 	// their share), for measuring the worklists and case pages while a
 	// dashboard cannot be served (its report outlasting the server's

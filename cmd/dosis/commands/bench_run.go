@@ -28,7 +28,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.StringFlag{Name: "mutexprofile", Usage: "write a mutex contention profile of the first timed load to `FILE` (every event sampled)"},
 			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
 			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the first timed load to `FILE` (go tool trace)"},
-			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache` (default 1m; 0 turns it off)"},
+			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, Usage: "reports kept in memory per instance, as `dosis serve --report-cache` (0: none)"},
 			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
 			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
 			&cli.DurationFlag{Name: "slow-over", Value: 20 * time.Millisecond, Usage: "the threshold of --slow-queries"},
@@ -61,7 +61,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			loads := append([]int{c.Int("users")}, c.IntSlice("then")...)
 			rs, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Loads: loads,
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
-				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Duration("report-cache"),
+				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Int("report-cache"),
 				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Profile: prof.start, Log: e.stderr})
 			if err != nil {
 				return err
@@ -79,8 +79,8 @@ func (e *env) benchWebCommand() *cli.Command {
 					rows = append(rows, []string{p.Page, fmt.Sprint(p.Requests), fmt.Sprint(p.Errors), msec(p.Median),
 						msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
 				}
-				fmt.Fprintf(e.stdout, "%s, %d users, %d instance(s), %.1f s, think %s, report cache %s; %s\n", r.Engine, r.Users,
-					c.Int("instances"), r.Elapsed.Seconds(), c.Duration("think"), c.Duration("report-cache"), r.Machine)
+				fmt.Fprintf(e.stdout, "%s, %d users, %d instance(s), %.1f s, think %s, report memo %d; %s\n", r.Engine, r.Users,
+					c.Int("instances"), r.Elapsed.Seconds(), c.Duration("think"), c.Int("report-cache"), r.Machine)
 				fmt.Fprintf(e.stdout, "pool: max open %d, closed over the idle limit %d, waits %d (%s), open at end %d\n",
 					r.Pool.MaxOpen, r.Pool.IdleClosed, r.Pool.Waits, r.Pool.WaitTotal.Round(time.Millisecond), r.Pool.OpenAtEnd)
 				if err := e.table(c, r, []string{"PAGE", "REQUESTS", "ERRORS", "MEDIAN", "P99", "MAX", "THROUGHPUT"}, rows); err != nil {
