@@ -8,7 +8,9 @@ import (
 
 // BumpVersions, BumpAllVersions and ReadVersions expose the report
 // versions to the tests of package data_test, which run on real engines.
-func BumpVersions(ctx context.Context, q bun.IDB, codes []int) error { return bumpVersions(ctx, q, codes) }
+func BumpVersions(ctx context.Context, q bun.IDB, codes []int) error {
+	return bumpVersions(ctx, q, codes)
+}
 
 func BumpAllVersions(ctx context.Context, q bun.IDB) error { return bumpAllVersions(ctx, q) }
 
