@@ -54,7 +54,7 @@ func (db *DB) loadReferenceData(ctx context.Context) error {
 			Exec(ctx); err != nil {
 			return fmt.Errorf("load municipalities: %w", err)
 		}
-		return bumpAllVersions(ctx, tx) // names and populations are in every report
+		return nil
 	})
 }
 

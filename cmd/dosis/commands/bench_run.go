@@ -21,7 +21,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.IntSliceFlag{Name: "then", Usage: "after the first load, a timed load with this many other users on the same servers; repeat for more"},
 			&cli.DurationFlag{Name: "duration", Value: 30 * time.Second, Usage: "how long the load runs (at most)"},
 			&cli.IntFlag{Name: "max-requests", Value: 20000, Usage: "how many requests the load sends (at most)"},
-			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
+			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests, uniform on [0, 2·think], and before its first (0: none)"},
 			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the first timed load (server side included) to `FILE`"},
 			&cli.StringFlag{Name: "blockprofile", Usage: "write a goroutine blocking profile of the first timed load to `FILE` (every event sampled)"},
@@ -29,6 +29,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
 			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the first timed load to `FILE` (go tool trace)"},
 			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, Usage: "reports kept in memory per instance, as `dosis serve --report-cache` (0: none)"},
+			&cli.BoolFlag{Name: "burst", Usage: "start every user at once (default: each first waits a pause drawn like its think time)"},
 			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
 			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
 			&cli.DurationFlag{Name: "slow-over", Value: 20 * time.Millisecond, Usage: "the threshold of --slow-queries"},
@@ -62,7 +63,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			rs, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Loads: loads,
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
 				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Int("report-cache"),
-				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Profile: prof.start, Log: e.stderr})
+				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Burst: c.Bool("burst"), Profile: prof.start, Log: e.stderr})
 			if err != nil {
 				return err
 			}
