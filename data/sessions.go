@@ -103,8 +103,11 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 		}
 	}
 	r := sessionRow{Token: hash, Data: b, Expiry: expiry.UTC()}
-	_, err := s.db.bun.NewInsert().Model(&r).On("CONFLICT (token) DO UPDATE").
-		Set("data = EXCLUDED.data").Set("expiry = EXCLUDED.expiry").Exec(ctx)
+	err := s.db.gated(ctx, func() error {
+		_, err := s.db.bun.NewInsert().Model(&r).On("CONFLICT (token) DO UPDATE").
+			Set("data = EXCLUDED.data").Set("expiry = EXCLUDED.expiry").Exec(ctx)
+		return err
+	})
 	if err != nil {
 		s.forget(hash)
 		return wrap(err, "commit session")
