@@ -16,6 +16,9 @@ func (e *env) benchWebCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "web",
 		Usage: "the web application on 127.0.0.1:0 under concurrent virtual users: worklist, case page, dashboard",
+		Description: "Each user signs in, then waits a pause drawn like its think time (uniform on [0, 2·think]) before its\n" +
+			"first request and between requests, so the users arrive spread over the first 2·think as they would in\n" +
+			"use; --burst starts them all at once. Every request of the timed load is counted.",
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "users", Value: 50, Usage: "concurrent virtual users (60 % nurses, 20 % pharmacy, 20 % steering)"},
 			&cli.IntSliceFlag{Name: "then", Usage: "after the first load, a timed load with this many other users on the same servers; repeat for more"},
