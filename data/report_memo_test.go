@@ -53,8 +53,7 @@ func twoInstances(t *testing.T, engine string) (served, writer *data.DB, count *
 	t.Cleanup(func() { _ = served.Close() })
 	served.SetReportMemo(8)
 	count = &selectCounter{}
-	served.Bun().AddQueryHook(count)
-	return served, writer, count
+	return served.WithHook(count), writer, count
 }
 
 var memoNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

@@ -17,3 +17,11 @@ func BumpAllVersions(ctx context.Context, q bun.IDB) error { return bumpAllVersi
 func ReadVersions(ctx context.Context, q bun.IDB, codes []int) (string, error) {
 	return readVersions(ctx, q, codes)
 }
+
+// WithHook returns a handle on the same connections (and report memo)
+// whose statements hook sees, for tests that count or interleave them.
+func (db *DB) WithHook(hook bun.QueryHook) *DB {
+	clone := *db
+	clone.bun = db.bun.WithQueryHook(hook)
+	return &clone
+}

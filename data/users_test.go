@@ -131,10 +131,9 @@ func TestSessionCommitUnchanged(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *data.DB) {
 		ctx := context.Background()
 		now := t0
-		s := db.SessionStore(func() time.Time { return now })
 		other := db.SessionStore(func() time.Time { return now })
 		count := &statementCounter{}
-		db.Bun().AddQueryHook(count)
+		s := db.WithHook(count).SessionStore(func() time.Time { return now })
 		if err := s.CommitCtx(ctx, "tok", []byte{1}, t0.Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
