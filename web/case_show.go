@@ -15,10 +15,10 @@ import (
 // verdict, and what the forms need.
 type casePage struct {
 	data.CaseDetail
-	Timeline   []timelineItem
-	Verdict    []eligibility.CriterionResult
-	Outcome    string
-	Facts      []eligibility.FactInfo
+	Timeline []timelineItem
+	Verdict  []eligibility.CriterionResult
+	Outcome  string
+	Facts    []eligibility.FactInfo
 	// Pharmacies are the choices of the start form (loaded only when the
 	// case can start); PharmacyName names the case's pharmacy.
 	Pharmacies   []workflow.Pharmacy
