@@ -18,7 +18,9 @@ import (
 // or, for the steering group, always (reports.SuppressFor). The web pages
 // and `dosis report` both build their report here, so no front end decides
 // what a role may see. With the memo on (SetReportMemo) a report built at
-// the report versions committed now is served from memory.
+// the report versions committed now is served from memory, shared by the
+// callers: they read it and do not change it (the writers copy before
+// they sort).
 func (db *DB) Report(ctx context.Context, a workflow.Actor, f reports.Filter, p reports.Params, suppress bool, now time.Time) (reports.Report, error) {
 	src, err := db.Reports(a)
 	if err != nil {
