@@ -34,6 +34,8 @@ func (db *DB) LogListAccess(ctx context.Context, a workflow.Actor, what string, 
 	for i, id := range citizens {
 		rows[i] = accessRow{At: now.UTC(), Actor: a.UserID, ActorRole: string(a.Role), CitizenID: id, What: what}
 	}
-	_, err := db.bun.NewInsert().Model(&rows).ExcludeColumn("id").Exec(ctx)
-	return wrap(err, "log list access")
+	return wrap(db.gated(ctx, func() error {
+		_, err := db.bun.NewInsert().Model(&rows).ExcludeColumn("id").Exec(ctx)
+		return err
+	}), "log list access")
 }

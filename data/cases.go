@@ -143,7 +143,7 @@ func (db *DB) CaseDetail(ctx context.Context, a workflow.Actor, id, what string,
 		d.Reminders = append(d.Reminders, workflow.Reminder{ID: r.ID, CaseID: r.CaseID, Kind: r.Kind,
 			DueAt: r.DueAt.UTC(), DoneAt: utcPtr(r.DoneAt), Note: r.Note})
 	}
-	return d, logAccess(ctx, db.bun, a, cit.ID, what, now)
+	return d, db.gated(ctx, func() error { return logAccess(ctx, db.bun, a, cit.ID, what, now) })
 }
 
 // Audit returns a case's audit trail in order. Callers check scope first.

@@ -179,7 +179,7 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		if r.MedicineHelp != old.MedicineHelp { // the report's medicine-help counts
 			d := rollupDeltas{}
 			d.add(mHelp, r.Municipality, "", turns75(r.BirthDate), 0, b2i(r.MedicineHelp)-b2i(old.MedicineHelp))
-			if err := d.apply(ctx, tx); err != nil {
+			if err := d.applyVersioned(ctx, tx); err != nil {
 				return err
 			}
 		}

@@ -85,7 +85,7 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 		if r.MedicineHelp {
 			d := rollupDeltas{}
 			d.add(mHelp, r.Municipality, "", turns75(r.BirthDate), 0, 1)
-			if err := d.apply(ctx, tx); err != nil {
+			if err := d.applyVersioned(ctx, tx); err != nil {
 				return err
 			}
 		}

@@ -25,9 +25,11 @@ type DB struct {
 	Postgres bool
 	// Path is the SQLite file path (empty on PostgreSQL).
 	Path string
-	// reportCache keeps report query results for a short time when a
-	// server turns it on (SetReportCacheTTL, reportsource_cache.go).
-	reportCache *reportCache
+	// memo keeps built reports while the versions they were built at
+	// hold, when a server turns it on (SetReportMemo, report_memo.go).
+	memo *reportMemo
+	// gate queues this process's writers on SQLite (write_gate.go).
+	gate writeGate
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -80,7 +82,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	// starts with an empty page cache, so the request that got it paid
 	// a cold read of its B-tree pages (the web's tail; BENCHMARKS.md).
 	sqldb.SetMaxIdleConns(8)
-	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path}
+	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path, gate: make(writeGate, 1)}
 	if err := db.checkPragmas(ctx); err != nil {
 		_ = sqldb.Close()
 		return nil, err

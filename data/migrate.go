@@ -67,7 +67,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	if err := db.loadReferenceData(ctx); err != nil {
 		return names, err
 	}
-	return names, nil
+	// The municipalities' names and populations are in every report, and a
+	// migration may have changed what a report reads.
+	return names, bumpAllVersions(ctx, db.bun)
 }
 
 // Status lists every embedded migration with whether it is applied.

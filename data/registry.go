@@ -58,6 +58,17 @@ func (db *DB) GPs(ctx context.Context) ([]workflow.GP, error) {
 // no practice is left out), reading those rows only: a case page names the
 // one or two GPs of its requests, not the country's practices.
 func (db *DB) GPNames(ctx context.Context, ids []string) (map[string]string, error) {
+	return db.names(ctx, "gps", ids)
+}
+
+// PharmacyNames is GPNames for pharmacies: a case page names the case's
+// pharmacy, not the country's 400.
+func (db *DB) PharmacyNames(ctx context.Context, ids []string) (map[string]string, error) {
+	return db.names(ctx, "pharmacies", ids)
+}
+
+// names maps ids to the name column of table's rows with those ids.
+func (db *DB) names(ctx context.Context, table string, ids []string) (map[string]string, error) {
 	out := map[string]string{}
 	if len(ids) == 0 {
 		return out, nil
@@ -66,8 +77,8 @@ func (db *DB) GPNames(ctx context.Context, ids []string) (map[string]string, err
 		ID   string `bun:"id"`
 		Name string `bun:"name"`
 	}
-	if err := db.bun.NewSelect().Table("gps").Column("id", "name").Where("id IN (?)", bun.List(ids)).Scan(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("GP names: %w", err)
+	if err := db.bun.NewSelect().Table(table).Column("id", "name").Where("id IN (?)", bun.List(ids)).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("%s names: %w", table, err)
 	}
 	for _, r := range rows {
 		out[r.ID] = r.Name
@@ -112,7 +123,7 @@ func addPharmacy(ctx context.Context, q bun.IDB, p workflow.Pharmacy, now time.T
 		}
 		return p, fmt.Errorf("insert pharmacy: %w", err)
 	}
-	return p, nil
+	return p, bumpVersions(ctx, q, []int{referenceVersion})
 }
 
 // Pharmacies lists the pharmacies by name.

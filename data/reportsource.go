@@ -9,6 +9,7 @@ import (
 
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/uptrace/bun"
 )
 
 // ReportSource implements reports.Source with aggregates only: sums of the
@@ -27,6 +28,10 @@ type ReportSource struct {
 	// shared holds the rollup reads several figures of one report add
 	// up (rollSums).
 	shared *sharedReads
+	// q runs the queries: a read transaction when the report is memoised
+	// (report_memo.go), so every figure and the versions come from one
+	// snapshot; nil is the database.
+	q bun.IDB
 }
 
 var _ reports.Source = (*ReportSource)(nil)
@@ -139,9 +144,18 @@ func (s *ReportSource) notAfter(a, b string) string {
 	return "julianday(" + a + ") <= julianday(" + b + ")"
 }
 
+// handle is what the report's queries run on: the memo's read
+// transaction (one snapshot with the versions), else the database.
+func (s *ReportSource) handle() bun.IDB {
+	if s.q != nil {
+		return s.q
+	}
+	return s.db.bun
+}
+
 // scan runs one aggregate query into dst.
 func (s *ReportSource) scan(ctx context.Context, what string, dst any, query string, args ...any) error {
-	if err := s.db.bun.NewRaw(query, args...).Scan(ctx, dst); err != nil {
+	if err := s.handle().NewRaw(query, args...).Scan(ctx, dst); err != nil {
 		return fmt.Errorf("report query %s: %w", what, err)
 	}
 	return nil

@@ -222,7 +222,7 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 		}
 	}
 	what := "rollups " + strings.Join(metrics, ",")
-	rows, err := s.db.bun.QueryContext(ctx, q.String(), args...)
+	rows, err := s.handle().QueryContext(ctx, q.String(), args...)
 	if err != nil {
 		return nil, fmt.Errorf("report query %s: %w", what, err)
 	}

@@ -264,7 +264,10 @@ func RefreshHelpRollups(ctx context.Context, q bun.IDB) error {
 	if err := helpOf(ctx, q, d); err != nil {
 		return err
 	}
-	return d.apply(ctx, q)
+	if err := d.apply(ctx, q); err != nil {
+		return err
+	}
+	return bumpAllVersions(ctx, q) // the cleared rows were everywhere
 }
 
 // RebuildRollups recomputes every rollup from the source tables in one
@@ -286,6 +289,9 @@ func (db *DB) RebuildRollups(ctx context.Context) (int, error) {
 			return fmt.Errorf("rollups: clear: %w", err)
 		}
 		if err := recompute(ctx, tx, db.Postgres, "", func(d rollupDeltas) error { return d.apply(ctx, tx) }); err != nil {
+			return err
+		}
+		if err := bumpAllVersions(ctx, tx); err != nil {
 			return err
 		}
 		return tx.NewRaw("SELECT COUNT(*) FROM rollups").Scan(ctx, &n)

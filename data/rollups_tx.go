@@ -29,12 +29,17 @@ func (t *txStore) rollups() *txRollups {
 	return t.ru
 }
 
-// flushRollups writes the transaction's deltas (one statement per 500 rows).
+// flushRollups writes the transaction's deltas (one statement per 500 rows),
+// then moves on the report versions of their municipalities (last: the
+// row locks are held until the commit).
 func (t *txStore) flushRollups(ctx context.Context) error {
 	if t.ru == nil || len(t.ru.deltas) == 0 {
 		return nil
 	}
-	return t.ru.deltas.apply(ctx, t.tx)
+	if err := t.ru.deltas.apply(ctx, t.tx); err != nil {
+		return err
+	}
+	return bumpVersions(ctx, t.tx, t.ru.deltas.municipalities())
 }
 
 // trackFrom keeps what the snapshot read of a case for its rollups.
@@ -313,5 +318,8 @@ func moveRollups(ctx context.Context, tx bun.Tx, pg bool, c citizenRow, to int, 
 		d.add(mHelp, c.Municipality, "", turns75(c.BirthDate), 0, -1)
 		d.add(mHelp, to, "", turns75(c.BirthDate), 0, 1)
 	}
-	return d.apply(ctx, tx)
+	if err := d.apply(ctx, tx); err != nil {
+		return err
+	}
+	return bumpVersions(ctx, tx, []int{c.Municipality, to})
 }

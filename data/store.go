@@ -17,12 +17,14 @@ import (
 // Transact implements workflow.Store: fn runs in one transaction (an
 // immediate one on SQLite, so concurrent writers queue instead of failing).
 func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx workflow.Tx) error) error {
-	return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
-		t := &txStore{tx: btx, pg: db.Postgres}
-		if err := fn(ctx, t); err != nil {
-			return err
-		}
-		return t.flushRollups(ctx) // the report's rollups, in the same transaction
+	return db.gated(ctx, func() error { // write_gate.go
+		return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
+			t := &txStore{tx: btx, pg: db.Postgres}
+			if err := fn(ctx, t); err != nil {
+				return err
+			}
+			return t.flushRollups(ctx) // the report's rollups, in the same transaction
+		})
 	})
 }
 

@@ -29,5 +29,5 @@ func updatePharmacySettings(ctx context.Context, q bun.IDB, p workflow.Pharmacy)
 	if n, _ := res.RowsAffected(); n != 1 {
 		return workflow.NotFound("apoteket", "the pharmacy")
 	}
-	return nil
+	return bumpVersions(ctx, q, []int{referenceVersion}) // reports name the pharmacy and its promise
 }

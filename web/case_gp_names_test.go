@@ -49,3 +49,34 @@ func TestCaseTimelineNamesGPs(t *testing.T) {
 		}
 	})
 }
+
+// TestCasePageNamesItsPharmacy: an approved case's start form offers every
+// pharmacy, the case's municipality's first; once started, the page names
+// the case's pharmacy and lists no other.
+func TestCasePageNamesItsPharmacy(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setup(t, db, "Karen Jensen")
+		ctx := context.Background()
+		_ = dbtest.Must(db.AddPharmacy(ctx, workflow.Pharmacy{Name: "Odense Apotek", Municipality: 461}, t0))(t)
+		sys := workflow.System("fixture")
+		svc := workflow.NewService(db, func() time.Time { return t0 }, workflow.DefaultSettings())
+		if _, err := svc.RecordConsent(ctx, sys, f.case851.ID, workflow.ConsentInput{GivenBy: "citizen", Method: "written",
+			GivenOn: calendar.DayOf(t0)}, ""); err != nil {
+			t.Fatal(err)
+		}
+		dbtest.Must(svc.RequestGP(ctx, sys, f.case851.ID, ""))(t)
+		dbtest.Must(svc.RecordGPDecision(ctx, sys, f.case851.ID, workflow.GPDecision{Approved: true}))(t)
+		nurse := newClient(t, s).login("nurse")
+		_, body := nurse.get("/cases/" + f.case851.ID)
+		sel := regexp.MustCompile(`(?s)<select id="pharmacy".*?</select>`).FindString(body)
+		if a, o := strings.Index(sel, "Aalborg Apotek"), strings.Index(sel, "Odense Apotek"); a < 0 || o < a {
+			t.Errorf("the start form's pharmacies, Aalborg's first: %s", sel)
+		}
+		dbtest.Must(svc.Start(ctx, sys, f.case851.ID, f.pharmacy851.ID, ""))(t)
+		_, body = nurse.get("/cases/" + f.case851.ID)
+		if !strings.Contains(body, "<dd>Aalborg Apotek</dd>") || strings.Contains(body, "Odense Apotek") {
+			t.Errorf("the started case's page should name Aalborg Apotek and no other pharmacy")
+		}
+	})
+}

@@ -15,11 +15,14 @@ import (
 // verdict, and what the forms need.
 type casePage struct {
 	data.CaseDetail
-	Timeline   []timelineItem
-	Verdict    []eligibility.CriterionResult
-	Outcome    string
-	Facts      []eligibility.FactInfo
-	Pharmacies []workflow.Pharmacy
+	Timeline []timelineItem
+	Verdict  []eligibility.CriterionResult
+	Outcome  string
+	Facts    []eligibility.FactInfo
+	// Pharmacies are the choices of the start form (loaded only when the
+	// case can start); PharmacyName names the case's pharmacy.
+	Pharmacies   []workflow.Pharmacy
+	PharmacyName string
 	// Can lists the events the case's state allows, by name.
 	Can     map[string]bool
 	Reasons map[string][]workflow.Reason
@@ -40,19 +43,11 @@ func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) 
 	if err != nil {
 		return View{}, err
 	}
-	ph, err := app.db.Pharmacies(r.Context())
-	if err != nil {
-		return View{}, err
-	}
-	slices.SortStableFunc(ph, func(a, b workflow.Pharmacy) int {
-		return boolRank(a.Municipality == d.Case.Municipality) - boolRank(b.Municipality == d.Case.Municipality)
-	})
 	rs, err := app.ruleSet(r.Context(), d.Case.Municipality)
 	if err != nil {
 		return View{}, err
 	}
-	p := casePage{CaseDetail: d, Facts: rs.Facts(), Pharmacies: ph,
-		Can: map[string]bool{}, Reasons: map[string][]workflow.Reason{}}
+	p := casePage{CaseDetail: d, Facts: rs.Facts(), Can: map[string]bool{}, Reasons: map[string][]workflow.Reason{}}
 	if p.Rolls, err = app.caseRollsOf(r, rq, d.Case); err != nil {
 		return View{}, err
 	}
@@ -61,6 +56,23 @@ func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) 
 			p.Can[string(t.Event)] = true
 		}
 		p.Reasons[string(t.Event)] = workflow.Reasons(t.Event)
+	}
+	// Every pharmacy only for the start form's choice (the case's
+	// municipality's first); otherwise the page names one.
+	if p.Can[string(workflow.EventStart)] {
+		if p.Pharmacies, err = app.db.Pharmacies(r.Context()); err != nil {
+			return View{}, err
+		}
+		slices.SortStableFunc(p.Pharmacies, func(a, b workflow.Pharmacy) int {
+			return boolRank(a.Municipality == d.Case.Municipality) - boolRank(b.Municipality == d.Case.Municipality)
+		})
+	}
+	if id := d.Case.PharmacyID; id != "" {
+		names, err := app.db.PharmacyNames(r.Context(), []string{id})
+		if err != nil {
+			return View{}, err
+		}
+		p.PharmacyName = names[id]
 	}
 	if last, judged := verdictAndJudgement(d.Assessments); last != nil {
 		p.Outcome, p.Judged = last.Outcome, judged

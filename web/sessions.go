@@ -29,6 +29,7 @@ const csrfField = "csrf_token"
 func newSessions(cfg Config) *scs.SessionManager {
 	s := scs.New()
 	s.Store = cfg.DB.SessionStore(time.Now)
+	s.Codec = sessionCodec{} // stable bytes: unchanged sessions are not rewritten
 	s.IdleTimeout = cfg.IdleTimeout
 	s.Lifetime = cfg.Lifetime
 	s.Cookie.Name = "dosis_session"

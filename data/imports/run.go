@@ -56,6 +56,11 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 				return err
 			}
 		}
+		if k == Pharmacies { // reports name the pharmacies, their municipality and promise
+			if err := data.BumpAllReportVersions(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if o.claim != nil {
 			return o.claim(ctx, tx)
 		}

@@ -1,9 +1,11 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,7 +61,7 @@ func TestWebSmoke(t *testing.T) {
 	// Two loads on the same server, each with its own users (5 and 6), as
 	// `bench web --users 5 --then 6` runs them.
 	rs, err := RunWeb(context.Background(), WebOptions{DSN: dsn, Loads: []int{5, 6}, Duration: 20 * time.Second,
-		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard, ReportCache: time.Minute})
+		MaxRequests: 30, Municipalities: []int{851}, Log: io.Discard, ReportCache: data.DefaultReportMemo})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,5 +151,42 @@ func TestPercentile(t *testing.T) {
 		if got := percentile(ds, c.p); got != c.want {
 			t.Errorf("percentile %v = %v, want %v", c.p, got, c.want)
 		}
+	}
+}
+
+// TestWebArrival: the users' first requests come spread over the first
+// 2·think (each waits one think pause first), not all at once; --burst
+// (Burst) starts them together.
+func TestWebArrival(t *testing.T) {
+	dsn := migrated(t)
+	firsts := func(burst bool) (lo, hi float64) {
+		var tl bytes.Buffer
+		_, err := RunWeb(context.Background(), WebOptions{DSN: dsn, Loads: []int{10}, Duration: 20 * time.Second, MaxRequests: 10,
+			Think: 500 * time.Millisecond, Municipalities: []int{851}, Log: io.Discard, Timeline: &tl, Burst: burst, NoDashboard: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := map[string]float64{}
+		for _, line := range strings.Split(strings.TrimSpace(tl.String()), "\n")[1:] {
+			f := strings.Split(line, ",") // start_ms,page,latency_ms,user
+			ms, err := strconv.ParseFloat(f[0], 64)
+			if err != nil {
+				t.Fatalf("timeline line %q: %v", line, err)
+			}
+			if v, ok := first[f[3]]; !ok || ms < v {
+				first[f[3]] = ms
+			}
+		}
+		lo, hi = 1e18, 0
+		for _, ms := range first {
+			lo, hi = min(lo, ms), max(hi, ms)
+		}
+		return lo, hi
+	}
+	if lo, hi := firsts(false); hi-lo < 300 {
+		t.Errorf("arrival: first requests from %.0f to %.0f ms, want them spread over about a second", lo, hi)
+	}
+	if lo, hi := firsts(true); hi-lo > 300 {
+		t.Errorf("burst: first requests from %.0f to %.0f ms, want them together", lo, hi)
 	}
 }

@@ -23,8 +23,8 @@ type PagesOptions struct {
 	// Runs is how many times each page is loaded after its warm-up; the
 	// queries of the median load are kept.
 	Runs int
-	// ReportCache is the report cache TTL (see WebOptions).
-	ReportCache time.Duration
+	// ReportCache is the size of the report memo (see WebOptions).
+	ReportCache int
 	// Pages limits the profile to these pages (PageWorklist, PageCase,
 	// PageDash; default all).
 	Pages []string
@@ -169,8 +169,8 @@ func isRead(query string) bool {
 }
 
 // openServed opens the database a benchmark's web application serves: its
-// schema current, the report cache as `dosis serve --report-cache ttl`.
-func openServed(ctx context.Context, dsn string, ttl time.Duration) (*data.DB, error) {
+// schema current, the report memo as `dosis serve --report-cache size`.
+func openServed(ctx context.Context, dsn string, memo int) (*data.DB, error) {
 	db, err := data.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -179,6 +179,6 @@ func openServed(ctx context.Context, dsn string, ttl time.Duration) (*data.DB, e
 		db.Close()
 		return nil, err
 	}
-	db.SetReportCacheTTL(ttl)
+	db.SetReportMemo(memo)
 	return db, nil
 }

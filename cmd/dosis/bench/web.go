@@ -33,17 +33,23 @@ type WebOptions struct {
 	Duration    time.Duration
 	MaxRequests int
 	// Think is the mean pause between a user's requests (uniform on
-	// [0, 2·Think]); 0 sends the next request at once (saturation).
+	// [0, 2·Think]); 0 sends the next request at once (saturation). Each
+	// user also waits one such pause before its first request, so the
+	// users arrive spread over the first 2·Think as they would in use,
+	// not all in the same millisecond.
 	Think time.Duration
+	// Burst starts every user at once (no first pause): the old
+	// behaviour, for measuring the server's answer to a thundering herd.
+	Burst bool
 	// Municipalities are the nurses' municipalities (default: five of the
 	// largest and one small).
 	Municipalities []int
 	// Instances is how many web applications serve the users, each with its
 	// own database handle (default 1).
 	Instances int
-	// ReportCache is the report cache TTL each instance runs with
-	// (data.DB.SetReportCacheTTL; 0: off), as `dosis serve --report-cache`.
-	ReportCache time.Duration
+	// ReportCache is the size of the report memo each instance runs with
+	// (data.DB.SetReportMemo; 0: off), as `dosis serve --report-cache`.
+	ReportCache int
 	// NoDashboard leaves the steering group's users out (the others keep
 	// their share), for measuring the worklists and case pages while a
 	// dashboard cannot be served (its report outlasting the server's
@@ -248,6 +254,20 @@ func timedLoad(ctx context.Context, o WebOptions, vus []*virtualUser, dbs []*dat
 		go func() {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(i), 42))
+			think := func() bool { // false when the load has ended
+				if o.Think <= 0 {
+					return true
+				}
+				select {
+				case <-time.After(time.Duration(rng.Int64N(int64(2*o.Think) + 1))):
+					return true
+				case <-lctx.Done():
+					return false
+				}
+			}
+			if !o.Burst && !think() { // arrive like a user who was thinking
+				return
+			}
 			for n := 0; ; n++ {
 				if _, ok := <-budget; !ok || lctx.Err() != nil {
 					return
@@ -266,12 +286,8 @@ func timedLoad(ctx context.Context, o WebOptions, vus []*virtualUser, dbs []*dat
 					tl = append(tl, timed{start, page, d, i})
 				}
 				mu.Unlock()
-				if o.Think > 0 {
-					select {
-					case <-time.After(time.Duration(rng.Int64N(int64(2*o.Think) + 1))):
-					case <-lctx.Done():
-						return
-					}
+				if !think() {
+					return
 				}
 			}
 		}()

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/dosis-dk/dosis/data"
+
 	"github.com/dosis-dk/dosis/cmd/dosis/bench"
 	"github.com/urfave/cli/v2"
 )
@@ -20,11 +22,11 @@ func (e *env) benchPagesCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "page", Usage: "only this page: worklist, case or dashboard; repeat for more (default all)"},
 			&cli.IntFlag{Name: "runs", Value: 3, Usage: "loads per page after the warm-up; the queries of the median load are printed"},
 			&cli.IntFlag{Name: "plans", Value: 3, Usage: "print the plans of this many slowest queries per page"},
-			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache`"},
+			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, Usage: "reports kept in memory, as `dosis serve --report-cache`"},
 		},
 		Action: func(c *cli.Context) error {
 			ps, err := bench.PageQueries(c.Context, bench.PagesOptions{DSN: c.String("db"), Municipalities: c.IntSlice("municipality"),
-				Runs: c.Int("runs"), ReportCache: c.Duration("report-cache"), Pages: c.StringSlice("page")})
+				Runs: c.Int("runs"), ReportCache: c.Int("report-cache"), Pages: c.StringSlice("page")})
 			if err != nil {
 				return err
 			}

@@ -16,19 +16,23 @@ func (e *env) benchWebCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "web",
 		Usage: "the web application on 127.0.0.1:0 under concurrent virtual users: worklist, case page, dashboard",
+		Description: "Each user signs in, then waits a pause drawn like its think time (uniform on [0, 2·think]) before its\n" +
+			"first request and between requests, so the users arrive spread over the first 2·think as they would in\n" +
+			"use; --burst starts them all at once. Every request of the timed load is counted.",
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "users", Value: 50, Usage: "concurrent virtual users (60 % nurses, 20 % pharmacy, 20 % steering)"},
 			&cli.IntSliceFlag{Name: "then", Usage: "after the first load, a timed load with this many other users on the same servers; repeat for more"},
 			&cli.DurationFlag{Name: "duration", Value: 30 * time.Second, Usage: "how long the load runs (at most)"},
 			&cli.IntFlag{Name: "max-requests", Value: 20000, Usage: "how many requests the load sends (at most)"},
-			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests (0: none)"},
+			&cli.DurationFlag{Name: "think", Value: time.Second, Usage: "mean pause between a user's requests, uniform on [0, 2·think], and before its first (0: none)"},
 			&cli.IntSliceFlag{Name: "municipality", Usage: "the nurses' municipalities (default 101 751 461 851 147 825)"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the first timed load (server side included) to `FILE`"},
 			&cli.StringFlag{Name: "blockprofile", Usage: "write a goroutine blocking profile of the first timed load to `FILE` (every event sampled)"},
 			&cli.StringFlag{Name: "mutexprofile", Usage: "write a mutex contention profile of the first timed load to `FILE` (every event sampled)"},
 			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
 			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the first timed load to `FILE` (go tool trace)"},
-			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, Usage: "the report cache TTL, as `dosis serve --report-cache` (default 1m; 0 turns it off)"},
+			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, Usage: "reports kept in memory per instance, as `dosis serve --report-cache` (0: none)"},
+			&cli.BoolFlag{Name: "burst", Usage: "start every user at once (default: each first waits a pause drawn like its think time)"},
 			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
 			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
 			&cli.DurationFlag{Name: "slow-over", Value: 20 * time.Millisecond, Usage: "the threshold of --slow-queries"},
@@ -61,8 +65,8 @@ func (e *env) benchWebCommand() *cli.Command {
 			loads := append([]int{c.Int("users")}, c.IntSlice("then")...)
 			rs, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Loads: loads,
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
-				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Duration("report-cache"),
-				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Profile: prof.start, Log: e.stderr})
+				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Int("report-cache"),
+				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Burst: c.Bool("burst"), Profile: prof.start, Log: e.stderr})
 			if err != nil {
 				return err
 			}
@@ -79,8 +83,8 @@ func (e *env) benchWebCommand() *cli.Command {
 					rows = append(rows, []string{p.Page, fmt.Sprint(p.Requests), fmt.Sprint(p.Errors), msec(p.Median),
 						msec(p.P99), msec(p.Max), fmt.Sprintf("%.1f/s", p.PerSec)})
 				}
-				fmt.Fprintf(e.stdout, "%s, %d users, %d instance(s), %.1f s, think %s, report cache %s; %s\n", r.Engine, r.Users,
-					c.Int("instances"), r.Elapsed.Seconds(), c.Duration("think"), c.Duration("report-cache"), r.Machine)
+				fmt.Fprintf(e.stdout, "%s, %d users, %d instance(s), %.1f s, think %s, report memo %d; %s\n", r.Engine, r.Users,
+					c.Int("instances"), r.Elapsed.Seconds(), c.Duration("think"), c.Int("report-cache"), r.Machine)
 				fmt.Fprintf(e.stdout, "pool: max open %d, closed over the idle limit %d, waits %d (%s), open at end %d\n",
 					r.Pool.MaxOpen, r.Pool.IdleClosed, r.Pool.Waits, r.Pool.WaitTotal.Round(time.Millisecond), r.Pool.OpenAtEnd)
 				if err := e.table(c, r, []string{"PAGE", "REQUESTS", "ERRORS", "MEDIAN", "P99", "MAX", "THROUGHPUT"}, rows); err != nil {

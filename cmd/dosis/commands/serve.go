@@ -29,8 +29,8 @@ func (e *env) serveCommand() *cli.Command {
 				Usage: "mark cookies Secure (set when users reach the server over HTTPS)"},
 			&cli.StringFlag{Name: "medcom-outbox", EnvVars: []string{"DOSIS_MEDCOM_OUTBOX"},
 				Usage: "folder for MedCom messages to send (acknowledgements of uploads, requests to GPs)"},
-			&cli.DurationFlag{Name: "report-cache", Value: time.Minute, EnvVars: []string{"DOSIS_REPORT_CACHE"},
-				Usage: "keep report and dashboard figures this long (figures may be that old; 0 turns the cache off)"},
+			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, EnvVars: []string{"DOSIS_REPORT_CACHE"},
+				Usage: "built reports kept in memory, each served only while no change to its municipalities has committed (0: none)"},
 			&cli.IntFlag{Name: "max-password-checks", Value: 4, EnvVars: []string{"DOSIS_MAX_PASSWORD_CHECKS"},
 				Usage: "password checks computed at once (19 MiB each); further sign-ins wait up to 5 s, then get 503"},
 		},
@@ -40,9 +40,7 @@ func (e *env) serveCommand() *cli.Command {
 				return err
 			}
 			defer db.Close()
-			if ttl := c.Duration("report-cache"); ttl > 0 {
-				db.SetReportCacheTTL(ttl)
-			}
+			db.SetReportMemo(c.Int("report-cache"))
 			if c.Bool("demo") {
 				if err := e.prepareDemo(c.Context, db); err != nil {
 					return err
