@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -28,6 +29,9 @@ type DB struct {
 	// reportCache keeps report query results for a short time when a
 	// server turns it on (SetReportCacheTTL, reportsource_cache.go).
 	reportCache *reportCache
+	// prepared holds the transition path's prepared statements
+	// (prepared.go), closed with the DB.
+	prepared *preparedSet
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -57,7 +61,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		sqldb.SetMaxIdleConns(20) // = max open: see the SQLite pool below
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 		sqldb.SetConnMaxLifetime(30 * time.Minute)
-		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true}
+		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true, prepared: newPreparedSet(sqldb, true)}
 		if err := sqldb.PingContext(ctx); err != nil {
 			_ = sqldb.Close()
 			return nil, fmt.Errorf("connect to PostgreSQL (%s): %w", redactDSN(dsn), err)
@@ -80,7 +84,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	// starts with an empty page cache, so the request that got it paid
 	// a cold read of its B-tree pages (the web's tail; BENCHMARKS.md).
 	sqldb.SetMaxIdleConns(8)
-	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path}
+	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path, prepared: newPreparedSet(sqldb, false)}
 	if err := db.checkPragmas(ctx); err != nil {
 		_ = sqldb.Close()
 		return nil, err
@@ -122,8 +126,8 @@ func (db *DB) checkPragmas(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
-func (db *DB) Close() error { return db.bun.Close() }
+// Close closes the database (its prepared statements first).
+func (db *DB) Close() error { return errors.Join(db.prepared.close(), db.bun.Close()) }
 
 // Bun returns the underlying bun handle for the data package's own tools
 // (tests, benchmarks); domain code never sees it.

@@ -55,7 +55,23 @@ func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, d calendar.Date) (
 }
 
 func (t *txStore) GPAbsenceOn(ctx context.Context, gpID string, on calendar.Date) (workflow.GPAbsence, bool, error) {
-	return gpAbsenceOn(ctx, t.tx, gpID, on)
+	rows, err := t.sql().query(ctx, qGPAbsence, gpID, on, on)
+	if err != nil {
+		return workflow.GPAbsence{}, false, fmt.Errorf("load GP absence: %w", err)
+	}
+	var r gpAbsenceRow
+	var substitute sql.NullString
+	err = scanOne(rows, func() error {
+		return rows.Scan(&r.ID, &r.GPID, &r.FromDate, &r.ToDate, &substitute, &r.Note)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return workflow.GPAbsence{}, false, nil
+	}
+	if err != nil {
+		return workflow.GPAbsence{}, false, fmt.Errorf("load GP absence: %w", err)
+	}
+	r.SubstituteGPID = strPtr(substitute)
+	return r.toAbsence(), true, nil
 }
 
 func (t *txStore) MarkGPRequestAbsent(ctx context.Context, caseID, absenceID string) error {
