@@ -251,7 +251,7 @@ func (h *hotTx) stmt(ctx context.Context, q hotQuery) *sql.Stmt {
 }
 
 func (h *hotTx) exec(ctx context.Context, q hotQuery, args ...any) (sql.Result, error) {
-	args = h.args(args)
+	ctx, args = h.detach(ctx), h.args(args)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
@@ -259,11 +259,26 @@ func (h *hotTx) exec(ctx context.Context, q hotQuery, args ...any) (sql.Result, 
 }
 
 func (h *hotTx) query(ctx context.Context, q hotQuery, args ...any) (*sql.Rows, error) {
-	args = h.args(args)
+	ctx, args = h.detach(ctx), h.args(args)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
 	return h.tx.QueryContext(ctx, engineText(h.pg, q), args...)
+}
+
+// detach drops ctx's cancellation on SQLite. The driver starts a goroutine
+// per statement to interrupt it when a cancellable context ends (a request's
+// always can), which cost more than the statements themselves; a hot
+// statement reads or writes a few rows by key inside an immediate
+// transaction, which already holds the write lock, so it never waits for
+// one. The transaction keeps the context: database/sql rolls it back when
+// the context ends, and the next statement fails. On PostgreSQL a statement
+// can wait for a row lock, so it keeps the context.
+func (h *hotTx) detach(ctx context.Context) context.Context {
+	if h.pg {
+		return ctx
+	}
+	return context.WithoutCancel(ctx)
 }
 
 // args converts instants as bun writes them, so a row is stored the same
