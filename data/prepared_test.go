@@ -61,6 +61,27 @@ func TestHotPathStoresAsBun(t *testing.T) {
 				t.Errorf("stored opened_at %q, audit at %q, want %q as bun writes it", opened, at, bunText)
 			}
 		}
+		// the snapshot's and the citizen's scoped variants
+		for _, sc := range []struct {
+			scope workflow.Scope
+			found bool
+		}{
+			{workflow.Scope{All: true}, true}, {workflow.Scope{Municipality: 851}, true},
+			{workflow.Scope{Municipality: 101}, false}, {workflow.Scope{PharmacyID: "no-such-pharmacy"}, false},
+			{workflow.Scope{None: true}, false},
+		} {
+			err := db.Transact(ctx, func(ctx context.Context, tx workflow.Tx) error {
+				_, serr := tx.Snapshot(ctx, sc.scope, c.ID, now)
+				_, cerr := tx.Citizen(ctx, sc.scope, c0.ID)
+				if (serr == nil) != (cerr == nil) {
+					t.Errorf("scope %+v: snapshot %v, citizen %v", sc.scope, serr, cerr)
+				}
+				return serr
+			})
+			if sc.found && err != nil || !sc.found && workflow.KindOf(err) != workflow.KindNotFound {
+				t.Errorf("scope %+v: %v, want found %v", sc.scope, err, sc.found)
+			}
+		}
 		if err := db.Close(); err != nil {
 			t.Fatal(err)
 		}

@@ -105,18 +105,7 @@ type snapshotRow struct {
 // Snapshot reads the case and its guard facts in one statement (one round
 // trip instead of five: transitions are the hot path of the workflow).
 func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
-	var rows *sql.Rows
-	var err error
-	switch {
-	case scope.All:
-		rows, err = t.sql().query(ctx, qSnapshotAll, caseID)
-	case scope.None:
-		return workflow.Snapshot{}, workflow.NotFound("sagen")
-	case scope.PharmacyID != "":
-		rows, err = t.sql().query(ctx, qSnapshotPharmacy, caseID, scope.PharmacyID)
-	default:
-		rows, err = t.sql().query(ctx, qSnapshotMunicipality, caseID, scope.Municipality)
-	}
+	rows, err := t.queryScoped(ctx, scope, qSnapshotAll, caseID)
 	if err != nil {
 		return workflow.Snapshot{}, fmt.Errorf("read case %s: %w", caseID, err)
 	}
@@ -136,6 +125,23 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 		s.PrescriptionExpires = r.PrescriptionExpires
 	}
 	return s, nil
+}
+
+// queryScoped runs the by-id read all (qSnapshotAll or qCitizenAll; the
+// two queries after it add the municipality and pharmacy conditions, as
+// scopedByCitizen does) in the scope. An empty scope reads a statement
+// that finds nothing, so the caller's not-found applies.
+func (t *txStore) queryScoped(ctx context.Context, scope workflow.Scope, all hotQuery, id string) (*sql.Rows, error) {
+	switch {
+	case scope.All:
+		return t.sql().query(ctx, all, id)
+	case scope.None:
+		return t.sql().query(ctx, all+1, id, nil) // municipality_code = NULL: no row
+	case scope.PharmacyID != "":
+		return t.sql().query(ctx, all+2, id, scope.PharmacyID)
+	default:
+		return t.sql().query(ctx, all+1, id, scope.Municipality)
+	}
 }
 
 // scanSnapshot reads the one row of a snapshot query (sql.ErrNoRows if
@@ -182,18 +188,7 @@ func strPtr(s sql.NullString) *string {
 }
 
 func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) (workflow.Citizen, error) {
-	var rows *sql.Rows
-	var err error
-	switch {
-	case scope.All:
-		rows, err = t.sql().query(ctx, qCitizenAll, id)
-	case scope.None:
-		return workflow.Citizen{}, workflow.NotFound("borgeren")
-	case scope.PharmacyID != "":
-		rows, err = t.sql().query(ctx, qCitizenPharmacy, id, scope.PharmacyID)
-	default:
-		rows, err = t.sql().query(ctx, qCitizenMunicipality, id, scope.Municipality)
-	}
+	rows, err := t.queryScoped(ctx, scope, qCitizenAll, id)
 	if err != nil {
 		return workflow.Citizen{}, fmt.Errorf("load citizen: %w", err)
 	}
