@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -30,6 +31,9 @@ type DB struct {
 	memo *reportMemo
 	// gate queues this process's writers on SQLite (write_gate.go).
 	gate writeGate
+	// prepared holds the transition path's prepared statements
+	// (prepared.go), closed with the DB.
+	prepared *preparedSet
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -59,7 +63,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		sqldb.SetMaxIdleConns(20) // = max open: see the SQLite pool below
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 		sqldb.SetConnMaxLifetime(30 * time.Minute)
-		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true}
+		db := &DB{bun: bun.NewDB(sqldb, pgdialect.New()), Postgres: true, prepared: newPreparedSet(sqldb, true)}
 		if err := sqldb.PingContext(ctx); err != nil {
 			_ = sqldb.Close()
 			return nil, fmt.Errorf("connect to PostgreSQL (%s): %w", redactDSN(dsn), err)
@@ -82,7 +86,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	// starts with an empty page cache, so the request that got it paid
 	// a cold read of its B-tree pages (the web's tail; BENCHMARKS.md).
 	sqldb.SetMaxIdleConns(8)
-	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path, gate: make(writeGate, 1)}
+	db := &DB{bun: bun.NewDB(sqldb, sqlitedialect.New()), Path: path, gate: make(writeGate, 1), prepared: newPreparedSet(sqldb, false)}
 	if err := db.checkPragmas(ctx); err != nil {
 		_ = sqldb.Close()
 		return nil, err
@@ -124,8 +128,8 @@ func (db *DB) checkPragmas(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
-func (db *DB) Close() error { return db.bun.Close() }
+// Close closes the database (its prepared statements first).
+func (db *DB) Close() error { return errors.Join(db.prepared.close(), db.bun.Close()) }
 
 // Bun returns the underlying bun handle for the data package's own tools
 // (tests, benchmarks); domain code never sees it.

@@ -42,20 +42,24 @@ func (r gpRequestMarkRow) toInfo() workflow.GPRequestInfo {
 		RedirectedFromGPID: deref(r.RedirectedFromGPID), RedirectedAt: utcPtr(r.RedirectedAt), AbsenceID: deref(r.GPAbsenceID)}
 }
 
-func gpAbsenceOn(ctx context.Context, q bun.IDB, gpID string, d calendar.Date) (workflow.GPAbsence, bool, error) {
-	var rows []gpAbsenceRow
-	if err := q.NewSelect().Model(&rows).Where("ga.gp_id = ? AND ga.from_date <= ? AND ga.to_date >= ?", gpID, d, d).
-		OrderExpr("ga.from_date DESC, ga.id").Limit(1).Scan(ctx); err != nil {
+func (t *txStore) GPAbsenceOn(ctx context.Context, gpID string, on calendar.Date) (workflow.GPAbsence, bool, error) {
+	rows, err := t.sql().query(ctx, qGPAbsence, gpID, on, on)
+	if err != nil {
 		return workflow.GPAbsence{}, false, fmt.Errorf("load GP absence: %w", err)
 	}
-	if len(rows) == 0 {
+	var r gpAbsenceRow
+	var substitute sql.NullString
+	err = scanOne(rows, func() error {
+		return rows.Scan(&r.ID, &r.GPID, &r.FromDate, &r.ToDate, &substitute, &r.Note)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
 		return workflow.GPAbsence{}, false, nil
 	}
-	return rows[0].toAbsence(), true, nil
-}
-
-func (t *txStore) GPAbsenceOn(ctx context.Context, gpID string, on calendar.Date) (workflow.GPAbsence, bool, error) {
-	return gpAbsenceOn(ctx, t.tx, gpID, on)
+	if err != nil {
+		return workflow.GPAbsence{}, false, fmt.Errorf("load GP absence: %w", err)
+	}
+	r.SubstituteGPID = strPtr(substitute)
+	return r.toAbsence(), true, nil
 }
 
 func (t *txStore) MarkGPRequestAbsent(ctx context.Context, caseID, absenceID string) error {

@@ -60,6 +60,12 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
+	if len(group.Migrations) > 0 {
+		// prepared on the old schema: the next transaction prepares them anew
+		if err := db.prepared.close(); err != nil {
+			return nil, fmt.Errorf("migrate: %w", err)
+		}
+	}
 	var names []string
 	for _, mg := range group.Migrations {
 		names = append(names, mg.Name+"_"+mg.Comment)

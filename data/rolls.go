@@ -49,7 +49,27 @@ func (r periodRow) toPeriod() workflow.Period {
 }
 
 func (t *txStore) RollPeriods(ctx context.Context, caseID string) ([]workflow.Period, error) {
-	return periodsOfCase(ctx, t.tx, caseID)
+	rows, err := t.sql().query(ctx, qRollPeriods, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("load roll periods: %w", err)
+	}
+	var out []workflow.Period
+	err = scanEach(rows, func() error {
+		var r periodRow
+		var delivered, received dbTime
+		if err := rows.Scan(&r.ID, &r.CaseID, &r.PharmacyID, &r.Municipality, &r.Seq, &r.StartDate, &r.EndDate, &r.Deadline,
+			&r.PackingDate, &r.ExpectedDelivery, &r.LengthDays, &r.ExtensionReason, &r.Status, &delivered, &received,
+			&r.ReceivedBy, &r.ReceiptNote); err != nil {
+			return err
+		}
+		r.DeliveredAt, r.ReceivedAt = delivered.ptr(), received.ptr()
+		out = append(out, r.toPeriod())
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load roll periods: %w", err)
+	}
+	return out, nil
 }
 
 func periodsOfCase(ctx context.Context, q bun.IDB, caseID string) ([]workflow.Period, error) {
@@ -68,15 +88,20 @@ func (t *txStore) InsertPeriods(ctx context.Context, ps []workflow.Period) error
 	if len(ps) == 0 {
 		return nil
 	}
-	rows := make([]periodRow, len(ps))
-	for i, p := range ps {
+	for _, p := range ps {
 		if rolledStatus(string(p.Status)) { // the rollups count a period when its status changes
 			return fmt.Errorf("insert roll periods: period %d is %s; new periods are planned", p.Seq, p.Status)
 		}
-		rows[i] = periodRowFrom(p)
 	}
-	_, err := t.tx.NewInsert().Model(&rows).ExcludeColumn("id").On("CONFLICT (case_id, seq) DO NOTHING").Exec(ctx)
-	return wrap(err, "insert roll periods")
+	for _, p := range ps { // one prepared statement a period: a plan has a handful
+		r := periodRowFrom(p)
+		if _, err := t.sql().exec(ctx, qInsertPeriod, r.CaseID, r.PharmacyID, r.Municipality, r.Seq, r.StartDate, r.EndDate,
+			r.Deadline, r.PackingDate, r.ExpectedDelivery, r.LengthDays, r.ExtensionReason, r.Status, r.DeliveredAt,
+			r.ReceivedAt, r.ReceivedBy, r.ReceiptNote); err != nil {
+			return fmt.Errorf("insert roll periods: %w", err)
+		}
+	}
+	return nil
 }
 
 func (t *txStore) SetPeriodStatus(ctx context.Context, id int64, from, to workflow.PeriodStatus) error {

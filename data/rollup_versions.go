@@ -27,6 +27,11 @@ const referenceVersion = 0
 // and cannot deadlock). Call it last in the transaction, after the
 // rollups: on PostgreSQL the row lock is held until the commit, and only
 // transactions of the same municipality wait for it.
+// bumpVersionSQL moves on one municipality's report version (the
+// transition path runs it prepared: hotTx.bumpVersions).
+const bumpVersionSQL = "INSERT INTO rollup_versions (municipality_code, v) VALUES (?, 1) " +
+	"ON CONFLICT (municipality_code) DO UPDATE SET v = rollup_versions.v + 1"
+
 func bumpVersions(ctx context.Context, q bun.IDB, codes []int) error {
 	codes = slices.Compact(slices.Sorted(slices.Values(codes)))
 	if len(codes) == 0 {
@@ -34,7 +39,7 @@ func bumpVersions(ctx context.Context, q bun.IDB, codes []int) error {
 	}
 	var sb strings.Builder
 	args := make([]any, 0, len(codes))
-	sb.WriteString("INSERT INTO rollup_versions (municipality_code, v) VALUES ")
+	sb.WriteString("INSERT INTO rollup_versions (municipality_code, v) VALUES ") // as bumpVersionSQL, for n rows
 	for i, c := range codes {
 		if i > 0 {
 			sb.WriteString(", ")

@@ -29,6 +29,14 @@ type caseTrack struct {
 	firstLoaded bool
 }
 
+// keepFirst keeps at as the first time of ev if it is earlier than the one
+// kept (loadFirst reads the events in no particular order).
+func (c *caseTrack) keepFirst(ev string, at time.Time) {
+	if f, ok := c.first[ev]; !ok || at.Before(f) {
+		c.first[ev] = at
+	}
+}
+
 // stageEligible names, in caseTrack.first, the first eligible assessment.
 const stageEligible = "assess:eligible"
 

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"time"
@@ -36,10 +37,10 @@ func (t *txStore) flushRollups(ctx context.Context) error {
 	if t.ru == nil || len(t.ru.deltas) == 0 {
 		return nil
 	}
-	if err := t.ru.deltas.apply(ctx, t.tx); err != nil {
+	if err := t.sql().upsert(ctx, t.ru.deltas); err != nil {
 		return err
 	}
-	return bumpVersions(ctx, t.tx, t.ru.deltas.municipalities())
+	return t.sql().bumpVersions(ctx, t.ru.deltas.municipalities())
 }
 
 // trackFrom keeps what the snapshot read of a case for its rollups.
@@ -66,31 +67,31 @@ func (t *txStore) track(ctx context.Context, caseID string) (*caseTrack, error) 
 }
 
 // loadFirst reads the first time of each funnel event of the case, before
-// the transaction adds its own event.
+// the transaction adds its own event: the case's funnel events are a
+// handful of rows, read by the index on (case_id, seq) with no sort.
 func (t *txStore) loadFirst(ctx context.Context, caseID string, c *caseTrack) error {
 	if c.firstLoaded {
 		return nil
 	}
-	var rows []struct {
-		Event string    `bun:"event"`
-		Elig  int       `bun:"elig"`
-		At    time.Time `bun:"at"`
-	}
-	err := t.tx.NewRaw(`SELECT event, CASE WHEN event = 'assess' AND to_state = 'awaiting_consent' THEN 1 ELSE 0 END AS elig, MIN(at) AS at
-FROM audit_events WHERE case_id = ? AND event IN ('open', 'assess', 'consent', 'request_gp', 'gp_approve', 'start')
-GROUP BY event, CASE WHEN event = 'assess' AND to_state = 'awaiting_consent' THEN 1 ELSE 0 END`, caseID).Scan(ctx, &rows)
+	rows, err := t.sql().query(ctx, qFirstEvents, caseID)
 	if err != nil {
 		return fmt.Errorf("rollups: first events of case %s: %w", caseID, err)
 	}
+	defer rows.Close()
 	c.first = map[string]time.Time{}
-	for _, r := range rows {
-		at := r.At.UTC()
-		if f, ok := c.first[r.Event]; !ok || at.Before(f) {
-			c.first[r.Event] = at
+	for rows.Next() {
+		var event, to string
+		var at dbTime
+		if err := rows.Scan(&event, &to, &at); err != nil {
+			return fmt.Errorf("rollups: first events of case %s: %w", caseID, err)
 		}
-		if r.Elig == 1 {
-			c.first[stageEligible] = at
+		c.keepFirst(event, at.T)
+		if event == string(workflow.EventAssess) && to == string(workflow.StateAwaitingConsent) {
+			c.keepFirst(stageEligible, at.T)
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("rollups: first events of case %s: %w", caseID, err)
 	}
 	c.firstLoaded = true
 	return nil
@@ -113,17 +114,19 @@ func (t *txStore) rollupCaseInserted(ctx context.Context, c workflow.Case) error
 	return nil
 }
 
-// rollupCaseUpdated moves the closing reason from the stored row to the new one.
-func (t *txStore) rollupCaseUpdated(ctx context.Context, c workflow.Case) error {
+// rollupCaseUpdated moves the closing reason from the stored row to the
+// new one and returns the stored row.
+func (t *txStore) rollupCaseUpdated(ctx context.Context, c workflow.Case) (caseRow, error) {
 	tr, err := t.track(ctx, c.ID)
 	if err != nil {
-		return err
+		return caseRow{}, err
 	}
+	stored := tr.row
 	d := t.rollups().deltas
-	reasonOf(d, tr.row, -1)
+	reasonOf(d, stored, -1)
 	tr.row = caseRowFrom(c)
 	reasonOf(d, tr.row, 1)
-	return nil
+	return stored, nil
 }
 
 func (t *txStore) rollupAudit(ctx context.Context, e workflow.AuditEvent) error {
@@ -178,9 +181,23 @@ func consentKey(inDailyCare bool) string {
 
 // gpRequests reads the case's GP requests as they are now.
 func (t *txStore) gpRequests(ctx context.Context, caseID string) ([]gpRec, error) {
+	rows, err := t.sql().query(ctx, qGPRequests, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("rollups: the case's GP requests: %w", err)
+	}
+	defer rows.Close()
 	var gs []gpRec
-	if err := t.tx.NewRaw("SELECT id, case_id, requested_at, decided_at, decision FROM gp_requests WHERE case_id = ?", caseID).
-		Scan(ctx, &gs); err != nil {
+	for rows.Next() {
+		g := gpRec{CaseID: caseID}
+		var requested, decided dbTime
+		var decision sql.NullString
+		if err := rows.Scan(&g.ID, &requested, &decided, &decision); err != nil {
+			return nil, fmt.Errorf("rollups: the case's GP requests: %w", err)
+		}
+		g.Requested, g.Decided, g.Decision = requested.T, decided.ptr(), decision.String
+		gs = append(gs, g)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("rollups: the case's GP requests: %w", err)
 	}
 	return gs, nil

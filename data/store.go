@@ -17,9 +17,10 @@ import (
 // Transact implements workflow.Store: fn runs in one transaction (an
 // immediate one on SQLite, so concurrent writers queue instead of failing).
 func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx workflow.Tx) error) error {
+	stmts := db.prepared.ready(ctx) // before the transaction takes a connection
 	return db.gated(ctx, func() error { // write_gate.go
 		return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
-			t := &txStore{tx: btx, pg: db.Postgres}
+			t := &txStore{tx: btx, pg: db.Postgres, hot: newHotTx(btx, stmts)}
 			if err := fn(ctx, t); err != nil {
 				return err
 			}
@@ -30,9 +31,19 @@ func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx work
 
 // txStore implements workflow.Tx on one bun transaction.
 type txStore struct {
-	tx bun.Tx
-	pg bool
-	ru *txRollups // the rollup deltas of the transaction (rollups_tx.go)
+	tx  bun.Tx
+	pg  bool
+	hot *hotTx     // the transition path's statements (prepared.go); see sql
+	ru  *txRollups // the rollup deltas of the transaction (rollups_tx.go)
+}
+
+// sql runs the transition path's fixed statements: prepared in a Transact,
+// their text in a txStore made for one write elsewhere.
+func (t *txStore) sql() *hotTx {
+	if t.hot == nil {
+		t.hot = newHotTx(t.tx, nil)
+	}
+	return t.hot
 }
 
 // scoped restricts a query on a table with municipality_code and
@@ -96,17 +107,12 @@ type snapshotRow struct {
 // Snapshot reads the case and its guard facts in one statement (one round
 // trip instead of five: transitions are the hot path of the workflow).
 func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
-	var r snapshotRow
-	q := t.tx.NewSelect().Model(&r).
-		ColumnExpr("c.*").
-		ColumnExpr("ci.birth_date AS birth_date").
-		ColumnExpr("(SELECT a.outcome FROM assessments AS a WHERE a.case_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) AS outcome").
-		ColumnExpr("CASE WHEN EXISTS (SELECT 1 FROM consents AS k WHERE k.case_id = c.id AND k.withdrawn_at IS NULL) THEN 1 ELSE 0 END AS consent_active").
-		ColumnExpr("g.id AS gp_request_id, g.decided_at AS gp_decided_at, g.decision AS gp_decision, g.prescription_expires AS gp_prescription_expires").
-		Join("JOIN citizens AS ci ON ci.id = c.citizen_id").
-		Join("LEFT JOIN gp_requests AS g ON g.id = (SELECT g2.id FROM gp_requests AS g2 WHERE g2.case_id = c.id ORDER BY g2.requested_at DESC, g2.id DESC LIMIT 1)").
-		Where("c.id = ?", caseID)
-	if err := scoped(q, scope, "c").Scan(ctx); err != nil {
+	rows, err := t.queryScoped(ctx, scope, qSnapshotAll, caseID)
+	if err != nil {
+		return workflow.Snapshot{}, fmt.Errorf("read case %s: %w", caseID, err)
+	}
+	r, err := scanSnapshot(rows)
+	if err != nil {
 		return workflow.Snapshot{}, notFound(err, "sagen", "the case")
 	}
 	t.trackFrom(r)
@@ -123,17 +129,92 @@ func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	return s, nil
 }
 
-func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) (workflow.Citizen, error) {
-	c, err := citizenByID(ctx, t.tx, scope, id)
-	if err == nil {
-		t.rollups().births[c.ID] = c.BirthDate
+// queryScoped runs the by-id read all (qSnapshotAll or qCitizenAll; the
+// two queries after it add the municipality and pharmacy conditions, as
+// scopedByCitizen does) in the scope. An empty scope reads a statement
+// that finds nothing, so the caller's not-found applies.
+func (t *txStore) queryScoped(ctx context.Context, scope workflow.Scope, all hotQuery, id string) (*sql.Rows, error) {
+	switch {
+	case scope.All:
+		return t.sql().query(ctx, all, id)
+	case scope.None:
+		return t.sql().query(ctx, all+1, id, nil) // municipality_code = NULL: no row
+	case scope.PharmacyID != "":
+		return t.sql().query(ctx, all+2, id, scope.PharmacyID)
+	default:
+		return t.sql().query(ctx, all+1, id, scope.Municipality)
 	}
-	return c, err
+}
+
+// scanSnapshot reads the one row of a snapshot query (sql.ErrNoRows if
+// none) and closes rows.
+func scanSnapshot(rows *sql.Rows) (snapshotRow, error) {
+	defer rows.Close()
+	var r snapshotRow
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return r, err
+		}
+		return r, sql.ErrNoRows
+	}
+	var gp, pharmacy, outcome, gpID, gpDecision sql.NullString
+	var opened, updated, closed, gpDecided dbTime
+	if err := rows.Scan(&r.ID, &r.CitizenID, &r.Municipality, &r.State, &r.Version, &r.Source, &gp, &pharmacy,
+		&r.StateReason, &opened, &updated, &closed, &r.BirthDate, &outcome, &r.ConsentActive,
+		&gpID, &gpDecided, &gpDecision, &r.PrescriptionExpires); err != nil {
+		return r, fmt.Errorf("read case: %w", err)
+	}
+	r.GPID, r.PharmacyID, r.Outcome = strPtr(gp), strPtr(pharmacy), strPtr(outcome)
+	r.GPRequestID, r.GPDecision = strPtr(gpID), strPtr(gpDecision)
+	r.OpenedAt, r.UpdatedAt, r.ClosedAt, r.GPDecidedAt = opened.T, updated.T, closed.ptr(), gpDecided.ptr()
+	return r, rows.Close()
+}
+
+// sameRefs reports whether the update r of the stored row leaves its GP,
+// pharmacy and closing time as they are (the row's version, checked by the
+// update, guarantees stored is still the row in the table).
+func sameRefs(stored, r caseRow) bool {
+	return stored.ID == r.ID && stored.Version == r.Version && equalPtr(stored.GPID, r.GPID) &&
+		equalPtr(stored.PharmacyID, r.PharmacyID) && (stored.ClosedAt == nil) == (r.ClosedAt == nil) &&
+		(stored.ClosedAt == nil || stored.ClosedAt.Equal(*r.ClosedAt))
+}
+
+func equalPtr(a, b *string) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// strPtr is s, or nil for NULL.
+func strPtr(s sql.NullString) *string {
+	if !s.Valid {
+		return nil
+	}
+	return &s.String
+}
+
+func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) (workflow.Citizen, error) {
+	rows, err := t.queryScoped(ctx, scope, qCitizenAll, id)
+	if err != nil {
+		return workflow.Citizen{}, fmt.Errorf("load citizen: %w", err)
+	}
+	var r citizenRow
+	err = scanOne(rows, func() error {
+		var gp sql.NullString
+		var created dbTime
+		err := rows.Scan(&r.ID, &r.CPR, &r.Name, &r.BirthDate, &r.Sex, &r.Municipality, &gp, &r.MedicineHelp,
+			&r.MedicineHelpSince, &created)
+		r.GPID, r.CreatedAt = strPtr(gp), created.T
+		return err
+	})
+	if err != nil {
+		return workflow.Citizen{}, notFound(err, "borgeren", "the citizen")
+	}
+	c := toCitizen(r)
+	t.rollups().births[c.ID] = c.BirthDate
+	return c, nil
 }
 
 func (t *txStore) InsertCase(ctx context.Context, c workflow.Case) error {
 	r := caseRowFrom(c)
-	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+	if _, err := t.sql().exec(ctx, qInsertCase, r.ID, r.CitizenID, r.Municipality, r.State, r.Version, r.Source, r.GPID,
+		r.PharmacyID, r.StateReason, r.OpenedAt, r.UpdatedAt, r.ClosedAt); err != nil {
 		if isUniqueViolation(err) {
 			return workflow.Invalid("borgeren har allerede en åben sag", "the citizen already has an open case")
 		}
@@ -143,14 +224,20 @@ func (t *txStore) InsertCase(ctx context.Context, c workflow.Case) error {
 }
 
 func (t *txStore) UpdateCase(ctx context.Context, c workflow.Case) error {
-	if err := t.rollupCaseUpdated(ctx, c); err != nil {
+	stored, err := t.rollupCaseUpdated(ctx, c)
+	if err != nil {
 		return err
 	}
 	r := caseRowFrom(c)
-	res, err := t.tx.NewUpdate().Model(&r).
-		Column("state", "state_reason", "gp_id", "pharmacy_id", "updated_at", "closed_at").
-		Set("version = version + 1").
-		Where("id = ? AND version = ?", c.ID, c.Version).Exec(ctx)
+	var res sql.Result
+	if sameRefs(stored, r) {
+		// Most transitions change the state only: leaving the GP, the
+		// pharmacy and closed_at out of the SET list spares their foreign
+		// key checks and the index on open cases (cases_one_open_per_citizen).
+		res, err = t.sql().exec(ctx, qUpdateCaseState, r.State, r.StateReason, r.UpdatedAt, r.ID, r.Version)
+	} else {
+		res, err = t.sql().exec(ctx, qUpdateCase, r.State, r.StateReason, r.GPID, r.PharmacyID, r.UpdatedAt, r.ClosedAt, r.ID, r.Version)
+	}
 	if err != nil {
 		if isForeignKeyViolation(err) {
 			return workflow.Invalid("apoteket eller lægen findes ikke", "the pharmacy or GP does not exist")
@@ -167,9 +254,8 @@ func (t *txStore) InsertAudit(ctx context.Context, e workflow.AuditEvent) error 
 	if err := t.rollupAudit(ctx, e); err != nil {
 		return err
 	}
-	r := auditRow{CaseID: e.CaseID, Seq: e.Seq, At: e.At, Actor: e.Actor, ActorRole: string(e.ActorRole),
-		Event: string(e.Event), FromState: string(e.FromState), ToState: string(e.ToState), Reason: e.Reason, Note: e.Note}
-	if _, err := t.tx.NewInsert().Model(&r).ExcludeColumn("id").Exec(ctx); err != nil {
+	if _, err := t.sql().exec(ctx, qInsertAudit, e.CaseID, e.Seq, e.At, e.Actor, string(e.ActorRole),
+		string(e.Event), string(e.FromState), string(e.ToState), e.Reason, e.Note); err != nil {
 		if isUniqueViolation(err) {
 			return workflow.Conflict(err)
 		}
@@ -179,19 +265,16 @@ func (t *txStore) InsertAudit(ctx context.Context, e workflow.AuditEvent) error 
 }
 
 func (t *txStore) InsertAssessment(ctx context.Context, a workflow.Assessment) error {
-	r := assessmentRow{ID: a.ID, CaseID: a.CaseID, RuleSetID: a.RuleSetID, RuleSetVersion: a.RuleSetVersion,
-		Outcome: a.Outcome, Facts: a.FactsJSON, Results: a.ResultsJSON, AssessedBy: a.AssessedBy, AssessedAt: a.AssessedAt,
-		Reason: a.Reason, JudgedID: nullable(a.JudgedAssessmentID)}
-	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+	if _, err := t.sql().exec(ctx, qInsertAssessment, a.ID, a.CaseID, a.RuleSetID, a.RuleSetVersion, a.Outcome, a.FactsJSON,
+		a.ResultsJSON, a.AssessedBy, a.AssessedAt, a.Reason, nullable(a.JudgedAssessmentID)); err != nil {
 		return wrap(err, "insert assessment")
 	}
 	return t.rollupAssessment(ctx, a)
 }
 
 func (t *txStore) InsertConsent(ctx context.Context, c workflow.Consent) error {
-	r := consentRow{ID: c.ID, CaseID: c.CaseID, GivenBy: c.GivenBy, GiverName: c.GiverName, Method: c.Method,
-		GivenOn: c.GivenOn, RecorderInDailyCare: c.RecorderInDailyCare, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
-	if _, err := t.tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+	if _, err := t.sql().exec(ctx, qInsertConsent, c.ID, c.CaseID, c.GivenBy, c.GiverName, c.Method, c.GivenOn,
+		c.RecorderInDailyCare, c.RecordedBy, c.RecordedAt); err != nil {
 		return wrap(err, "insert consent")
 	}
 	return t.rollupConsent(ctx, c)
@@ -204,9 +287,8 @@ func (t *txStore) WithdrawConsents(ctx context.Context, caseID string, at time.T
 }
 
 func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) error {
-	row := gpRequestRow{ID: r.ID, CaseID: r.CaseID, GPID: r.GPID, RequestedAt: r.RequestedAt, RequestedBy: r.RequestedBy}
 	return t.rollupGPChange(ctx, r.CaseID, func() error {
-		_, err := t.tx.NewInsert().Model(&row).Exec(ctx)
+		_, err := t.sql().exec(ctx, qInsertGPRequest, r.ID, r.CaseID, r.GPID, r.RequestedAt, r.RequestedBy)
 		return wrap(err, "insert GP request")
 	}, func(gs []gpRec) []gpRec {
 		return append(gs, gpRec{ID: r.ID, CaseID: r.CaseID, Requested: r.RequestedAt})
@@ -215,9 +297,7 @@ func (t *txStore) InsertGPRequest(ctx context.Context, r workflow.GPRequest) err
 
 func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Time, decision, reason string, expires calendar.Date) error {
 	return t.rollupGPChange(ctx, caseID, func() error {
-		res, err := t.tx.NewUpdate().Table("gp_requests").Set("decided_at = ?", at).Set("decision = ?", decision).
-			Set("decision_reason = ?", reason).Set("prescription_expires = ?", expires).
-			Where("case_id = ? AND decided_at IS NULL", caseID).Exec(ctx)
+		res, err := t.sql().exec(ctx, qDecideGPRequest, at, decision, reason, expires, caseID)
 		if err != nil {
 			return fmt.Errorf("record GP decision: %w", err)
 		}
@@ -236,19 +316,48 @@ func (t *txStore) DecideGPRequest(ctx context.Context, caseID string, at time.Ti
 }
 
 func (t *txStore) AddReminder(ctx context.Context, r workflow.Reminder) error {
-	row := reminderRow{ID: r.ID, CaseID: r.CaseID, Kind: r.Kind, DueAt: r.DueAt, Note: r.Note}
-	_, err := t.tx.NewInsert().Model(&row).On("CONFLICT (case_id, kind, due_at) DO NOTHING").Exec(ctx)
+	_, err := t.sql().exec(ctx, qAddReminder, r.ID, r.CaseID, r.Kind, r.DueAt, r.Note)
 	return wrap(err, "add reminder")
 }
 
 func (t *txStore) CompleteReminders(ctx context.Context, caseID, kind string, at time.Time) error {
-	_, err := t.tx.NewUpdate().Table("reminders").Set("done_at = ?", at).
-		Where("case_id = ? AND kind = ? AND done_at IS NULL", caseID, kind).Exec(ctx)
+	_, err := t.sql().exec(ctx, qCompleteReminders, at, caseID, kind)
 	return wrap(err, "complete reminders")
 }
 
 func (t *txStore) Pharmacy(ctx context.Context, id string) (workflow.Pharmacy, error) {
-	return pharmacyByID(ctx, t.tx, id)
+	rows, err := t.sql().query(ctx, qPharmacy, id)
+	if err != nil {
+		return workflow.Pharmacy{}, fmt.Errorf("load pharmacy: %w", err)
+	}
+	var r pharmacyRow
+	err = scanOne(rows, func() error {
+		var created dbTime
+		err := rows.Scan(&r.ID, &r.Name, &r.Municipality, &r.PeriodDays, &r.DeadlineWorkingDays, &r.LeadTimeHours,
+			&r.ExtraClosingDays, &created)
+		r.CreatedAt = created.T
+		return err
+	})
+	if err != nil {
+		return workflow.Pharmacy{}, notFound(err, "apoteket", "the pharmacy")
+	}
+	p, err := toPharmacy(r)
+	if err != nil {
+		return p, err
+	}
+	if rows, err = t.sql().query(ctx, qClosedDates, id); err != nil {
+		return p, fmt.Errorf("load closed dates: %w", err)
+	}
+	err = scanEach(rows, func() error {
+		var d calendar.Date
+		err := rows.Scan(&d)
+		p.ClosedDates = append(p.ClosedDates, d)
+		return err
+	})
+	if err != nil {
+		return p, fmt.Errorf("load closed dates: %w", err)
+	}
+	return p, nil
 }
 
 func wrap(err error, what string) error {
