@@ -17,8 +17,10 @@ import (
 // Transact implements workflow.Store: fn runs in one transaction (an
 // immediate one on SQLite, so concurrent writers queue instead of failing).
 func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx workflow.Tx) error) error {
-	stmts := db.prepared.ready(ctx) // before the transaction takes a connection
-	return db.gated(ctx, func() error { // write_gate.go
+	// Prepared before the transaction takes a connection; writers queue
+	// on the gate (write_gate.go).
+	stmts := db.prepared.ready(ctx)
+	return db.gated(ctx, func() error {
 		return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
 			t := &txStore{tx: btx, pg: db.Postgres, hot: newHotTx(btx, stmts)}
 			if err := fn(ctx, t); err != nil {
