@@ -35,9 +35,15 @@ const recomputeBatch = 200_000
 // With caseID set it derives the rows of that one case only (no medicine
 // help): what a citizen's move takes from one municipality to another.
 func recompute(ctx context.Context, q bun.IDB, pg bool, caseID string, sink func(rollupDeltas) error) error {
+	return recomputeIn(ctx, q, pg, caseID, recomputeBatch, auditPage, sink)
+}
+
+// recomputeIn is recompute handing over batches of about batch rows and
+// reading the audit trail page events at a time.
+func recomputeIn(ctx context.Context, q bun.IDB, pg bool, caseID string, batch, page int, sink func(rollupDeltas) error) error {
 	d := rollupDeltas{}
 	spill := func() error {
-		if len(d) < recomputeBatch {
+		if len(d) < batch {
 			return nil
 		}
 		err := sink(d)
@@ -89,7 +95,7 @@ func recompute(ctx context.Context, q bun.IDB, pg bool, caseID string, sink func
 	// page's rows are read and closed before the batch spills, since a
 	// PostgreSQL connection cannot run the sink's statements while a
 	// result set is still streaming on it.
-	if err := auditPages(ctx, q, caseID, func(e auditRec) error {
+	if err := auditPages(ctx, q, caseID, page, func(e auditRec) error {
 		tr, ok := tracks[e.CaseID]
 		if !ok {
 			return fmt.Errorf("rollups: audit event of unknown case %s", e.CaseID)
@@ -242,9 +248,9 @@ type auditRec struct {
 const auditPage = 50_000
 
 // auditPages calls each for every audit event (of caseID, or all) in case
-// and sequence order, reading them a page at a time by the (case_id, seq)
+// and sequence order, reading them size at a time by the (case_id, seq)
 // key, and calls after when a page is done.
-func auditPages(ctx context.Context, q bun.IDB, caseID string, each func(auditRec) error, after func() error) error {
+func auditPages(ctx context.Context, q bun.IDB, caseID string, size int, each func(auditRec) error, after func() error) error {
 	const cols = "SELECT case_id, seq, at, event, from_state, to_state, actor FROM audit_events"
 	var last *auditRec // the last event of the previous (full) page
 	for {
@@ -254,10 +260,10 @@ func auditPages(ctx context.Context, q bun.IDB, caseID string, each func(auditRe
 		case caseID != "":
 			err = q.NewRaw(cols+" WHERE case_id = ? ORDER BY case_id, seq", caseID).Scan(ctx, &page)
 		case last == nil:
-			err = q.NewRaw(cols+" ORDER BY case_id, seq LIMIT ?", auditPage).Scan(ctx, &page)
+			err = q.NewRaw(cols+" ORDER BY case_id, seq LIMIT ?", size).Scan(ctx, &page)
 		default:
 			err = q.NewRaw(cols+" WHERE (case_id, seq) > (?, ?) ORDER BY case_id, seq LIMIT ?",
-				last.CaseID, last.Seq, auditPage).Scan(ctx, &page)
+				last.CaseID, last.Seq, size).Scan(ctx, &page)
 		}
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("rollups: read audit events: %w", err)
@@ -270,7 +276,7 @@ func auditPages(ctx context.Context, q bun.IDB, caseID string, each func(auditRe
 		if err := after(); err != nil {
 			return err
 		}
-		if caseID != "" || len(page) < auditPage {
+		if caseID != "" || len(page) < size {
 			return nil
 		}
 		last = &page[len(page)-1]
@@ -318,6 +324,12 @@ func RefreshHelpRollups(ctx context.Context, q bun.IDB) error {
 // batch of the recomputation all over its B-tree (two thirds of the
 // rebuild's CPU when it did).
 func (db *DB) RebuildRollups(ctx context.Context) (int, error) {
+	return db.rebuildRollups(ctx, rebuildInMemory, auditPage)
+}
+
+// rebuildRollups is RebuildRollups summing at most limit rows in memory
+// and reading page audit events at a time.
+func (db *DB) rebuildRollups(ctx context.Context, limit, page int) (int, error) {
 	n := 0
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if !db.Postgres {
@@ -342,7 +354,7 @@ func (db *DB) RebuildRollups(ctx context.Context) (int, error) {
 			return fmt.Errorf("rollups: clear: %w", err)
 		}
 		var err error
-		n, err = writeRecomputed(ctx, tx, db.Postgres, rebuildInMemory)
+		n, err = writeRecomputed(ctx, tx, db.Postgres, limit, page)
 		return err
 	})
 	return n, err
@@ -360,8 +372,8 @@ const rebuildInMemory = 8_000_000
 // temporary table without keys, and one INSERT … SELECT … GROUP BY in key
 // order sums them at the end (bounded memory at any size).
 // It returns the number of rows written.
-func writeRecomputed(ctx context.Context, tx bun.Tx, pg bool, limit int) (int, error) {
-	all := rollupDeltas{}
+func writeRecomputed(ctx context.Context, tx bun.Tx, pg bool, limit, page int) (int, error) {
+	var all rollupDeltas
 	staged := false
 	spill := func() error {
 		if !staged {
@@ -373,12 +385,18 @@ func writeRecomputed(ctx context.Context, tx bun.Tx, pg bool, limit int) (int, e
 			staged = true
 		}
 		err := insertRollups(ctx, tx.Tx, pg, "rollups_stage", all, all.keys())
-		all = rollupDeltas{}
+		all = nil
 		return err
 	}
-	err := recompute(ctx, tx, pg, "", func(d rollupDeltas) error {
-		for k, n := range d {
-			all.add1(k, n)
+	// The recomputation's batches are of limit rows: a database whose
+	// rollups fit comes as one batch, summed once, with no merging.
+	err := recomputeIn(ctx, tx, pg, "", limit, page, func(d rollupDeltas) error {
+		if all == nil {
+			all = d
+		} else {
+			for k, n := range d {
+				all.add1(k, n)
+			}
 		}
 		if len(all) >= limit {
 			return spill()
