@@ -31,7 +31,7 @@ const recomputeBatch = 200_000
 // sums add up to the rollups. The case history is replayed through the
 // same caseTrack rules the write path uses; the rest are per-row sums.
 // Memory: one small record per case and per assessment and one batch;
-// audit events and roll periods are streamed or grouped in the database.
+// audit events are read a page at a time, roll periods grouped in the database.
 // With caseID set it derives the rows of that one case only (no medicine
 // help): what a citizen's move takes from one municipality to another.
 func recompute(ctx context.Context, q bun.IDB, pg bool, caseID string, sink func(rollupDeltas) error) error {
