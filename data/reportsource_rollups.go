@@ -347,9 +347,8 @@ func (s *ReportSource) rollAdoption(ctx context.Context, f reports.Filter) ([]re
 		Population75 int     `bun:"population75"`
 		Scale        float64 `bun:"population_scale"`
 	}
-	// The populations scaled as the source-table query scales them.
-	if err := s.scan(ctx, "municipalities", &ms, `SELECT code, name, CAST(ROUND(population * population_scale) AS BIGINT) AS population,
-	CAST(ROUND(population_75plus * population_scale) AS BIGINT) AS population75, population_scale
+	// The populations are scaled as the source-table query scales them (scaled).
+	if err := s.scan(ctx, "municipalities", &ms, `SELECT code, name, population, population_75plus AS population75, population_scale
 FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 		return nil, err
 	}
@@ -377,7 +376,7 @@ FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 	ix, hx, ax := index(append(at, in...)), index(help), index(all)
 	out := make([]reports.AdoptionCounts, len(ms))
 	for i, m := range ms {
-		out[i] = reports.AdoptionCounts{Code: m.Code, Name: m.Name, Population: m.Population, Population75: m.Population75,
+		out[i] = reports.AdoptionCounts{Code: m.Code, Name: m.Name, Population: scaled(m.Population, m.Scale), Population75: scaled(m.Population75, m.Scale),
 			PopulationScale: m.Scale, MedicineHelp: ax.total(mHelp, m.Code), MedicineHelp75: hx.total(mHelp, m.Code),
 			Eligible: ix.total(mEligible, m.Code), Active: ix.key(mState, m.Code, "active"), Active75: ix.total(mActive75, m.Code),
 			Paused: ix.key(mState, m.Code, "paused"), Potential: ix.total(mPotential, m.Code),

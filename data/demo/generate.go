@@ -66,6 +66,25 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 	for _, p := range plans {
 		total += p.Helped
 	}
+	// One connection writes every municipality. On SQLite it gets a page
+	// cache of 256 MiB: with the default 2 MiB a municipality's
+	// transaction spilled its dirty B-tree pages to the write-ahead log
+	// and wrote them again when the next rows touched them (a quarter of
+	// the load's CPU in system calls on the medium demo). It checkpoints
+	// as usual: without checkpoints until the end, the national load's
+	// write-ahead log grew to 9.3 GB and 21 % of its CPU went to finding
+	// pages in it (walFindFrame; BENCHMARKS.md).
+	conn, err := db.Bun().Conn(ctx)
+	if err != nil {
+		return Stats{}, fmt.Errorf("demo data: %w", err)
+	}
+	defer conn.Close()
+	if !db.Postgres {
+		if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -262144"); err != nil {
+			return Stats{}, fmt.Errorf("demo data: %w", err)
+		}
+		defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000") }()
+	}
 	progress := 0
 	for _, p := range plans {
 		if err := ctx.Err(); err != nil {
@@ -75,7 +94,7 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 			progress += p.Helped
 			continue
 		}
-		err := db.Bun().RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		err := conn.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 			g := &muniGen{sh: sh, p: p, r: newRNG(o.Seed, uint64(p.Code)), t: newTables(sh.d), tx: tx.Tx}
 			return g.run(ctx)
 		})

@@ -27,8 +27,14 @@ func (e *env) demoCommand() *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "end of the history, dd-mm-yyyy (default: now)"},
 			&cli.BoolFlag{Name: "resume", Usage: "finish an interrupted run (same --scale, --seed and --now)"},
 			&cli.BoolFlag{Name: "progress", Usage: "show a progress bar even when stderr is not a terminal"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run to `FILE`"},
 		},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
+			stop, err := e.profileWhole(c)
+			if err != nil {
+				return err
+			}
+			defer stop()
 			now := e.now().UTC()
 			if s := c.String("now"); s != "" {
 				d, err := flagDate("now", s)
