@@ -23,14 +23,15 @@ type sessionCodec struct{}
 // sortedSession is the encoded form: the keys ascending, each value at its
 // key's index.
 type sortedSession struct {
-	Deadline time.Time
-	Keys     []string
-	Values   []any
+	// Ends is the instant the session's lifetime ends (scs's deadline).
+	Ends   time.Time
+	Keys   []string
+	Values []any
 }
 
 // Encode implements scs.Codec.
-func (sessionCodec) Encode(deadline time.Time, values map[string]any) ([]byte, error) {
-	s := sortedSession{Deadline: deadline}
+func (sessionCodec) Encode(ends time.Time, values map[string]any) ([]byte, error) {
+	s := sortedSession{Ends: ends}
 	for _, k := range slices.Sorted(maps.Keys(values)) {
 		s.Keys = append(s.Keys, k)
 		s.Values = append(s.Values, values[k])
@@ -53,5 +54,5 @@ func (sessionCodec) Decode(b []byte) (time.Time, map[string]any, error) {
 	for i, k := range s.Keys {
 		values[k] = s.Values[i]
 	}
-	return s.Deadline, values, nil
+	return s.Ends, values, nil
 }
