@@ -22,8 +22,8 @@ import (
 // again: that parsing was over a quarter of a transition's CPU
 // (BENCHMARKS.md, "Transitions with rollups").
 
-// hotQuery names one statement of the transition path (hotSQL holds its
-// text).
+// hotQuery names one statement of the transition path (hotTexts holds
+// its text).
 type hotQuery int
 
 const (
@@ -72,9 +72,9 @@ FROM cases AS c JOIN citizens AS ci ON ci.id = c.citizen_id
 LEFT JOIN gp_requests AS g ON g.id = (SELECT g2.id FROM gp_requests AS g2 WHERE g2.case_id = c.id ORDER BY g2.requested_at DESC, g2.id DESC LIMIT 1)
 WHERE c.id = ?`
 
-// hotSQL is the text of each hot statement, with ? placeholders
-// (rewritten to $n on PostgreSQL).
-var hotSQL = func() [numHotQueries]string {
+// hotTexts is the text of each hot statement on an engine: ? placeholders
+// on SQLite, $n on PostgreSQL. A preparedSet builds them once.
+func hotTexts(pg bool) *[numHotQueries]string {
 	var s [numHotQueries]string
 	s[qSnapshotAll] = snapshotSelect
 	s[qSnapshotMunicipality] = snapshotSelect + " AND c.municipality_code = ?"
@@ -120,8 +120,13 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, se
 	for i := range upsertShapes {
 		s[qUpsert1+hotQuery(i)] = upsertSQL("rollups", 1<<i)
 	}
-	return s
-}()
+	if pg {
+		for i := range s {
+			s[i] = dollarPlaceholders(s[i])
+		}
+	}
+	return &s
+}
 
 // upsertSQL is the upsert of n rollup rows into table.
 func upsertSQL(table string, n int) string {
@@ -165,24 +170,14 @@ func dollarPlaceholders(q string) string {
 // schema.
 type preparedSet struct {
 	sqldb *sql.DB
-	pg    bool
+	texts *[numHotQueries]string
 
 	mu    sync.Mutex
 	stmts []*sql.Stmt // nil until prepared; index hotQuery
 }
 
 func newPreparedSet(sqldb *sql.DB, pg bool) *preparedSet {
-	return &preparedSet{sqldb: sqldb, pg: pg}
-}
-
-// text is q's SQL on the set's engine.
-func (p *preparedSet) text(q hotQuery) string { return engineText(p.pg, q) }
-
-func engineText(pg bool, q hotQuery) string {
-	if pg {
-		return dollarPlaceholders(hotSQL[q])
-	}
-	return hotSQL[q]
+	return &preparedSet{sqldb: sqldb, texts: hotTexts(pg)}
 }
 
 // ready prepares the statements unless they are, and returns them (nil
@@ -195,7 +190,7 @@ func (p *preparedSet) ready(ctx context.Context) []*sql.Stmt {
 	}
 	stmts := make([]*sql.Stmt, numHotQueries)
 	for q := range numHotQueries {
-		s, err := p.sqldb.PrepareContext(ctx, p.text(q))
+		s, err := p.sqldb.PrepareContext(ctx, p.texts[q])
 		if err != nil {
 			closeAll(stmts)
 			return nil
@@ -232,14 +227,24 @@ func closeAll(stmts []*sql.Stmt) error {
 type hotTx struct {
 	tx    *sql.Tx
 	pg    bool
+	texts *[numHotQueries]string
 	stmts []*sql.Stmt // the DB's prepared statements, or nil
 	bound [numHotQueries]*sql.Stmt
 }
 
-// newHotTx runs hot statements in tx: stmts are the DB's prepared ones
-// (preparedSet.ready, called before the transaction began), or nil.
-func newHotTx(tx bun.Tx, stmts []*sql.Stmt) *hotTx {
-	return &hotTx{tx: tx.Tx, pg: tx.Dialect().Name() == dialect.PG, stmts: stmts}
+// newHotTx runs hot statements in tx: p's prepared ones when stmts is
+// ready (preparedSet.ready, called before the transaction began), p's
+// texts otherwise; with p nil (a txStore made outside Transact) the texts
+// of tx's engine, unprepared.
+func newHotTx(tx bun.Tx, p *preparedSet, stmts []*sql.Stmt) *hotTx {
+	pg := tx.Dialect().Name() == dialect.PG
+	h := &hotTx{tx: tx.Tx, pg: pg, stmts: stmts}
+	if p != nil {
+		h.texts = p.texts
+	} else {
+		h.texts = hotTexts(pg)
+	}
+	return h
 }
 
 // stmt returns q bound to the transaction, or nil to run its text.
@@ -258,7 +263,7 @@ func (h *hotTx) exec(ctx context.Context, q hotQuery, args ...any) (sql.Result, 
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
-	return h.tx.ExecContext(ctx, engineText(h.pg, q), args...)
+	return h.tx.ExecContext(ctx, h.texts[q], args...)
 }
 
 func (h *hotTx) query(ctx context.Context, q hotQuery, args ...any) (*sql.Rows, error) {
@@ -266,7 +271,7 @@ func (h *hotTx) query(ctx context.Context, q hotQuery, args ...any) (*sql.Rows, 
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
-	return h.tx.QueryContext(ctx, engineText(h.pg, q), args...)
+	return h.tx.QueryContext(ctx, h.texts[q], args...)
 }
 
 // detach drops ctx's cancellation on SQLite. The driver starts a goroutine

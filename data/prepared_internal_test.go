@@ -20,8 +20,9 @@ func TestDollarPlaceholders(t *testing.T) {
 // Every hot statement has as many placeholders as the code passes it is
 // checked by running them (the data tests); this checks the upsert shapes.
 func TestUpsertShapes(t *testing.T) {
+	texts := hotTexts(false)
 	for i := range upsertShapes {
-		q := hotSQL[qUpsert1+hotQuery(i)]
+		q := texts[qUpsert1+hotQuery(i)]
 		if got, want := countPlaceholders(q), 7<<i; got != want {
 			t.Errorf("upsert shape %d: %d placeholders, want %d", i, got, want)
 		}

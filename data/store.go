@@ -22,7 +22,7 @@ func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx work
 	stmts := db.prepared.ready(ctx)
 	return db.gated(ctx, func() error {
 		return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
-			t := &txStore{tx: btx, pg: db.Postgres, hot: newHotTx(btx, stmts)}
+			t := &txStore{tx: btx, pg: db.Postgres, hot: newHotTx(btx, db.prepared, stmts)}
 			if err := fn(ctx, t); err != nil {
 				return err
 			}
@@ -43,7 +43,7 @@ type txStore struct {
 // their text in a txStore made for one write elsewhere.
 func (t *txStore) sql() *hotTx {
 	if t.hot == nil {
-		t.hot = newHotTx(t.tx, nil)
+		t.hot = newHotTx(t.tx, nil, nil)
 	}
 	return t.hot
 }
