@@ -41,6 +41,10 @@ type AccessFilter struct {
 	Limit         int
 }
 
+// Forward reports whether f turns pages towards newer entries (After set,
+// Before not).
+func (f AccessFilter) Forward() bool { return f.Before <= 0 && f.After > 0 }
+
 // MaxAccessExport is the most rows one access-log export holds.
 const MaxAccessExport = 100_000
 
@@ -64,7 +68,7 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 	}
 	q := db.bun.NewSelect().Model(&rows).ModelTableExpr("access_log AS al").ColumnExpr("al.*").ColumnExpr("ci.cpr AS cpr").
 		Join("LEFT JOIN citizens AS ci ON ci.id = al.citizen_id").Limit(int64(f.Limit))
-	forward := f.Before <= 0 && f.After > 0
+	forward := f.Forward()
 	switch {
 	case forward:
 		q = q.Where("al.id > ?", f.After).OrderExpr("al.id ASC")

@@ -87,7 +87,9 @@ func (m *reportMemo) store(key, versions string, r reports.Report) {
 // versions as committed now) matches what it was built at, otherwise from
 // build, which returns the report and the versions of the snapshot it read.
 // Callers asking for the same key at the same versions share one build; a
-// build that fails or panics stores nothing.
+// build that fails or panics stores nothing. The report returned shares its
+// slices with every other caller of the key: read it, never change it (the
+// charts and tables sort copies).
 func (m *reportMemo) report(ctx context.Context, key string, current func(context.Context) (string, error),
 	build func(context.Context) (reports.Report, string, error)) (reports.Report, error) {
 	vs, err := current(ctx)

@@ -88,7 +88,7 @@ func accessPaging(es []data.AccessEntry, f data.AccessFilter) accessPage {
 		return p
 	}
 	full, first, last := len(es) == f.Limit, es[0].ID, es[len(es)-1].ID
-	forward := f.Before <= 0 && f.After > 0
+	forward := f.Forward()
 	if full || forward {
 		p.Older = last
 	}
