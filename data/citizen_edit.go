@@ -213,7 +213,7 @@ func followGP(ctx context.Context, tx bun.Tx, a workflow.Actor, r citizenRow, no
 		return nil
 	}
 	c.GPID, c.UpdatedAt = deref(r.GPID), now.UTC()
-	ts := &txStore{tx: tx}
+	ts := writeStore(tx)
 	if err := ts.UpdateCase(ctx, c); err != nil {
 		return err
 	}

@@ -165,7 +165,7 @@ func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID st
 	if n, _ := r.RowsAffected(); n != 1 {
 		return workflow.Conflict(fmt.Errorf("case %s is no longer at version %d", cr.ID, cr.Version))
 	}
-	if err := (&txStore{tx: tx}).InsertAudit(ctx, workflow.AuditEvent{CaseID: cr.ID, Seq: cr.Version + 1, At: now.UTC(),
+	if err := writeStore(tx).InsertAudit(ctx, workflow.AuditEvent{CaseID: cr.ID, Seq: cr.Version + 1, At: now.UTC(),
 		Actor: a.UserID, ActorRole: a.Role, Event: workflow.EventCitizenMove, FromState: workflow.State(cr.State),
 		ToState: workflow.State(cr.State), Reason: strconv.Itoa(res.From) + "→" + strconv.Itoa(in.To), Note: in.Note}); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 )
 
 // Transact implements workflow.Store: fn runs in one transaction (an
@@ -37,6 +38,12 @@ type txStore struct {
 	pg  bool
 	hot *hotTx     // the transition path's statements (prepared.go); see sql
 	ru  *txRollups // the rollup deltas of the transaction (rollups_tx.go)
+}
+
+// writeStore is a txStore for one write outside a Transact (a citizen's
+// edit or move), knowing its engine as a Transact's does.
+func writeStore(tx bun.Tx) *txStore {
+	return &txStore{tx: tx, pg: tx.Dialect().Name() == dialect.PG}
 }
 
 // sql runs the transition path's fixed statements: prepared in a Transact,

@@ -62,7 +62,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 	}
 	title := opts.Title
 	if title == "" {
-		title = "Dosispakket medicin: udbredelse og frigjorte sygeplejetimer"
+		title = ReportTitle
 	}
 	var figures []htmlFigure
 	for _, k := range r.KeyFigures() {

@@ -5,7 +5,9 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -28,6 +30,10 @@ const (
 func SheetNames() []string {
 	return []string{SheetSummary, SheetMunicipalities, SheetFunnel, SheetHours, SheetPharmacies, SheetGPs, SheetTrend, SheetGoal, SheetRecommendations, SheetAssumptions}
 }
+
+// ReportTitle is the report's title on the dashboard and the workbook's
+// summary sheet (Danish: the report is the municipality's document).
+const ReportTitle = "Dosispakket medicin: udbredelse og frigjorte sygeplejetimer"
 
 // cell styles by kind.
 type styles struct {
@@ -135,6 +141,9 @@ func (x *xl) table(sheet, title string, cols []column, rows [][]any, after ...[]
 	if err := x.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s", headerRow, last), nil); err != nil {
 		return fmt.Errorf("sheet %s autofilter: %w", sheet, err)
 	}
+	if err := x.printSetup(sheet, title); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(sheet)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
@@ -170,7 +179,14 @@ func (x *xl) table(sheet, title string, cols []column, rows [][]any, after ...[]
 		if line == nil {
 			continue
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), line); err != nil {
+		var opts []excelize.RowOpts
+		if i+1 == headerRow {
+			// A wrapped header cell does not make its row taller in
+			// LibreOffice or in print: the row is given the height of
+			// its longest header.
+			opts = append(opts, excelize.RowOpts{Height: headerHeight(cols)})
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), line, opts...); err != nil {
 			return fmt.Errorf("sheet %s row %d: %w", sheet, i+1, err)
 		}
 	}
@@ -231,4 +247,45 @@ func filterText(r Report) string {
 		s += fmt.Sprintf(" (+%d udeladt)", left)
 	}
 	return s
+}
+
+// printSetup makes sheet print as the users expect: A4, landscape, every
+// column on one page wide (as many pages down as the rows need), the header
+// rows repeated on every page, and a footer with the sheet's title and
+// "Side n af m". A table sheet must be set up before its stream writer is
+// made: the writer writes the page setup it finds then.
+func (x *xl) printSetup(sheet, title string) error {
+	a4, landscape, one, tall := 9, "landscape", 1, 0
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
+		FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return fmt.Errorf("sheet %s page layout: %w", sheet, err)
+	}
+	fit := true
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return fmt.Errorf("sheet %s page layout: %w", sheet, err)
+	}
+	// "&" starts a field code in a header or footer: a title holding one is
+	// written as "&&".
+	footer := "&L" + strings.ReplaceAll(title, "&", "&&") + "&RSide &P af &N"
+	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
+		return fmt.Errorf("sheet %s footer: %w", sheet, err)
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, headerRow)})
+}
+
+// headerHeight is the height in points of a header row whose cells wrap
+// within their column widths: 15 points a line, for the header that needs
+// the most lines (a bold character is taken as 1.2 width units).
+func headerHeight(cols []column) float64 {
+	lines := 1
+	for _, c := range cols {
+		if c.width <= 0 {
+			continue
+		}
+		if n := int(math.Ceil(float64(utf8.RuneCountInString(c.head)) * 1.2 / c.width)); n > lines {
+			lines = n
+		}
+	}
+	return 15 * float64(min(lines, 6))
 }

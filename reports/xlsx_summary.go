@@ -46,6 +46,9 @@ func (x *xl) summary() error {
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: "A5", ActivePane: "bottomLeft"}); err != nil {
 		return fmt.Errorf("sheet %s: %w", sh, err)
 	}
+	if err := x.printSetup(sh, ReportTitle); err != nil {
+		return err
+	}
 	return x.charts()
 }
 
@@ -58,7 +61,7 @@ func (x *xl) summaryCells(set func(string, any, int) error) error {
 		cell  string
 		v     any
 		style int
-	}{{"A1", "Dosispakket medicin: udbredelse og frigjorte sygeplejetimer", s.title},
+	}{{"A1", ReportTitle, s.title},
 		{"A2", SourceLine(x.r), s.note}, {"A3", "Periode: " + x.r.Period() + filterText(x.r), s.note},
 		{"A4", "Nøgletal", s.header}, {"B4", "Værdi", s.header}}
 	for _, c := range cells {

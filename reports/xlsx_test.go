@@ -132,3 +132,59 @@ func TestSummaryMonthsAreDates(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookPrints: every sheet prints on A4 landscape, one page wide,
+// with its header rows repeated on each page and a footer naming the sheet
+// and the page.
+func TestWorkbookPrints(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, suppressedSample(t)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	titles := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" {
+			titles[n.Scope] = n.RefersTo
+		}
+	}
+	for _, sheet := range SheetNames() {
+		t.Run(sheet, func(t *testing.T) {
+			pl, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+				t.Errorf("page = size %v, orientation %v; want A4 (9), landscape", deref(pl.Size), deref(pl.Orientation))
+			}
+			if pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+				t.Errorf("fit = %v wide × %v tall, want 1 × 0 (one page wide)", deref(pl.FitToWidth), deref(pl.FitToHeight))
+			}
+			props, err := f.GetSheetProps(sheet)
+			if err != nil || props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("fitToPage not set (%v)", err)
+			}
+			hf, err := f.GetHeaderFooter(sheet)
+			if err != nil || !strings.Contains(hf.OddFooter, "Side &P af &N") {
+				t.Errorf("footer = %q (%v), want the page number", hf.OddFooter, err)
+			}
+			if h, err := f.GetRowHeight(sheet, headerRow); sheet == SheetMunicipalities && (err != nil || h < 30) {
+				t.Errorf("header row height = %v (%v), want room for its wrapped headers", h, err)
+			}
+			if want := "'" + sheet + "'!$1:$4"; titles[sheet] != want {
+				t.Errorf("print titles = %q, want %q", titles[sheet], want)
+			}
+		})
+	}
+}
+
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
