@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -69,6 +70,22 @@ const AnyVersion int64 = -1
 // SaveReportParams, ClaimDemo).
 func (db *DB) saveSetting(ctx context.Context, name string, municipality int, body, savedBy string, now time.Time,
 	base int64, check func(ctx context.Context, tx bun.Tx) error) (StoredSetting, error) {
+	return db.saveSettingMerging(ctx, name, municipality, body, savedBy, now, base, check, nil)
+}
+
+// mergeFunc merges a save that started from version base's body with the
+// body saved since (cur), returning what to store instead, or the fields
+// both changed (Danish and English names) when they cannot be merged.
+type mergeFunc func(base, mine, cur string) (merged string, clash []Clash, err error)
+
+// Clash is a field two saves from the same version both changed.
+type Clash struct{ DA, EN string }
+
+// saveSettingMerging is saveSetting that, when another version was saved
+// since base and merge is not nil, stores merge's result over the newest
+// version instead of refusing; the merged body is checked again by merge.
+func (db *DB) saveSettingMerging(ctx context.Context, name string, municipality int, body, savedBy string, now time.Time,
+	base int64, check func(ctx context.Context, tx bun.Tx) error, merge mergeFunc) (StoredSetting, error) {
 	row := settingRow{Name: name, Municipality: municipality, Body: body, SavedAt: now.UTC().Truncate(time.Microsecond), SavedBy: savedBy}
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var cur settingRow
@@ -76,6 +93,16 @@ func (db *DB) saveSetting(ctx context.Context, name string, municipality int, bo
 			OrderExpr("s.id DESC").Limit(1).Scan(ctx)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("load setting %s: %w", name, err)
+		}
+		var clash []Clash
+		if base != AnyVersion && base != cur.ID && merge != nil {
+			var merged string
+			if merged, clash, err = mergeOver(ctx, tx, name, municipality, base, body, cur, merge); err != nil {
+				return err
+			}
+			if clash == nil {
+				row.Body, base = merged, cur.ID
+			}
 		}
 		if base != AnyVersion && base != cur.ID {
 			var who []string
@@ -86,7 +113,7 @@ func (db *DB) saveSetting(ctx context.Context, name string, municipality int, bo
 			if len(who) == 1 {
 				cur.SavedBy = who[0]
 			}
-			return settingConflict(cur)
+			return settingConflict(cur, clash)
 		}
 		if check != nil {
 			if err := check(ctx, tx); err != nil {
@@ -110,19 +137,45 @@ func (db *DB) saveSetting(ctx context.Context, name string, municipality int, bo
 	return row.toSetting(), nil
 }
 
+// mergeOver loads the body of version base (none for 0) and merges mine
+// with cur's body over it; an error from merge is returned as it is.
+func mergeOver(ctx context.Context, tx bun.Tx, name string, municipality int, base int64, mine string, cur settingRow, merge mergeFunc) (string, []Clash, error) {
+	var baseBody string
+	if base != 0 {
+		err := tx.NewSelect().Model((*settingRow)(nil)).Column("body").
+			Where("s.id = ? AND s.name = ? AND s.municipality_code = ?", base, name, municipality).Scan(ctx, &baseBody)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil, workflow.Invalidf("versionen %d af indstillingen findes ikke", "version %d of the setting does not exist", base)
+		}
+		if err != nil {
+			return "", nil, fmt.Errorf("load setting %s version %d: %w", name, base, err)
+		}
+	}
+	return merge(baseBody, mine, cur.Body)
+}
+
 const (
 	conflictDA = "indstillingen er gemt af en anden, efter du åbnede den; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny"
 	conflictEN = "someone else saved the setting after you opened it; reload the page, see the change in the history, and save your changes again"
 )
 
 // settingConflict refuses a save over a version that is no longer the
-// newest, naming who saved the newest one and when (Danish time).
-func settingConflict(cur settingRow) error {
+// newest, naming who saved the newest one and when (Danish time), and the
+// fields both saves changed when a merge was tried.
+func settingConflict(cur settingRow, clash []Clash) error {
+	da := fmt.Sprintf("indstillingen blev gemt af %s den %s, efter du åbnede den", cur.SavedBy, calendar.FormatTime(cur.SavedAt))
+	en := fmt.Sprintf("%s saved the setting on %s, after you opened it", cur.SavedBy, calendar.FormatTime(cur.SavedAt))
+	if len(clash) > 0 {
+		var fda, fen []string
+		for _, c := range clash {
+			fda, fen = append(fda, c.DA), append(fen, c.EN)
+		}
+		da += ", og I har begge ændret " + strings.Join(fda, "; ")
+		en += ", and you both changed " + strings.Join(fen, "; ")
+	}
 	return &workflow.Error{Kind: workflow.KindConflict,
-		MsgDA: fmt.Sprintf("indstillingen blev gemt af %s den %s, efter du åbnede den; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny",
-			cur.SavedBy, calendar.FormatTime(cur.SavedAt)),
-		MsgEN: fmt.Sprintf("%s saved the setting on %s, after you opened it; reload the page, see the change in the history, and save your changes again",
-			cur.SavedBy, calendar.FormatTime(cur.SavedAt))}
+		MsgDA: da + "; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny",
+		MsgEN: en + "; reload the page, see the change in the history, and save your changes again"}
 }
 
 // SettingHistory lists the saved versions of setting name for

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/dosis-dk/dosis/eligibility"
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
@@ -120,7 +122,53 @@ func (db *DB) SaveReportParams(ctx context.Context, body, savedBy string, now ti
 			}
 		}
 	}
-	return db.saveSetting(ctx, SettingReportParams, 0, body, savedBy, now, base, nil)
+	merge := mergeParams
+	if body == "" {
+		merge = nil // returning to the defaults is never merged with a later save
+	}
+	return db.saveSettingMerging(ctx, SettingReportParams, 0, body, savedBy, now, base, nil, merge)
+}
+
+// mergeParams merges a params save started from an older version with the
+// one saved since (reports.MergeParams): two administrators who changed
+// different values both keep their change; a value both changed is a
+// clash. The merged file is checked as a saved one is.
+func mergeParams(base, mine, cur string) (string, []Clash, error) {
+	files := make([]reports.ParamsFile, 3)
+	for i, body := range []string{base, mine, cur} {
+		if body == "" {
+			continue
+		}
+		f, err := reports.DecodeParamsFile(strings.NewReader(body))
+		if err != nil {
+			return "", nil, err
+		}
+		files[i] = f
+	}
+	merged, conflicts := reports.MergeParams(files[0], files[1], files[2])
+	if len(conflicts) > 0 {
+		clash := make([]Clash, len(conflicts))
+		for i, c := range conflicts {
+			clash[i] = Clash{DA: c.LabelDA, EN: c.LabelEN}
+			if c.Municipality != 0 {
+				name := strconv.Itoa(c.Municipality)
+				if m, ok, err := refdata.MunicipalityByCode(c.Municipality); err == nil && ok {
+					name = m.Name
+				}
+				clash[i].DA += " (" + name + ")"
+				clash[i].EN += " (" + name + ")"
+			}
+		}
+		return "", clash, nil
+	}
+	if _, err := merged.Apply(reports.DefaultParams()); err != nil {
+		return "", nil, err
+	}
+	if len(merged.Text()) == 0 {
+		return "", nil, nil
+	}
+	out, err := json.MarshalIndent(merged, "", "  ")
+	return string(out), nil, err
 }
 
 // RequireMunicipality refuses a code that is not one of the 98

@@ -151,3 +151,40 @@ func TestRuleSetRefusalNamesEachProblem(t *testing.T) {
 		}
 	})
 }
+
+// TestSettingsParamsMerge: two administrators open the params page at the
+// same version; one changes Aalborg's value, the other København's. Both
+// changes are kept (the second save is merged over the first), and a value
+// both changed is a conflict naming it and the municipality.
+func TestSettingsParamsMerge(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		dbtest.Must(db.AddUser(ctx, data.NewUser{Username: "ada", Name: "Ada Admin", Role: workflow.RoleAdmin, Password: "correct horse"}, t0))(t)
+		start := dbtest.Must(db.SaveReportParams(ctx, `{"default": {"hours_per_fte": {"value": 1600, "source": "HR"}}}`, "ada", t0, 0))(t)
+		aalborg := `{"default": {"hours_per_fte": {"value": 1600, "source": "HR"}},
+			"municipalities": {"851": {"period_days": {"value": 28, "source": "Aalborg apotek"}}}}`
+		kbh := `{"default": {"hours_per_fte": {"value": 1600, "source": "HR"}},
+			"municipalities": {"101": {"manual_minutes_per_period": {"value": 60, "source": "KK måling"}}}}`
+		first := dbtest.Must(db.SaveReportParams(ctx, aalborg, "ada", t0.Add(time.Minute), start.ID))(t)
+		second := dbtest.Must(db.SaveReportParams(ctx, kbh, "bo", t0.Add(2*time.Minute), start.ID))(t)
+		if second.BaseID != first.ID {
+			t.Errorf("the merged save's base = %d, want the first save %d", second.BaseID, first.ID)
+		}
+		p := dbtest.Must(db.ReportParams(ctx))(t)
+		if got := p.For(851).PeriodDays.Value; got != 28 {
+			t.Errorf("Aalborg's period days = %v, want 28 (the first save kept)", got)
+		}
+		if got := p.For(101).ManualMinutesPerPeriod.Value; got != 60 {
+			t.Errorf("København's manual minutes = %v, want 60 (the second save)", got)
+		}
+		clash := `{"default": {"hours_per_fte": {"value": 1600, "source": "HR"}},
+			"municipalities": {"851": {"period_days": {"value": 7, "source": "Aalborg"}}}}`
+		_, err := db.SaveReportParams(ctx, clash, "bo", t0.Add(3*time.Minute), start.ID)
+		if workflow.KindOf(err) != workflow.KindConflict || !strings.Contains(danishOf(err), "Aalborg") {
+			t.Fatalf("a value both changed: %v (%q), want a conflict naming Aalborg", err, danishOf(err))
+		}
+		if p := dbtest.Must(db.ReportParams(ctx))(t); p.For(851).PeriodDays.Value != 28 {
+			t.Errorf("the refused save was stored: %v", p.For(851).PeriodDays.Value)
+		}
+	})
+}

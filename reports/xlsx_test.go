@@ -10,7 +10,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func TestWriteXLSXReadBack(t *testing.T) {
+// writeSample writes the suppressed sample as a workbook and opens it
+// again; the file is closed when the test ends.
+func writeSample(t *testing.T) (*excelize.File, *bytes.Buffer) {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteXLSX(&buf, suppressedSample(t)); err != nil {
 		t.Fatal(err)
@@ -19,7 +22,12 @@ func TestWriteXLSXReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f, &buf
+}
+
+func TestWriteXLSXReadBack(t *testing.T) {
+	f, buf := writeSample(t)
 	if got := f.GetSheetList(); !slices.Equal(got, SheetNames()) {
 		t.Errorf("sheets = %v, want %v", got, SheetNames())
 	}
@@ -137,15 +145,7 @@ func TestSummaryMonthsAreDates(t *testing.T) {
 // with its header rows repeated on each page and a footer naming the sheet
 // and the page.
 func TestWorkbookPrints(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, suppressedSample(t)); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, _ := writeSample(t)
 	titles := map[string]string{}
 	for _, n := range f.GetDefinedName() {
 		if n.Name == "_xlnm.Print_Titles" {

@@ -119,6 +119,28 @@ func TestSettingsFormsConcurrentAdmins(t *testing.T) {
 		if p := dbtest.Must(db.ReportParams(ctx))(t); p.Default.HoursPerFTE.Value != 1600 {
 			t.Errorf("the second save overwrote the first: %v", p.Default.HoursPerFTE.Value)
 		}
+		// From the same version, Ada changes Aalborg's period and Bo
+		// København's (each form posts every value it shows): both stay.
+		shown := strconv.FormatInt(dbtest.Must(db.SettingVersion(ctx, data.SettingReportParams, 0))(t), 10)
+		muni := func(code, days, source string) url.Values {
+			v := params("1600", "HR 2025")
+			v.Set("base", shown)
+			v.Set("value.municipalities."+code+".period_days", days)
+			v.Set("source.municipalities."+code+".period_days", source)
+			return v
+		}
+		for _, c := range []struct {
+			who  *client
+			form url.Values
+		}{{ada, muni("851", "28", "Aalborg apotek")}, {bo, muni("101", "21", "Københavns apotek")}} {
+			if st, body, _ := c.who.post("/admin/params/edit", c.form); st != http.StatusSeeOther {
+				t.Fatalf("save from version %s: %d %s", shown, st, excerpt(body))
+			}
+		}
+		if p := dbtest.Must(db.ReportParams(ctx))(t); p.For(851).PeriodDays.Value != 28 || p.For(101).PeriodDays.Value != 21 || p.Default.HoursPerFTE.Value != 1600 {
+			t.Errorf("after two saves of different municipalities from one version: Aalborg %v, København %v, hours %v; want 28, 21, 1600",
+				p.For(851).PeriodDays.Value, p.For(101).PeriodDays.Value, p.Default.HoursPerFTE.Value)
+		}
 		rs := eligibility.Default()
 		rs.Version = "2024.2"
 		if st, body, _ := ada.post("/admin/eligibility/edit", ruleFormValues(rs, 851, 0, "save")); st != http.StatusSeeOther {
