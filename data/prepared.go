@@ -51,15 +51,16 @@ const (
 	qRollPeriods
 	qInsertPeriod
 	qBumpVersion
-	// qUpsert1 upserts one rollup row; qUpsert1+i upserts 1<<i rows (up to
-	// upsertShapes), so n rows take one statement per bit of n.
+	// qUpsert1 upserts one rollup row; qUpsert1+i upserts i+1 rows (up to
+	// upsertShapes), so a transaction's deltas take one statement.
 	qUpsert1
 	numHotQueries = qUpsert1 + upsertShapes
 )
 
-// upsertShapes is how many rollup upsert shapes there are: 1, 2, 4, ...,
-// 64 rows.
-const upsertShapes = 7
+// upsertShapes is how many rollup upsert shapes there are: 1, 2, 3, ...,
+// 32 rows. A transition writes 1–30 rows (about 14.5 on average in the
+// funnel); more take a statement per 32 and one for the rest.
+const upsertShapes = 32
 
 // snapshotSelect reads a case and its guard facts (txStore.Snapshot);
 // the three scopes add their condition to it.
@@ -118,7 +119,7 @@ packing_date, expected_delivery, length_days, extension_reason, status, delivere
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, seq) DO NOTHING`
 	s[qBumpVersion] = bumpVersionSQL
 	for i := range upsertShapes {
-		s[qUpsert1+hotQuery(i)] = upsertSQL("rollups", 1<<i)
+		s[qUpsert1+hotQuery(i)] = upsertSQL("rollups", i+1)
 	}
 	if pg {
 		for i := range s {
@@ -365,27 +366,35 @@ func (d dbTime) ptr() *time.Time {
 }
 
 // upsert adds the deltas to the rollups table in the primary key's order
-// (rollupDeltas.sorted): n rows take one statement per bit of n, each of
-// a fixed shape of 1, 2, 4, ... 64 rows, so every one is prepared.
+// (rollupDeltas.sorted), one prepared statement per chunk (upsertChunks).
 func (h *hotTx) upsert(ctx context.Context, d rollupDeltas) error {
 	ks := d.sorted()
-	args := make([]any, 0, 7*min(len(ks), 1<<(upsertShapes-1)))
-	for len(ks) > 0 {
-		shape := upsertShapes - 1
-		for 1<<shape > len(ks) {
-			shape--
-		}
-		n := 1 << shape
+	args := make([]any, 0, 7*min(len(ks), upsertShapes))
+	for _, n := range upsertChunks(len(ks)) {
 		args = args[:0]
 		for _, k := range ks[:n] {
 			args = append(args, k.Metric, k.Municipality, k.Key, k.Day, k.Day2, monthOf(k.Day), d[k])
 		}
-		if _, err := h.exec(ctx, qUpsert1+hotQuery(shape), args...); err != nil {
+		if _, err := h.exec(ctx, qUpsert1+hotQuery(n-1), args...); err != nil {
 			return fmt.Errorf("update rollups: %w", err)
 		}
 		ks = ks[n:]
 	}
 	return nil
+}
+
+// upsertChunks splits n rollup rows into the row counts of the upsert
+// statements that write them: one statement of exactly n rows when n <=
+// upsertShapes (every transition), otherwise full ones and one for the
+// rest. One multi-row statement instead of one per bit of n (8 + 4 + 2
+// rows for 14) saves the statements' fixed cost (bind, step, reset, the
+// driver's round trip) for the same B-tree writes.
+func upsertChunks(n int) []int {
+	var out []int
+	for ; n > 0; n -= upsertShapes {
+		out = append(out, min(n, upsertShapes))
+	}
+	return out
 }
 
 // bumpVersions is bumpVersions on the transition path: one prepared

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -23,8 +24,30 @@ func TestUpsertShapes(t *testing.T) {
 	texts := hotTexts(false)
 	for i := range upsertShapes {
 		q := texts[qUpsert1+hotQuery(i)]
-		if got, want := countPlaceholders(q), 7<<i; got != want {
+		if got, want := countPlaceholders(q), 7*(i+1); got != want {
 			t.Errorf("upsert shape %d: %d placeholders, want %d", i, got, want)
+		}
+	}
+}
+
+// TestUpsertChunks: a transaction's rollup rows take one upsert statement
+// up to upsertShapes rows, then one per upsertShapes and one for the rest.
+func TestUpsertChunks(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want []int
+	}{
+		{0, nil},
+		{1, []int{1}},
+		{14, []int{14}},
+		{31, []int{31}},
+		{32, []int{32}},
+		{33, []int{32, 1}},
+		{64, []int{32, 32}},
+		{70, []int{32, 32, 6}},
+	} {
+		if got := upsertChunks(c.n); !slices.Equal(got, c.want) {
+			t.Errorf("upsertChunks(%d) = %v, want %v", c.n, got, c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -87,6 +88,45 @@ func TestHotPathStoresAsBun(t *testing.T) {
 		}
 		if n := db.PreparedStatements(); n != 0 {
 			t.Errorf("%d statements still prepared after Close", n)
+		}
+	})
+}
+
+// TestRollupUpsertChunks writes a transaction's rollup rows around the
+// upsert statements' shape boundaries (one statement up to 32 rows, then
+// full ones and the rest) and checks every row, first inserted, then
+// updated on conflict.
+func TestRollupUpsertChunks(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		for _, n := range []int{1, 14, 31, 32, 33, 64, 70} {
+			metric := fmt.Sprintf("test_chunks_%d", n)
+			for _, step := range []struct{ delta, want int64 }{{3, 3}, {-1, 2}} {
+				if err := db.UpsertTestRollups(ctx, metric, n, step.delta); err != nil {
+					t.Fatalf("%d rows: %v", n, err)
+				}
+				var rows []struct {
+					Key   string `bun:"key"`
+					Day   int    `bun:"day"`
+					Month int    `bun:"month"`
+					N     int64  `bun:"n"`
+				}
+				if err := db.Bun().NewSelect().Table("rollups").Column("key", "day", "month", "n").
+					Where("metric = ? AND municipality_code = 851", metric).Order("day").Scan(ctx, &rows); err != nil {
+					t.Fatal(err)
+				}
+				if len(rows) != n {
+					t.Fatalf("%d rows upserted, %d stored", n, len(rows))
+				}
+				for i, r := range rows {
+					day := time.Unix(int64(i+1)*86400, 0).UTC() // day numbers count from 01-01-1970
+					month := day.Year()*100 + int(day.Month())
+					if r.Key != fmt.Sprint(i+1) || r.Day != i+1 || r.Month != month || r.N != step.want {
+						t.Errorf("%d rows, row %d after delta %d: %+v, want key %d, day %d, month %d, n %d",
+							n, i, step.delta, r, i+1, i+1, month, step.want)
+					}
+				}
+			}
 		}
 	})
 }
