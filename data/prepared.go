@@ -58,8 +58,9 @@ const (
 )
 
 // upsertShapes is how many rollup upsert shapes there are: 1, 2, 3, ...,
-// 32 rows. A transition writes 1–30 rows (about 14.5 on average in the
-// funnel); more take a statement per 32 and one for the rest.
+// 32 rows. The funnel's transitions write 4–29 rows (15.3 on average in
+// the transitions benchmark); more take a statement per 32 and one for the
+// rest.
 const upsertShapes = 32
 
 // snapshotSelect reads a case and its guard facts (txStore.Snapshot);
