@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/reports"
@@ -113,22 +112,17 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 	return out
 }
 
-// sums adds up the metrics over the day range per metric, municipality and
-// key (and month when byMonth), in one statement over the row ranges of
-// parts. The national metrics are read under municipality 0 when the
-// filter covers every municipality, or most of them less the few left out
-// (exact: the rows are sums); their rows then come back under
-// municipality 0.
-func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
-	return s.sumsOf(ctx, f, metrics, "", r, byMonth)
-}
-
-// sumsOf is sums over the rows whose key starts with prefix ("" all). The
-// same read twice in one report (the GP requests, for first proposals and
-// renewals; rollRead) is made once (ReportSource.shared).
-func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
-	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, metrics, prefix, r, byMonth)
-	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, metrics, prefix, r, byMonth) })
+// sums adds up the metrics of rd over its day range per metric,
+// municipality and key (and month when byMonth), in one statement over
+// the row ranges of parts. The national metrics are read under
+// municipality 0 when the filter covers every municipality, or most of
+// them less the few left out (exact: the rows are sums); their rows then
+// come back under municipality 0. The same read twice in one report (the
+// GP requests, for first proposals and renewals; readRolls), or read
+// ahead by Prefetch, is made once (ReportSource.shared).
+func (s *ReportSource) sums(ctx context.Context, f reports.Filter, rd rollupRead) ([]rollupSum, error) {
+	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, rd.metrics, rd.prefix, rd.r, rd.byMonth)
+	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, rd.metrics, rd.prefix, rd.r, rd.byMonth) })
 }
 
 // rollRead is the one read of the roll and urgent-roll metrics that the
@@ -139,39 +133,10 @@ var rollRead = []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnT
 
 // rollSums is the rollRead over the period, by month.
 func (s *ReportSource) rollSums(ctx context.Context, f reports.Filter) ([]rollupSum, error) {
-	return s.sums(ctx, f, rollRead, inPeriod, true)
+	return s.sums(ctx, f, readRolls)
 }
 
-// sharedReads keeps the rollup reads of one ReportSource (one report:
-// DB.Report, the benchmark and verify make one per report), so figures of
-// the same report that add up the same rows read them once. It is not a
-// cache across reports: a new source reads the rollups as committed then.
-type sharedReads struct {
-	mu   sync.Mutex
-	rows map[string][]rollupSum
-}
-
-// get returns the rows stored under key, or loads and stores them. The
-// slice is shared: callers must not change it (appending to it copies: its
-// capacity is its length).
-func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollupSum, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if rows, ok := r.rows[key]; ok {
-		return rows, nil
-	}
-	rows, err := load()
-	if err != nil {
-		return nil, err
-	}
-	if r.rows == nil {
-		r.rows = map[string][]rollupSum{}
-	}
-	r.rows[key] = slices.Clip(rows)
-	return r.rows[key], nil
-}
-
-// read is sumsOf from the database.
+// read is sums from the database.
 //
 // The statement reads the row ranges as they lie in the primary key and
 // the sums are made here, not by a GROUP BY: the engine's GROUP BY sorts
@@ -352,11 +317,11 @@ func (s *ReportSource) rollAdoption(ctx context.Context, f reports.Filter) ([]re
 FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 		return nil, err
 	}
-	at, err := s.sums(ctx, f, []string{mState, mEligible, mPotential}, asOfTotal, false)
+	at, err := s.sums(ctx, f, readStocks)
 	if err != nil {
 		return nil, err
 	}
-	at75, err := s.sums(ctx, f, []string{mActive75}, asOf, false)
+	at75, err := s.sums(ctx, f, readActive75)
 	if err != nil {
 		return nil, err
 	}
@@ -365,11 +330,11 @@ FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 	if err != nil {
 		return nil, err
 	}
-	help, err := s.sums(ctx, f, []string{mHelp}, asOf, false)
+	help, err := s.sums(ctx, f, readHelp)
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.sums(ctx, f, []string{mHelp}, allDays, false)
+	all, err := s.sums(ctx, f, readHelpTotal)
 	if err != nil {
 		return nil, err
 	}
@@ -429,11 +394,11 @@ func (s *ReportSource) rollMonths(ctx context.Context, f reports.Filter) ([]repo
 }
 
 func (s *ReportSource) rollFunnel(ctx context.Context, f reports.Filter) ([]reports.FunnelCounts, error) {
-	opened, err := s.sums(ctx, f, []string{mOpened}, inPeriod, false)
+	opened, err := s.sums(ctx, f, readOpened)
 	if err != nil {
 		return nil, err
 	}
-	stages, err := s.sums(ctx, f, []string{mStage}, reachedInPeriod, false)
+	stages, err := s.sums(ctx, f, readStages)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +447,7 @@ func splitBuckets(rows []rollupSum, keyOf func(muni int, name string) string) ([
 }
 
 func (s *ReportSource) rollStageDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mStageDays}, reachedInPeriod, false)
+	rows, err := s.sums(ctx, f, readStageDays)
 	if err != nil {
 		return nil, err
 	}
@@ -490,7 +455,7 @@ func (s *ReportSource) rollStageDays(ctx context.Context, f reports.Filter) ([]r
 }
 
 func (s *ReportSource) rollReasons(ctx context.Context, f reports.Filter) ([]reports.ReasonCount, error) {
-	rows, err := s.sums(ctx, f, []string{mReason}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readReasons)
 	if err != nil {
 		return nil, err
 	}
@@ -561,7 +526,7 @@ func (s *ReportSource) rollPharmacies(ctx context.Context, f reports.Filter) ([]
 }
 
 func (s *ReportSource) rollLeadHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mLeadHours}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readLeadHours)
 	if err != nil {
 		return nil, err
 	}
@@ -586,11 +551,11 @@ func (s *ReportSource) rollRenewalDays(ctx context.Context, f reports.Filter) ([
 
 // rollGPCounts counts the GP requests of one kind per municipality.
 func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind string) ([]reports.GPCounts, error) {
-	req, err := s.sums(ctx, f, []string{mGPRequests}, inPeriod, false)
+	req, err := s.sums(ctx, f, readGPRequests)
 	if err != nil {
 		return nil, err
 	}
-	dec, err := s.sumsOf(ctx, f, []string{mGPDecision}, kind+"|", reachedInPeriod, false)
+	dec, err := s.sums(ctx, f, readGPDecisions(kind))
 	if err != nil {
 		return nil, err
 	}
@@ -617,7 +582,7 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 // rollGPDecisionDays is the histogram of whole days to the decision of
 // the GP requests of one kind, per municipality.
 func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter, kind string) ([]reports.Bucket, error) {
-	rows, err := s.sumsOf(ctx, f, []string{mGPDays}, kind+"|", reachedInPeriod, false)
+	rows, err := s.sums(ctx, f, readGPDays(kind))
 	if err != nil {
 		return nil, err
 	}
@@ -625,7 +590,7 @@ func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter,
 }
 
 func (s *ReportSource) rollPromiseHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mPromiseHours}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readPromiseHours)
 	if err != nil {
 		return nil, err
 	}
@@ -633,7 +598,7 @@ func (s *ReportSource) rollPromiseHours(ctx context.Context, f reports.Filter) (
 }
 
 func (s *ReportSource) rollAssessmentVersions(ctx context.Context, f reports.Filter) ([]reports.VersionCount, error) {
-	rows, err := s.sums(ctx, f, []string{mVersions}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readAssessments)
 	if err != nil {
 		return nil, err
 	}
@@ -653,7 +618,7 @@ func (s *ReportSource) rollAssessmentVersions(ctx context.Context, f reports.Fil
 }
 
 func (s *ReportSource) rollConsentRecorders(ctx context.Context, f reports.Filter) ([]reports.ConsentCount, error) {
-	rows, err := s.sums(ctx, f, []string{mConsents}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readConsents)
 	if err != nil {
 		return nil, err
 	}
@@ -671,7 +636,7 @@ func (s *ReportSource) rollConsentRecorders(ctx context.Context, f reports.Filte
 // rollCaseRecorders turns the cases opened per municipality and recorder
 // into a histogram per municipality: Count recorders opened Value cases.
 func (s *ReportSource) rollCaseRecorders(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mOpenedBy}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readOpenedBy)
 	if err != nil {
 		return nil, err
 	}
