@@ -164,7 +164,12 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 		where += " AND substr(key, 1, " + strconv.Itoa(len(prefix)) + ") = '" + prefix + "'"
 	}
 	// One branch per metric and row range, naming its metric by its
-	// index: a metric's text would cost a string a row.
+	// index (a metric's text would cost a string a row), and the metric,
+	// municipality and month packed into one integer (packedGroup): each
+	// column costs the driver calls and a conversion a row.
+	if len(metrics) > packedMetrics {
+		return nil, fmt.Errorf("report query: %d metrics in one read, at most %d", len(metrics), packedMetrics)
+	}
 	var q strings.Builder
 	var args []any
 	for _, p := range parts(f, r, byMonth) {
@@ -176,7 +181,8 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 			if p.minus {
 				sign = "-(" + n + ")"
 			}
-			q.WriteString("SELECT " + strconv.Itoa(j) + " AS metric, " + muni + " AS municipality_code, key, " + month + " AS month, " + sign +
+			q.WriteString("SELECT (CAST(" + muni + " AS BIGINT) * " + strconv.Itoa(packedMetrics) + " + " + strconv.Itoa(j) + ") * " +
+				strconv.Itoa(packedMonths) + " + " + month + " AS g, key, " + sign +
 				" AS n FROM rollups WHERE metric = '" + m + p.level + "' AND day >= ? AND day <= ?")
 			args = append(args, p.lo, p.hi)
 			if p.twoDay {
@@ -193,30 +199,26 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 	}
 	defer rows.Close()
 	type group struct {
-		metric, muni, month int
-		key                 string
+		packed int64
+		key    string
 	}
 	acc := map[group]int64{}
 	// Scanned into interface values: database/sql then hands over the
 	// driver's value as it is, where typed destinations go through
 	// reflection a column.
-	var cols [5]any
-	dst := []any{&cols[0], &cols[1], &cols[2], &cols[3], &cols[4]}
+	var cols [3]any
+	dst := []any{&cols[0], &cols[1], &cols[2]}
 	for rows.Next() {
 		if err := rows.Scan(dst...); err != nil {
 			return nil, fmt.Errorf("report query %s: %w", what, err)
 		}
-		var g group
-		var okMetric, okMuni, okKey, okMonth bool
-		g.metric, okMetric = asInt(cols[0])
-		g.muni, okMuni = asInt(cols[1])
-		g.key, okKey = asText(cols[2])
-		g.month, okMonth = asInt(cols[3])
-		v, okN := cols[4].(int64)
-		if !okMetric || !okMuni || !okKey || !okMonth || !okN || g.metric < 0 || g.metric >= len(metrics) {
+		g, okG := cols[0].(int64)
+		key, okKey := asText(cols[1])
+		v, okN := cols[2].(int64)
+		if !okG || !okKey || !okN || g < 0 || int(g/packedMonths%packedMetrics) >= len(metrics) {
 			return nil, fmt.Errorf("report query %s: unexpected row %v", what, cols)
 		}
-		acc[g] += v
+		acc[group{g, key}] += v
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report query %s: %w", what, err)
@@ -224,19 +226,29 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 	out := make([]rollupSum, 0, len(acc))
 	for g, v := range acc {
 		if v != 0 {
-			out = append(out, rollupSum{Metric: metrics[g.metric], Muni: g.muni, Key: g.key, Month: g.month, N: v})
+			metric, muni, month := unpackGroup(g.packed)
+			out = append(out, rollupSum{Metric: metrics[metric], Muni: muni, Key: g.key, Month: month, N: v})
 		}
 	}
 	return out, nil
 }
 
-// asInt and asText read a column scanned into an interface value (int64
-// and string, or []byte for text, on both engines' drivers).
-func asInt(v any) (int, bool) {
-	n, ok := v.(int64)
-	return int(n), ok
+// A rollup read's row names its metric (the index in the read's list),
+// municipality and month in one integer: (municipality × packedMetrics +
+// metric) × packedMonths + month, month being yyyymm (or 0).
+const (
+	packedMetrics = 100
+	packedMonths  = 1000000
+)
+
+// unpackGroup returns the metric index, municipality and month of a packed
+// group (read).
+func unpackGroup(g int64) (metric, muni, month int) {
+	return int(g / packedMonths % packedMetrics), int(g / packedMonths / packedMetrics), int(g % packedMonths)
 }
 
+// asText reads a text column scanned into an interface value (string,
+// or []byte, on both engines' drivers).
 func asText(v any) (string, bool) {
 	switch v := v.(type) {
 	case string:
