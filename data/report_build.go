@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -35,7 +34,7 @@ func (db *DB) Report(ctx context.Context, a workflow.Actor, f reports.Filter, p 
 	}
 	var r reports.Report
 	if db.memo == nil {
-		r, err = build(ctx, src, f, p)
+		r, _, err = db.buildInSnapshot(ctx, src, f, p, build)
 	} else {
 		r, err = db.memoReport(ctx, src, f, p, suppressed, build)
 	}
@@ -50,7 +49,7 @@ func (db *DB) Report(ctx context.Context, a workflow.Actor, f reports.Filter, p 
 // on besides the data (scope, filter, parameters, suppression) and valid
 // while the versions of the municipalities in the filter (and of the
 // reference data) are those it was built at. The build reads the versions
-// and every figure in one read-only transaction, one snapshot: a change
+// and every figure in one committed state (buildInSnapshot): a change
 // committed meanwhile has moved a version on, so the next request builds
 // again instead of serving figures older than their versions say.
 func (db *DB) memoReport(ctx context.Context, src *ReportSource, f reports.Filter, p reports.Params, suppressed bool,
@@ -63,24 +62,6 @@ func (db *DB) memoReport(ctx context.Context, src *ReportSource, f reports.Filte
 	key := fmt.Sprintf("%+v|%v|%v|%s|%s|%t|%s", src.scope, codes, f.Municipalities, f.From, f.To, suppressed, params)
 	current := func(ctx context.Context) (string, error) { return readVersions(ctx, db.bun, codes) }
 	return db.memo.report(ctx, key, current, func(ctx context.Context) (reports.Report, string, error) {
-		opts := &sql.TxOptions{ReadOnly: true}
-		if db.Postgres {
-			opts.Isolation = sql.LevelRepeatableRead // one snapshot for every statement
-		}
-		// On SQLite (WAL) a deferred read transaction reads one snapshot
-		// from its first statement on.
-		tx, err := db.bun.BeginTx(ctx, opts)
-		if err != nil {
-			return reports.Report{}, "", fmt.Errorf("report: %w", err)
-		}
-		defer func() { _ = tx.Rollback() }()
-		vs, err := readVersions(ctx, tx, codes)
-		if err != nil {
-			return reports.Report{}, "", err
-		}
-		in := *src
-		in.q = tx
-		r, err := build(ctx, &in, f, p)
-		return r, vs, err
+		return db.buildInSnapshot(ctx, src, f, p, build)
 	})
 }

@@ -28,10 +28,13 @@ type ReportSource struct {
 	// shared holds the rollup reads several figures of one report add
 	// up (rollSums).
 	shared *sharedReads
-	// q runs the queries: a read transaction when the report is memoised
-	// (report_memo.go), so every figure and the versions come from one
+	// q runs the queries: the report's read transaction (DB.Report,
+	// report_snapshot.go), so every figure and the versions come from one
 	// snapshot; nil is the database.
 	q bun.IDB
+	// parallel are more read transactions of the same committed state
+	// as q, for Prefetch's readers (report_snapshot.go).
+	parallel []bun.IDB
 }
 
 var _ reports.Source = (*ReportSource)(nil)

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dosis-dk/dosis/reports"
@@ -113,22 +112,17 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 	return out
 }
 
-// sums adds up the metrics over the day range per metric, municipality and
-// key (and month when byMonth), in one statement over the row ranges of
-// parts. The national metrics are read under municipality 0 when the
-// filter covers every municipality, or most of them less the few left out
-// (exact: the rows are sums); their rows then come back under
-// municipality 0.
-func (s *ReportSource) sums(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
-	return s.sumsOf(ctx, f, metrics, "", r, byMonth)
-}
-
-// sumsOf is sums over the rows whose key starts with prefix ("" all). The
-// same read twice in one report (the GP requests, for first proposals and
-// renewals; rollRead) is made once (ReportSource.shared).
-func (s *ReportSource) sumsOf(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
-	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, metrics, prefix, r, byMonth)
-	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, metrics, prefix, r, byMonth) })
+// sums adds up the metrics of rd over its day range per metric,
+// municipality and key (and month when byMonth), in one statement over
+// the row ranges of parts. The national metrics are read under
+// municipality 0 when the filter covers every municipality, or most of
+// them less the few left out (exact: the rows are sums); their rows then
+// come back under municipality 0. The same read twice in one report (the
+// GP requests, for first proposals and renewals; readRolls), or read
+// ahead by Prefetch, is made once (ReportSource.shared).
+func (s *ReportSource) sums(ctx context.Context, f reports.Filter, rd rollupRead) ([]rollupSum, error) {
+	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, rd.metrics, rd.prefix, rd.r, rd.byMonth)
+	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, rd.metrics, rd.prefix, rd.r, rd.byMonth) })
 }
 
 // rollRead is the one read of the roll and urgent-roll metrics that the
@@ -139,39 +133,10 @@ var rollRead = []string{mRolls, mRollDays, mUrgent, mUrgentDelivered, mUrgentOnT
 
 // rollSums is the rollRead over the period, by month.
 func (s *ReportSource) rollSums(ctx context.Context, f reports.Filter) ([]rollupSum, error) {
-	return s.sums(ctx, f, rollRead, inPeriod, true)
+	return s.sums(ctx, f, readRolls)
 }
 
-// sharedReads keeps the rollup reads of one ReportSource (one report:
-// DB.Report, the benchmark and verify make one per report), so figures of
-// the same report that add up the same rows read them once. It is not a
-// cache across reports: a new source reads the rollups as committed then.
-type sharedReads struct {
-	mu   sync.Mutex
-	rows map[string][]rollupSum
-}
-
-// get returns the rows stored under key, or loads and stores them. The
-// slice is shared: callers must not change it (appending to it copies: its
-// capacity is its length).
-func (r *sharedReads) get(key string, load func() ([]rollupSum, error)) ([]rollupSum, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if rows, ok := r.rows[key]; ok {
-		return rows, nil
-	}
-	rows, err := load()
-	if err != nil {
-		return nil, err
-	}
-	if r.rows == nil {
-		r.rows = map[string][]rollupSum{}
-	}
-	r.rows[key] = slices.Clip(rows)
-	return r.rows[key], nil
-}
-
-// read is sumsOf from the database.
+// read is sums from the database.
 //
 // The statement reads the row ranges as they lie in the primary key and
 // the sums are made here, not by a GROUP BY: the engine's GROUP BY sorts
@@ -199,7 +164,12 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 		where += " AND substr(key, 1, " + strconv.Itoa(len(prefix)) + ") = '" + prefix + "'"
 	}
 	// One branch per metric and row range, naming its metric by its
-	// index: a metric's text would cost a string a row.
+	// index (a metric's text would cost a string a row), and the metric,
+	// municipality and month packed into one integer (packedGroup): each
+	// column costs the driver calls and a conversion a row.
+	if len(metrics) > packedMetrics {
+		return nil, fmt.Errorf("report query: %d metrics in one read, at most %d", len(metrics), packedMetrics)
+	}
 	var q strings.Builder
 	var args []any
 	for _, p := range parts(f, r, byMonth) {
@@ -211,7 +181,8 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 			if p.minus {
 				sign = "-(" + n + ")"
 			}
-			q.WriteString("SELECT " + strconv.Itoa(j) + " AS metric, " + muni + " AS municipality_code, key, " + month + " AS month, " + sign +
+			q.WriteString("SELECT (CAST(" + muni + " AS BIGINT) * " + strconv.Itoa(packedMetrics) + " + " + strconv.Itoa(j) + ") * " +
+				strconv.Itoa(packedMonths) + " + " + month + " AS g, key, " + sign +
 				" AS n FROM rollups WHERE metric = '" + m + p.level + "' AND day >= ? AND day <= ?")
 			args = append(args, p.lo, p.hi)
 			if p.twoDay {
@@ -228,30 +199,26 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 	}
 	defer rows.Close()
 	type group struct {
-		metric, muni, month int
-		key                 string
+		packed int64
+		key    string
 	}
 	acc := map[group]int64{}
 	// Scanned into interface values: database/sql then hands over the
 	// driver's value as it is, where typed destinations go through
 	// reflection a column.
-	var cols [5]any
-	dst := []any{&cols[0], &cols[1], &cols[2], &cols[3], &cols[4]}
+	var cols [3]any
+	dst := []any{&cols[0], &cols[1], &cols[2]}
 	for rows.Next() {
 		if err := rows.Scan(dst...); err != nil {
 			return nil, fmt.Errorf("report query %s: %w", what, err)
 		}
-		var g group
-		var okMetric, okMuni, okKey, okMonth bool
-		g.metric, okMetric = asInt(cols[0])
-		g.muni, okMuni = asInt(cols[1])
-		g.key, okKey = asText(cols[2])
-		g.month, okMonth = asInt(cols[3])
-		v, okN := cols[4].(int64)
-		if !okMetric || !okMuni || !okKey || !okMonth || !okN || g.metric < 0 || g.metric >= len(metrics) {
+		g, okG := cols[0].(int64)
+		key, okKey := asText(cols[1])
+		v, okN := cols[2].(int64)
+		if !okG || !okKey || !okN || g < 0 || int(g/packedMonths%packedMetrics) >= len(metrics) {
 			return nil, fmt.Errorf("report query %s: unexpected row %v", what, cols)
 		}
-		acc[g] += v
+		acc[group{g, key}] += v
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report query %s: %w", what, err)
@@ -259,19 +226,29 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 	out := make([]rollupSum, 0, len(acc))
 	for g, v := range acc {
 		if v != 0 {
-			out = append(out, rollupSum{Metric: metrics[g.metric], Muni: g.muni, Key: g.key, Month: g.month, N: v})
+			metric, muni, month := unpackGroup(g.packed)
+			out = append(out, rollupSum{Metric: metrics[metric], Muni: muni, Key: g.key, Month: month, N: v})
 		}
 	}
 	return out, nil
 }
 
-// asInt and asText read a column scanned into an interface value (int64
-// and string, or []byte for text, on both engines' drivers).
-func asInt(v any) (int, bool) {
-	n, ok := v.(int64)
-	return int(n), ok
+// A rollup read's row names its metric (the index in the read's list),
+// municipality and month in one integer: (municipality × packedMetrics +
+// metric) × packedMonths + month, month being yyyymm (or 0).
+const (
+	packedMetrics = 100
+	packedMonths  = 1000000
+)
+
+// unpackGroup returns the metric index, municipality and month of a packed
+// group (read).
+func unpackGroup(g int64) (metric, muni, month int) {
+	return int(g / packedMonths % packedMetrics), int(g / packedMonths / packedMetrics), int(g % packedMonths)
 }
 
+// asText reads a text column scanned into an interface value (string,
+// or []byte, on both engines' drivers).
 func asText(v any) (string, bool) {
 	switch v := v.(type) {
 	case string:
@@ -352,11 +329,11 @@ func (s *ReportSource) rollAdoption(ctx context.Context, f reports.Filter) ([]re
 FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 		return nil, err
 	}
-	at, err := s.sums(ctx, f, []string{mState, mEligible, mPotential}, asOfTotal, false)
+	at, err := s.sums(ctx, f, readStocks)
 	if err != nil {
 		return nil, err
 	}
-	at75, err := s.sums(ctx, f, []string{mActive75}, asOf, false)
+	at75, err := s.sums(ctx, f, readActive75)
 	if err != nil {
 		return nil, err
 	}
@@ -365,11 +342,11 @@ FROM municipalities WHERE 1 = 1`+s.in(f, "code")+` ORDER BY code`); err != nil {
 	if err != nil {
 		return nil, err
 	}
-	help, err := s.sums(ctx, f, []string{mHelp}, asOf, false)
+	help, err := s.sums(ctx, f, readHelp)
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.sums(ctx, f, []string{mHelp}, allDays, false)
+	all, err := s.sums(ctx, f, readHelpTotal)
 	if err != nil {
 		return nil, err
 	}
@@ -429,11 +406,11 @@ func (s *ReportSource) rollMonths(ctx context.Context, f reports.Filter) ([]repo
 }
 
 func (s *ReportSource) rollFunnel(ctx context.Context, f reports.Filter) ([]reports.FunnelCounts, error) {
-	opened, err := s.sums(ctx, f, []string{mOpened}, inPeriod, false)
+	opened, err := s.sums(ctx, f, readOpened)
 	if err != nil {
 		return nil, err
 	}
-	stages, err := s.sums(ctx, f, []string{mStage}, reachedInPeriod, false)
+	stages, err := s.sums(ctx, f, readStages)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +459,7 @@ func splitBuckets(rows []rollupSum, keyOf func(muni int, name string) string) ([
 }
 
 func (s *ReportSource) rollStageDays(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mStageDays}, reachedInPeriod, false)
+	rows, err := s.sums(ctx, f, readStageDays)
 	if err != nil {
 		return nil, err
 	}
@@ -490,7 +467,7 @@ func (s *ReportSource) rollStageDays(ctx context.Context, f reports.Filter) ([]r
 }
 
 func (s *ReportSource) rollReasons(ctx context.Context, f reports.Filter) ([]reports.ReasonCount, error) {
-	rows, err := s.sums(ctx, f, []string{mReason}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readReasons)
 	if err != nil {
 		return nil, err
 	}
@@ -561,7 +538,7 @@ func (s *ReportSource) rollPharmacies(ctx context.Context, f reports.Filter) ([]
 }
 
 func (s *ReportSource) rollLeadHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mLeadHours}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readLeadHours)
 	if err != nil {
 		return nil, err
 	}
@@ -586,11 +563,11 @@ func (s *ReportSource) rollRenewalDays(ctx context.Context, f reports.Filter) ([
 
 // rollGPCounts counts the GP requests of one kind per municipality.
 func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind string) ([]reports.GPCounts, error) {
-	req, err := s.sums(ctx, f, []string{mGPRequests}, inPeriod, false)
+	req, err := s.sums(ctx, f, readGPRequests)
 	if err != nil {
 		return nil, err
 	}
-	dec, err := s.sumsOf(ctx, f, []string{mGPDecision}, kind+"|", reachedInPeriod, false)
+	dec, err := s.sums(ctx, f, readGPDecisions(kind))
 	if err != nil {
 		return nil, err
 	}
@@ -617,7 +594,7 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 // rollGPDecisionDays is the histogram of whole days to the decision of
 // the GP requests of one kind, per municipality.
 func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter, kind string) ([]reports.Bucket, error) {
-	rows, err := s.sumsOf(ctx, f, []string{mGPDays}, kind+"|", reachedInPeriod, false)
+	rows, err := s.sums(ctx, f, readGPDays(kind))
 	if err != nil {
 		return nil, err
 	}
@@ -625,7 +602,7 @@ func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter,
 }
 
 func (s *ReportSource) rollPromiseHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mPromiseHours}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readPromiseHours)
 	if err != nil {
 		return nil, err
 	}
@@ -633,7 +610,7 @@ func (s *ReportSource) rollPromiseHours(ctx context.Context, f reports.Filter) (
 }
 
 func (s *ReportSource) rollAssessmentVersions(ctx context.Context, f reports.Filter) ([]reports.VersionCount, error) {
-	rows, err := s.sums(ctx, f, []string{mVersions}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readAssessments)
 	if err != nil {
 		return nil, err
 	}
@@ -653,7 +630,7 @@ func (s *ReportSource) rollAssessmentVersions(ctx context.Context, f reports.Fil
 }
 
 func (s *ReportSource) rollConsentRecorders(ctx context.Context, f reports.Filter) ([]reports.ConsentCount, error) {
-	rows, err := s.sums(ctx, f, []string{mConsents}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readConsents)
 	if err != nil {
 		return nil, err
 	}
@@ -671,7 +648,7 @@ func (s *ReportSource) rollConsentRecorders(ctx context.Context, f reports.Filte
 // rollCaseRecorders turns the cases opened per municipality and recorder
 // into a histogram per municipality: Count recorders opened Value cases.
 func (s *ReportSource) rollCaseRecorders(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, []string{mOpenedBy}, inPeriod, false)
+	rows, err := s.sums(ctx, f, readOpenedBy)
 	if err != nil {
 		return nil, err
 	}

@@ -89,3 +89,20 @@ func TestPartsOfStocks(t *testing.T) {
 		})
 	}
 }
+
+// The packed group of a rollup read (metric index, municipality, month)
+// comes back apart as it went in, as the report's SQL packs it.
+func TestUnpackGroup(t *testing.T) {
+	pack := func(metric, muni, month int) int64 {
+		return (int64(muni)*packedMetrics+int64(metric))*packedMonths + int64(month)
+	}
+	tests := []struct{ metric, muni, month int }{
+		{0, 0, 0}, {7, 860, 219912}, {3, 101, 202601}, {packedMetrics - 1, 0, 185001}, {0, 99999, 0},
+	}
+	for _, tt := range tests {
+		m, c, mo := unpackGroup(pack(tt.metric, tt.muni, tt.month))
+		if m != tt.metric || c != tt.muni || mo != tt.month {
+			t.Errorf("unpack(pack(%d, %d, %d)) = %d, %d, %d", tt.metric, tt.muni, tt.month, m, c, mo)
+		}
+	}
+}

@@ -20,6 +20,11 @@ func Build(ctx context.Context, src Source, f Filter, p Params) (Report, error) 
 		return Report{}, fmt.Errorf("report period: %s is after %s", f.From.Format(), f.To.Format())
 	}
 	r := Report{Filter: f, Params: p}
+	if pf, ok := src.(Prefetcher); ok {
+		if err := pf.Prefetch(ctx, f); err != nil {
+			return r, fmt.Errorf("report: %w", err)
+		}
+	}
 	adoption, err := src.Adoption(ctx, f)
 	if err != nil {
 		return r, fmt.Errorf("adoption: %w", err)

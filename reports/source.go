@@ -80,6 +80,15 @@ type Source interface {
 	CaseRecorders(ctx context.Context, f Filter) ([]Bucket, error)
 }
 
+// Prefetcher is a Source that can read everything a Build over a filter
+// will ask for at once, ahead of the calls (the database source reads its
+// queries on two connections in parallel, from one committed state).
+// Build calls Prefetch first; the calls that follow then return what was
+// read. A Source need not implement it: the calls read as they come.
+type Prefetcher interface {
+	Prefetch(ctx context.Context, f Filter) error
+}
+
 // VersionCount is the assessments of one municipality under one rule-set
 // version ("id vN").
 type VersionCount struct {
