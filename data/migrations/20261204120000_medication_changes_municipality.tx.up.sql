@@ -4,8 +4,8 @@
 -- its municipality, to keep the few of one municipality (issue 14, web
 -- targets; BENCHMARKS.md, webp99). Medication changes now carry their
 -- case's municipality, as roll periods and urgent rolls do (written with
--- the row; a case never changes municipality), and the watch index starts
--- with it, so a municipality's watched changes are a few index entries.
+-- the row, moved with the case when the citizen moves), and the watch index
+-- starts with it, so a municipality's watched changes are a few entries.
 ALTER TABLE medication_changes ADD COLUMN municipality_code INTEGER;
 --bun:split
 UPDATE medication_changes SET municipality_code = (SELECT c.municipality_code FROM cases AS c WHERE c.id = medication_changes.case_id);
