@@ -169,7 +169,9 @@ func TestReceiptDeviationReachesPharmacy(t *testing.T) {
 		if st, _, _ := nurse.post("/cases/"+f.case851.ID+"/receipt", form); st != http.StatusConflict {
 			t.Errorf("second receipt: %d, want 409", st)
 		}
-		_, body := nurse.get("/cases/" + f.case851.ID)
+		// Period 1 has ended and is received: a past period, shown with
+		// its receipt on the case page's past periods (?past=1).
+		_, body := nurse.get("/cases/" + f.case851.ID + "?past=1")
 		if !strings.Contains(body, "Leveret for sent") || !strings.Contains(body, "kom om eftermiddagen") {
 			t.Error("the case page does not show the receipt's deviations")
 		}
