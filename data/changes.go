@@ -30,7 +30,10 @@ func (t *txStore) InsertMedicationChange(ctx context.Context, m workflow.Medicat
 		id := m.PeriodID
 		r.PeriodID = &id
 	}
-	_, err := t.tx.NewInsert().Model(&r).Exec(ctx)
+	// The case's municipality is copied onto the row (and moved with the
+	// case, citizen_move.go), so the worklist reads one municipality's
+	// watched changes from its index (migration 20261204120000).
+	_, err := t.tx.NewInsert().Model(&r).Value("municipality_code", "(SELECT municipality_code FROM cases WHERE id = ?)", m.CaseID).Exec(ctx)
 	return wrap(err, "insert medication change")
 }
 

@@ -185,6 +185,12 @@ func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID st
 	}
 	n, _ = r.RowsAffected()
 	res.UrgentRolls = int(n)
+	// Every medication change moves: its municipality only locates it for
+	// the worklist, which shows the case where it is now.
+	if _, err := tx.NewUpdate().Table("medication_changes").Set("municipality_code = ?", in.To).
+		Where("case_id = ?", cr.ID).Exec(ctx); err != nil {
+		return fmt.Errorf("move medication changes: %w", err)
+	}
 	return nil
 }
 

@@ -121,7 +121,7 @@ func (db *DB) nurseWork(s workflow.Scope, now time.Time, st workflow.Settings) [
 			ColumnExpr("x.id AS ref_id, x.requested_at AS due").
 			Where("x.decided_at IS NULL AND c.state = ?", string(workflow.StateAwaitingGP)).
 			Where("EXISTS (SELECT 1 FROM gp_absences ga WHERE ga.gp_id = x.gp_id AND ga.from_date <= ? AND ga.to_date >= ?)", today, today)},
-		{kind: workflow.WorkChangeMissesDeadline, q: db.caseWork(s, "medication_changes AS x").
+		{kind: workflow.WorkChangeMissesDeadline, q: rowScoped(db.caseWork(s, "medication_changes AS x"), s).
 			ColumnExpr("x.id AS ref_id, x.effective_date AS due_day").
 			Where("x.decision IN (?)", bun.List([]string{workflow.ChangeUrgentRoll, workflow.ChangeBridge})).
 			Where("c.state IN (?)", bun.List([]string{string(workflow.StateActive), string(workflow.StatePaused)})).

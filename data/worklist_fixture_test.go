@@ -112,9 +112,9 @@ func newWLFixture(t *testing.T, db *data.DB) *wlFixture {
 			t.Fatal(err)
 		}
 	}
-	exec("INSERT INTO medication_changes (id, case_id, effective_date, description, decision, urgent_roll_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	exec("INSERT INTO medication_changes (id, case_id, municipality_code, effective_date, description, decision, urgent_roll_id, recorded_by, recorded_at) VALUES (?, ?, 851, ?, ?, ?, ?, ?, ?)",
 		"mc-1", a.ID, calendar.NewDate(2026, 3, 8), "ny dosis", workflow.ChangeUrgentRoll, f.urgentOverdue.ID, "u-nurse", f.clock)
-	exec("INSERT INTO medication_changes (id, case_id, effective_date, description, decision, urgent_roll_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	exec("INSERT INTO medication_changes (id, case_id, municipality_code, effective_date, description, decision, urgent_roll_id, recorded_by, recorded_at) VALUES (?, ?, 851, ?, ?, ?, ?, ?, ?)",
 		"mc-2", a.ID, calendar.NewDate(2026, 3, 7), "leveret", workflow.ChangeUrgentRoll, f.urgentDelivered.ID, "u-nurse", f.clock)
 	period := func(seq int, start calendar.Date, status workflow.PeriodStatus) {
 		exec("INSERT INTO roll_periods (case_id, pharmacy_id, municipality_code, seq, start_date, end_date, deadline, packing_date, expected_delivery, length_days, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

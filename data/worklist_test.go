@@ -132,3 +132,38 @@ func TestPackingJobOverdueOnlyAfterItsDay(t *testing.T) {
 		}
 	})
 }
+
+// TestMedicationChangeCarriesMunicipality: a recorded medication change
+// carries its case's municipality (what the worklist's watched-changes
+// source reads by, from its index), on both engines.
+func TestMedicationChangeCarriesMunicipality(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := newWLFixture(t, db)
+		c := f.cases["active"]
+		f.clock = f.now
+		if _, err := f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, workflow.ChangeInput{Description: "ny dosis",
+			Effective: calendar.DayOf(f.now).AddDays(1)}); err != nil {
+			t.Fatal(err)
+		}
+		var rows []struct {
+			CaseID       string `bun:"case_id"`
+			Municipality *int   `bun:"municipality_code"`
+		}
+		if err := db.Bun().NewSelect().Table("medication_changes").Column("case_id", "municipality_code").Scan(ctx, &rows); err != nil {
+			t.Fatal(err)
+		}
+		recorded := 0
+		for _, r := range rows {
+			if r.Municipality == nil || *r.Municipality != 851 {
+				t.Errorf("change of case %s: municipality %v, want 851", r.CaseID, r.Municipality)
+			}
+			if r.CaseID == c.ID {
+				recorded++
+			}
+		}
+		if recorded < 3 { // the fixture's two and the one recorded here
+			t.Errorf("%d changes of the active case, want 3", recorded)
+		}
+	})
+}

@@ -29,9 +29,12 @@ type caseRolls struct {
 	// RequestKey is the urgent-roll form's idempotency key, new with every
 	// rendering: submitting the same form twice orders one roll.
 	RequestKey string
-	// Past holds the periods folded away below Periods: ended and
-	// received (or not dispensed) before today.
-	Past []workflow.Period
+	// Past holds the periods folded away below Periods (ended and
+	// received, or not dispensed, before today), read only when the page
+	// is asked for them (?past=1); PastCount counts them either way, for
+	// the link to them.
+	Past      []workflow.Period
+	PastCount int
 	// Today is the Danish civil date, State the case's state: what
 	// Extendable needs.
 	Today calendar.Date
@@ -74,12 +77,12 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 	if !out.Show {
 		return out, nil
 	}
-	ps, err := app.db.CasePeriods(ctx, a, c.ID)
+	out.Today, out.State = calendar.Today(rq.Now), c.State
+	ps, err := app.db.CaseFoldedPeriods(ctx, a, c.ID, out.Today, r.URL.Query().Get("past") == "1")
 	if err != nil {
 		return out, err
 	}
-	out.Today, out.State = calendar.Today(rq.Now), c.State
-	out.Periods, out.Past = splitPeriods(ps, out.Today)
+	out.Periods, out.Past, out.PastCount = ps.Current, ps.Past, ps.PastCount
 	devs, err := app.db.CaseDeviations(ctx, a, c.ID)
 	if err != nil {
 		return out, err
@@ -110,21 +113,6 @@ func (app *App) caseRollsOf(r *http.Request, rq *Request, c workflow.Case) (case
 		out.Urgent = append(out.Urgent, urgentWithEvents{UrgentQueueItem: u, Events: ev, Devs: byUrgent[u.ID]})
 	}
 	return out, nil
-}
-
-// splitPeriods parts a case's periods into the current and coming ones
-// (and any still awaiting receipt control) and the past ones, which the
-// page folds away: an active case holds a hundred of them after four years.
-func splitPeriods(ps []workflow.Period, today calendar.Date) (current, past []workflow.Period) {
-	for _, p := range ps {
-		done := p.Status == workflow.PeriodReceived || p.Status == workflow.PeriodNotDispensed
-		if done && p.End.Before(today) {
-			past = append(past, p)
-		} else {
-			current = append(current, p)
-		}
-	}
-	return current, past
 }
 
 // Extendable reports whether the period can still be extended: the case

@@ -1,13 +1,17 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // TestPharmacyQueueScopeAndSteps: pharmacy staff see only their pharmacy's
@@ -165,13 +169,62 @@ func TestReceiptDeviationReachesPharmacy(t *testing.T) {
 		if st, _, _ := nurse.post("/cases/"+f.case851.ID+"/receipt", form); st != http.StatusConflict {
 			t.Errorf("second receipt: %d, want 409", st)
 		}
-		_, body := nurse.get("/cases/" + f.case851.ID)
+		// Period 1 has ended and is received: a past period, shown with
+		// its receipt on the case page's past periods (?past=1).
+		_, body := nurse.get("/cases/" + f.case851.ID + "?past=1")
 		if !strings.Contains(body, "Leveret for sent") || !strings.Contains(body, "kom om eftermiddagen") {
 			t.Error("the case page does not show the receipt's deviations")
 		}
 		_, body = newClient(t, s).login("pharmacy").get("/pharmacy")
 		if !strings.Contains(body, "Leveret for sent") || !strings.Contains(body, "Beskadiget rulle") {
 			t.Error("the pharmacy does not see the deviations on its roll")
+		}
+	})
+}
+
+// TestPastPeriodsFolded: the case page reads and shows a case's past
+// periods (received, ended before today) only when asked (?past=1); by
+// default it links to them with their count. Both views are logged, and
+// the two reads part the case's periods exactly as the full list.
+func TestPastPeriodsFolded(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setupRolls(t, db)
+		ctx, sys := context.Background(), workflow.System("fixture")
+		svc := workflow.NewService(db, func() time.Time { return t0 }, workflow.DefaultSettings())
+		if _, err := svc.RecordReceipt(ctx, sys, f.case851.ID, 1, workflow.ReceiptInput{}); err != nil {
+			t.Fatal(err)
+		}
+		all := dbtest.Must(db.CasePeriods(ctx, sys, f.case851.ID))(t)
+		today := calendar.Today(t0)
+		if !all[0].End.Before(today) || len(all) < 2 {
+			t.Fatalf("fixture: period 1 ends %v, today %v, %d periods", all[0].End, today, len(all))
+		}
+		for _, withPast := range []bool{false, true} {
+			fp := dbtest.Must(db.CaseFoldedPeriods(ctx, sys, f.case851.ID, today, withPast))(t)
+			if fp.PastCount != 1 || len(fp.Current) != len(all)-1 || fp.Current[0].Seq != 2 {
+				t.Errorf("withPast %v: %d past, current %+v", withPast, fp.PastCount, fp.Current)
+			}
+			if want := map[bool]int{false: 0, true: 1}[withPast]; len(fp.Past) != want || (want == 1 && fp.Past[0].Seq != 1) {
+				t.Errorf("withPast %v: past read %+v", withPast, fp.Past)
+			}
+		}
+		other := dbtest.Must(db.UserByUsername(ctx, "nurse101"))(t).Actor()
+		if _, err := db.CaseFoldedPeriods(ctx, other, f.case851.ID, today, true); workflow.KindOf(err) != workflow.KindNotFound {
+			t.Errorf("another municipality's case: %v, want not found", err)
+		}
+		nurse := newClient(t, s).login("nurse")
+		_, body := nurse.get("/cases/" + f.case851.ID)
+		if strings.Contains(body, `id="period-1"`) || !strings.Contains(body, `id="period-2"`) ||
+			!strings.Contains(body, `href="/cases/`+f.case851.ID+`?past=1#past-periods">Tidligere perioder (1)</a>`) {
+			t.Errorf("folded: want period 2 and a link to 1 past period: %s", excerpt(body))
+		}
+		_, body = nurse.get("/cases/" + f.case851.ID + "?past=1")
+		if !strings.Contains(body, `<details id="past-periods" open>`) || !strings.Contains(body, `id="period-1"`) || !strings.Contains(body, `id="period-2"`) {
+			t.Errorf("?past=1: want both periods, the past one unfolded: %s", excerpt(body))
+		}
+		if n := countRows(t, db, "access_log", "what = ? AND citizen_id = ?", "web.case", f.citizen851.ID); n != 2 {
+			t.Errorf("%d case views logged, want 2", n)
 		}
 	})
 }

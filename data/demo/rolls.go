@@ -114,13 +114,13 @@ func (g *muniGen) periodRecords(b *caseBuild, ph *pharmacy, ps []period) {
 		if i+1 < len(ps) && r.chance(0.02) {
 			at := r.workTime(p.start.Start().Add(r.daysBetween(0, 3)))
 			if at.Before(g.sh.now) {
-				g.t.changes.add(r.id(), b.c.ID, calendar.DayOf(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeNextRoll,
+				g.t.changes.add(r.id(), b.c.ID, g.p.Code, calendar.DayOf(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeNextRoll,
 					periodRef(g.sh.d, b.c.ID, ps[i+1].seq), nil, g.nurses[r.IntN(len(g.nurses))], at)
 			}
 		} else if r.chance(0.003) {
 			at := r.workTime(p.start.Start().Add(r.daysBetween(0, 10)))
 			if at.Before(g.sh.now) {
-				g.t.changes.add(r.id(), b.c.ID, calendar.DayOf(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeBridge,
+				g.t.changes.add(r.id(), b.c.ID, g.p.Code, calendar.DayOf(at), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeBridge,
 					nil, nil, g.nurses[r.IntN(len(g.nurses))], at)
 			}
 		}

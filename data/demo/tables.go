@@ -45,7 +45,7 @@ func newTables(d schema.Dialect) *tables {
 			"reject_reason", "packed_at", "delivered_at", "cancelled_at", "received_at", "note"),
 		urgentEvents: newBatch(d, "urgent_roll_events", "urgent_roll_id", "seq", "at", "actor", "actor_role",
 			"from_status", "to_status", "note"),
-		changes: newBatch(d, "medication_changes", "id", "case_id", "effective_date", "description", "decision",
+		changes: newBatch(d, "medication_changes", "id", "case_id", "municipality_code", "effective_date", "description", "decision",
 			"period_id", "urgent_roll_id", "recorded_by", "recorded_at"),
 		deviations: newBatch(d, "receipt_deviations", "case_id", "period_id", "urgent_roll_id", "pharmacy_id",
 			"kind", "note", "recorded_by", "recorded_at"),

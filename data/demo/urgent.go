@@ -169,7 +169,7 @@ func (g *muniGen) urgentRoll(b *caseBuild, ph *pharmacy, reason string, req time
 	}
 	g.sh.stats.UrgentRolls++
 	if reason == workflow.UrgentReasonMedicationChange || reason == workflow.UrgentReasonHospitalDischarge {
-		g.t.changes.add(r.id(), b.c.ID, calendar.DayOf(req), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeUrgentRoll,
+		g.t.changes.add(r.id(), b.c.ID, g.p.Code, calendar.DayOf(req), changeTexts[r.IntN(len(changeTexts))], workflow.ChangeUrgentRoll,
 			nil, id, nurse, req)
 	}
 	if rec.received != nil && r.chance(0.01) {
