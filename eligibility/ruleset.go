@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"slices"
+	"sync"
 )
 
 // Ops a criterion may use.
@@ -63,11 +65,32 @@ var defaultJSON string
 // ("dk-default"). It panics only if the embedded file is invalid, which the
 // tests rule out.
 func Default() *RuleSet {
+	return parsedDefault().Clone()
+}
+
+// parsedDefault parses the embedded default once (every assessment under
+// the default used to parse it again: 4 % of a transition's CPU); Default
+// hands out copies, so the parsed set is never changed.
+var parsedDefault = sync.OnceValue(func() *RuleSet {
 	rs, err := Parse([]byte(defaultJSON))
 	if err != nil {
 		panic(fmt.Sprintf("eligibility: embedded default rule set: %v", err))
 	}
 	return rs
+})
+
+// Clone returns a deep copy of rs: its criteria and their list values are
+// copied, so changing the copy leaves rs as it was.
+func (rs *RuleSet) Clone() *RuleSet {
+	c := *rs
+	c.Criteria = make([]Criterion, len(rs.Criteria))
+	for i, cr := range rs.Criteria {
+		if list, ok := cr.Value.([]string); ok {
+			cr.Value = slices.Clone(list)
+		}
+		c.Criteria[i] = cr
+	}
+	return &c
 }
 
 // LoadFile reads and validates a rule-set file, for example a municipality's

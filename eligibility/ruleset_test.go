@@ -113,3 +113,14 @@ func resultByID(t *testing.T, v Verdict, id string) CriterionResult {
 	t.Fatalf("verdict has no result for %q", id)
 	return CriterionResult{}
 }
+
+// TestCloneIsDeep: a clone's criteria and "in" lists are its own.
+func TestCloneIsDeep(t *testing.T) {
+	rs := &RuleSet{ID: "x", Version: "1", Criteria: []Criterion{{ID: "c", Op: OpIn, Value: []string{"a", "b"}}}}
+	c := rs.Clone()
+	c.Criteria[0].Value.([]string)[0] = "z"
+	c.Criteria[0].ID = "d"
+	if rs.Criteria[0].Value.([]string)[0] != "a" || rs.Criteria[0].ID != "c" {
+		t.Errorf("changing the clone changed the original: %+v", rs.Criteria[0])
+	}
+}
