@@ -34,6 +34,9 @@ type DB struct {
 	// prepared holds the transition path's prepared statements
 	// (prepared.go), closed with the DB.
 	prepared *preparedSet
+	// ckpt is the background checkpoint loop of a server on SQLite
+	// (checkpoint.go), stopped by Close.
+	ckpt *checkpointer
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -128,8 +131,12 @@ func (db *DB) checkPragmas(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database (its prepared statements first).
-func (db *DB) Close() error { return errors.Join(db.prepared.close(), db.bun.Close()) }
+// Close closes the database (its checkpoint loop and prepared statements
+// first).
+func (db *DB) Close() error {
+	db.stopCheckpoints()
+	return errors.Join(db.prepared.close(), db.bun.Close())
+}
 
 // Bun returns the underlying bun handle for the data package's own tools
 // (tests, benchmarks); domain code never sees it.

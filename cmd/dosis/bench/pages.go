@@ -70,7 +70,7 @@ func PageQueries(ctx context.Context, o PagesOptions) ([]PageProfile, error) {
 	if o.Runs < 1 {
 		o.Runs = 3
 	}
-	db, err := openServed(ctx, o.DSN, o.ReportCache)
+	db, err := openServed(ctx, o.DSN, o.ReportCache, data.DefaultCheckpointEvery)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +170,7 @@ func isRead(query string) bool {
 
 // openServed opens the database a benchmark's web application serves: its
 // schema current, the report memo as `dosis serve --report-cache size`.
-func openServed(ctx context.Context, dsn string, memo int) (*data.DB, error) {
+func openServed(ctx context.Context, dsn string, memo int, checkpointEvery time.Duration) (*data.DB, error) {
 	db, err := data.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -180,5 +180,6 @@ func openServed(ctx context.Context, dsn string, memo int) (*data.DB, error) {
 		return nil, err
 	}
 	db.SetReportMemo(memo)
+	db.CheckpointInBackground(checkpointEvery, nil)
 	return db, nil
 }

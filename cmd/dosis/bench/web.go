@@ -50,6 +50,10 @@ type WebOptions struct {
 	// ReportCache is the size of the report memo each instance runs with
 	// (data.DB.SetReportMemo; 0: off), as `dosis serve --report-cache`.
 	ReportCache int
+	// CheckpointEvery is how often each instance checkpoints SQLite's
+	// log in the background (data.DB.CheckpointInBackground; 0: only
+	// SQLite's automatic checkpoint), as `dosis serve --checkpoint-every`.
+	CheckpointEvery time.Duration
 	// NoDashboard leaves the steering group's users out (the others keep
 	// their share), for measuring the worklists and case pages while a
 	// dashboard cannot be served (its report outlasting the server's
@@ -144,7 +148,7 @@ func RunWeb(ctx context.Context, o WebOptions) ([]WebResult, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	for inst := range o.Instances {
-		idb, err := openServed(ctx, o.DSN, o.ReportCache)
+		idb, err := openServed(ctx, o.DSN, o.ReportCache, o.CheckpointEvery)
 		if err != nil {
 			return nil, err
 		}

@@ -32,6 +32,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.IntFlag{Name: "instances", Value: 1, Usage: "web application instances on the database, each with its own pool (users spread over them)"},
 			&cli.StringFlag{Name: "trace", Usage: "write a Go execution trace of the first timed load to `FILE` (go tool trace)"},
 			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, Usage: "reports kept in memory per instance, as `dosis serve --report-cache` (0: none)"},
+			&cli.DurationFlag{Name: "checkpoint-every", Value: data.DefaultCheckpointEvery, Usage: "SQLite: checkpoint the log in the background this often, as `dosis serve --checkpoint-every` (0: only SQLite's automatic checkpoint)"},
 			&cli.BoolFlag{Name: "burst", Usage: "start every user at once (default: each first waits a pause drawn like its think time)"},
 			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
 			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
@@ -65,7 +66,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			loads := append([]int{c.Int("users")}, c.IntSlice("then")...)
 			rs, err := bench.RunWeb(c.Context, bench.WebOptions{Timeline: writerOrNil(timeline), DSN: c.String("db"), Loads: loads,
 				Duration: c.Duration("duration"), MaxRequests: c.Int("max-requests"), Think: c.Duration("think"),
-				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Int("report-cache"),
+				Municipalities: c.IntSlice("municipality"), Instances: c.Int("instances"), ReportCache: c.Int("report-cache"), CheckpointEvery: c.Duration("checkpoint-every"),
 				SlowQueries: writerOrNil(slow), SlowOver: c.Duration("slow-over"), NoDashboard: c.Bool("no-dashboard"), Burst: c.Bool("burst"), Profile: prof.start, Log: e.stderr})
 			if err != nil {
 				return err

@@ -31,6 +31,8 @@ func (e *env) serveCommand() *cli.Command {
 				Usage: "folder for MedCom messages to send (acknowledgements of uploads, requests to GPs)"},
 			&cli.IntFlag{Name: "report-cache", Value: data.DefaultReportMemo, EnvVars: []string{"DOSIS_REPORT_CACHE"},
 				Usage: "built reports kept in memory, each served only while no change to its municipalities has committed (0: none)"},
+			&cli.DurationFlag{Name: "checkpoint-every", Value: data.DefaultCheckpointEvery, EnvVars: []string{"DOSIS_CHECKPOINT_EVERY"},
+				Usage: "SQLite: copy the write-ahead log into the database file in the background this often, so no request waits for it (0: only SQLite's automatic checkpoint inside a commit)"},
 			&cli.IntFlag{Name: "max-password-checks", Value: 4, EnvVars: []string{"DOSIS_MAX_PASSWORD_CHECKS"},
 				Usage: "password checks computed at once (19 MiB each); further sign-ins wait up to 5 s, then get 503"},
 		},
@@ -47,6 +49,7 @@ func (e *env) serveCommand() *cli.Command {
 				}
 			}
 			logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+			db.CheckpointInBackground(c.Duration("checkpoint-every"), func(err error) { logger.Warn("background checkpoint failed", "err", err) })
 			app, err := web.New(web.Config{DB: db, Addr: c.String("addr"), Now: e.now, Logger: logger,
 				Secure: c.Bool("secure-cookies"), MedComOutbox: c.String("medcom-outbox"),
 				MaxPasswordChecks: c.Int("max-password-checks")})
