@@ -25,16 +25,9 @@ type ParamChange struct {
 // new, national values first, then by municipality.
 func DiffParams(old, new ParamsFile) []ParamChange {
 	o, n := old.Text(), new.Text()
-	fields := map[string]bool{}
-	for f := range o {
-		fields[f] = true
-	}
-	for f := range n {
-		fields[f] = true
-	}
 	d := DefaultParams()
 	var out []ParamChange
-	for _, f := range slices.SortedFunc(maps.Keys(fields), fieldOrder) {
+	for _, f := range slices.SortedFunc(maps.Keys(union(o, n)), fieldOrder) {
 		a, b := o[f], n[f]
 		if a == b {
 			continue

@@ -39,6 +39,7 @@ func MergeParams(base, mine, theirs ParamsFile) (ParamsFile, []ParamChange) {
 	return merged, out
 }
 
+// union is the set of fields any of ts sets.
 func union(ts ...ParamsText) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range ts {
