@@ -85,8 +85,7 @@ func TestBrowserSteeringFirstScreen(t *testing.T) {
 		if !strings.HasSuffix(landed, "/dashboard") {
 			t.Errorf("the steering group landed on %s, want the dashboard", landed)
 		}
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
-			chromedp.WaitVisible(chromedp.CSS("#username"))); err != nil {
+		if err := chromedp.Do(ctx, logOut()); err != nil {
 			t.Fatal(err)
 		}
 

@@ -24,6 +24,20 @@ func signIn(base, user, password string) chromedp.Action[chromedp.Void] {
 		chromedp.WaitVisible(chromedp.CSS("header nav")))
 }
 
+// logOut signs out with the header's button once the page has loaded.
+// Clicked while a page still loads its scripts (the dashboard's charts on
+// a loaded machine), the button's node can be replaced between chromedp's
+// query and its click ("Could not find node with given id").
+func logOut() chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Run(ctx, chromedp.Poll[bool]("document.readyState === 'complete'"))
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+		chromedp.WaitVisible(chromedp.CSS("#username")))
+}
+
 // onlyLocal fails the test for any request that left the server's host.
 func onlyLocal(t *testing.T, base string, urls []string) {
 	t.Helper()

@@ -46,7 +46,7 @@ func TestBrowserScreenshotsDemo(t *testing.T) {
 	if len(active) == 0 {
 		t.Fatal("no active case in the demo data")
 	}
-	logout := chromedp.Steps(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.CSS("#username")))
+	logout := logOut()
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(1200, 900),
 		signIn(s.base, nurse.Username, nurse.Password), chromedp.WaitVisible(chromedp.CSS("#worklist")), shotTo(dir, "web-worklist"),

@@ -115,8 +115,7 @@ func TestBrowserNurseRecordsConsent(t *testing.T) {
 		}
 		if shots != "" && strings.HasSuffix(t.Name(), "sqlite") {
 			err := chromedp.Do(ctx,
-				chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
-				chromedp.WaitVisible(chromedp.CSS("#username")),
+				logOut(),
 				login("admin"),
 				chromedp.Navigate(s.base+"/admin/users"), chromedp.WaitVisible(chromedp.CSS("table")), shot("admin-users"),
 				chromedp.Navigate(s.base+"/admin/pharmacies"), chromedp.WaitVisible(chromedp.CSS("table")), shot("admin-pharmacies"),
