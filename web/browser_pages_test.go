@@ -21,20 +21,26 @@ func signIn(base, user, password string) chromedp.Action[chromedp.Void] {
 		chromedp.SendKeys(chromedp.CSS("#username"), user),
 		chromedp.SendKeys(chromedp.CSS("#password"), password),
 		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("header nav")))
+		chromedp.WaitVisible(chromedp.CSS("header nav")), pageLoaded())
 }
 
-// logOut signs out with the header's button once the page has loaded.
-// Clicked while a page still loads its scripts (the dashboard's charts on
-// a loaded machine), the button's node can be replaced between chromedp's
-// query and its click ("Could not find node with given id").
+// pageLoaded waits for the page to finish loading (document.readyState
+// "complete"). Found while a page still loads its scripts (the dashboard's
+// charts on a loaded machine), a node can be replaced between chromedp's
+// query and the action on it ("Could not find node with given id"), so a
+// test that reads or clicks a node of a page it just opened waits for this
+// first.
+func pageLoaded() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool]("document.readyState === 'complete'"))
+		return err
+	})
+}
+
+// logOut signs out with the header's button once the page has loaded
+// (pageLoaded).
 func logOut() chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(
-		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.Run(ctx, chromedp.Poll[bool]("document.readyState === 'complete'"))
-			return err
-		}),
-		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+	return chromedp.Steps(pageLoaded(), chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
 		chromedp.WaitVisible(chromedp.CSS("#username")))
 }
 

@@ -113,7 +113,7 @@ func TestBrowserDownloadsKeepTheFilter(t *testing.T) {
 			t.Errorf("with suppression ticked the workbook says %q / %q, want suppressed Q1 2026", source, period)
 		}
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dl-dashboard")),
-			chromedp.WaitVisible(chromedp.CSS("[data-chart]"))); err != nil {
+			chromedp.WaitVisible(chromedp.CSS("[data-chart]")), pageLoaded()); err != nil {
 			t.Fatal(err)
 		}
 		meta, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p.meta")))
