@@ -14,11 +14,9 @@ import (
 )
 
 // rollupRead is one read of the rollups a report makes (ReportSource.sums):
-// the metrics, the rows whose key starts with prefix ("" all), the day
-// range and whether by month.
+// the metrics, the day range and whether by month.
 type rollupRead struct {
 	metrics []string
-	prefix  string
 	r       dayRange
 	byMonth bool
 }
@@ -41,24 +39,19 @@ var (
 	readAssessments  = rollupRead{metrics: []string{mVersions}, r: inPeriod}
 	readConsents     = rollupRead{metrics: []string{mConsents}, r: inPeriod}
 	readOpenedBy     = rollupRead{metrics: []string{mOpenedBy}, r: inPeriod}
+	// The GP decisions and decision days of both kinds of request (first
+	// proposals and renewals): each kind's figures keep the rows whose key
+	// starts with it, so the rows are read once, not once per kind.
+	readGPDecisions = rollupRead{metrics: []string{mGPDecision}, r: reachedInPeriod}
+	readGPDays      = rollupRead{metrics: []string{mGPDays}, r: reachedInPeriod}
 )
-
-// readGPDecisions and readGPDays are the GP decisions and decision days of
-// one kind of request (gpFirst, gpRenewal).
-func readGPDecisions(kind string) rollupRead {
-	return rollupRead{metrics: []string{mGPDecision}, prefix: kind + "|", r: reachedInPeriod}
-}
-
-func readGPDays(kind string) rollupRead {
-	return rollupRead{metrics: []string{mGPDays}, prefix: kind + "|", r: reachedInPeriod}
-}
 
 // reportReads is every rollup read of one report, the largest first (rows
 // read by the national report, BENCHMARKS.md), so that readers taking the
 // next one from the list end at about the same time.
 var reportReads = []rollupRead{
-	readRolls, readStages, readGPDays(gpFirst), readGPDays(gpRenewal), readOpenedBy, readLeadHours,
-	readStageDays, readPromiseHours, readStocks, readGPDecisions(gpFirst), readGPDecisions(gpRenewal),
+	readRolls, readGPDays, readStages, readOpenedBy, readLeadHours,
+	readStageDays, readPromiseHours, readGPDecisions, readStocks,
 	readActive75, readHelp, readOpened, readGPRequests, readReasons, readAssessments, readConsents, readHelpTotal,
 }
 

@@ -121,8 +121,8 @@ func parts(f reports.Filter, r dayRange, byMonth bool) []rollupPart {
 // GP requests, for first proposals and renewals; readRolls), or read
 // ahead by Prefetch, is made once (ReportSource.shared).
 func (s *ReportSource) sums(ctx context.Context, f reports.Filter, rd rollupRead) ([]rollupSum, error) {
-	key := fmt.Sprintf("%v|%s|%s|%v|%s|%d|%t", s.codes(f), f.From, f.To, rd.metrics, rd.prefix, rd.r, rd.byMonth)
-	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, rd.metrics, rd.prefix, rd.r, rd.byMonth) })
+	key := fmt.Sprintf("%v|%s|%s|%v|%d|%t", s.codes(f), f.From, f.To, rd.metrics, rd.r, rd.byMonth)
+	return s.shared.get(key, func() ([]rollupSum, error) { return s.read(ctx, f, rd.metrics, rd.r, rd.byMonth) })
 }
 
 // rollRead is the one read of the roll and urgent-roll metrics that the
@@ -144,7 +144,7 @@ func (s *ReportSource) rollSums(ctx context.Context, f reports.Filter) ([]rollup
 // time at national scale), while adding them up in a map costs a lookup
 // a row (BENCHMARKS.md: the same reads with a GROUP BY per branch cost
 // more CPU a report).
-func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []string, prefix string, r dayRange, byMonth bool) ([]rollupSum, error) {
+func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []string, r dayRange, byMonth bool) ([]rollupSum, error) {
 	muni, n, where := "municipality_code", "n", s.in(f, "municipality_code")
 	if national[metrics[0]] {
 		var err error
@@ -155,13 +155,6 @@ func (s *ReportSource) read(ctx context.Context, f reports.Filter, metrics []str
 	month := "0"
 	if byMonth {
 		month = "month"
-	}
-	if prefix != "" {
-		// A filter on the rows of the day ranges (the key is not a
-		// prefix of the primary key), so the rows of other keys are
-		// passed over by the engine, not sent here; substr compares
-		// bytes on both engines, whatever the collation.
-		where += " AND substr(key, 1, " + strconv.Itoa(len(prefix)) + ") = '" + prefix + "'"
 	}
 	// One branch per metric and row range, naming its metric by its
 	// index (a metric's text would cost a string a row), and the metric,
@@ -567,7 +560,7 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 	if err != nil {
 		return nil, err
 	}
-	dec, err := s.sums(ctx, f, readGPDecisions(kind))
+	dec, err := s.sums(ctx, f, readGPDecisions)
 	if err != nil {
 		return nil, err
 	}
@@ -594,11 +587,17 @@ func (s *ReportSource) rollGPCounts(ctx context.Context, f reports.Filter, kind 
 // rollGPDecisionDays is the histogram of whole days to the decision of
 // the GP requests of one kind, per municipality.
 func (s *ReportSource) rollGPDecisionDays(ctx context.Context, f reports.Filter, kind string) ([]reports.Bucket, error) {
-	rows, err := s.sums(ctx, f, readGPDays(kind))
+	rows, err := s.sums(ctx, f, readGPDays)
 	if err != nil {
 		return nil, err
 	}
-	return splitBuckets(rows, func(muni int, _ string) string { return strconv.Itoa(muni) })
+	var ofKind []rollupSum
+	for _, r := range rows {
+		if strings.HasPrefix(r.Key, kind+"|") {
+			ofKind = append(ofKind, r)
+		}
+	}
+	return splitBuckets(ofKind, func(muni int, _ string) string { return strconv.Itoa(muni) })
 }
 
 func (s *ReportSource) rollPromiseHours(ctx context.Context, f reports.Filter) ([]reports.Bucket, error) {
