@@ -124,6 +124,30 @@ func (db *DB) Explain(ctx context.Context, query string) ([]string, error) {
 	return out, rows.Err()
 }
 
+// RollupReads counts what the recorded report queries (with their
+// arguments written in, QueryRecorder) read from the rollups: the rows the
+// engine returns, and the groups they add up to (a municipality, metric,
+// month and key with a sum other than 0: what the report keeps). A
+// report's read cost follows the rows; the groups are the least any exact
+// row-per-figure store would have to return.
+func (db *DB) RollupReads(ctx context.Context, queries []string) (rows, groups int64, err error) {
+	for _, q := range queries {
+		if !strings.Contains(q, "FROM rollups") {
+			continue
+		}
+		q = strings.TrimSuffix(strings.TrimSpace(q), ";")
+		var n, g int64
+		if err := db.bun.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+") r").Scan(&n); err != nil {
+			return 0, 0, fmt.Errorf("count rollup rows: %w", err)
+		}
+		if err := db.bun.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT g, key FROM ("+q+") r GROUP BY g, key HAVING sum(n) <> 0) s").Scan(&g); err != nil {
+			return 0, 0, fmt.Errorf("count rollup groups: %w", err)
+		}
+		rows, groups = rows+n, groups+g
+	}
+	return rows, groups, nil
+}
+
 // SampleCases returns up to n ids of cases in municipality code that are
 // active or paused (the case pages staff open most), in a stable order.
 // It is for the benchmark harness and reads ids only.

@@ -51,6 +51,11 @@ func TestReportSmoke(t *testing.T) {
 	if r.Queries < 9 || r.Total <= 0 || r.Municipality <= 0 {
 		t.Fatalf("got %+v, want the report's queries (at least one per figure) timed", r)
 	}
+	// Three active cases leave rows (their states, openings, stages) that
+	// add up to figures; a figure is one or more rows.
+	if r.RollupGroups == 0 || r.RollupRows < r.RollupGroups {
+		t.Errorf("rollup rows %d adding up to %d figures, want rows ≥ figures > 0", r.RollupRows, r.RollupGroups)
+	}
 	if r.Bare == 0 {
 		t.Log("sqlite3 not installed: the bare-query half was skipped")
 	}

@@ -59,6 +59,9 @@ type ReportResult struct {
 	Municipality     time.Duration
 	// SQLFile is where the extracted queries were written.
 	SQLFile string
+	// RollupRows is how many rollup rows the report's queries return, and
+	// RollupGroups the figures they add up to (data.DB.RollupReads).
+	RollupRows, RollupGroups int64
 }
 
 // RunReport measures the national report end to end (Build, XLSX and HTML
@@ -108,6 +111,9 @@ func RunReport(ctx context.Context, o ReportOptions) (ReportResult, error) {
 		if run == 0 {
 			res.SQLFile = filepath.Join(o.Dir, "report-queries.sql")
 			if err := writeQueries(res.SQLFile, queries); err != nil {
+				return res, err
+			}
+			if res.RollupRows, res.RollupGroups, err = db.RollupReads(ctx, queries); err != nil {
 				return res, err
 			}
 			client, err = NewClient(db.Postgres, o.DSN, o.Client)

@@ -74,6 +74,7 @@ func (e *env) benchReportCommand() *cli.Command {
 			}{r, m},
 				"engine", r.Engine, "period", r.Period, "queries", fmt.Sprint(r.Queries),
 				"report end to end (median)", fmt.Sprintf("%s (build %s, xlsx %s, html %s)", msec(r.Total), msec(r.Build), msec(r.XLSX), msec(r.HTML)),
+				"rollup rows read", fmt.Sprintf("%d, adding up to %d figures", r.RollupRows, r.RollupGroups),
 				"bare queries by the client", msec(r.Bare),
 				"ratio (target ≤ 1.5)", fmt.Sprintf("%.2f", r.Ratio),
 				"dosis report as a process", fmt.Sprintf("%s, peak RSS %.0f MB (target < 300 MB)", msec(r.Child), float64(r.ChildMaxRSS)/1e6),
