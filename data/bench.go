@@ -207,7 +207,8 @@ type SlowQuery struct {
 // requests of a load did.
 func (db *DB) WithSlowQueries(min time.Duration, fn func(SlowQuery)) *DB {
 	clone := *db
-	clone.bun = db.bun.WithQueryHook(slowHook{min: min, fn: fn})
+	h := &slowHook{min: min, fn: fn}
+	clone.bun, clone.slow = db.bun.WithQueryHook(h), h
 	return &clone
 }
 
@@ -216,10 +217,15 @@ type slowHook struct {
 	fn  func(SlowQuery)
 }
 
-func (h slowHook) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+func (h *slowHook) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
 
-func (h slowHook) AfterQuery(_ context.Context, ev *bun.QueryEvent) {
-	if d := time.Since(ev.StartTime); d >= h.min {
-		h.fn(SlowQuery{At: ev.StartTime, Took: d, Query: ev.Query, Err: ev.Err})
+func (h *slowHook) AfterQuery(_ context.Context, ev *bun.QueryEvent) {
+	h.took(ev.StartTime, ev.Query, ev.Err)
+}
+
+// took reports a statement started at start if it took min or longer.
+func (h *slowHook) took(start time.Time, query string, err error) {
+	if d := time.Since(start); d >= h.min {
+		h.fn(SlowQuery{At: start, Took: d, Query: query, Err: err})
 	}
 }

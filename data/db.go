@@ -37,6 +37,10 @@ type DB struct {
 	// ckpt is the background checkpoint loop of a server on SQLite
 	// (checkpoint.go), stopped by Close.
 	ckpt *checkpointer
+	// slow is the slow-query hook of a handle from WithSlowQueries (the
+	// benchmark's): bun's statements go through bun's hook, the prepared
+	// ones of the transition path through this (nil: not timed).
+	slow *slowHook
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

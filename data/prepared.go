@@ -232,6 +232,9 @@ type hotTx struct {
 	texts *[numHotQueries]string
 	stmts []*sql.Stmt // the DB's prepared statements, or nil
 	bound [numHotQueries]*sql.Stmt
+	// slow times each statement for the benchmark's slow-query log (nil:
+	// not timed; DB.WithSlowQueries).
+	slow *slowHook
 }
 
 // newHotTx runs hot statements in tx: p's prepared ones when stmts is
@@ -260,20 +263,32 @@ func (h *hotTx) stmt(ctx context.Context, q hotQuery) *sql.Stmt {
 	return h.bound[q]
 }
 
-func (h *hotTx) exec(ctx context.Context, q hotQuery, args ...any) (sql.Result, error) {
+func (h *hotTx) exec(ctx context.Context, q hotQuery, args ...any) (res sql.Result, err error) {
 	ctx, args = h.detach(ctx), h.args(args)
+	if h.slow != nil {
+		defer h.timed(q, time.Now(), &err)
+	}
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
 	return h.tx.ExecContext(ctx, h.texts[q], args...)
 }
 
-func (h *hotTx) query(ctx context.Context, q hotQuery, args ...any) (*sql.Rows, error) {
+func (h *hotTx) query(ctx context.Context, q hotQuery, args ...any) (rows *sql.Rows, err error) {
 	ctx, args = h.detach(ctx), h.args(args)
+	if h.slow != nil {
+		defer h.timed(q, time.Now(), &err)
+	}
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
 	return h.tx.QueryContext(ctx, h.texts[q], args...)
+}
+
+// timed reports q, started at start, to the slow-query hook (its text:
+// the arguments are not written in).
+func (h *hotTx) timed(q hotQuery, start time.Time, err *error) {
+	h.slow.took(start, h.texts[q], *err)
 }
 
 // detach drops ctx's cancellation on SQLite. The driver starts a goroutine

@@ -3,6 +3,8 @@ package data_test
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,6 +129,58 @@ func TestRollupUpsertChunks(t *testing.T) {
 					}
 				}
 			}
+		}
+	})
+}
+
+// TestSlowQueriesSeePreparedStatements: a handle from WithSlowQueries
+// reports the transition path's prepared statements too (they bypass
+// bun's query hook), with their text, as well as bun's.
+func TestSlowQueriesSeePreparedStatements(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+		admin := workflow.System("test")
+		dbtest.Must(db.AddGP(ctx, workflow.GP{Ydernummer: "012345", Name: "Lægehuset"}, now))(t)
+		c0, _, err := db.AddCitizen(ctx, admin, data.NewCitizen{CPR: "020245-1233", Name: "Ove Jensen",
+			Municipality: 851, GPYdernummer: "012345", MedicineHelp: true}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seen []string
+		timed := db.WithSlowQueries(0, func(q data.SlowQuery) {
+			if q.Err == nil && q.Took >= 0 {
+				seen = append(seen, q.Query)
+			}
+		})
+		sv := workflow.NewService(timed, func() time.Time { return now }, workflow.DefaultSettings())
+		if _, err := sv.OpenCase(ctx, admin, c0.ID, "home_care"); err != nil {
+			t.Fatal(err)
+		}
+		if db.PreparedStatements() != data.NumHotQueries {
+			t.Fatal("the transition ran without the prepared statements")
+		}
+		has := func(prefix string) bool {
+			return slices.ContainsFunc(seen, func(q string) bool { return strings.HasPrefix(q, prefix) })
+		}
+		for _, want := range []string{"INSERT INTO cases", "INSERT INTO audit_events", "INSERT INTO rollups"} {
+			if !has(want) {
+				t.Errorf("the slow-query log of the transition has no %q statement; it has %d: %q", want, len(seen), seen)
+			}
+		}
+		// db itself is not timed.
+		seen = nil
+		sv = workflow.NewService(db, func() time.Time { return now }, workflow.DefaultSettings())
+		c1, _, err := db.AddCitizen(ctx, admin, data.NewCitizen{CPR: "020245-1241", Name: "Eva Jensen",
+			Municipality: 851, GPYdernummer: "012345", MedicineHelp: true}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sv.OpenCase(ctx, admin, c1.ID, "home_care"); err != nil {
+			t.Fatal(err)
+		}
+		if len(seen) != 0 {
+			t.Errorf("the original handle's statements reached the slow-query log: %q", seen)
 		}
 	})
 }

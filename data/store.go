@@ -24,6 +24,7 @@ func (db *DB) Transact(ctx context.Context, fn func(ctx context.Context, tx work
 	return db.gated(ctx, func() error {
 		return db.bun.RunInTx(ctx, nil, func(ctx context.Context, btx bun.Tx) error {
 			t := &txStore{tx: btx, pg: db.Postgres, hot: newHotTx(btx, db.prepared, stmts)}
+			t.hot.slow = db.slow
 			if err := fn(ctx, t); err != nil {
 				return err
 			}

@@ -35,7 +35,7 @@ func (e *env) benchWebCommand() *cli.Command {
 			&cli.DurationFlag{Name: "checkpoint-every", Value: data.DefaultCheckpointEvery, Usage: "SQLite: checkpoint the log in the background this often, as `dosis serve --checkpoint-every` (0: only SQLite's automatic checkpoint)"},
 			&cli.BoolFlag{Name: "burst", Usage: "start every user at once (default: each first waits a pause drawn like its think time)"},
 			&cli.BoolFlag{Name: "no-dashboard", Usage: "leave the steering group (the dashboard) out; the other users keep their share"},
-			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE`"},
+			&cli.StringFlag{Name: "slow-queries", Usage: "write one CSV line per query of the first load taking --slow-over or longer to `FILE` (the prepared statements of transitions too, by their text)"},
 			&cli.DurationFlag{Name: "slow-over", Value: 20 * time.Millisecond, Usage: "the threshold of --slow-queries"},
 			&cli.StringFlag{Name: "timeline", Usage: "write one CSV line per timed request (start, page, latency, user) to `FILE`"},
 		},
