@@ -51,6 +51,8 @@ const (
 	qRollPeriods
 	qInsertPeriod
 	qBumpVersion
+	// qLockCase locks a case's row on PostgreSQL (txStore.Snapshot).
+	qLockCase
 	// qUpsert1 upserts one rollup row; qUpsert1+i upserts i+1 rows (up to
 	// upsertShapes), so a transaction's deltas take one statement.
 	qUpsert1
@@ -119,6 +121,12 @@ FROM roll_periods WHERE case_id = ? ORDER BY seq`
 packing_date, expected_delivery, length_days, extension_reason, status, delivered_at, received_at, received_by, receipt_note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, seq) DO NOTHING`
 	s[qBumpVersion] = bumpVersionSQL
+	// Run on PostgreSQL only (SQLite's writers hold the database); the
+	// text must still prepare on SQLite, with the rest of the set.
+	s[qLockCase] = "SELECT 1 FROM cases WHERE id = ?"
+	if pg {
+		s[qLockCase] += " FOR UPDATE"
+	}
 	for i := range upsertShapes {
 		s[qUpsert1+hotQuery(i)] = upsertSQL("rollups", i+1)
 	}

@@ -60,7 +60,7 @@ func (t *txStore) track(ctx context.Context, caseID string) (*caseTrack, error) 
 	if c, ok := t.rollups().cases[caseID]; ok {
 		return c, nil
 	}
-	if _, err := t.Snapshot(ctx, workflow.Scope{All: true}, caseID, time.Now()); err != nil {
+	if _, err := t.snapshot(ctx, workflow.Scope{All: true}, caseID, time.Now()); err != nil {
 		return nil, fmt.Errorf("rollups: %w", err)
 	}
 	return t.rollups().cases[caseID], nil

@@ -117,6 +117,25 @@ type snapshotRow struct {
 // Snapshot reads the case and its guard facts in one statement (one round
 // trip instead of five: transitions are the hot path of the workflow).
 func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
+	if t.pg {
+		// The case's row is locked before the transaction changes
+		// anything of the case: a transition changes its roll periods (a
+		// pause), urgent rolls or requests before the case row itself,
+		// and a citizen's move takes the case row first and its periods
+		// and urgent rolls after, so without this lock the two could
+		// each wait for the other (PostgreSQL: deadlock detected). The
+		// snapshot is read by the next statement, so in READ COMMITTED
+		// it sees what a transaction that held the lock committed.
+		if _, err := t.sql().exec(ctx, qLockCase, caseID); err != nil {
+			return workflow.Snapshot{}, fmt.Errorf("lock case %s: %w", caseID, err)
+		}
+	}
+	return t.snapshot(ctx, scope, caseID, now)
+}
+
+// snapshot reads the case and its guard facts without locking it (the
+// rollups' read of a case a write names without a snapshot: rollups_tx.go).
+func (t *txStore) snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
 	rows, err := t.queryScoped(ctx, scope, qSnapshotAll, caseID)
 	if err != nil {
 		return workflow.Snapshot{}, fmt.Errorf("read case %s: %w", caseID, err)
