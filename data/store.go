@@ -115,7 +115,8 @@ type snapshotRow struct {
 }
 
 // Snapshot reads the case and its guard facts in one statement (one round
-// trip instead of five: transitions are the hot path of the workflow).
+// trip instead of five: transitions are the hot path of the workflow), on
+// PostgreSQL after a statement that locks the case's row.
 func (t *txStore) Snapshot(ctx context.Context, scope workflow.Scope, caseID string, now time.Time) (workflow.Snapshot, error) {
 	if t.pg {
 		// The case's row is locked before the transaction changes
