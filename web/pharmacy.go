@@ -62,6 +62,13 @@ func (app *App) pharmacyHome(w http.ResponseWriter, r *http.Request, rq *Request
 // NextWeekStart is the Monday of the week after WeekStart.
 func (p pharmacyPage) NextWeekStart() calendar.Date { return p.WeekStart.AddDays(7) }
 
+// CanDeliver reports whether the pharmacy may record p's roll delivered
+// today (workflow.Period.Deliverable), so the page offers the button only
+// where RecordDelivered accepts it.
+func (v View) CanDeliver(p workflow.Period) bool {
+	return v.Req != nil && p.Deliverable(calendar.Today(v.Req.Now))
+}
+
 // UrgentStatus is an urgent roll status's label.
 func (v View) UrgentStatus(s workflow.UrgentStatus) string { return s.Label(v.lang()) }
 

@@ -94,8 +94,11 @@ func (sv *Service) RecordReceipt(ctx context.Context, a Actor, caseID string, se
 				MsgDA: fmt.Sprintf("rullen for periode %d er allerede modtaget %s", seq, stampDay(p.ReceivedAt)),
 				MsgEN: fmt.Sprintf("the roll of period %d was already received on %s", seq, stampDay(p.ReceivedAt))}
 		default:
-			return Invalidf("rullen for periode %d er ikke leveret (status %q); kun leverede ruller modtagekontrolleres",
-				"the roll of period %d has not been delivered (status %q); only delivered rolls are checked", seq, p.Status)
+			return &Error{Kind: KindInvalid,
+				MsgDA: fmt.Sprintf("rullen for periode %d er ikke leveret (perioden er „%s“); kun leverede ruller modtagekontrolleres",
+					seq, p.Status.Label(i18n.Danish)),
+				MsgEN: fmt.Sprintf("the roll of period %d has not been delivered (the period is \"%s\"); only delivered rolls are checked",
+					seq, p.Status.Label(i18n.English))}
 		}
 		at, err := ActualTime(in.At, now, deliveredDay(p.DeliveredAt))
 		if err != nil {

@@ -36,6 +36,15 @@ func (p Period) Packable() bool {
 	return p.Status == PeriodPlanned || p.Status == PeriodReady
 }
 
+// Deliverable reports whether the pharmacy may record the period's roll
+// delivered on today: it is ready for packing, or planned and its deadline
+// has passed (the deadline job may not have run yet). The pharmacy page
+// offers its button on exactly these periods and RecordDelivered refuses
+// the rest, so the two never disagree.
+func (p Period) Deliverable(today calendar.Date) bool {
+	return p.Status == PeriodReady || (p.Status == PeriodPlanned && p.Deadline.Before(today))
+}
+
 // NextPeriods returns the periods that extend a case's schedule, numbered
 // after existing (in seq order), until a period covers until. With no
 // periods, the first starts at FirstPeriodStart(p, today).

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -175,11 +176,8 @@ func (sv *Service) RecordDeliveredAt(ctx context.Context, a Actor, caseID string
 		if err := pharmacyOwns(a, p.PharmacyID, seq); err != nil {
 			return err
 		}
-		ready := p.Status == PeriodReady || (p.Status == PeriodPlanned && p.Deadline.Before(calendar.DayOf(now)))
-		if !ready {
-			return Invalidf("periode %d kan ikke leveres: status er %q og fristen er %s",
-				"period %d cannot be delivered: its status is %q and its deadline is %s",
-				seq, p.Status, p.Deadline.Format())
+		if err := deliverable(p, calendar.DayOf(now)); err != nil {
+			return err
 		}
 		when, err := ActualTime(at, now, p.Packing)
 		if err != nil {
@@ -197,6 +195,27 @@ func (sv *Service) RecordDeliveredAt(ctx context.Context, a Actor, caseID string
 		return nil
 	})
 	return out, err
+}
+
+// deliverable refuses to record p delivered on today unless
+// p.Deliverable(today), saying why in the user's words: already delivered
+// (a double click, or a colleague), not before the day after its deadline,
+// or its status by its label, never by its code.
+func deliverable(p Period, today calendar.Date) error {
+	switch {
+	case p.Deliverable(today):
+		return nil
+	case p.Status == PeriodDispensed || p.Status == PeriodReceived:
+		return &Error{Kind: KindConflict,
+			MsgDA: fmt.Sprintf("rullen for periode %d er allerede leveret %s", p.Seq, stampDay(p.DeliveredAt)),
+			MsgEN: fmt.Sprintf("the roll of period %d was already delivered on %s", p.Seq, stampDay(p.DeliveredAt))}
+	case p.Status == PeriodPlanned:
+		return Invalidf("rullen for periode %d kan først leveres efter fristen %s",
+			"the roll of period %d can only be delivered after its deadline %s", p.Seq, p.Deadline.Format())
+	}
+	return &Error{Kind: KindInvalid,
+		MsgDA: fmt.Sprintf("rullen for periode %d kan ikke leveres: perioden er „%s“", p.Seq, p.Status.Label(i18n.Danish)),
+		MsgEN: fmt.Sprintf("the roll of period %d cannot be delivered: the period is \"%s\"", p.Seq, p.Status.Label(i18n.English))}
 }
 
 func periodBySeq(ctx context.Context, tx Tx, caseID string, seq int) (Period, error) {

@@ -1,0 +1,122 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/web"
+	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/calendar"
+)
+
+// startedToday activates the fixture's Aalborg case at t0 at the Aalborg
+// pharmacy: its first period is planned, its deadline not passed yet.
+func startedToday(t *testing.T, db *data.DB, f fixture) workflow.Period {
+	t.Helper()
+	ctx := context.Background()
+	sys := workflow.System("fixture")
+	svc := workflow.NewService(db, func() time.Time { return t0 }, workflow.DefaultSettings())
+	if _, err := svc.RecordConsent(ctx, sys, f.case851.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
+		Method: "written", GivenOn: calendar.DayOf(t0)}, ""); err != nil {
+		t.Fatal(err)
+	}
+	dbtest.Must(svc.RequestGP(ctx, sys, f.case851.ID, ""))(t)
+	dbtest.Must(svc.RecordGPDecision(ctx, sys, f.case851.ID, workflow.GPDecision{Approved: true}))(t)
+	dbtest.Must(svc.Start(ctx, sys, f.case851.ID, f.pharmacy851.ID, ""))(t)
+	ps := dbtest.Must(db.CasePeriods(ctx, sys, f.case851.ID))(t)
+	if len(ps) == 0 || ps[0].Status != workflow.PeriodPlanned || ps[0].Deadline.Before(calendar.DayOf(t0)) {
+		t.Fatalf("the first period is not planned with its deadline ahead: %+v", ps)
+	}
+	return ps[0]
+}
+
+// TestPharmacyDeliversOnlyWhatItMay: the pharmacy page offers "Leveret"
+// only on a period RecordDelivered accepts. A planned period before its
+// deadline shows when it can be delivered instead of a button that ends on
+// an error page quoting the status code ("planned"); a second click on a
+// delivered period says it was already delivered, not "dispensed".
+func TestPharmacyDeliversOnlyWhatItMay(t *testing.T) {
+	codes := regexp.MustCompile(`\b(planned|ready|dispensed|received|not_dispensed)\b`)
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		first := startedToday(t, db, f)
+		s := start(t, db)
+		ph := newClient(t, s).login("pharmacy")
+		seq := strconv.Itoa(first.Seq)
+		button := `name="case" value="` + f.case851.ID + `"><input type="hidden" name="seq" value="` + seq + `"`
+
+		_, body := ph.get("/pharmacy")
+		if !strings.Contains(body, "Karen Jensen") {
+			t.Fatalf("the period to pack is not on the page: %s", excerpt(visibleText(body)))
+		}
+		if strings.Contains(body, button) {
+			t.Errorf("the page offers Leveret on period %d, planned with its deadline %s ahead", first.Seq, first.Deadline.Format())
+		}
+		if !strings.Contains(visibleText(body), "Kan leveres efter fristen") {
+			t.Errorf("the page does not say when the period can be delivered: %s", excerpt(visibleText(body)))
+		}
+		st, body, _ := ph.post("/pharmacy/delivered", url.Values{"case": {f.case851.ID}, "seq": {seq}})
+		text := visibleText(body)
+		if st != http.StatusUnprocessableEntity || !strings.Contains(text, "kan først leveres efter fristen "+first.Deadline.Format()) {
+			t.Errorf("delivering before the deadline: %d %s", st, excerpt(text))
+		}
+		if m := codes.FindAllString(text, 3); m != nil {
+			t.Errorf("the refusal shows status codes %q", m)
+		}
+
+		// The day after the deadline the button is there and works once.
+		later := first.Deadline.AddDays(1).At(10, 0)
+		s2 := startWith(t, db, func(c *web.Config) { c.Now = func() time.Time { return later } })
+		ph2 := newClient(t, s2).login("pharmacy")
+		if _, body := ph2.get("/pharmacy"); !strings.Contains(body, button) {
+			t.Fatalf("the day after the deadline the page offers no Leveret: %s", excerpt(visibleText(body)))
+		}
+		if st, body, _ := ph2.post("/pharmacy/delivered", url.Values{"case": {f.case851.ID}, "seq": {seq}}); st != http.StatusSeeOther {
+			t.Fatalf("delivering after the deadline: %d %s", st, excerpt(visibleText(body)))
+		}
+		st, body, _ = ph2.post("/pharmacy/delivered", url.Values{"case": {f.case851.ID}, "seq": {seq}})
+		text = visibleText(body)
+		if st != http.StatusConflict || !strings.Contains(text, "er allerede leveret") {
+			t.Errorf("a second click on Leveret: %d %s", st, excerpt(text))
+		}
+		if m := codes.FindAllString(text, 3); m != nil {
+			t.Errorf("the second click's refusal shows status codes %q", m)
+		}
+	})
+}
+
+// TestEnglishCasePageHasNoDanishFormatHints: the case page's date and time
+// fields (consent, GP decision, medication change, urgent roll, hospital
+// notification) say dd-mm-yyyy and hh:mm in English, not "dd-mm-åååå" and
+// "tt:mm", in their labels and placeholders alike.
+func TestEnglishCasePageHasNoDanishFormatHints(t *testing.T) {
+	danish := regexp.MustCompile(`åååå|tt:mm`)
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		nurse.post("/lang", url.Values{"lang": {"en"}, "back": {"/"}})
+		_, awaiting := nurse.get("/cases/" + f.case851.ID) // consent form
+		startedToday(t, db, f)
+		_, active := nurse.get("/cases/" + f.case851.ID) // change, urgent roll, hospital forms
+		for what, body := range map[string]string{"awaiting consent": awaiting, "active": active} {
+			if !strings.Contains(body, "dd-mm-yyyy") {
+				t.Errorf("the %s case page names no dd-mm-yyyy field: %s", what, excerpt(visibleText(body)))
+			}
+			if m := danish.FindAllString(body, 5); m != nil {
+				t.Errorf("the English %s case page shows Danish format hints %q", what, m)
+			}
+		}
+		if !strings.Contains(visibleText(active), "(hh:mm)") {
+			t.Errorf("the active case page's time fields do not say hh:mm")
+		}
+	})
+}
