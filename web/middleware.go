@@ -8,7 +8,10 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -191,10 +194,24 @@ func (app *App) guard(rt Route) http.Handler {
 			}
 		}
 		w.Header().Set("Cache-Control", "no-store")
+		if namesNothing(r.URL.Path) {
+			// An id with a NUL byte, a control character or invalid UTF-8
+			// names no record: 404, before a store is asked (bun refuses a
+			// NUL in a query, PostgreSQL invalid UTF-8, both as a 500).
+			app.fail(w, r, rq, workflow.NotFound("siden", "the page"))
+			return
+		}
 		if err := rt.Handle(w, r, rq); err != nil {
 			app.fail(w, r, rq, err)
 		}
 	})
+}
+
+// namesNothing reports whether the decoded path p holds a NUL byte,
+// another control character or invalid UTF-8, which no id or page name
+// does.
+func namesNothing(p string) bool {
+	return !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl)
 }
 
 // clientIP is the address login throttling counts by: the connection's

@@ -120,3 +120,31 @@ func TestEnglishCasePageHasNoDanishFormatHints(t *testing.T) {
 		}
 	})
 }
+
+// TestIDsThatNameNothingAre404: a case, citizen, GP or urgent-roll id in
+// the path with a NUL byte, a control character or invalid UTF-8 is 404
+// like any unknown id, not a 500 from the store (bun refuses a NUL in a
+// query; PostgreSQL refuses invalid UTF-8), for pages and actions alike.
+func TestIDsThatNameNothingAre404(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		nurse, ph := newClient(t, s).login("nurse"), newClient(t, s).login("pharmacy")
+		for _, id := range []string{"%00", "a%00b", "%ff", "a%1bb", f.case851.ID + "%00"} {
+			for _, p := range []string{"/cases/" + id, "/citizens/" + id, "/citizens/" + id + "/edit", "/gps/" + id} {
+				if st, body := nurse.get(p); st != http.StatusNotFound {
+					t.Errorf("GET %s: %d %s", p, st, excerpt(visibleText(body)))
+				}
+			}
+			if st, body, _ := nurse.post("/cases/"+id+"/pause", url.Values{"reason": {"hospital"}}); st != http.StatusNotFound {
+				t.Errorf("POST /cases/%s/pause: %d %s", id, st, excerpt(visibleText(body)))
+			}
+			if st, body, _ := ph.post("/urgent/"+id+"/accept", nil); st != http.StatusNotFound {
+				t.Errorf("POST /urgent/%s/accept: %d %s", id, st, excerpt(visibleText(body)))
+			}
+		}
+		if strings.Contains(s.log.String(), "level=ERROR") {
+			t.Errorf("the server logged errors:\n%s", s.log.String())
+		}
+	})
+}
