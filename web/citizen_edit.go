@@ -60,11 +60,17 @@ func (app *App) citizenEdit(w http.ResponseWriter, r *http.Request, rq *Request)
 	id := r.PathValue("id")
 	name, gp, note := r.PostFormValue("name"), r.PostFormValue("gp"), r.PostFormValue("note")
 	help := r.PostFormValue("medicine_help") == "on"
-	in := data.CitizenEdit{Name: &name, GPYdernummer: &gp, MedicineHelp: &help, Note: note}
-	if y, _, _ := strings.Cut(strings.TrimSpace(gp), " "); y != "" {
-		in.GPYdernummer = &y // the picker may send "012345 Lægehuset Nord"
+	in := data.CitizenEdit{Name: &name, MedicineHelp: &help, Note: note}
+	gps, err := app.db.GPs(r.Context())
+	if err != nil {
+		return err
 	}
-	since, err := formDate(r.PostFormValue("since"), app.msgs.get(rq.Lang, "edit.since"))
+	y, err := pickedGP(gp, gps)
+	in.GPYdernummer = &y
+	var since calendar.Date
+	if err == nil {
+		since, err = formDate(r.PostFormValue("since"), app.msgs.get(rq.Lang, "edit.since"))
+	}
 	if err == nil {
 		in.MedicineHelpSince = &since
 		_, err = app.db.UpdateCitizen(r.Context(), rq.Actor, id, in, rq.Now)
@@ -82,6 +88,38 @@ func (app *App) citizenEdit(w http.ResponseWriter, r *http.Request, rq *Request)
 	app.flash(r, app.msgs.get(rq.Lang, "edit.saved"))
 	http.Redirect(w, r, localBack(r.PostFormValue("back"), "/citizens/"+id), http.StatusSeeOther)
 	return nil
+}
+
+// pickedGP reads the GP picker's text: empty (no GP), a ydernummer (what
+// the list puts in the field, perhaps followed by the name), or a GP's
+// name typed in full as the hint invites, with or without the clinic as
+// the list shows it. Anything else is refused quoting what was typed,
+// rather than looked up as a ydernummer made of its first word.
+func pickedGP(text string, gps []workflow.GP) (string, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", nil
+	}
+	first, _, _ := strings.Cut(text, " ")
+	first = strings.TrimRight(first, ",")
+	var named []string
+	for _, g := range gps {
+		if g.Ydernummer == first {
+			return g.Ydernummer, nil
+		}
+		if strings.EqualFold(g.Name, text) || (g.Clinic != "" && strings.EqualFold(g.Name+", "+g.Clinic, text)) {
+			named = append(named, g.Ydernummer)
+		}
+	}
+	switch len(named) {
+	case 1:
+		return named[0], nil
+	case 0:
+		return "", workflow.Invalidf("ingen læge hedder eller har ydernummer %q; vælg lægen på listen",
+			"no GP is called or has the provider number %q; pick the GP from the list", text)
+	}
+	return "", workflow.Invalidf("flere læger hedder %q; vælg lægen på listen (med ydernummer)",
+		"several GPs are called %q; pick the GP from the list (with the provider number)", text)
 }
 
 // formDate reads an optional date field: a native date input's yyyy-mm-dd

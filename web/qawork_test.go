@@ -148,3 +148,55 @@ func TestIDsThatNameNothingAre404(t *testing.T) {
 		}
 	})
 }
+
+// TestGPPickerTakesTheTypedName: the edit form's hint says to type the
+// GP's name or ydernummer; a name typed in full (not picked from the list)
+// sets that GP, instead of "lægen med ydernummer Læge findes ikke" (its
+// first word looked up as a ydernummer). What matches no GP, or several,
+// is refused quoting what was typed.
+func TestGPPickerTakesTheTypedName(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx := context.Background()
+		f := setup(t, db, "Karen Jensen")
+		for _, g := range []workflow.GP{
+			{Ydernummer: "433111", Name: "Læge Aage Andersen", Clinic: "Lægehuset Egedal Nord"},
+			{Ydernummer: "500001", Name: "Læge Bo Holm", Clinic: "Lægehuset Øst"},
+			{Ydernummer: "500002", Name: "Læge Bo Holm", Clinic: "Lægehuset Vest"},
+		} {
+			dbtest.Must(db.AddGP(ctx, g, t0))(t)
+		}
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		page := "/citizens/" + f.citizen851.ID + "/edit"
+		for _, tc := range []struct {
+			typed, want, refusal string
+		}{
+			{"433111", "433111", ""},
+			{"433111 Læge Aage Andersen", "433111", ""},
+			{"Læge Aage Andersen", "433111", ""},
+			{"  læge aage andersen ", "433111", ""},
+			{"Læge Aage Andersen, Lægehuset Egedal Nord", "433111", ""},
+			{"Læge Bo Holm, Lægehuset Vest", "500002", ""},
+			{"", "", ""},
+			{"Læge Bo Holm", "", `flere læger hedder "Læge Bo Holm"`},
+			{"Læge Aage", "", `ingen læge hedder eller har ydernummer "Læge Aage"`},
+			{"999999", "", `ingen læge hedder eller har ydernummer "999999"`},
+		} {
+			form := url.Values{"name": {"Karen Jensen"}, "gp": {tc.typed}, "medicine_help": {"on"}}
+			st, body, _ := nurse.post(page, form)
+			if tc.refusal != "" {
+				if st != http.StatusUnprocessableEntity || !strings.Contains(visibleText(body), tc.refusal) {
+					t.Errorf("gp %q: %d %s, want a refusal with %s", tc.typed, st, excerpt(visibleText(body)), tc.refusal)
+				}
+				continue
+			}
+			if st != http.StatusSeeOther {
+				t.Errorf("gp %q: %d %s", tc.typed, st, excerpt(visibleText(body)))
+				continue
+			}
+			if _, body := nurse.get(page); !strings.Contains(body, `name="gp" list="gp-list" value="`+tc.want+`"`) {
+				t.Errorf("gp %q: the citizen's GP is not %q after saving", tc.typed, tc.want)
+			}
+		}
+	})
+}
