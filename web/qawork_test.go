@@ -200,3 +200,32 @@ func TestGPPickerTakesTheTypedName(t *testing.T) {
 		}
 	})
 }
+
+// TestDirectionOverridesAreRefused: a right-to-left override typed or
+// pasted into a citizen's name or a medication change would make the page
+// show other text than was stored; the form is refused naming the field.
+func TestDirectionOverridesAreRefused(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		startedToday(t, db, f)
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		for _, tc := range []struct {
+			path string
+			form url.Values
+			want string
+		}{
+			{"/citizens/new", url.Values{"cpr": {"030145-1231"}, "name": {"Karen \u202enesneJ"}}, "navnet indeholder et usynligt retningstegn (U+202E)"},
+			{"/citizens/" + f.citizen851.ID + "/edit", url.Values{"name": {"Karen \u2067Jensen\u2069"}}, "navnet indeholder et usynligt retningstegn (U+2067)"},
+			{"/cases/" + f.case851.ID + "/change", url.Values{"description": {"Metoprolol \u202e gm 05"}, "effective": {"27-11-2026"}}, "retningstegn (U+202E)"},
+		} {
+			st, body, _ := nurse.post(tc.path, tc.form)
+			if st != http.StatusUnprocessableEntity || !strings.Contains(visibleText(body), tc.want) {
+				t.Errorf("POST %s: %d %s, want %q", tc.path, st, excerpt(visibleText(body)), tc.want)
+			}
+		}
+		if _, body := nurse.get("/cases?q=Karen"); strings.Count(body, "\u202e")+strings.Count(body, "\u2067") > 0 {
+			t.Errorf("a direction override was stored")
+		}
+	})
+}

@@ -59,6 +59,11 @@ func CheckText(fieldDA, fieldEN, s string, k TextKind) error {
 				MsgDA: fmt.Sprintf("%s indeholder et kontroltegn (%U) som tegn nr. %d; fjern det", fieldDA, r, pos),
 				MsgEN: fmt.Sprintf("%s contains a control character (%U) at character %d; remove it", fieldEN, r, pos)}
 		}
+		if isBidiControl(r) {
+			return &Error{Kind: KindInvalid,
+				MsgDA: fmt.Sprintf("%s indeholder et usynligt retningstegn (%U) som tegn nr. %d; fjern det", fieldDA, r, pos),
+				MsgEN: fmt.Sprintf("%s contains an invisible direction character (%U) at character %d; remove it", fieldEN, r, pos)}
+		}
 	}
 	if n := utf8.RuneCountInString(s); n > k.maxLen() {
 		return &Error{Kind: KindInvalid,
@@ -66,6 +71,15 @@ func CheckText(fieldDA, fieldEN, s string, k TextKind) error {
 			MsgEN: fmt.Sprintf("%s is too long: %d characters, at most %d", fieldEN, n, k.maxLen())}
 	}
 	return nil
+}
+
+// isBidiControl reports whether r is an explicit bidirectional embedding,
+// override or isolate (U+202A–U+202E, U+2066–U+2069). Shown on a page, one
+// reverses the text after it ("Karen \u202enesneJ" reads "Karen Jensen"), so a
+// name, a note or a medication change ("10 mg") could be made to read
+// otherwise than it was stored; right-to-left names need none of them.
+func isBidiControl(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
 
 // Printable returns s safe to print to a terminal: every control character

@@ -29,6 +29,11 @@ func TestCheckText(t *testing.T) {
 		{"name over the limit", strings.Repeat("å", workflow.MaxNameLength+1), workflow.TextName, false, "201 tegn, højst 200"},
 		{"note over the limit", strings.Repeat("x", workflow.MaxNoteLength+1), workflow.TextNote, false, "højst 2000"},
 		{"long form value", strings.Repeat("x", 50_000), workflow.TextValue, true, ""},
+		{"right-to-left override in a name", "Ole\u202eneslO", workflow.TextName, false, "retningstegn (U+202E) som tegn nr. 4"},
+		{"left-to-right embedding in a note", "Dosis \u202a10 mg", workflow.TextNote, false, "U+202A"},
+		{"isolate in a form value", "x\u2066y\u2069", workflow.TextValue, false, "U+2066"},
+		{"pop directional isolate", "\u2069", workflow.TextValue, false, "U+2069"},
+		{"right-to-left name without controls", "דוד Cohen", workflow.TextName, true, ""},
 	}
 	for _, c := range cases {
 		err := workflow.CheckText("navnet", "the name", c.in, c.kind)
