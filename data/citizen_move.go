@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
@@ -77,7 +78,13 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 			return err
 		}
 		if r.Municipality == in.To {
-			return workflow.Invalidf("borgeren bor allerede i kommune %d", "the citizen already lives in municipality %d", in.To)
+			// A double click on the move button ends here: name the
+			// municipality, not its code.
+			name := strconv.Itoa(in.To)
+			if m, ok, err := refdata.MunicipalityByCode(in.To); err == nil && ok {
+				name = m.Name
+			}
+			return workflow.Invalidf("borgeren er allerede registreret i %s", "the citizen is already registered in %s", name)
 		}
 		var prev []citizenMoveRow
 		if err := tx.NewSelect().Model(&prev).Where("citizen_id = ?", r.ID).OrderExpr("moved_on DESC").Limit(1).Scan(ctx); err != nil {

@@ -229,3 +229,24 @@ func TestDirectionOverridesAreRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestMoveTwiceNamesTheMunicipality: a double click on "Flyt borgeren
+// hertil" moves the citizen once; the second request says where the
+// citizen already is by name, not "kommune 851".
+func TestMoveTwiceNamesTheMunicipality(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		form := url.Values{"cpr": {"020250-1234"}, "moved_on": {"27-11-2026"}, "back": {"/citizens/find"}}
+		if st, body, _ := nurse.post("/citizens/move", form); st != http.StatusSeeOther {
+			t.Fatalf("the move: %d %s", st, excerpt(visibleText(body)))
+		}
+		form.Del("csrf_token")
+		st, body, _ := nurse.post("/citizens/move", form)
+		text := visibleText(body)
+		if st != http.StatusUnprocessableEntity || !strings.Contains(text, "borgeren er allerede registreret i Aalborg") || strings.Contains(text, "851") {
+			t.Errorf("the second move: %d %s", st, excerpt(text))
+		}
+	})
+}
