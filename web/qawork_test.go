@@ -250,3 +250,44 @@ func TestMoveTwiceNamesTheMunicipality(t *testing.T) {
 		}
 	})
 }
+
+// TestReasonRefusalsSayTheLabels: a nurse who picks "Anden årsag (se
+// note)" and leaves the note empty reads the reason as the form names it,
+// not 'årsagen "other" kræver en note'; in English a refused state names
+// the event and the state by label too. (A missing reason lists the codes
+// in English: that text is also the command line's, whose --reason takes
+// them; the form's select never sends an empty reason.)
+func TestReasonRefusalsSayTheLabels(t *testing.T) {
+	codes := regexp.MustCompile(`"other"|"decline"|"end"|"request_gp"|\b[a-z]+_[a-z_]+\b`)
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		da := newClient(t, s).login("nurse")
+		en := newClient(t, s).login("lead")
+		en.post("/lang", url.Values{"lang": {"en"}, "back": {"/"}})
+		page := "/cases/" + f.case851.ID
+		for _, tc := range []struct {
+			who  *client
+			path string
+			form url.Values
+			want string
+		}{
+			{da, page + "/decline", url.Values{"reason": {"other"}}, "årsagen „Anden årsag (se note)“ kræver en note"},
+			{da, page + "/end", url.Values{"reason": {"other"}, "note": {"  "}}, "årsagen „Anden årsag (se note)“ kræver en note"},
+			{en, page + "/decline", url.Values{"reason": {"other"}}, `the reason "Other (see note)" needs a note`},
+			{en, page + "/request-gp", url.Values{}, `"Send request to the GP" cannot happen when the case is "Awaiting consent"`},
+		} {
+			st, body, _ := tc.who.post(tc.path, tc.form)
+			text := visibleText(body)
+			at := strings.Index(text, tc.want)
+			if st != http.StatusUnprocessableEntity || at < 0 {
+				t.Errorf("POST %s %v: %d %s, want %q", tc.path, tc.form, st, excerpt(text), tc.want)
+				continue
+			}
+			msg := text[at:]
+			if m := codes.FindAllString(msg[:min(len(msg), 300)], 3); m != nil {
+				t.Errorf("POST %s %v: the refusal shows codes %q", tc.path, tc.form, m)
+			}
+		}
+	})
+}

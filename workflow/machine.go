@@ -115,22 +115,30 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	if !slices.Contains(t.Roles, role) {
 		return "", Forbidden(
 			fmt.Sprintf("rollen %s må ikke: %s", i18n.T(i18n.Danish, "role."+string(role)), ev.Label(i18n.Danish)),
-			fmt.Sprintf("role %q may not do %q", role, ev))
+			fmt.Sprintf("the role %s may not: %s", i18n.T(i18n.English, "role."+string(role)), ev.Label(i18n.English)))
 	}
 	if NeedsReason(ev) && ev != EventWithdraw {
 		if _, ok := ReasonFor(ev, in.Reason); !ok {
 			return "", &Error{Kind: KindInvalid,
 				MsgDA: fmt.Sprintf("vælg en af årsagerne til „%s“: %s", ev.Label(i18n.Danish), reasonLabels(ev, i18n.Danish)),
+				// The English is also the command line's, whose --reason takes the codes.
 				MsgEN: fmt.Sprintf("reason code %q is not valid for %q; use one of: %s", in.Reason, ev, reasonCodes(ev))}
 		}
 	}
 	if in.Reason == "other" && strings.TrimSpace(in.Note) == "" {
-		return "", Invalid("årsagen \"other\" kræver en note", "reason \"other\" needs a note")
+		// By its label, as the form shows it: the code never reaches a screen.
+		r, ok := ReasonFor(ev, in.Reason)
+		if !ok {
+			r.LabelDA, r.LabelEN = "Anden årsag", "Other"
+		}
+		return "", &Error{Kind: KindInvalid,
+			MsgDA: fmt.Sprintf("årsagen „%s“ kræver en note: skriv årsagen i noten", r.LabelDA),
+			MsgEN: fmt.Sprintf("the reason \"%s\" needs a note: write the reason in the note", r.LabelEN)}
 	}
 	if !slices.Contains(t.From, s.Case.State) {
 		return "", &Error{Kind: KindInvalidTransition,
 			MsgDA: fmt.Sprintf("„%s“ kan ikke ske, når sagen er „%s“", ev.Label(i18n.Danish), s.Case.State.Label(i18n.Danish)),
-			MsgEN: fmt.Sprintf("%q cannot happen in state %q", ev, s.Case.State.Label(i18n.English)),
+			MsgEN: fmt.Sprintf("\"%s\" cannot happen when the case is \"%s\"", ev.Label(i18n.English), s.Case.State.Label(i18n.English)),
 			Unmet: []Guard{stateGuard(t)}}
 	}
 	var unmet []Guard
@@ -142,7 +150,7 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	if len(unmet) > 0 {
 		return "", &Error{Kind: KindInvalidTransition,
 			MsgDA: fmt.Sprintf("„%s“ er ikke mulig endnu", ev.Label(i18n.Danish)),
-			MsgEN: fmt.Sprintf("%q is not possible yet", ev),
+			MsgEN: fmt.Sprintf("\"%s\" is not possible yet", ev.Label(i18n.English)),
 			Unmet: unmet}
 	}
 	if t.Route != nil {
@@ -151,15 +159,13 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	return t.To, nil
 }
 
+// reasonCodes lists the codes of ev's reasons, for the command line.
 func reasonCodes(ev Event) string {
-	var s string
-	for i, r := range Reasons(ev) {
-		if i > 0 {
-			s += ", "
-		}
-		s += r.Code
+	var s []string
+	for _, r := range Reasons(ev) {
+		s = append(s, r.Code)
 	}
-	return s
+	return strings.Join(s, ", ")
 }
 
 // reasonLabels lists the labels of ev's reasons in lang, for a message.
