@@ -291,3 +291,33 @@ func TestReasonRefusalsSayTheLabels(t *testing.T) {
 		}
 	})
 }
+
+// TestConsentRefusalNamesTheDetail: a consent refused for a missing detail
+// says which (the guardian's name), not "samtykket mangler oplysninger
+// (hvem, hvordan, hvornår)"; a date before the citizen's birth is called a
+// date before the birth, not "en borger under 15 år".
+func TestConsentRefusalNamesTheDetail(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		page := "/cases/" + f.case851.ID + "/consent"
+		for _, tc := range []struct {
+			form      url.Values
+			want, not string
+		}{
+			{url.Values{"given_by": {"guardian"}, "method": {"written"}, "given_at": {"27-11-2026"}},
+				"navnet på værge eller pårørende mangler", "mangler oplysninger"},
+			{url.Values{"given_by": {"next_of_kin"}, "giver_name": {"  "}, "method": {"oral"}, "given_at": {"27-11-2026"}},
+				"navnet på værge eller pårørende mangler", "mangler oplysninger"},
+			{url.Values{"given_by": {"citizen"}, "method": {"written"}, "given_at": {"01-01-1900"}},
+				"datoen for samtykket 01-01-1900 ligger før borgerens fødselsdag 01-01-1945", "under 15"},
+		} {
+			st, body, _ := nurse.post(page, tc.form)
+			text := visibleText(body)
+			if st != http.StatusUnprocessableEntity || !strings.Contains(text, tc.want) || strings.Contains(text, tc.not) {
+				t.Errorf("consent %v: %d %s, want %q", tc.form, st, excerpt(text), tc.want)
+			}
+		}
+	})
+}

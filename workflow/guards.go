@@ -3,6 +3,7 @@ package workflow
 import (
 	"github.com/dosis-dk/dosis/i18n"
 
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,6 +17,31 @@ type Guard struct {
 	MsgDA string
 	MsgEN string
 	check func(Snapshot, Input) bool
+}
+
+// explained returns the unmet guard g with messages that say precisely
+// what is wrong with this input, where its fixed message cannot: which
+// detail of a consent is missing ("navnet på værge eller pårørende
+// mangler"), or a consent date before the citizen's birth (a typing error,
+// not a child's consent).
+func (g Guard) explained(s Snapshot, in Input) Guard {
+	if in.Consent == nil {
+		return g
+	}
+	c := in.Consent
+	switch g.Code {
+	case "consent_details":
+		var e *Error
+		if errors.As(c.Validate(), &e) {
+			g.MsgDA, g.MsgEN = e.MsgDA, e.MsgEN
+		}
+	case "consent_age":
+		if !s.BirthDate.IsZero() && c.GivenOn.Before(s.BirthDate) {
+			g.MsgDA = fmt.Sprintf("datoen for samtykket %s ligger før borgerens fødselsdag %s", c.GivenOn.Format(), s.BirthDate.Format())
+			g.MsgEN = fmt.Sprintf("the date of consent %s is before the citizen's birth date %s", c.GivenOn.Format(), s.BirthDate.Format())
+		}
+	}
+	return g
 }
 
 // Message returns the guard's message in lang ("da" or "en").

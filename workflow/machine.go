@@ -144,7 +144,7 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	var unmet []Guard
 	for _, g := range t.Guards {
 		if !g.check(s, in) {
-			unmet = append(unmet, g)
+			unmet = append(unmet, g.explained(s, in))
 		}
 	}
 	if len(unmet) > 0 {

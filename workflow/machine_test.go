@@ -5,6 +5,7 @@ import (
 
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,6 +168,40 @@ func TestGuardsRefuseWithTheirCode(t *testing.T) {
 			}
 			if e.Message(i18n.Danish) == "" || e.Message(i18n.English) == "" {
 				t.Fatal("empty message")
+			}
+		})
+	}
+}
+
+// TestGuardsSayWhatIsWrongWithTheInput: an unmet consent guard names the
+// missing detail or the impossible date, in both languages.
+func TestGuardsSayWhatIsWrongWithTheInput(t *testing.T) {
+	cases := []struct {
+		name    string
+		breakIt func(*Snapshot, *Input)
+		da, en  string
+	}{
+		{"no guardian name", func(_ *Snapshot, in *Input) { in.Consent.GivenBy, in.Consent.GiverName = GiverGuardian, "" },
+			"navnet på værge eller pårørende mangler", "the guardian's or next of kin's name is missing"},
+		{"unknown method", func(_ *Snapshot, in *Input) { in.Consent.Method = "nod" }, `har ukendt værdi "nod"`, `unknown value "nod"`},
+		{"no consent at all", func(_ *Snapshot, in *Input) { in.Consent = nil }, "samtykket mangler oplysninger", "the consent lacks details"},
+		{"consent before birth", func(s *Snapshot, in *Input) {
+			s.BirthDate, in.Consent.GivenOn = calendar.NewDate(1945, 1, 1), calendar.NewDate(1900, 1, 1)
+		}, "datoen for samtykket 01-01-1900 ligger før borgerens fødselsdag 01-01-1945", "is before the citizen's birth date 01-01-1945"},
+		{"a child", func(s *Snapshot, in *Input) { s.BirthDate = in.Consent.GivenOn.AddYears(-10) },
+			"en borger under 15 år kan ikke selv give samtykke", "a citizen under 15 cannot consent alone"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, in := satisfied(StateAwaitingConsent)
+			tc.breakIt(&s, &in)
+			_, err := Decide(s, RoleNurse, EventConsent, in)
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("want a refusal, got %v", err)
+			}
+			if da, en := e.Message(i18n.Danish), e.Message(i18n.English); !strings.Contains(da, tc.da) || !strings.Contains(en, tc.en) {
+				t.Errorf("messages %q / %q, want %q / %q", da, en, tc.da, tc.en)
 			}
 		})
 	}
