@@ -321,3 +321,30 @@ func TestConsentRefusalNamesTheDetail(t *testing.T) {
 		}
 	})
 }
+
+// TestUrgentRollNeededByIsBounded: an urgent roll "needed" decades ahead
+// (a mistyped year) is refused naming the date, as is one in the past;
+// the pharmacy queue never shows "Skal bruges: 01-01-2099".
+func TestUrgentRollNeededByIsBounded(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		startedToday(t, db, f)
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		page := "/cases/" + f.case851.ID + "/urgent"
+		for _, tc := range []struct {
+			date, want string
+			status     int
+		}{
+			{"01-12-2062", "akutrullen skal bruges 01-12-2062 08:00, mere end 28 dage fremme; tjek datoen", http.StatusUnprocessableEntity},
+			{"26-12-2026", "mere end 28 dage fremme", http.StatusUnprocessableEntity},
+			{"01-11-2026", "tidspunktet for behovet 01-11-2026 08:00 er allerede passeret", http.StatusUnprocessableEntity},
+			{"24-12-2026", "", http.StatusSeeOther},
+		} {
+			st, body, _ := nurse.post(page, url.Values{"reason": {"lost_or_damaged"}, "needed_date": {tc.date}, "needed_time": {"08:00"}})
+			if st != tc.status || !strings.Contains(visibleText(body), tc.want) {
+				t.Errorf("needed %s: %d %s, want %d %q", tc.date, st, excerpt(visibleText(body)), tc.status, tc.want)
+			}
+		}
+	})
+}

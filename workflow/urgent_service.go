@@ -40,7 +40,16 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()
 		if !r.NeededBy.After(now) {
-			return Invalid("tidspunktet for behovet er allerede passeret", "the needed-by time has already passed")
+			return Invalidf("tidspunktet for behovet %s er allerede passeret", "the needed-by time %s has already passed",
+				calendar.FormatTime(r.NeededBy))
+		}
+		if r.NeededBy.After(now.AddDate(0, 0, MaxPeriodDays)) {
+			// An urgent roll is for the coming days; a date further out than
+			// the longest period is a typing error ("2062" for "2026"), and
+			// the regular rolls cover it anyway.
+			return Invalidf("akutrullen skal bruges %s, mere end %d dage fremme; tjek datoen",
+				"the urgent roll is needed on %s, more than %d days ahead; check the date",
+				calendar.FormatTime(r.NeededBy), MaxPeriodDays)
 		}
 		snap, err := tx.Snapshot(ctx, a.Scope(), r.CaseID, now)
 		if err != nil {
