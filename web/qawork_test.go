@@ -348,3 +348,38 @@ func TestUrgentRollNeededByIsBounded(t *testing.T) {
 		}
 	})
 }
+
+// TestPharmacyAndHospitalTextsAreBounded: the pharmacy's rejection reason
+// and step notes, and a hospital's name typed on the case page, are held
+// to the limits of every other note and name (2000 and 200 characters);
+// nothing is stored when refused.
+func TestPharmacyAndHospitalTextsAreBounded(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setupRolls(t, db)
+		s := start(t, db)
+		ph, nurse := newClient(t, s).login("pharmacy"), newClient(t, s).login("nurse")
+		long := strings.Repeat("æ", workflow.MaxNoteLength+1)
+		for _, tc := range []struct {
+			who  *client
+			path string
+			form url.Values
+			want string
+		}{
+			{ph, "/urgent/" + f.urgent851.ID + "/reject", url.Values{"reason": {long}}, "begrundelsen er for lang: 2001 tegn, højst 2000"},
+			{ph, "/urgent/" + f.urgent851.ID + "/accept", url.Values{"note": {long}}, "noten er for lang: 2001 tegn, højst 2000"},
+			{nurse, "/cases/" + f.case851.ID + "/hospital", url.Values{"kind": {"admission"}, "at_date": {"27-11-2026"}, "at_time": {"08:00"},
+				"hospital": {strings.Repeat("H", workflow.MaxNameLength+1)}}, "sygehusets navn er for lang: 201 tegn, højst 200"},
+		} {
+			st, body, _ := tc.who.post(tc.path, tc.form)
+			if st != http.StatusUnprocessableEntity || !strings.Contains(visibleText(body), tc.want) {
+				t.Errorf("POST %s: %d %s, want %q", tc.path, st, excerpt(visibleText(body)), tc.want)
+			}
+		}
+		if _, body := ph.get("/pharmacy"); !strings.Contains(body, `action="/urgent/`+f.urgent851.ID+`/accept"`) {
+			t.Errorf("the refused steps changed the urgent roll")
+		}
+		if _, body := nurse.get("/cases/" + f.case851.ID); strings.Contains(body, "HHHHHHHHHH") {
+			t.Errorf("the refused hospital notification was stored")
+		}
+	})
+}

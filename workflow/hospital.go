@@ -55,7 +55,7 @@ func (n HospitalNotice) Validate(now time.Time) error {
 	case n.At.After(now.Add(time.Hour)):
 		return Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.DayOf(n.At).Format())
 	}
-	return nil
+	return CheckText("sygehusets navn", "the hospital's name", n.Hospital, TextName)
 }
 
 // HospitalOutcome is what recording a notification did.

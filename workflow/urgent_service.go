@@ -166,6 +166,12 @@ func (sv *Service) CancelUrgentRoll(ctx context.Context, a Actor, id, note strin
 // urgentStep takes one step in one transaction: the roll's new status and
 // step time (version-checked) and its audit row, or nothing.
 func (sv *Service) urgentStep(ctx context.Context, a Actor, id string, step UrgentStep, reason, note string) (UrgentRoll, error) {
+	if err := CheckText("begrundelsen", "the reason", reason, TextNote); err != nil {
+		return UrgentRoll{}, err
+	}
+	if err := CheckNote(note); err != nil {
+		return UrgentRoll{}, err
+	}
 	var out UrgentRoll
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()
