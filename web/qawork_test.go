@@ -383,3 +383,20 @@ func TestPharmacyAndHospitalTextsAreBounded(t *testing.T) {
 		}
 	})
 }
+
+// TestExtendReasonIsCalledTheReason: a too long reason for extending a
+// period is refused as "begrundelsen", the field the form names, not
+// "noten".
+func TestExtendReasonIsCalledTheReason(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		first := startedToday(t, db, f)
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		st, body, _ := nurse.post("/cases/"+f.case851.ID+"/extend", url.Values{"seq": {strconv.Itoa(first.Seq)}, "days": {"21"},
+			"reason": {strings.Repeat("j", workflow.MaxNoteLength+1)}})
+		if text := visibleText(body); st != http.StatusUnprocessableEntity || !strings.Contains(text, "begrundelsen er for lang: 2001 tegn") {
+			t.Errorf("extend with a long reason: %d %s", st, excerpt(text))
+		}
+	})
+}

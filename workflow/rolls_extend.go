@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -24,14 +25,15 @@ func (sv *Service) ExtendPeriod(ctx context.Context, a Actor, caseID string, seq
 	if err := ValidatePeriodLength(days, reason); err != nil {
 		return nil, err
 	}
-	if err := CheckNote(reason); err != nil {
+	if err := CheckText("begrundelsen", "the reason", reason, TextNote); err != nil {
 		return nil, err
 	}
 	var out []Period
 	_, err := sv.caseAction(ctx, a, caseID, EventPeriodExtend, "", reason, func(ctx context.Context, tx Tx, s Snapshot) error {
 		if s.Case.State != StateActive && s.Case.State != StatePaused {
-			return Invalidf("kun perioder på aktive eller pauserede sager kan forlænges (sagen er %q)",
-				"only periods of active or paused cases can be extended (the case is %q)", s.Case.State.Label("da"))
+			return &Error{Kind: KindInvalid,
+				MsgDA: fmt.Sprintf("kun perioder på aktive eller pauserede sager kan forlænges (sagen er „%s“)", s.Case.State.Label(i18n.Danish)),
+				MsgEN: fmt.Sprintf("only periods of active or paused cases can be extended (the case is \"%s\")", s.Case.State.Label(i18n.English))}
 		}
 		p, err := tx.Pharmacy(ctx, s.Case.PharmacyID)
 		if err != nil {
