@@ -4,6 +4,7 @@ import (
 	"github.com/dosis-dk/dosis/i18n"
 
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
@@ -25,21 +26,24 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 	t := func(key string) string { return app.msgs.get(lang, key) }
 	var out []timelineItem
 	for _, e := range d.Audit {
-		text := ""
-		if e.FromState != "" {
-			text = e.FromState.Label(lang) + " → "
-		}
-		text += e.ToState.Label(lang)
-		if e.Event == workflow.EventCitizenMove {
-			text = movedText(e.Reason)
+		var parts []string
+		switch {
+		case e.Event == workflow.EventCitizenMove:
+			parts = append(parts, movedText(e.Reason))
+		case e.FromState == "":
+			parts = append(parts, e.ToState.Label(lang))
+		case e.FromState != e.ToState:
+			parts = append(parts, e.FromState.Label(lang)+" → "+e.ToState.Label(lang))
+			// An action that keeps the state (a new GP, an extended period,
+			// a renewal) says what it did, not "Aktiv → Aktiv".
 		}
 		if r, ok := workflow.ReasonFor(e.Event, e.Reason); ok {
-			text += " · " + lang.Pick(r.LabelDA, r.LabelEN)
+			parts = append(parts, lang.Pick(r.LabelDA, r.LabelEN))
 		}
 		if e.Note != "" && e.Event != workflow.EventOpen {
-			text += " · " + e.Note
+			parts = append(parts, e.Note)
 		}
-		out = append(out, timelineItem{At: e.At, What: t("event." + string(e.Event)), Text: text, Actor: e.Actor})
+		out = append(out, timelineItem{At: e.At, What: t("event." + string(e.Event)), Text: strings.Join(parts, " · "), Actor: e.Actor})
 	}
 	for _, c := range d.Consents {
 		text := t("consent."+c.GivenBy) + " · " + t("consent."+c.Method) + " · " + c.GivenOn.Format()

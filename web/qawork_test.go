@@ -400,3 +400,32 @@ func TestExtendReasonIsCalledTheReason(t *testing.T) {
 		}
 	})
 }
+
+// TestTimelineActionsKeepingTheStateShowNoArrow: an action that leaves the
+// case in its state (extending a period) reads "Periode forlænget — <the
+// reason>" in the timeline, not "Aktiv på dosispakning → Aktiv på
+// dosispakning · <the reason>".
+func TestTimelineActionsKeepingTheStateShowNoArrow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		f := setup(t, db, "Karen Jensen")
+		first := startedToday(t, db, f)
+		s := start(t, db)
+		nurse := newClient(t, s).login("nurse")
+		if st, body, _ := nurse.post("/cases/"+f.case851.ID+"/extend", url.Values{"seq": {strconv.Itoa(first.Seq)}, "days": {"21"},
+			"reason": {"Jul og nytår"}}); st != http.StatusSeeOther {
+			t.Fatalf("extend: %d %s", st, excerpt(visibleText(body)))
+		}
+		_, body := nurse.get("/cases/" + f.case851.ID)
+		tl := body[strings.Index(body, `<ol class="timeline">`):]
+		tl = visibleText(tl[:strings.Index(tl, "</ol>")])
+		if strings.Contains(tl, "Aktiv på dosispakning → Aktiv på dosispakning") {
+			t.Errorf("the timeline shows a state change that did not happen:\n%s", tl)
+		}
+		if !regexp.MustCompile(`Periode forlænget\s+—\s+Jul og nytår`).MatchString(tl) {
+			t.Errorf("the timeline does not show the extension with its reason:\n%s", tl)
+		}
+		if !strings.Contains(tl, "Godkendt af læge → Aktiv på dosispakning") {
+			t.Errorf("the timeline lost the real state changes:\n%s", tl)
+		}
+	})
+}
