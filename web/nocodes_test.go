@@ -11,7 +11,6 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/workflow"
-	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // leaks are what a Danish page must never show as text: a missing
@@ -48,13 +47,7 @@ func TestNoInternalCodeOnDanishPages(t *testing.T) {
 		f := setup(t, db, "Karen Jensen")
 		sys := workflow.System("fixture")
 		svc := workflow.NewService(db, func() time.Time { return t0 }, workflow.DefaultSettings())
-		if _, err := svc.RecordConsent(ctx, sys, f.case851.ID, workflow.ConsentInput{GivenBy: workflow.GiverCitizen,
-			Method: "written", GivenOn: calendar.DayOf(t0)}, ""); err != nil {
-			t.Fatal(err)
-		}
-		dbtest.Must(svc.RequestGP(ctx, sys, f.case851.ID, ""))(t)
-		dbtest.Must(svc.RecordGPDecision(ctx, sys, f.case851.ID, workflow.GPDecision{Approved: true}))(t)
-		dbtest.Must(svc.Start(ctx, sys, f.case851.ID, f.pharmacy851.ID, ""))(t)
+		startedToday(t, db, f)
 		if _, err := svc.RecordHospitalNotification(ctx, sys, f.case851.ID, workflow.HospitalAdmission, t0.Add(-time.Hour), "Aalborg Sygehus", ""); err != nil {
 			t.Fatal(err)
 		}

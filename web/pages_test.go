@@ -24,7 +24,7 @@ func TestConsentRefusedThenRecorded(t *testing.T) {
 		if st != http.StatusUnprocessableEntity {
 			t.Fatalf("refused consent: %d", st)
 		}
-		for _, want := range []string{"samtykket mangler oplysninger", "stedfortrædende samtykke skal være udtrykkeligt",
+		for _, want := range []string{"navnet på værge eller pårørende mangler", "stedfortrædende samtykke skal være udtrykkeligt",
 			`value="typed note"`, `value="guardian" selected`, `value="tacit" selected`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("refused form lacks %q", want)
