@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -184,8 +185,30 @@ func requireMunicipality(ctx context.Context, q bun.IDB, code int) error {
 		return fmt.Errorf("look up municipality %d: %w", code, err)
 	}
 	if n == 0 {
-		return workflow.Invalidf("kommunekoden %d findes ikke; brug en af de 98 kommuners koder (fx 851 for Aalborg)",
-			"municipality code %d does not exist; use one of the 98 municipalities' codes (e.g. 851 for Aalborg)", code)
+		return unknownMunicipality(code)
 	}
 	return nil
+}
+
+// requireMunicipalities is requireMunicipality for a list, in one query:
+// the first code (in the list's order) that is not one of the 98 is refused.
+func requireMunicipalities(ctx context.Context, q bun.IDB, codes []int) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	var known []int
+	if err := q.NewSelect().Table("municipalities").Column("code").Where("code IN (?)", bun.In(codes)).Scan(ctx, &known); err != nil {
+		return fmt.Errorf("look up municipalities: %w", err)
+	}
+	for _, c := range codes {
+		if !slices.Contains(known, c) {
+			return unknownMunicipality(c)
+		}
+	}
+	return nil
+}
+
+func unknownMunicipality(code int) error {
+	return workflow.Invalidf("kommunekoden %d findes ikke; brug en af de 98 kommuners koder (fx 851 for Aalborg)",
+		"municipality code %d does not exist; use one of the 98 municipalities' codes (e.g. 851 for Aalborg)", code)
 }

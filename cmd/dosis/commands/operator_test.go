@@ -27,6 +27,8 @@ func TestCLIOperatorMistakes(t *testing.T) {
 		{"unknown subcommand", []string{"import", "foo", "x.csv"}, ExitUsage, `"foo" is not a command of dosis import; the commands are: citizens, medicine-help, gps, pharmacies`},
 		{"unknown command", []string{"foo"}, ExitUsage, `"foo" is not a command of dosis; the commands are: db,`},
 		{"unknown nested subcommand", []string{"case", "bogus"}, ExitUsage, `"bogus" is not a command of dosis case`},
+		{"report for no municipality", []string{"report", "--municipality", "999"}, ExitUsage, "municipality code 999 does not exist"},
+		{"report for Christiansø", []string{"report", "--municipality", "851", "--municipality", "411"}, ExitUsage, "municipality code 411 does not exist"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

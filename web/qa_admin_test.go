@@ -1,0 +1,62 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/data/dbtest"
+)
+
+// TestReportRefusesUnknownMunicipality: a report filter naming a code that
+// is no municipality's (999, or Christiansø's 411) is refused in Danish,
+// naming the code, on every report page and download, instead of an empty
+// report ("Kommuner i rapporten: 0") that looks like one without data. The
+// rule is data.DB.Report's, so `dosis report --municipality 999` says the same.
+func TestReportRefusesUnknownMunicipality(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setupRolls(t, db)
+		for _, role := range []string{"admin", "steering"} {
+			c := newClient(t, s).login(role)
+			for _, path := range []string{"/reports?m=999", "/dashboard?m=851&m=411", "/reports/xlsx?m=999", "/reports/html?m=999"} {
+				st, body := c.get(path)
+				if st != http.StatusUnprocessableEntity {
+					t.Errorf("%s %s: %d, want 422", role, path, st)
+					continue
+				}
+				if !strings.Contains(body, "findes ikke") || !(strings.Contains(body, "999") || strings.Contains(body, "411")) {
+					t.Errorf("%s %s: the refusal does not name the code: %s", role, path, excerpt(body))
+				}
+			}
+			if st, _ := c.get("/reports?m=851&m=101"); st != http.StatusOK {
+				t.Errorf("%s: two real municipalities: %d", role, st)
+			}
+		}
+	})
+}
+
+// TestQueryTextIsChecked: a NUL byte or another control character in the
+// address's query (the access log's GET links, the searches) is refused as
+// invalid input in Danish, naming the field; it reached the SQL layer and
+// answered 500.
+func TestQueryTextIsChecked(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		admin := newClient(t, s).login("admin")
+		for _, path := range []string{"/admin/access?user=%00", "/admin/access?user=admin%01", "/admin/access/export?user=a%00b", "/gps?q=%00"} {
+			st, body := admin.get(path)
+			if st != http.StatusUnprocessableEntity || !strings.Contains(body, "kontroltegn") {
+				t.Errorf("%s: %d, want 422 naming the control character: %s", path, st, excerpt(body))
+			}
+		}
+		if st, body := admin.get("/admin/access?user=%00"); !strings.Contains(body, "brugeren") {
+			t.Errorf("the refusal does not name the field: %d %s", st, excerpt(body))
+		}
+		if st, _ := admin.get("/admin/access?user=admin"); st != http.StatusOK {
+			t.Errorf("an ordinary search: %d", st)
+		}
+	})
+}
