@@ -9,6 +9,7 @@ func areaCatalogues() []Catalogue {
 		settingsUIMessages(),
 		adminUIMessages(),
 		reportsUIMessages(),
+		qasteerMessages(),
 	}
 }
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -57,6 +58,41 @@ func TestQueryTextIsChecked(t *testing.T) {
 		}
 		if st, _ := admin.get("/admin/access?user=admin"); st != http.StatusOK {
 			t.Errorf("an ordinary search: %d", st)
+		}
+	})
+}
+
+// TestReportPagesSourceLineInEnglish: the English reports page and
+// dashboard showed the Danish source line ("Kilde: Dosis, kommunernes egne
+// sagsdata …") and calibration line ("Kalibrering: …"); the downloaded
+// files stay Danish.
+func TestReportPagesSourceLineInEnglish(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setupRolls(t, db)
+		for _, role := range []string{"lead", "steering"} {
+			c := newClient(t, s).login(role)
+			c.post("/lang", url.Values{"lang": {"en"}, "back": {"/reports"}})
+			for _, path := range []string{"/reports", "/dashboard"} {
+				st, body := c.get(path)
+				if st != http.StatusOK {
+					t.Fatalf("%s %s: %d", role, path, st)
+				}
+				if !strings.Contains(body, "Source: Dosis") {
+					t.Errorf("%s %s in English: no English source line", role, path)
+				}
+				for _, danish := range []string{"Kilde: Dosis", "kommunernes egne sagsdata", "befolkningstal er skøn", "Kalibrering:", "diskretioneret"} {
+					if strings.Contains(body, danish) {
+						t.Errorf("%s %s in English shows the Danish %q", role, path, danish)
+					}
+				}
+			}
+			if _, body := c.get("/dashboard"); !strings.Contains(body, "Calibration: with the default parameters") {
+				t.Errorf("%s: the English dashboard has no English calibration line", role)
+			}
+			if _, _, b := c.download("/reports/html"); !strings.Contains(string(b), "Kilde: Dosis") {
+				t.Errorf("%s: the HTML file is no longer Danish", role)
+			}
 		}
 	})
 }
