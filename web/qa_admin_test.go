@@ -96,3 +96,32 @@ func TestReportPagesSourceLineInEnglish(t *testing.T) {
 		}
 	})
 }
+
+// TestAdminFormsInEnglishHaveNoDanish: the English rule-set editor, access
+// log and closed-dates page asked for dates as "dd-mm-åååå", and the
+// editor titled each criterion with its Danish name.
+func TestAdminFormsInEnglishHaveNoDanish(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setup(t, db, "Karen Jensen")
+		admin := newClient(t, s).login("admin")
+		admin.post("/lang", url.Values{"lang": {"en"}, "back": {"/"}})
+		for _, path := range []string{"/admin/eligibility/edit?m=851", "/admin/access", "/admin/pharmacies/" + f.pharmacy851.ID + "/closed"} {
+			st, body := admin.get(path)
+			if st != http.StatusOK {
+				t.Fatalf("%s: %d", path, st)
+			}
+			if strings.Contains(body, "åååå") || !strings.Contains(body, "dd-mm-yyyy") {
+				t.Errorf("%s in English: the date format is not dd-mm-yyyy", path)
+			}
+		}
+		_, body := admin.get("/admin/eligibility/edit?m=851")
+		if !strings.Contains(body, "Criterion 1: Receives municipal help with medicine</legend>") || strings.Contains(body, ": Får kommunal hjælp til medicin</legend>") {
+			t.Errorf("the English editor does not title the criterion in English: %s", excerpt(body))
+		}
+		admin.post("/lang", url.Values{"lang": {"da"}, "back": {"/"}})
+		if _, body := admin.get("/admin/eligibility/edit?m=851"); !strings.Contains(body, "Kriterium 1: Får kommunal hjælp til medicin</legend>") || !strings.Contains(body, "dd-mm-åååå") {
+			t.Errorf("the Danish editor changed: %s", excerpt(body))
+		}
+	})
+}
