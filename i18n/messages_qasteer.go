@@ -2,7 +2,7 @@ package i18n
 
 // qasteerMessages are the report texts the web pages show in the user's
 // language (the workbook and the HTML file stay Danish): the source line
-// and the calibration line.
+// and the calibration line; the municipality picker's count past five names.
 func qasteerMessages() Catalogue {
 	return Catalogue{
 		"source.line": {"Kilde: Dosis, kommunernes egne sagsdata om dosispakket medicin; timemodel og parametre: se Antagelser; %s.",
@@ -15,8 +15,9 @@ func qasteerMessages() Catalogue {
 			"Counts under 5, and figures they can be derived from, are suppressed (shown as «diskr.»), and municipalities with fewer than 30 active citizens are left out of every table, chart and national figure."},
 		"calibration.line": {"Kalibrering: med %s frigør %s borgere på dosispakning i et år %s årsværk (%s borgere pr. årsværk). Offentliggjort: +40.000 borgere ≈ 600 årsværk (MUUSMANN 2023, ca. 67 pr. årsværk); KL 2024: 70–75 pr. årsværk.",
 			"Calibration: with %s, %s citizens on dose dispensing for a year free %s FTE (%s citizens per FTE). Published: +40,000 citizens ≈ 600 FTE (MUUSMANN 2023, about 67 per FTE); KL 2024: 70–75 per FTE."},
-		"calibration.default": {"standardparametrene", "the default parameters"},
-		"calibration.changed": {"de gældende parametre (ændret fra standard: %s)", "the parameters in force (changed from the defaults: %s)"},
+		"reports.m_count.more": {"… og %d andre", "… and %d more"},
+		"calibration.default":  {"standardparametrene", "the default parameters"},
+		"calibration.changed":  {"de gældende parametre (ændret fra standard: %s)", "the parameters in force (changed from the defaults: %s)"},
 		"calibration.overrides": {" Kommuner med egne parametre: %s (se Antagelser).",
 			" Municipalities with their own parameters: %s (see Antagelser)."},
 	}

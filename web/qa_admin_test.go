@@ -1,10 +1,15 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
@@ -122,6 +127,40 @@ func TestAdminFormsInEnglishHaveNoDanish(t *testing.T) {
 		admin.post("/lang", url.Values{"lang": {"da"}, "back": {"/"}})
 		if _, body := admin.get("/admin/eligibility/edit?m=851"); !strings.Contains(body, "Kriterium 1: Får kommunal hjælp til medicin</legend>") || !strings.Contains(body, "dd-mm-åååå") {
 			t.Errorf("the Danish editor changed: %s", excerpt(body))
+		}
+	})
+}
+
+// TestBrowserPickerCountsManyChosen: with every municipality chosen the
+// picker's count named all 98, a paragraph of names above the list; past
+// five names it now counts the rest.
+func TestBrowserPickerCountsManyChosen(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		ctx, _ := browser(t)
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		ms := dbtest.Must(db.Municipalities(context.Background()))(t)
+		q := url.Values{}
+		for _, m := range ms {
+			q.Add("m", strconv.Itoa(m.Code))
+		}
+		if err := chromedp.Do(ctx, signIn(s.base, "admin", testPassword), chromedp.Navigate(s.base+"/reports?"+q.Encode()),
+			chromedp.WaitVisible(chromedp.CSS(".mselect-count"))); err != nil {
+			t.Fatal(err)
+		}
+		count, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".mselect-count").textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("98 kommuner valgt: København, Frederiksberg, Ballerup, Brøndby, Dragør … og %d andre", len(ms)-5); count != want {
+			t.Errorf("count with all chosen = %q, want %q", count, want)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".mselect-clear")), chromedp.Click(chromedp.CSS(`input[name="m"][value="851"]`)),
+			chromedp.Click(chromedp.CSS(`input[name="m"][value="101"]`))); err != nil {
+			t.Fatal(err)
+		}
+		if count, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".mselect-count").textContent`)); count != "2 kommuner valgt: København, Aalborg" {
+			t.Errorf("count with two chosen = %q", count)
 		}
 	})
 }
