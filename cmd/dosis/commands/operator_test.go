@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
 // TestCLIOperatorMistakes runs the command line as an operator who mistypes:
@@ -102,4 +104,32 @@ func TestCLIBackupNeedsAFileName(t *testing.T) {
 	if len(left)+len(hidden) > 0 {
 		t.Errorf("files left behind: %v %v", left, hidden)
 	}
+}
+
+// TestOperatorCommandsDescribeEveryFlag: `dosis user add --help` listed
+// --username and --name, and `user passwd` --password-stdin, with no
+// word of what they take; so did gp add, pharmacy add and the MedCom
+// admin commands. Every flag of the operator's commands says what it is.
+func TestOperatorCommandsDescribeEveryFlag(t *testing.T) {
+	e := &env{}
+	operator := []string{"db", "user", "gp add", "pharmacy", "import", "report", "backup", "restore", "rollups", "serve", "medcom sender", "medcom token", "medcom log", "demo"}
+	var walk func(path string, cs []*cli.Command)
+	walk = func(path string, cs []*cli.Command) {
+		for _, c := range cs {
+			p := strings.TrimSpace(path + " " + c.Name)
+			for _, f := range c.Flags {
+				d, ok := f.(cli.DocGenerationFlag)
+				if !ok || d.GetUsage() != "" {
+					continue
+				}
+				for _, o := range operator {
+					if p == o || strings.HasPrefix(p, o+" ") {
+						t.Errorf("dosis %s --%s has no usage text", p, f.Names()[0])
+					}
+				}
+			}
+			walk(p, c.Subcommands)
+		}
+	}
+	walk("", e.commands())
 }
