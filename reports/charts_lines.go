@@ -88,7 +88,7 @@ func goalChart(r Report, l i18n.Lang) (Chart, charter) {
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(baseOpts("goal", i18n.T(l, "chart.goal.title"), sub, FormatFTE),
-		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatFTE)), grid(sub), legendBelow())...)
+		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatFTE)), gridBelowAxisName(sub), legendBelow())...)
 	line.SetXAxis(months).AddSeries(i18n.T(l, "chart.goal.pace"), pace, goalLine...).AddSeries(i18n.T(l, "chart.goal.trend"), trend)
 	return Chart{ID: "goal", Title: i18n.T(l, "chart.goal.caption"), Height: 380}, line
 }

@@ -51,3 +51,34 @@ func TestChartMarkLinesFormatTheirNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestChartAxisNamesClearTheSubtitle: a chart whose value axis has a name
+// (drawn above the plot) starts its plot lower than one without, so the
+// name does not sit on the subtitle (the goal chart's "årsværk" did).
+func TestChartAxisNamesClearTheSubtitle(t *testing.T) {
+	chs, err := DashboardCharts(sampleReport(t), i18n.Danish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, c := range chs {
+		var o struct {
+			Title struct{ Subtext string } `json:"title"`
+			Grid  []struct{ Top string }   `json:"grid"`
+			YAxis []struct{ Name string }  `json:"yAxis"`
+		}
+		if err := json.Unmarshal([]byte(c.Options), &o); err != nil {
+			t.Fatal(err)
+		}
+		if len(o.YAxis) == 0 || o.YAxis[0].Name == "" || len(o.Grid) == 0 {
+			continue
+		}
+		named++
+		if want := gridBelow(o.Title.Subtext, axisNameRoom).Top; o.Grid[0].Top != want || want == gridBelow(o.Title.Subtext, 0).Top {
+			t.Errorf("chart %s: plot top %s with a named value axis, want %s", c.ID, o.Grid[0].Top, want)
+		}
+	}
+	if named == 0 {
+		t.Fatal("no chart with a named value axis")
+	}
+}
