@@ -164,3 +164,27 @@ func TestBrowserPickerCountsManyChosen(t *testing.T) {
 		}
 	})
 }
+
+// TestPharmacyFormNamesFieldsByLabel: a number the pharmacy form cannot
+// read was refused as "feltet deadline_days: …", the form field's internal
+// name; the refusal names the field as the form labels it.
+func TestPharmacyFormNamesFieldsByLabel(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		f := setup(t, db, "Karen Jensen")
+		admin := newClient(t, s).login("admin")
+		form := url.Values{"name": {"Aalborg Apotek"}, "municipality": {"851"}, "period_days": {"14"}, "deadline_days": {"3"},
+			"lead_hours": {"24"}, "closing_days": {"24-12"}}
+		for field, label := range map[string]string{"deadline_days": "Frist (arbejdsdage før periodestart)", "lead_hours": "Leveringstid for akutrulle (arbejdstimer)"} {
+			bad := url.Values{}
+			for k, v := range form {
+				bad[k] = v
+			}
+			bad.Set(field, "99999999999999999999")
+			st, body, _ := admin.post("/admin/pharmacies/"+f.pharmacy851.ID, bad)
+			if st != http.StatusUnprocessableEntity || !strings.Contains(body, label+": &#34;99999999999999999999&#34; er ikke et helt tal") || strings.Contains(body, "feltet "+field) {
+				t.Errorf("%s: %d, want 422 naming %q: %s", field, st, label, excerpt(body))
+			}
+		}
+	})
+}
