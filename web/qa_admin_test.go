@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/data/imports"
 )
 
 // TestReportRefusesUnknownMunicipality: a report filter naming a code that
@@ -185,6 +187,22 @@ func TestPharmacyFormNamesFieldsByLabel(t *testing.T) {
 			if st != http.StatusUnprocessableEntity || !strings.Contains(body, label+": &#34;99999999999999999999&#34; er ikke et helt tal") || strings.Contains(body, "feltet "+field) {
 				t.Errorf("%s: %d, want 422 naming %q: %s", field, st, label, excerpt(body))
 			}
+		}
+	})
+}
+
+// TestOversizedImportStatesTheFileLimit: the import page says "højst 8 MiB";
+// an 8.5 MiB file was refused as "det sendte er større end 9 MiB" (the
+// body's limit rounded up), which reads as if the file were under it.
+func TestOversizedImportStatesTheFileLimit(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		a := newClient(t, s).login("admin")
+		big := bytes.Repeat([]byte("x"), imports.MaxUploadBytes+imports.MaxUploadBytes/16)
+		st, body := a.upload("/admin/imports", map[string]string{"kind": "citizens"}, "big.csv", big, a.csrf())
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "filen er større end 8 MiB") || strings.Contains(body, "9 MiB") {
+			t.Errorf("an 8.5 MiB upload: %d %s", st, excerpt(body))
 		}
 	})
 }
