@@ -206,3 +206,24 @@ func TestOversizedImportStatesTheFileLimit(t *testing.T) {
 		}
 	})
 }
+
+// TestAccessLogRefusesSwappedDates: "who looked at this citizen?" with the
+// from and to dates swapped answered "Ingen opslag passer til søgningen",
+// which reads as "no one looked"; it is refused, saying so, on the page and
+// for the CSV export.
+func TestAccessLogRefusesSwappedDates(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		s := start(t, db)
+		setup(t, db, "Karen Jensen")
+		admin := newClient(t, s).login("admin")
+		for _, path := range []string{"/admin/access?from=31-12-2026&to=01-01-2026", "/admin/access/export?from=31-12-2026&to=01-01-2026"} {
+			st, body := admin.get(path)
+			if st != http.StatusUnprocessableEntity || !strings.Contains(body, "fra 31-12-2026 er efter til 01-01-2026") {
+				t.Errorf("%s: %d %s", path, st, excerpt(body))
+			}
+		}
+		if st, _ := admin.get("/admin/access?from=01-01-2026&to=01-01-2026"); st != http.StatusOK {
+			t.Errorf("one day: %d", st)
+		}
+	})
+}
