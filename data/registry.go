@@ -197,7 +197,7 @@ func requireMunicipalities(ctx context.Context, q bun.IDB, codes []int) error {
 		return nil
 	}
 	var known []int
-	if err := q.NewSelect().Table("municipalities").Column("code").Where("code IN (?)", bun.In(codes)).Scan(ctx, &known); err != nil {
+	if err := q.NewSelect().Table("municipalities").Column("code").Where("code IN (?)", bun.List(codes)).Scan(ctx, &known); err != nil {
 		return fmt.Errorf("look up municipalities: %w", err)
 	}
 	for _, c := range codes {
