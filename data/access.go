@@ -123,6 +123,11 @@ func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFil
 	if a.Role != workflow.RoleAdmin {
 		return nil, workflow.Forbidden("kun administratorer kan læse adgangsloggen", "only admins may read the access log")
 	}
+	// Swapped dates found nothing, which read as "no one looked".
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return nil, workflow.Invalidf("perioden: fra %s er efter til %s; byt om på datoerne", "the period: from %s is after to %s; swap the dates",
+			f.From.Format(), f.To.Format())
+	}
 	what := "access.search"
 	if export {
 		what, f.Limit, f.Before, f.After = "access.export", MaxAccessExport, 0, 0

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/dosis-dk/dosis/workflow"
 )
@@ -36,6 +37,12 @@ func (db *DB) Backup(ctx context.Context, path string) (BackupInfo, error) {
 		return BackupInfo{}, workflow.Invalid("dosis backup tager kun SQLite-databaser; brug pg_dump til PostgreSQL:\n"+PostgresBackupHelp,
 			"dosis backup copies SQLite databases only; use pg_dump for PostgreSQL:\n"+PostgresBackupHelp)
 	}
+	if strings.TrimSpace(path) == "" || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
+		// An empty name wrote the whole copy to ".partial" in the working
+		// directory and left it there when the rename to "" failed.
+		return BackupInfo{}, workflow.Invalidf("giv sikkerhedskopien et filnavn (fx /backup/dosis-%s.db), ikke %q",
+			"give the backup a file name (e.g. /backup/dosis-%s.db), not %q", "2026-03-02", path)
+	}
 	if _, err := os.Stat(path); err == nil {
 		return BackupInfo{}, workflow.Invalidf("%s findes allerede; vælg et nyt filnavn", "%s already exists; choose a new file name", path)
 	}
@@ -51,6 +58,7 @@ func (db *DB) Backup(ctx context.Context, path string) (BackupInfo, error) {
 		return BackupInfo{}, err
 	}
 	if err := os.Rename(partial, path); err != nil {
+		_ = os.Remove(partial)
 		return BackupInfo{}, fmt.Errorf("back up to %s: %w", path, err)
 	}
 	info.Path = path

@@ -77,9 +77,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		return db, nil
 	}
-	path := strings.TrimPrefix(dsn, "file:")
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		path = path[:i]
+	path := sqlitePath(dsn)
+	if err := checkSQLitePath(dsn); err != nil {
+		return nil, err
 	}
 	sqldb, err := sql.Open("sqlite", sqliteDSN(dsn))
 	if err != nil {

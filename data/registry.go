@@ -3,8 +3,10 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
@@ -184,8 +186,32 @@ func requireMunicipality(ctx context.Context, q bun.IDB, code int) error {
 		return fmt.Errorf("look up municipality %d: %w", code, err)
 	}
 	if n == 0 {
-		return workflow.Invalidf("kommunekoden %d findes ikke; brug en af de 98 kommuners koder (fx 851 for Aalborg)",
-			"municipality code %d does not exist; use one of the 98 municipalities' codes (e.g. 851 for Aalborg)", code)
+		return unknownMunicipality(code)
 	}
 	return nil
+}
+
+// knownMunicipalities refuses the first code (in the list's order) that
+// is not one of the 98 shipped municipalities (data/refdata, which db
+// migrate loads into the municipalities table), without a query: a report
+// served from memory reads its versions and nothing else.
+func knownMunicipalities(codes []int) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	ms, err := refdata.Municipalities()
+	if err != nil {
+		return err
+	}
+	for _, c := range codes {
+		if _, found := slices.BinarySearchFunc(ms, c, func(m refdata.Municipality, c int) int { return m.Code - c }); !found {
+			return unknownMunicipality(c)
+		}
+	}
+	return nil
+}
+
+func unknownMunicipality(code int) error {
+	return workflow.Invalidf("kommunekoden %d findes ikke; brug en af de 98 kommuners koder (fx 851 for Aalborg)",
+		"municipality code %d does not exist; use one of the 98 municipalities' codes (e.g. 851 for Aalborg)", code)
 }

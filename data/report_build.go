@@ -25,6 +25,11 @@ func (db *DB) Report(ctx context.Context, a workflow.Actor, f reports.Filter, p 
 	if err != nil {
 		return reports.Report{}, err
 	}
+	// A code that is no municipality is refused, for every role: it gave an
+	// empty report ("0 municipalities") that looked like one without data.
+	if err := knownMunicipalities(f.Municipalities); err != nil {
+		return reports.Report{}, err
+	}
 	// Disclosure control (always for the steering group) builds over the
 	// municipalities shown and suppresses the cells: reports.BuildSuppressed.
 	build := reports.Build

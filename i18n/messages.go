@@ -10,6 +10,7 @@ func areaCatalogues() []Catalogue {
 		adminUIMessages(),
 		reportsUIMessages(),
 		qaworkMessages(),
+		qasteerMessages(),
 	}
 }
 

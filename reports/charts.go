@@ -95,9 +95,21 @@ func wrap(s string) string {
 
 // grid places the plot below the title and its wrapped subtitle, with
 // room for the axis labels (containLabel) and a legend at the bottom.
-func grid(subtitle string) charts.GlobalOpts {
-	top := 48 + 16*(strings.Count(wrap(subtitle), "\n")+1)
-	return charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: strconv.Itoa(top), Bottom: "40", ContainLabel: opts.Bool(true)})
+func grid(subtitle string) charts.GlobalOpts { return charts.WithGridOpts(gridBelow(subtitle, 0)) }
+
+// gridBelowAxisName is grid for a chart whose value axis has a name, which
+// ECharts draws above the plot: without the extra room it sat on the
+// subtitle's last line (the goal chart's "årsværk" over "Mål 8,0–12,0").
+func gridBelowAxisName(subtitle string) charts.GlobalOpts {
+	return charts.WithGridOpts(gridBelow(subtitle, axisNameRoom))
+}
+
+// axisNameRoom is the height, in pixels, a value axis's name takes above the plot.
+const axisNameRoom = 22
+
+func gridBelow(subtitle string, extra int) opts.Grid {
+	top := 48 + 16*(strings.Count(wrap(subtitle), "\n")+1) + extra
+	return opts.Grid{Left: "10", Right: "60", Top: strconv.Itoa(top), Bottom: "40", ContainLabel: opts.Bool(true)}
 }
 
 // legendBelow puts the legend at the bottom, clear of the title.

@@ -81,11 +81,14 @@ func goalChart(r Report, l i18n.Lang) (Chart, charter) {
 		sub = i18n.T(l, "chart.hidden")
 	} else {
 		goalLine = append(goalLine, charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{
-			Name: i18n.T(l, "chart.goal.low"), YAxis: round(g.TargetLow.V, 2)}))
+			Name: i18n.T(l, "chart.goal.low"), YAxis: round(g.TargetLow.V, 2)}),
+			// The line's value label in the page's numbers: ECharts wrote
+			// "7.99" on a Danish chart whose subtitle says 8,0.
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Label: &opts.Label{Show: opts.Bool(true), Formatter: FormatFTE}}))
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(baseOpts("goal", i18n.T(l, "chart.goal.title"), sub, FormatFTE),
-		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatFTE)), grid(sub), legendBelow())...)
+		charts.WithYAxisOpts(yValueAxis(i18n.T(l, "chart.fte"), FormatFTE)), gridBelowAxisName(sub), legendBelow())...)
 	line.SetXAxis(months).AddSeries(i18n.T(l, "chart.goal.pace"), pace, goalLine...).AddSeries(i18n.T(l, "chart.goal.trend"), trend)
 	return Chart{ID: "goal", Title: i18n.T(l, "chart.goal.caption"), Height: 380}, line
 }

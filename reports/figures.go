@@ -122,10 +122,7 @@ func (r Report) goalFigures() []KeyFigure {
 
 // ScaleNote says that the population denominators are scaled with a demo
 // sample.
-func (r Report) ScaleNote() string {
-	return "Demodata: befolkningstallene (borgere i alt og 75+) er skaleret med stikprøvens andel af landet (" +
-		FormatDA(r.PopulationScale, KindPercent) + "), så andelene kan sammenlignes med de offentliggjorte."
-}
+func (r Report) ScaleNote() string { return r.scaleNoteIn(i18n.Danish) }
 
 // WhatIfLabel names the what-if with its percentage and base.
 func (r Report) WhatIfLabel() string {

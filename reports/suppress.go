@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/dosis-dk/dosis/i18n"
+
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -19,17 +21,9 @@ const (
 	MinActive = 30
 )
 
-// SourceLine is the source line printed on every sheet and page.
-func SourceLine(r Report) string {
-	s := "Kilde: Dosis, kommunernes egne sagsdata om dosispakket medicin; timemodel og parametre: se Antagelser; " + PopulationEstimateNote + "."
-	if r.PopulationScale > 0 {
-		s += " " + r.ScaleNote()
-	}
-	if r.Suppressed {
-		s += " Tal under 5 og tal, de kan udledes af, er diskretioneret (vist som «diskr.»), og kommuner med under 30 aktive borgere er udeladt af alle tabeller, figurer og landstal."
-	}
-	return s
-}
+// SourceLine is the source line printed on every sheet and page of the
+// files, in Danish (SourceLineIn).
+func SourceLine(r Report) string { return SourceLineIn(r, i18n.Danish) }
 
 // Hidden reports whether a count of n people must be hidden: 1 to 4.
 // Zero is no person and is shown.

@@ -1,5 +1,7 @@
 package reports
 
+import "sort"
+
 // hideDerived hides every figure computed from a hidden count or figure,
 // and the medians and percentiles resting on fewer than MinCount
 // observations.
@@ -22,6 +24,7 @@ func (r *Report) hideDerived() {
 			m.Rank = 0
 		}
 	}
+	r.rerankShown()
 	f := &r.Funnel
 	for _, row := range append([]*FunnelRow{&f.Total}, pointers(f.Rows)...) {
 		row.Conversion = row.Conversion.hideIf(row.Stages[0], row.Stages[6])
@@ -80,4 +83,26 @@ func pointers[T any](xs []T) []*T {
 		out[i] = &xs[i]
 	}
 	return out
+}
+
+// rerankShown numbers the ranks again over the municipalities whose share
+// is still shown, keeping their order and ties: the ranks of the hidden
+// ones left gaps (1, 2, 4, 5, …) that told a reader where each hidden share
+// lay between two shown ones, and with its 75+ population that bounded
+// the hidden count.
+func (r *Report) rerankShown() {
+	var shown []*MunicipalityRow
+	for i := range r.Municipalities {
+		if r.Municipalities[i].Rank > 0 {
+			shown = append(shown, &r.Municipalities[i])
+		}
+	}
+	sort.SliceStable(shown, func(a, b int) bool { return shown[a].Rank < shown[b].Rank })
+	prev, next := 0, 0
+	for i, m := range shown {
+		if i == 0 || m.Rank != prev {
+			next = i + 1
+		}
+		prev, m.Rank = m.Rank, next
+	}
 }

@@ -92,6 +92,10 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 			if strings.Contains(string(text), "Column ") {
 				t.Error("a chart series has no name LibreOffice can read (it shows \"Column …\")")
 			}
+			// A month on a chart axis as its date serial (45992 for 12-2025).
+			if serial := regexp.MustCompile(`\b(4[5-9]|5[0-9])[0-9]{3}\b`).Find(text); serial != nil {
+				t.Errorf("the PDF shows %s, a date as its serial number (a chart axis without a date format)", serial)
+			}
 			if n := len(regexp.MustCompile("\f").FindAllIndex(text, -1)); n < len(sheetHeadings()) {
 				t.Errorf("the PDF has %d pages, fewer than the %d sheets", n, len(sheetHeadings()))
 			}

@@ -125,7 +125,10 @@ func (x *xl) charts() error {
 			Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s!$B$%d", q(SheetSummary), start),
 				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q(SheetSummary), start+1, start+max(months, 1)),
 				Values:     fmt.Sprintf("%s!$B$%d:$B$%d", q(SheetSummary), start+1, start+max(months, 1))}},
-			Dimension: excelize.ChartDimension{Width: 560, Height: 300}, Legend: excelize.ChartLegend{Position: "bottom"}}},
+			Dimension: excelize.ChartDimension{Width: 560, Height: 300}, Legend: excelize.ChartLegend{Position: "bottom"},
+			// The months are date cells: without a format the axis showed
+			// their serial numbers (45992, 46023, …) in LibreOffice.
+			XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mm-yyyy"}}}},
 		{"Q22", &excelize.Chart{Type: excelize.Col, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Tragt: sager åbnet i perioden"}}},
 			Series: []excelize.ChartSeries{{Name: "Sager",
 				Categories: fmt.Sprintf("%s!$C$%d:$I$%d", q(SheetFunnel), headerRow, headerRow),

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -48,16 +50,19 @@ func (app *App) adminPharmacies(w http.ResponseWriter, r *http.Request, rq *Requ
 func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
 	p := workflow.Pharmacy{Name: strings.TrimSpace(r.PostFormValue("name"))}
 	for _, f := range []struct {
-		field string
-		to    *int
-	}{{"municipality", &p.Municipality}, {"period_days", &p.PeriodDays}, {"deadline_days", &p.DeadlineWorkingDays}, {"lead_hours", &p.LeadTimeHours}} {
+		field, label string // label: the form's catalogue key, to name the field in a refusal
+		to           *int
+	}{{"municipality", "citizen.municip", &p.Municipality}, {"period_days", "pharm.period", &p.PeriodDays},
+		{"deadline_days", "pharm.deadline", &p.DeadlineWorkingDays}, {"lead_hours", "pharm.lead", &p.LeadTimeHours}} {
 		v := strings.TrimSpace(r.PostFormValue(f.field))
 		if v == "" {
 			continue // the default (data.AddPharmacy), or refused by Validate
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return p, workflow.Invalidf("feltet %s: %q er ikke et helt tal", "field %s: %q is not a whole number", f.field, v)
+			// Named as the form labels it, not by its field name ("feltet deadline_days").
+			return p, workflow.Invalid(fmt.Sprintf("%s: %q er ikke et helt tal", i18n.T(i18n.Danish, f.label), v),
+				fmt.Sprintf("%s: %q is not a whole number", i18n.T(i18n.English, f.label), v))
 		}
 		*f.to = n
 	}

@@ -62,6 +62,6 @@ func (app *App) dashboard(w http.ResponseWriter, r *http.Request, rq *Request) e
 	}
 	return app.page(w, r, rq, "dashboard", View{Title: app.msgs.get(rq.Lang, "dash.title"), Data: dashboardPage{
 		Form: form, Headlines: reports.Headlines(rep, ago, rq.Lang), Figures: figures(rep, rq.Lang),
-		Lead: chs[:leadCharts], More: chs[leadCharts:], Options: template.JS(raw), Source: reports.SourceLine(rep),
-		Period: rep.Period(), Calibration: rep.CalibrationText(), Omitted: rep.Omitted, Suppressed: rep.Suppressed}})
+		Lead: chs[:leadCharts], More: chs[leadCharts:], Options: template.JS(raw), Source: reports.SourceLineIn(rep, rq.Lang),
+		Period: rep.Period(), Calibration: rep.CalibrationTextIn(rq.Lang), Omitted: rep.Omitted, Suppressed: rep.Suppressed}})
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"sort"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -22,6 +23,10 @@ func formFieldName(key string) (string, string) {
 		return "noten", "the note"
 	case "cpr":
 		return "CPR-nummeret", "the CPR number"
+	case "user":
+		return "brugeren", "the user"
+	case "q":
+		return "søgningen", "the search"
 	}
 	return "et felt", "a field"
 }
@@ -31,9 +36,17 @@ func formFieldName(key string) (string, string) {
 // workflow.MaxValueLength characters, before any handler sees it: the one
 // text rule, workflow.CheckText, at the web's edge. The domain checks the
 // stricter rules for names and notes again, for the CLI and imports too.
-func checkFormText(r *http.Request) error {
-	keys := make([]string, 0, len(r.PostForm))
-	for k := range r.PostForm {
+func checkFormText(r *http.Request) error { return checkValues(r.PostForm) }
+
+// checkQueryText is checkFormText for the address's query, on every
+// method: the GET links of the searches (the access log's user, the case
+// list's name) reached the database with a NUL byte, which the SQL layer
+// refuses, and answered 500 instead of 422.
+func checkQueryText(r *http.Request) error { return checkValues(r.URL.Query()) }
+
+func checkValues(vals url.Values) error {
+	keys := make([]string, 0, len(vals))
+	for k := range vals {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys) // the same field is named first every time
@@ -42,7 +55,7 @@ func checkFormText(r *http.Request) error {
 		if err := workflow.CheckText(da, en, k, workflow.TextName); err != nil {
 			return err
 		}
-		for _, v := range r.PostForm[k] {
+		for _, v := range vals[k] {
 			if err := workflow.CheckText(da, en, v, workflow.TextValue); err != nil {
 				return err
 			}

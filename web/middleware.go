@@ -151,6 +151,10 @@ func (app *App) identify(next http.Handler) http.Handler {
 				return
 			}
 		}
+		if err := checkQueryText(r); err != nil {
+			app.fail(w, r, rq, err)
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			if err := parseBody(w, r); err != nil {
 				app.fail(w, r, rq, err)

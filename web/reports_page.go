@@ -26,7 +26,7 @@ func (app *App) reportsShow(w http.ResponseWriter, r *http.Request, rq *Request)
 		return err
 	}
 	return app.page(w, r, rq, "reports", View{Title: app.msgs.get(rq.Lang, "reports.title"),
-		Data: reportsPage{Form: form, Figures: figures(rep, rq.Lang), Source: reports.SourceLine(rep), Period: rep.Period()}})
+		Data: reportsPage{Form: form, Figures: figures(rep, rq.Lang), Source: reports.SourceLineIn(rep, rq.Lang), Period: rep.Period()}})
 }
 
 // reportsXLSX sends the Excel workbook as a download.

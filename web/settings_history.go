@@ -139,7 +139,9 @@ func paramChanges(old, new string, lang i18n.Lang, msgs catalogue, names map[int
 		if c.Old != c.New {
 			out = append(out, historyChange{What: what, Field: msgs.get(lang, "reports.value"), Old: show(c.Old), New: show(c.New)})
 		}
-		if c.OldSource != c.NewSource {
+		// An unset source is the default's: saving the default's own text
+		// is no change, and was listed as one (the same text before and after).
+		if source(c.OldSource) != source(c.NewSource) {
 			out = append(out, historyChange{What: what, Field: msgs.get(lang, "rules.source"), Old: source(c.OldSource), New: source(c.NewSource)})
 		}
 	}

@@ -127,8 +127,10 @@ func (c *rowCheck) municipality(o Options, required bool) (int, bool) {
 		return 0, false
 	}
 	if o.Municipality != 0 && n != o.Municipality {
-		c.problem(ColMunicipality, v, because("er ikke kommunen givet med --municipality (%d)",
-			"is not the municipality given with --municipality (%d)", o.Municipality))
+		// Worded for the web's choice and the CLI's flag alike: the Danish
+		// import page said "givet med --municipality".
+		c.problem(ColMunicipality, v, because("er ikke den kommune, der er valgt til importen (%d)",
+			"is not the municipality chosen for the import (%d, --municipality)", o.Municipality))
 		return 0, false
 	}
 	return n, true

@@ -27,6 +27,14 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 	if !actor.Scope().All {
 		return nil, workflow.Forbidden("kun en administrator kan importere", "only an administrator may import")
 	}
+	// A municipality for the rows without one must be one of the 98: an
+	// unknown one was refused on every row instead ("is not the
+	// municipality given", "column municipality ()").
+	if o.Municipality != 0 {
+		if err := db.RequireMunicipality(ctx, o.Municipality); err != nil {
+			return nil, err
+		}
+	}
 	p, err := Parse(k, b, o)
 	if err != nil {
 		return nil, err

@@ -21,12 +21,15 @@
     tools.hidden = false;
     function shown() { return labels.filter(function (l) { return !l.hidden; }).map(function (l) { return l.querySelector("input"); }); }
     // update writes how many are chosen, and which: "2 kommuner valgt:
-    // Aalborg, Odense".
+    // Aalborg, Odense"; past five names the rest are counted ("… og 93
+    // andre"), or 98 chosen filled the box with every name.
     function update() {
       var chosen = labels.filter(function (l) { return l.querySelector("input").checked; });
       var n = chosen.length;
       var text = n === 0 ? box.dataset.countNone : (n === 1 ? box.dataset.countOne : box.dataset.countOther);
-      count.textContent = text.replace("%d", n) + (n ? ": " + chosen.map(function (l) { return l.dataset.name; }).join(", ") : "");
+      var names = chosen.map(function (l) { return l.dataset.name; });
+      var list = names.length > 5 ? names.slice(0, 5).join(", ") + " " + box.dataset.countMore.replace("%d", names.length - 5) : names.join(", ");
+      count.textContent = text.replace("%d", n) + (n ? ": " + list : "");
       labels.forEach(function (l) { l.classList.toggle("chosen", l.querySelector("input").checked); });
     }
     function filter() {

@@ -54,10 +54,10 @@ func run(args []string, e *env) int {
 		},
 		Commands:       e.commands(),
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err}
-		},
+		OnUsageError:   onUsageError,
+		Action:         unknownCommand,
 	}
+	guardUsage(app.Commands)
 	for i, a := range args {
 		// The one text rule of every edge (workflow.CheckText): no NUL or
 		// control character in any argument; names and notes are checked
@@ -138,7 +138,11 @@ func (e *env) report(err error) int {
 // openDB opens the database and, when current is set, refuses an
 // out-of-date schema.
 func (e *env) openDB(c *cli.Context, current bool) (*data.DB, error) {
-	db, err := data.Open(c.Context, c.String("db"))
+	open := data.Open
+	if current {
+		open = data.OpenExisting
+	}
+	db, err := open(c.Context, c.String("db"))
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ func (e *env) backupCommand() *cli.Command {
 			if data.IsPostgres(c.String("db")) {
 				return usagef("%s", "dosis backup copies SQLite databases only.\n"+data.PostgresBackupHelp)
 			}
-			db, err := e.openDB(c, false)
+			db, err := data.OpenExisting(c.Context, c.String("db")) // never an empty copy of a mistyped --db
 			if err != nil {
 				return err
 			}

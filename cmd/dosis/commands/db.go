@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"github.com/dosis-dk/dosis/data"
 
 	"github.com/urfave/cli/v2"
 )
@@ -38,7 +39,7 @@ func (e *env) dbCommand() *cli.Command {
 				Name:  "status",
 				Usage: "list migrations and whether each is applied",
 				Action: func(c *cli.Context) error {
-					db, err := e.openDB(c, false)
+					db, err := data.OpenExisting(c.Context, c.String("db"))
 					if err != nil {
 						return err
 					}

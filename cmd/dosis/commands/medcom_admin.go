@@ -49,7 +49,7 @@ func (e *env) medcomLogCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "direction", Usage: "in or out"},
 			&cli.StringFlag{Name: "status", Usage: "applied, recorded, not_relevant, refused, cancelled, sent, acknowledged, ..."},
-			&cli.IntFlag{Name: "limit", Value: 50},
+			&cli.IntFlag{Name: "limit", Value: 50, Usage: "the newest this many messages"},
 			&cli.StringFlag{Name: "raw", Usage: "print the raw message with this id (and its acknowledgement)"},
 		},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
@@ -80,10 +80,10 @@ func (e *env) medcomSenderCommand() *cli.Command {
 		Name:  "sender",
 		Usage: "set the MedCom identity (SOR code, EAN number, name) a municipality sends CareCommunications as",
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "municipality", Required: true},
-			&cli.StringFlag{Name: "sor", Required: true},
-			&cli.StringFlag{Name: "ean"},
-			&cli.StringFlag{Name: "name", Required: true},
+			&cli.IntFlag{Name: "municipality", Required: true, Usage: "the municipality code the sender identity is for"},
+			&cli.StringFlag{Name: "sor", Required: true, Usage: "the municipality's SOR code, 6–18 digits"},
+			&cli.StringFlag{Name: "ean", Usage: "the municipality's EAN (GLN) location number, 13 digits"},
+			&cli.StringFlag{Name: "name", Required: true, Usage: "the sender's name in the messages"},
 		},
 		Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 			o := medcom.Organization{SOR: c.String("sor"), EAN: c.String("ean"), Name: c.String("name")}
@@ -110,7 +110,8 @@ func (e *env) medcomTokenCommand() *cli.Command {
 		Subcommands: []*cli.Command{
 			{
 				Name: "create", Usage: "create an integration's token (printed once; stored hashed)",
-				Flags: []cli.Flag{&cli.StringFlag{Name: "name", Required: true}, &cli.IntFlag{Name: "municipality", Required: true}},
+				Flags: []cli.Flag{&cli.StringFlag{Name: "name", Required: true, Usage: "what the token is for (the integration's name)"},
+					&cli.IntFlag{Name: "municipality", Required: true, Usage: "the municipality code the token is tied to"}},
 				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 					tok, err := db.CreateMedComToken(c.Context, e.actor(c), c.String("name"), c.Int("municipality"), e.now())
 					if err != nil {

@@ -22,8 +22,8 @@ func (e *env) userCommand() *cli.Command {
 				Name:  "add",
 				Usage: "add a user; the password is read from stdin (--password-stdin) or generated and printed once",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "username", Required: true},
-					&cli.StringFlag{Name: "name", Required: true},
+					&cli.StringFlag{Name: "username", Required: true, Usage: "the sign-in name: no spaces, at most 64 characters"},
+					&cli.StringFlag{Name: "name", Required: true, Usage: "the person's full name, as shown in the audit trail"},
 					&cli.StringFlag{Name: "role", Required: true, Usage: "nurse, pharmacy, lead, steering or admin"},
 					&cli.IntFlag{Name: "municipality", Usage: "municipality code (nurse, lead)"},
 					&cli.StringFlag{Name: "pharmacy", Usage: "pharmacy id (pharmacy staff)"},
@@ -54,7 +54,7 @@ func (e *env) userCommand() *cli.Command {
 				Name:      "passwd",
 				Usage:     "set a user's password (from stdin with --password-stdin, or generated and printed once)",
 				ArgsUsage: "USERNAME",
-				Flags:     []cli.Flag{&cli.BoolFlag{Name: "password-stdin"}},
+				Flags:     []cli.Flag{&cli.BoolFlag{Name: "password-stdin", Usage: "read the new password from the first line of stdin (at least 10 characters) instead of generating one"}},
 				Action: e.withDB(func(c *cli.Context, db *data.DB) error {
 					if c.Args().Len() != 1 {
 						return usagef("give one username")
