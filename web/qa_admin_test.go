@@ -88,7 +88,7 @@ func TestReportPagesSourceLineInEnglish(t *testing.T) {
 				if !strings.Contains(body, "Source: Dosis") {
 					t.Errorf("%s %s in English: no English source line", role, path)
 				}
-				for _, danish := range []string{"Kilde: Dosis", "kommunernes egne sagsdata", "befolkningstal er skøn", "Kalibrering:", "diskretioneret"} {
+				for _, danish := range []string{"Kilde: Dosis", "kommunernes egne sagsdata", "befolkningstal er skøn", "Kalibrering:", "diskretioneret", "åååå"} {
 					if strings.Contains(body, danish) {
 						t.Errorf("%s %s in English shows the Danish %q", role, path, danish)
 					}
