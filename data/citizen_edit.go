@@ -115,7 +115,7 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 	var out workflow.Citizen
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var r citizenRow
-		if err := scopedCitizens(tx.NewSelect().Model(&r).Where("ci.id = ?", id), a.Scope()).Scan(ctx); err != nil {
+		if err := scopedCitizens(lockCitizen(tx, tx.NewSelect().Model(&r).Where("ci.id = ?", id)), a.Scope()).Scan(ctx); err != nil {
 			return notFound(err, "borgeren", "the citizen")
 		}
 		old := toCitizen(r)

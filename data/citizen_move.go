@@ -11,6 +11,7 @@ import (
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 )
 
 // CitizenMove is a citizen's move to another municipality: the citizen is
@@ -122,7 +123,7 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 // citizenToMove loads the citizen by id or CPR number, in any municipality.
 func citizenToMove(ctx context.Context, tx bun.Tx, in CitizenMove) (citizenRow, error) {
 	var r citizenRow
-	q := tx.NewSelect().Model(&r)
+	q := lockCitizen(tx, tx.NewSelect().Model(&r))
 	switch {
 	case in.CitizenID != "":
 		q = q.Where("ci.id = ?", in.CitizenID)
@@ -199,6 +200,19 @@ func moveOpenCase(ctx context.Context, tx bun.Tx, a workflow.Actor, citizenID st
 		return fmt.Errorf("move medication changes: %w", err)
 	}
 	return nil
+}
+
+// lockCitizen makes q, a read of one citizen (alias ci) that the
+// transaction then changes, lock the row on PostgreSQL: a move and an
+// edit of medicine help both count the citizen's rollups under the
+// municipality they read, so the second must read after the first commits.
+// The citizen's row comes before its case's (a move locks the open case
+// next: moveRollups).
+func lockCitizen(tx bun.Tx, q *bun.SelectQuery) *bun.SelectQuery {
+	if tx.Dialect().Name() == dialect.PG {
+		return q.For("UPDATE OF ci")
+	}
+	return q
 }
 
 type citizenMoveRow struct {

@@ -305,7 +305,14 @@ func (t *txStore) rollupDeviations(ctx context.Context, ds []workflow.Deviation)
 // and the difference applied; the citizen's medicine help moves too.
 func moveRollups(ctx context.Context, tx bun.Tx, pg bool, c citizenRow, to int, move func() error) error {
 	var open []string
-	if err := tx.NewSelect().Table("cases").Column("id").Where("citizen_id = ? AND closed_at IS NULL", c.ID).Scan(ctx, &open); err != nil {
+	q := tx.NewSelect().Table("cases").Column("id").Where("citizen_id = ? AND closed_at IS NULL", c.ID)
+	if pg {
+		// Locked before the rows are counted out: a transition of the case
+		// (which locks it at its snapshot) commits before this reads them
+		// or waits until the move commits, so none is counted twice.
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx, &open); err != nil {
 		return fmt.Errorf("rollups: the citizen's open case: %w", err)
 	}
 	d := rollupDeltas{}

@@ -112,6 +112,21 @@ func (t *txStore) OpenUrgentRolls(ctx context.Context, caseID, key string) ([]wo
 }
 
 func (t *txStore) UrgentRoll(ctx context.Context, scope workflow.Scope, id string) (workflow.UrgentRoll, error) {
+	if t.pg {
+		// The roll's case is locked first, as a transition's snapshot
+		// locks it, so a citizen's move (which moves the case's urgent
+		// rolls) and a step of one of them do not count it twice.
+		var caseID string
+		err := t.tx.NewRaw("SELECT case_id FROM urgent_rolls WHERE id = ?", id).Scan(ctx, &caseID)
+		if err != nil && !isNoRows(err) {
+			return workflow.UrgentRoll{}, fmt.Errorf("read urgent roll %s: %w", id, err)
+		}
+		if err == nil {
+			if _, err := t.sql().exec(ctx, qLockCase, caseID); err != nil {
+				return workflow.UrgentRoll{}, fmt.Errorf("lock case %s: %w", caseID, err)
+			}
+		}
+	}
 	var r urgentRollRow
 	q := t.tx.NewSelect().Model(&r).Where("u.id = ?", id)
 	if err := scopedDirect(q, scope, "u").Scan(ctx); err != nil {
