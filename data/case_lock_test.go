@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,6 +84,62 @@ WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(ctx, &wai
 		var state string
 		if err := db.Bun().NewRaw("SELECT state FROM cases WHERE id = ?", c.ID).Scan(ctx, &state); err != nil || state != string(workflow.StatePaused) {
 			t.Errorf("case state %q (%v), want paused", state, err)
+		}
+	})
+}
+
+// TestMoveWaitsForTheCaseBeforeCounting: on PostgreSQL a citizen's move
+// waits for a transaction holding the open case (a transition between its
+// snapshot and its commit) before it counts the case's rollups out, not
+// after: counted before the transition commits and again after, the
+// transition's rows were counted twice (a stage reached during a move, seen
+// in the property test's concurrent writers).
+func TestMoveWaitsForTheCaseBeforeCounting(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *data.DB) {
+		if !db.Postgres {
+			t.Skip("SQLite runs one writer at a time")
+		}
+		ctx := context.Background()
+		f := newWLFixture(t, db)
+		c := f.cases["active"]
+		held, err := db.Bun().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer held.Rollback() //nolint:errcheck // after Commit: a no-op
+		if _, err := held.ExecContext(ctx, "SELECT 1 FROM cases WHERE id = ? FOR UPDATE", c.ID); err != nil {
+			t.Fatal(err)
+		}
+		moved := make(chan error, 1)
+		go func() {
+			_, err := db.MoveCitizen(ctx, workflow.System("test"), data.CitizenMove{CitizenID: c.CitizenID, To: 101}, f.now)
+			moved <- err
+		}()
+		var waiting string
+		deadline := time.Now().Add(10 * time.Second)
+		for waiting == "" {
+			if err := db.Bun().NewRaw(`SELECT coalesce(max(query), '') FROM pg_stat_activity
+WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(ctx, &waiting); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-moved:
+				t.Fatalf("the move finished while its case was held: %v", err)
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the move never waited for its case")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		if !strings.Contains(waiting, "FOR UPDATE") || strings.Contains(waiting, "UPDATE \"cases\"") || strings.Contains(waiting, "UPDATE cases") {
+			t.Errorf("the move waits for its case at %q, want its first read of the open case (before the rollups are counted)", waiting)
+		}
+		if err := held.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if err := <-moved; err != nil {
+			t.Fatalf("the move: %v", err)
 		}
 	})
 }
