@@ -51,26 +51,7 @@ func TestPauseWhileTheCaseMoves(t *testing.T) {
 			paused <- err
 		}()
 		// Until the pause waits for a lock the move holds.
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			var waiting int
-			if err := db.Bun().NewRaw(`SELECT count(*) FROM pg_stat_activity
-WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(ctx, &waiting); err != nil {
-				t.Fatal(err)
-			}
-			if waiting > 0 {
-				break
-			}
-			select {
-			case err := <-paused:
-				t.Fatalf("the pause finished while the case row was held: %v", err)
-			default:
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("the pause never waited for the case row")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		waitForLock(t, db, "the pause", paused)
 		// The move goes on to the case's periods, as MoveCitizen does.
 		if _, err := move.ExecContext(ctx, "UPDATE roll_periods SET municipality_code = municipality_code WHERE case_id = ?", c.ID); err != nil {
 			t.Fatalf("the move's update of the periods: %v", err)
@@ -115,23 +96,7 @@ func TestMoveWaitsForTheCaseBeforeCounting(t *testing.T) {
 			_, err := db.MoveCitizen(ctx, workflow.System("test"), data.CitizenMove{CitizenID: c.CitizenID, To: 101}, f.now)
 			moved <- err
 		}()
-		var waiting string
-		deadline := time.Now().Add(10 * time.Second)
-		for waiting == "" {
-			if err := db.Bun().NewRaw(`SELECT coalesce(max(query), '') FROM pg_stat_activity
-WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(ctx, &waiting); err != nil {
-				t.Fatal(err)
-			}
-			select {
-			case err := <-moved:
-				t.Fatalf("the move finished while its case was held: %v", err)
-			default:
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("the move never waited for its case")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		waiting := waitForLock(t, db, "the move", moved)
 		if !strings.Contains(waiting, "FOR UPDATE") || strings.Contains(waiting, "UPDATE \"cases\"") || strings.Contains(waiting, "UPDATE cases") {
 			t.Errorf("the move waits for its case at %q, want its first read of the open case (before the rollups are counted)", waiting)
 		}
@@ -142,4 +107,31 @@ WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(ctx, &wai
 			t.Fatalf("the move: %v", err)
 		}
 	})
+}
+
+// waitForLock waits until a statement of db's database waits for a row
+// lock, and returns its text; what (running in the background, its result
+// on done) must not finish first.
+func waitForLock(t *testing.T, db *data.DB, what string, done <-chan error) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting string
+		if err := db.Bun().NewRaw(`SELECT coalesce(max(query), '') FROM pg_stat_activity
+WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(context.Background(), &waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting != "" {
+			return waiting
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("%s finished while the row was held: %v", what, err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never waited for the held row", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
