@@ -60,7 +60,7 @@ func (db *DB) AccessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 
 func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) ([]AccessEntry, error) {
 	if a.Role != workflow.RoleAdmin {
-		return nil, workflow.Forbidden("kun administratorer kan læse adgangsloggen", "only admins may read the access log")
+		return nil, workflow.Forbidden("err.access.admins_only")
 	}
 	var rows []struct {
 		accessRow `bun:",extend"`
@@ -121,12 +121,11 @@ func (db *DB) accessLog(ctx context.Context, a workflow.Actor, f AccessFilter) (
 // export holds up to MaxAccessExport entries.
 func (db *DB) SearchAccessLog(ctx context.Context, a workflow.Actor, f AccessFilter, export bool, now time.Time) ([]AccessEntry, error) {
 	if a.Role != workflow.RoleAdmin {
-		return nil, workflow.Forbidden("kun administratorer kan læse adgangsloggen", "only admins may read the access log")
+		return nil, workflow.Forbidden("err.access.admins_only")
 	}
 	// Swapped dates found nothing, which read as "no one looked".
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		return nil, workflow.Invalidf("perioden: fra %s er efter til %s; byt om på datoerne", "the period: from %s is after to %s; swap the dates",
-			f.From.Format(), f.To.Format())
+		return nil, workflow.Invalid("err.access.period_reversed", f.From.Format(), f.To.Format())
 	}
 	what := "access.search"
 	if export {

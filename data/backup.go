@@ -34,17 +34,15 @@ type BackupInfo struct {
 // not exist. On PostgreSQL it refuses and says how to use pg_dump.
 func (db *DB) Backup(ctx context.Context, path string) (BackupInfo, error) {
 	if db.Postgres {
-		return BackupInfo{}, workflow.Invalid("dosis backup tager kun SQLite-databaser; brug pg_dump til PostgreSQL:\n"+PostgresBackupHelp,
-			"dosis backup copies SQLite databases only; use pg_dump for PostgreSQL:\n"+PostgresBackupHelp)
+		return BackupInfo{}, workflow.Invalid("err.backup.sqlite_only", PostgresBackupHelp)
 	}
 	if strings.TrimSpace(path) == "" || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
 		// An empty name wrote the whole copy to ".partial" in the working
 		// directory and left it there when the rename to "" failed.
-		return BackupInfo{}, workflow.Invalidf("giv sikkerhedskopien et filnavn (fx /backup/dosis-%s.db), ikke %q",
-			"give the backup a file name (e.g. /backup/dosis-%s.db), not %q", "2026-03-02", path)
+		return BackupInfo{}, workflow.Invalid("err.backup.needs_file_name", "2026-03-02", path)
 	}
 	if _, err := os.Stat(path); err == nil {
-		return BackupInfo{}, workflow.Invalidf("%s findes allerede; vælg et nyt filnavn", "%s already exists; choose a new file name", path)
+		return BackupInfo{}, workflow.Invalid("err.backup.file_exists", path)
 	}
 	partial := path + ".partial"
 	_ = os.Remove(partial)
@@ -70,7 +68,7 @@ func (db *DB) Backup(ctx context.Context, path string) (BackupInfo, error) {
 func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return BackupInfo{}, workflow.Invalidf("sikkerhedskopien %s kan ikke læses: %v", "the backup %s cannot be read: %v", path, err)
+		return BackupInfo{}, workflow.Invalid("err.backup.unreadable", path, err)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -82,8 +80,7 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 	}
 	defer conn.Close()
 	bad := func(err error) (BackupInfo, error) {
-		return BackupInfo{}, workflow.Invalidf("%s er ikke en brugbar Dosis-sikkerhedskopi (%v)",
-			"%s is not a usable Dosis backup (%v)", path, err)
+		return BackupInfo{}, workflow.Invalid("err.backup.not_usable", path, err)
 	}
 	var result string
 	if err := conn.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {

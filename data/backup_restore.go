@@ -34,8 +34,7 @@ func Restore(ctx context.Context, backup, target string, now time.Time) (Restore
 		target = DefaultDSN
 	}
 	if IsPostgres(target) {
-		return RestoreInfo{}, workflow.Invalid("dosis restore tager kun SQLite-databaser; brug pg_restore til PostgreSQL:\n"+PostgresBackupHelp,
-			"dosis restore handles SQLite databases only; use pg_restore for PostgreSQL:\n"+PostgresBackupHelp)
+		return RestoreInfo{}, workflow.Invalid("err.backup.restore_sqlite_only", PostgresBackupHelp)
 	}
 	target = sqlitePath(target)
 	info, err := CheckBackup(ctx, backup)
@@ -49,8 +48,7 @@ func Restore(ctx context.Context, backup, target string, now time.Time) (Restore
 	out := RestoreInfo{BackupInfo: info}
 	for _, m := range info.Migrations {
 		if !slices.Contains(known, m) {
-			return out, workflow.Invalidf("sikkerhedskopien er fra en nyere udgave af Dosis (migrering %s er ukendt); opdatér dosis først",
-				"the backup is from a newer Dosis (migration %s is unknown); upgrade dosis first", m)
+			return out, workflow.Invalid("err.backup.newer_version", m)
 		}
 	}
 	for _, m := range known {

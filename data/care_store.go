@@ -29,7 +29,7 @@ func (t *txStore) RenewPrescription(ctx context.Context, caseID string, expires 
 	err := t.tx.NewSelect().Table("gp_requests").Column("id").Where("case_id = ? AND decision = 'approved'", caseID).
 		OrderExpr("decided_at DESC, id DESC").Limit(1).Scan(ctx, &id)
 	if err != nil {
-		return notFound(err, "en godkendelse fra lægen", "an approval from the GP")
+		return notFound(err, "err.gp.approval_not_found")
 	}
 	_, err = t.tx.NewUpdate().Table("gp_requests").Set("prescription_expires = ?", expires).Where("id = ?", id).Exec(ctx)
 	return wrap(err, "renew prescription")

@@ -94,7 +94,7 @@ func (db *DB) CaseDetail(ctx context.Context, a workflow.Actor, id, what string,
 	var cr caseRow
 	q := db.bun.NewSelect().Model(&cr).Where("c.id = ?", id)
 	if err := scoped(q, a.Scope(), "c").Scan(ctx); err != nil {
-		return d, notFound(err, "sagen", "the case")
+		return d, notFound(err, "err.case.not_found")
 	}
 	d.Case = cr.toCase()
 	cit, err := citizenByID(ctx, db.bun, workflow.Scope{All: true}, cr.CitizenID)

@@ -38,11 +38,10 @@ func ParseCaseSearch(text string) (CaseSearch, error) {
 	case n == 0:
 		return CaseSearch{}, nil
 	case n > MaxSearchLength:
-		return CaseSearch{}, workflow.Invalidf("søgningen er på %d tegn; højst %d", "the search is %d characters long; at most %d",
-			n, MaxSearchLength)
+		return CaseSearch{}, workflow.Invalid("err.search.too_long", n, MaxSearchLength)
 	}
 	if strings.ContainsFunc(t, unicode.IsControl) {
-		return CaseSearch{}, workflow.Invalid("søgningen indeholder styretegn", "the search contains control characters")
+		return CaseSearch{}, workflow.Invalid("err.search.control_characters")
 	}
 	digits := strings.ReplaceAll(t, "-", "")
 	if strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
@@ -56,8 +55,7 @@ func ParseCaseSearch(text string) (CaseSearch, error) {
 		case 6:
 			return CaseSearch{CPR: digits}, nil
 		}
-		return CaseSearch{}, workflow.Invalidf("%q er hverken et CPR-nummer (10 cifre) eller en fødselsdato (6 cifre, ddmmåå)",
-			"%q is neither a CPR number (10 digits) nor a birth date (6 digits, ddmmyy)", t)
+		return CaseSearch{}, workflow.Invalid("err.search.not_cpr_or_birth", t)
 	}
 	return CaseSearch{Name: strings.ToLower(t)}, nil
 }

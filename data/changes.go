@@ -42,7 +42,7 @@ func (t *txStore) InsertMedicationChange(ctx context.Context, m workflow.Medicat
 func (db *DB) CaseChanges(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.MedicationChange, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen", "the case")
+		return nil, notFound(err, "err.case.not_found")
 	}
 	var rows []changeRow
 	if err := db.bun.NewSelect().Model(&rows).Where("mc.case_id = ?", caseID).

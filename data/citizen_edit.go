@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
@@ -91,9 +92,9 @@ func (db *DB) RecordChanges(ctx context.Context, entity, id string) ([]RecordCha
 func ValidName(name string) (string, error) {
 	n := strings.TrimSpace(name)
 	if n == "" {
-		return "", workflow.Invalid("navnet mangler", "the name is missing")
+		return "", workflow.Invalid("err.name.missing")
 	}
-	if err := workflow.CheckText("navnet", "the name", n, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("field.name"), n, workflow.TextName); err != nil {
 		return "", err
 	}
 	return n, nil
@@ -109,14 +110,13 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		return workflow.Citizen{}, err
 	}
 	if len(in.Note) > workflow.MaxNoteLength {
-		return workflow.Citizen{}, workflow.Invalidf("noten er på %d tegn; højst %d", "the note is %d characters long; at most %d",
-			len(in.Note), workflow.MaxNoteLength)
+		return workflow.Citizen{}, workflow.Invalid("err.citizen.note_too_long", len(in.Note), workflow.MaxNoteLength)
 	}
 	var out workflow.Citizen
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var r citizenRow
 		if err := scopedCitizens(lockCitizen(tx, tx.NewSelect().Model(&r).Where("ci.id = ?", id)), a.Scope()).Scan(ctx); err != nil {
-			return notFound(err, "borgeren", "the citizen")
+			return notFound(err, "err.citizen.not_found")
 		}
 		old := toCitizen(r)
 		var cs []RecordChange
@@ -146,7 +146,7 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 				gp, err := gpIDByYdernummer(ctx, tx, y)
 				if err != nil {
 					// Not the citizen's absence: a refusal of what was typed.
-					return workflow.Invalidf("lægen med ydernummer %s findes ikke", "no GP has ydernummer %s", y)
+					return workflow.Invalid("err.gp.unknown_ydernummer", y)
 				}
 				r.GPID = &gp
 			}
@@ -159,12 +159,10 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		if in.MedicineHelpSince != nil {
 			since := *in.MedicineHelpSince
 			if !since.IsZero() && since.After(calendar.Today(now)) {
-				return workflow.Invalidf("datoen for medicinhjælp %s ligger i fremtiden", "the medicine help date %s is in the future",
-					since.Format())
+				return workflow.Invalid("err.citizen.help_in_future", since.Format())
 			}
 			if !since.IsZero() && since.Before(r.BirthDate) {
-				return workflow.Invalidf("datoen for medicinhjælp %s ligger før borgerens fødsel", "the medicine help date %s is before the citizen's birth",
-					since.Format())
+				return workflow.Invalid("err.citizen.help_before_birth", since.Format())
 			}
 			change("medicine_help_since", old.MedicineHelpSince.Format(), since.Format())
 			r.MedicineHelpSince = since
@@ -239,5 +237,5 @@ func careRole(a workflow.Actor) error {
 	case workflow.RoleNurse, workflow.RoleLead, workflow.RoleAdmin:
 		return nil
 	}
-	return workflow.Forbidden("din rolle må ikke ændre borgeres oplysninger", "your role may not change citizens' data")
+	return workflow.Forbidden("err.citizen.role_may_not_edit")
 }

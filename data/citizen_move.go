@@ -57,7 +57,7 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 		return res, err
 	}
 	if s := a.Scope(); !s.All && s.Municipality != in.To {
-		return res, workflow.Forbidden("du kan kun flytte borgere til din egen kommune", "you may only move citizens into your own municipality")
+		return res, workflow.Forbidden("err.citizen.move_own_municipality_only")
 	}
 	if err := workflow.CheckNote(in.Note); err != nil {
 		return res, err
@@ -68,7 +68,7 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 		day = in.MovedOn
 	}
 	if day.After(today) {
-		return res, workflow.Invalidf("flyttedatoen %s ligger i fremtiden", "the moving date %s is in the future", day.Format())
+		return res, workflow.Invalid("err.citizen.move_in_future", day.Format())
 	}
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		r, err := citizenToMove(ctx, tx, in)
@@ -85,15 +85,14 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 			if m, ok, err := refdata.MunicipalityByCode(in.To); err == nil && ok {
 				name = m.Name
 			}
-			return workflow.Invalidf("borgeren er allerede registreret i %s", "the citizen is already registered in %s", name)
+			return workflow.Invalid("err.citizen.already_in_municipality", name)
 		}
 		var prev []citizenMoveRow
 		if err := tx.NewSelect().Model(&prev).Where("citizen_id = ?", r.ID).OrderExpr("moved_on DESC").Limit(1).Scan(ctx); err != nil {
 			return fmt.Errorf("load last move: %w", err)
 		}
 		if len(prev) > 0 && day.Before(prev[0].MovedOn) {
-			return workflow.Invalidf("flyttedatoen %s ligger før borgerens seneste flytning %s", "the moving date %s is before the citizen's last move on %s",
-				day.Format(), prev[0].MovedOn.Format())
+			return workflow.Invalid("err.citizen.move_before_last", day.Format(), prev[0].MovedOn.Format())
 		}
 		res.From = r.Municipality
 		if _, err := tx.NewUpdate().Table("citizens").Set("municipality_code = ?", in.To).Where("id = ?", r.ID).Exec(ctx); err != nil {
@@ -134,10 +133,10 @@ func citizenToMove(ctx context.Context, tx bun.Tx, in CitizenMove) (citizenRow, 
 		}
 		q = q.Where("ci.cpr = ?", n.Digits())
 	default:
-		return r, workflow.Invalid("angiv borgeren", "name the citizen")
+		return r, workflow.Invalid("err.citizen.name_required")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return r, notFound(err, "borgeren", "the citizen")
+		return r, notFound(err, "err.citizen.not_found")
 	}
 	return r, nil
 }
@@ -148,7 +147,7 @@ func municipalityExists(ctx context.Context, q bun.IDB, code int) error {
 		return err
 	}
 	if !ok {
-		return workflow.Invalidf("kommunekode %d findes ikke", "municipality code %d does not exist", code)
+		return workflow.Invalid("err.municipality.unknown_code", code)
 	}
 	return nil
 }

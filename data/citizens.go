@@ -30,8 +30,7 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 		return workflow.Citizen{}, nil, workflow.InvalidCPR(err)
 	}
 	if born := n.BirthDate(); born.After(calendar.Today(now)) {
-		return workflow.Citizen{}, nil, workflow.Invalidf("CPR-nummeret giver fødselsdatoen %s, som ligger i fremtiden",
-			"the CPR number gives the birth date %s, which is in the future", born.Format())
+		return workflow.Citizen{}, nil, workflow.Invalid("err.citizen.birth_in_future", born.Format())
 	}
 	name, err := ValidName(in.Name)
 	if err != nil {
@@ -40,8 +39,7 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 	in.Name = name
 	s := a.Scope()
 	if !s.All && (s.None || s.PharmacyID != "" || s.Municipality != in.Municipality) {
-		return workflow.Citizen{}, nil, workflow.Forbidden("du kan kun registrere borgere i din egen kommune",
-			"you may only register citizens in your own municipality")
+		return workflow.Citizen{}, nil, workflow.Forbidden("err.citizen.register_own_municipality_only")
 	}
 	r := citizenRow{ID: workflow.NewID(), CPR: n.Digits(), Name: in.Name, BirthDate: n.BirthDate(),
 		Sex: string(n.Sex()), Municipality: in.Municipality, MedicineHelp: in.MedicineHelp, CreatedAt: now.UTC()}
@@ -55,10 +53,9 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 			elsewhere = existing.ID
 			return errCannotRegister()
 		case err == nil && s.All:
-			return workflow.Invalid("en borger med dette CPR-nummer findes allerede", "a citizen with this CPR number already exists")
+			return workflow.Invalid("err.citizen.exists")
 		case err == nil:
-			return workflow.Invalid("en borger med dette CPR-nummer findes allerede i din kommune; find borgeren under Find borger",
-				"a citizen with this CPR number already exists in your municipality; find them under Find citizen")
+			return workflow.Invalid("err.citizen.exists_here")
 		case !errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("check CPR number: %w", err)
 		}
@@ -67,12 +64,12 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 			return err
 		}
 		if !ok {
-			return workflow.Invalidf("kommunekode %d findes ikke", "municipality code %d does not exist", in.Municipality)
+			return workflow.Invalid("err.municipality.unknown_code", in.Municipality)
 		}
 		if in.GPYdernummer != "" {
 			var id string
 			if err := tx.NewSelect().Table("gps").Column("id").Where("ydernummer = ?", in.GPYdernummer).Scan(ctx, &id); err != nil {
-				return notFoundf(err, "lægen med ydernummer %s", "the GP with provider number %s", in.GPYdernummer)
+				return notFound(err, "err.gp.provider_not_found", in.GPYdernummer)
 			}
 			r.GPID = &id
 		}
@@ -108,15 +105,14 @@ func (db *DB) AddCitizen(ctx context.Context, a workflow.Actor, in NewCitizen, n
 // number is registered in another municipality (the move between
 // municipalities is its own feature).
 func errCannotRegister() error {
-	return workflow.Invalid("borgeren kan ikke registreres i din kommune med dette CPR-nummer; kontakt en administrator",
-		"the citizen cannot be registered in your municipality with this CPR number; contact an administrator")
+	return workflow.Invalid("err.citizen.cannot_register_here")
 }
 
 func citizenByID(ctx context.Context, q bun.IDB, scope workflow.Scope, id string) (workflow.Citizen, error) {
 	var r citizenRow
 	sq := q.NewSelect().Model(&r).Where("ci.id = ?", id)
 	if err := scopedCitizens(sq, scope).Scan(ctx); err != nil {
-		return workflow.Citizen{}, notFound(err, "borgeren", "the citizen")
+		return workflow.Citizen{}, notFound(err, "err.citizen.not_found")
 	}
 	return toCitizen(r), nil
 }
@@ -143,7 +139,7 @@ func (db *DB) FindCitizenByCPR(ctx context.Context, a workflow.Actor, number str
 		if lerr := logAccess(ctx, db.bun, a, "", "citizen.lookup.miss", now); lerr != nil {
 			return workflow.Citizen{}, lerr
 		}
-		return workflow.Citizen{}, notFound(err, "borgeren", "the citizen")
+		return workflow.Citizen{}, notFound(err, "err.citizen.not_found")
 	}
 	return toCitizen(r), logAccess(ctx, db.bun, a, r.ID, "citizen.lookup", now)
 }
@@ -152,8 +148,4 @@ func logAccess(ctx context.Context, q bun.IDB, a workflow.Actor, citizenID, what
 	_, err := q.NewInsert().Model(&accessRow{At: now.UTC(), Actor: a.UserID, ActorRole: string(a.Role),
 		CitizenID: citizenID, What: what}).ExcludeColumn("id").Exec(ctx)
 	return wrap(err, "log access")
-}
-
-func notFoundf(err error, formatDA, formatEN string, args ...any) error {
-	return notFound(err, fmt.Sprintf(formatDA, args...), fmt.Sprintf(formatEN, args...))
 }

@@ -28,9 +28,7 @@ func checkSQLitePath(dsn string) error {
 		return nil
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return workflow.Invalidf("databasen %s er en mappe, ikke en fil; giv stien til databasefilen (fx %s/dosis.db)",
-			"the database %s is a directory, not a file; give the path of the database file (e.g. %s/dosis.db)",
-			path, strings.TrimSuffix(path, "/"))
+		return workflow.Invalid("err.database.is_directory", path, strings.TrimSuffix(path, "/"))
 	}
 	return nil
 }

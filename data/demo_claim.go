@@ -27,9 +27,8 @@ func (db *DB) ClaimDemo(ctx context.Context, by string, now time.Time) error {
 		return fmt.Errorf("count users: %w", err)
 	}
 	if n > 0 {
-		return workflow.Invalidf(
-			"databasen har %d rigtige brugere og er ikke en demodatabase; --demo nulstiller ikke deres adgangskoder. Start uden --demo, eller brug en ny databasefil (fx --db demo.db)",
-			"the database holds %d real users and is not a demo database; --demo does not reset their passwords. Start without --demo, or use a new database file (e.g. --db demo.db)", n)
+		return workflow.Invalid(
+			"err.demo.real_users", n)
 	}
 	_, err = db.saveSetting(ctx, SettingDemoDatabase, 0, "synthetic demo data; demo logins may be reset", by, now, AnyVersion, nil)
 	return err

@@ -54,8 +54,7 @@ func exportTables() []exportTable {
 func (db *DB) ExportCitizen(ctx context.Context, a workflow.Actor, citizenID string, now time.Time) (CitizenExport, error) {
 	out := CitizenExport{ExportedAt: now.UTC(), ExportedBy: a.UserID, Tables: map[string][]map[string]any{}}
 	if a.Role != workflow.RoleAdmin {
-		return out, workflow.Forbidden("kun en administrator kan udlevere en borgers data",
-			"only an administrator may export a citizen's data")
+		return out, workflow.Forbidden("err.export.admins_only")
 	}
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		c, err := citizenByID(ctx, tx, a.Scope(), citizenID)

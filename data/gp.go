@@ -136,7 +136,7 @@ func (db *DB) GPIDByYdernummer(ctx context.Context, ydernummer string) (string, 
 func gpIDByYdernummer(ctx context.Context, q bun.IDB, ydernummer string) (string, error) {
 	var id string
 	if err := q.NewSelect().Table("gps").Column("id").Where("ydernummer = ?", ydernummer).Scan(ctx, &id); err != nil {
-		return "", notFoundf(err, "lægen med ydernummer %s", "the GP with provider number %s", ydernummer)
+		return "", notFound(err, "err.gp.provider_not_found", ydernummer)
 	}
 	return id, nil
 }

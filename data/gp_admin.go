@@ -18,7 +18,7 @@ const MaxAbsenceDays = 366
 func (db *DB) GP(ctx context.Context, id string) (workflow.GP, error) {
 	var r gpRow
 	if err := db.bun.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
-		return workflow.GP{}, notFound(err, "lægen", "the GP")
+		return workflow.GP{}, notFound(err, "err.gp.not_found")
 	}
 	return toGP(r), nil
 }
@@ -34,7 +34,7 @@ func gpAdmin(a workflow.Actor, absences bool) error {
 			return nil
 		}
 	}
-	return workflow.Forbidden("din rolle må ikke ændre lægeregistret", "your role may not change the GP register")
+	return workflow.Forbidden("err.gp.role_may_not_edit")
 }
 
 // UpdateGP changes a GP practice's name and clinic; each changed field is
@@ -49,13 +49,13 @@ func (db *DB) UpdateGP(ctx context.Context, a workflow.Actor, id, name, clinic s
 	}
 	clinic = strings.TrimSpace(clinic)
 	if _, err := ValidName("x" + clinic); err != nil {
-		return workflow.GP{}, workflow.Invalid("klinikkens navn er for langt eller indeholder styretegn", "the clinic's name is too long or contains control characters")
+		return workflow.GP{}, workflow.Invalid("err.gp.clinic_name_invalid")
 	}
 	var out workflow.GP
 	err = db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var r gpRow
 		if err := tx.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
-			return notFound(err, "lægen", "the GP")
+			return notFound(err, "err.gp.not_found")
 		}
 		var cs []RecordChange
 		for _, c := range [][3]string{{"name", r.Name, n}, {"clinic", r.Clinic, clinic}} {
@@ -86,7 +86,7 @@ func (in GPAbsenceEdit) absence(ctx context.Context, q bun.IDB, id, gpID string)
 	if y := strings.TrimSpace(in.SubstituteYdernummer); y != "" {
 		sub, err := gpIDByYdernummer(ctx, q, y)
 		if err != nil {
-			return a, workflow.Invalidf("vikaren med ydernummer %s findes ikke", "no GP has ydernummer %s", y)
+			return a, workflow.Invalid("err.gp.unknown_substitute", y)
 		}
 		a.SubstituteGPID = sub
 	}
@@ -97,7 +97,7 @@ func (in GPAbsenceEdit) absence(ctx context.Context, q bun.IDB, id, gpID string)
 		return a, err
 	}
 	if days := a.To.Sub(a.From) + 1; days > MaxAbsenceDays {
-		return a, workflow.Invalidf("et fravær på %d dage er længere end et år", "an absence of %d days is longer than a year", days)
+		return a, workflow.Invalid("err.gp.absence_too_long", days)
 	}
 	return a, nil
 }
@@ -116,7 +116,7 @@ func (db *DB) SaveGPAbsence(ctx context.Context, a workflow.Actor, gpID, id stri
 		var old gpAbsenceRow
 		if id != "" {
 			if err := tx.NewSelect().Model(&old).Where("ga.id = ? AND ga.gp_id = ?", id, gpID).Scan(ctx); err != nil {
-				return notFound(err, "fraværet", "the absence")
+				return notFound(err, "err.gp.absence_not_found")
 			}
 		}
 		abs, err := in.absence(ctx, tx, id, gpID)
@@ -150,7 +150,7 @@ func (db *DB) RemoveGPAbsence(ctx context.Context, a workflow.Actor, gpID, id st
 	return db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var old gpAbsenceRow
 		if err := tx.NewSelect().Model(&old).Where("ga.id = ? AND ga.gp_id = ?", id, gpID).Scan(ctx); err != nil {
-			return notFound(err, "fraværet", "the absence")
+			return notFound(err, "err.gp.absence_not_found")
 		}
 		if _, err := tx.NewUpdate().Table("gp_requests").Set("gp_absence_id = NULL").Where("gp_absence_id = ?", id).Exec(ctx); err != nil {
 			return fmt.Errorf("unmark GP requests: %w", err)

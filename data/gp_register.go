@@ -34,15 +34,14 @@ func (db *DB) AddGPAs(ctx context.Context, a workflow.Actor, g workflow.GP, now 
 func (db *DB) EndGPAbsence(ctx context.Context, a workflow.Actor, gpID, id string, now time.Time) (workflow.GPAbsence, error) {
 	var r gpAbsenceRow
 	if err := db.bun.NewSelect().Model(&r).Where("ga.id = ? AND ga.gp_id = ?", id, gpID).Scan(ctx); err != nil {
-		return workflow.GPAbsence{}, notFound(err, "fraværet", "the absence")
+		return workflow.GPAbsence{}, notFound(err, "err.gp.absence_not_found")
 	}
 	today := calendar.Today(now)
 	switch {
 	case r.FromDate.After(today):
-		return workflow.GPAbsence{}, workflow.Invalid("fraværet er ikke begyndt endnu; fjern det i stedet",
-			"the absence has not begun yet; remove it instead")
+		return workflow.GPAbsence{}, workflow.Invalid("err.gp.absence_not_begun")
 	case r.ToDate.Before(today) || r.ToDate == today:
-		return workflow.GPAbsence{}, workflow.Invalidf("fraværet slutter allerede %s", "the absence already ends on %s", r.ToDate.Format())
+		return workflow.GPAbsence{}, workflow.Invalid("err.gp.absence_already_ends", r.ToDate.Format())
 	}
 	in := GPAbsenceEdit{From: r.FromDate, To: today, Note: r.Note}
 	if r.SubstituteGPID != nil {

@@ -47,7 +47,7 @@ func (t *txStore) InsertHospitalNotification(ctx context.Context, n workflow.Hos
 func (db *DB) CaseHospitalNotifications(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.HospitalNotification, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen", "the case")
+		return nil, notFound(err, "err.case.not_found")
 	}
 	var rows []hospitalRow
 	if err := db.bun.NewSelect().Model(&rows).Where("hn.case_id = ?", caseID).Order("hn.at", "hn.recorded_at").
@@ -80,7 +80,7 @@ func (db *DB) OpenCaseByCPR(ctx context.Context, a workflow.Actor, number string
 		return "", fmt.Errorf("find open case: %w", err)
 	}
 	if len(ids) == 0 {
-		return "", workflow.NotFound("en åben sag for borgeren", "an open case for the citizen")
+		return "", workflow.NotFound("err.case.no_open_case")
 	}
 	return ids[0], nil
 }

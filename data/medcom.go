@@ -212,13 +212,13 @@ type senderRow struct {
 // a municipality sends CareCommunications as.
 func (db *DB) SetMedComSender(ctx context.Context, municipality int, o medcom.Organization) error {
 	if o.SOR == "" || o.Name == "" {
-		return workflow.Invalid("SOR-kode og navn skal udfyldes", "the SOR code and the name are required")
+		return workflow.Invalid("err.medcom.sender_needs_sor_and_name")
 	}
 	r := senderRow{Municipality: municipality, SOR: o.SOR, EAN: o.EAN, Name: o.Name}
 	_, err := db.bun.NewInsert().Model(&r).
 		On("CONFLICT (municipality_code) DO UPDATE").Set("sor = EXCLUDED.sor, ean = EXCLUDED.ean, name = EXCLUDED.name").Exec(ctx)
 	if isForeignKeyViolation(err) {
-		return workflow.Invalidf("ukendt kommune %d", "unknown municipality %d", municipality)
+		return workflow.Invalid("err.municipality.unknown", municipality)
 	}
 	return wrap(err, "store MedCom sender")
 }
@@ -228,7 +228,7 @@ func (db *DB) SetMedComSender(ctx context.Context, municipality int, o medcom.Or
 func (db *DB) CaseMessages(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Message, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Column("c.id").Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen", "the case")
+		return nil, notFound(err, "err.case.not_found")
 	}
 	return caseMessages(ctx, db.bun, caseID)
 }
@@ -244,8 +244,7 @@ type MessageLogFilter struct {
 // outside any case carry no case and no name. At most Limit (default 200).
 func (db *DB) MessageLog(ctx context.Context, a workflow.Actor, f MessageLogFilter) ([]workflow.Message, error) {
 	if a.Role != workflow.RoleAdmin && a.Role != workflow.RoleLead {
-		return nil, workflow.Forbidden("kun administratorer og projektledere ser meddelelsesloggen",
-			"only admins and project leads see the message log")
+		return nil, workflow.Forbidden("err.medcom.log_admins_leads_only")
 	}
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 200
@@ -277,12 +276,12 @@ func (db *DB) Message(ctx context.Context, a workflow.Actor, id string) (workflo
 	q := db.bun.NewSelect().Model(&r).Where("mm.id = ?", id)
 	if a.Role != workflow.RoleAdmin {
 		if a.Role != workflow.RoleLead && a.Role != workflow.RoleNurse {
-			return workflow.Message{}, workflow.Forbidden("din rolle må ikke se meddelelser", "your role may not see messages")
+			return workflow.Message{}, workflow.Forbidden("err.medcom.role_may_not_see")
 		}
 		q = q.Where("mm.municipality_code = ?", a.Municipality)
 	}
 	if err := q.Scan(ctx); err != nil {
-		return workflow.Message{}, notFound(err, "meddelelsen", "the message")
+		return workflow.Message{}, notFound(err, "err.medcom.message_not_found")
 	}
 	return r.message(), nil
 }

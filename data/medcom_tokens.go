@@ -52,12 +52,11 @@ func hashToken(token string) string {
 // once and stored only as its SHA-256. Only admins create tokens.
 func (db *DB) CreateMedComToken(ctx context.Context, a workflow.Actor, name string, municipality int, now time.Time) (string, error) {
 	if a.Role != workflow.RoleAdmin {
-		return "", workflow.Forbidden("kun administratorer opretter integrationsnøgler", "only admins create integration tokens")
+		return "", workflow.Forbidden("err.medcom.admins_create_tokens")
 	}
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > 100 || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return "", workflow.Invalid("navnet skal udfyldes (højst 100 tegn, ingen kontroltegn)",
-			"the name is required (at most 100 characters, no control characters)")
+		return "", workflow.Invalid("err.medcom.integration_name_invalid")
 	}
 	token := tokenPrefix + rand.Text() + rand.Text()
 	r := tokenRow{ID: workflow.NewID(), Name: name, Municipality: municipality, TokenHash: hashToken(token),
@@ -65,9 +64,9 @@ func (db *DB) CreateMedComToken(ctx context.Context, a workflow.Actor, name stri
 	if _, err := db.bun.NewInsert().Model(&r).Exec(ctx); err != nil {
 		switch {
 		case isUniqueViolation(err):
-			return "", workflow.Invalidf("der findes allerede en integration med navnet %q", "an integration named %q already exists", name)
+			return "", workflow.Invalid("err.medcom.integration_exists", name)
 		case isForeignKeyViolation(err):
-			return "", workflow.Invalidf("ukendt kommune %d", "unknown municipality %d", municipality)
+			return "", workflow.Invalid("err.municipality.unknown", municipality)
 		}
 		return "", fmt.Errorf("store integration token: %w", err)
 	}
@@ -91,7 +90,7 @@ func (db *DB) MedComTokens(ctx context.Context) ([]MedComToken, error) {
 // RevokeMedComToken revokes the integration's token.
 func (db *DB) RevokeMedComToken(ctx context.Context, a workflow.Actor, name string, now time.Time) error {
 	if a.Role != workflow.RoleAdmin {
-		return workflow.Forbidden("kun administratorer tilbagekalder integrationsnøgler", "only admins revoke integration tokens")
+		return workflow.Forbidden("err.medcom.admins_revoke_tokens")
 	}
 	res, err := db.bun.NewUpdate().Table("medcom_tokens").Set("revoked_at = ?", now.UTC()).
 		Where("name = ? AND revoked_at IS NULL", name).Exec(ctx)
@@ -99,7 +98,7 @@ func (db *DB) RevokeMedComToken(ctx context.Context, a workflow.Actor, name stri
 		return fmt.Errorf("revoke integration token: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return workflow.NotFound("en aktiv integration med det navn", "an active integration of that name")
+		return workflow.NotFound("err.medcom.integration_not_found")
 	}
 	return nil
 }
@@ -109,7 +108,7 @@ func (db *DB) RevokeMedComToken(ctx context.Context, a workflow.Actor, name stri
 // integration ("api:NAME" in the audit trail). An unknown or revoked
 // token is forbidden.
 func (db *DB) MedComTokenActor(ctx context.Context, token string, now time.Time) (workflow.Actor, error) {
-	denied := workflow.Forbidden("ukendt eller tilbagekaldt integrationsnøgle", "unknown or revoked integration token")
+	denied := workflow.Forbidden("err.medcom.token_unknown")
 	if !strings.HasPrefix(token, tokenPrefix) || len(token) > 200 {
 		return workflow.Actor{}, denied
 	}

@@ -2,8 +2,9 @@ package data
 
 import (
 	"fmt"
-	"github.com/dosis-dk/dosis/data/internal/rows"
 	"time"
+
+	"github.com/dosis-dk/dosis/data/internal/rows"
 
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"

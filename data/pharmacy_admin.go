@@ -50,7 +50,7 @@ func (db *DB) UpdatePharmacyAs(ctx context.Context, a workflow.Actor, p workflow
 
 func requirePharmacyAdmin(a workflow.Actor) error {
 	if a.Role != workflow.RoleAdmin {
-		return workflow.Forbidden("kun administratorer kan oprette og ændre apoteker", "only admins may add and change pharmacies")
+		return workflow.Forbidden("err.pharmacy.admins_only")
 	}
 	return nil
 }

@@ -16,8 +16,7 @@ import (
 // the admin. The old and new values go to record_changes.
 func (db *DB) UpdateOwnPharmacy(ctx context.Context, a workflow.Actor, leadTimeHours int, closing []calendar.ClosingDay, now time.Time) (workflow.Pharmacy, error) {
 	if a.Role != workflow.RolePharmacy || a.PharmacyID == "" {
-		return workflow.Pharmacy{}, workflow.Forbidden("kun apotekets eget personale kan ændre dets indstillinger",
-			"only the pharmacy's own staff may change its settings")
+		return workflow.Pharmacy{}, workflow.Forbidden("err.pharmacy.own_staff_only")
 	}
 	p, err := db.Pharmacy(ctx, a.PharmacyID)
 	if err != nil {
@@ -60,7 +59,7 @@ type Delivery struct {
 func (db *DB) PharmacyDeliveries(ctx context.Context, a workflow.Actor, since time.Time) ([]Delivery, error) {
 	s := a.Scope()
 	if s.PharmacyID == "" {
-		return nil, workflow.Forbidden("kun apotekspersonale ser apotekets leverancer", "only pharmacy staff see the pharmacy's deliveries")
+		return nil, workflow.Forbidden("err.pharmacy.deliveries_staff_only")
 	}
 	var rows []struct {
 		CaseID       string        `bun:"case_id"`
@@ -108,7 +107,7 @@ type TracedDeviation struct {
 func (db *DB) PharmacyDeviationsTraced(ctx context.Context, a workflow.Actor, since time.Time) ([]TracedDeviation, error) {
 	s := a.Scope()
 	if s.PharmacyID == "" {
-		return nil, workflow.Forbidden("kun apotekspersonale ser apotekets afvigelser", "only pharmacy staff see the pharmacy's deviations")
+		return nil, workflow.Forbidden("err.pharmacy.deviations_staff_only")
 	}
 	ds, err := db.PharmacyDeviations(ctx, a, s.PharmacyID, since)
 	if err != nil || len(ds) == 0 {

@@ -60,7 +60,7 @@ func (t *txStore) UrgentRollForReceipt(ctx context.Context, caseID, id string) (
 	}
 	if err := t.tx.NewSelect().Table("urgent_rolls").Column("id", "case_id", "pharmacy_id", "status", "received_at").
 		Where("id = ? AND case_id = ?", id, caseID).Scan(ctx, &r); err != nil {
-		return workflow.UrgentReceiptInfo{}, notFound(err, "akutrullen", "the urgent roll")
+		return workflow.UrgentReceiptInfo{}, notFound(err, "err.urgent.not_found")
 	}
 	return workflow.UrgentReceiptInfo{ID: r.ID, CaseID: r.CaseID, PharmacyID: r.PharmacyID,
 		Status: workflow.UrgentStatus(r.Status), ReceivedAt: utcPtr(r.ReceivedAt)}, nil
@@ -77,7 +77,7 @@ func (t *txStore) MarkUrgentRollReceived(ctx context.Context, id string, at time
 func (db *DB) CaseDeviations(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Deviation, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen", "the case")
+		return nil, notFound(err, "err.case.not_found")
 	}
 	var rows []deviationRow
 	if err := db.bun.NewSelect().Model(&rows).Where("rd.case_id = ?", caseID).Order("rd.recorded_at", "rd.id").

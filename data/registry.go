@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/data/refdata"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
@@ -19,9 +20,9 @@ func (db *DB) AddGP(ctx context.Context, g workflow.GP, now time.Time) (workflow
 
 func addGP(ctx context.Context, q bun.IDB, g workflow.GP, now time.Time) (workflow.GP, error) {
 	if g.Ydernummer == "" || g.Name == "" {
-		return g, workflow.Invalid("ydernummer og navn skal udfyldes", "ydernummer and name are required")
+		return g, workflow.Invalid("err.gp.needs_ydernummer_and_name")
 	}
-	if err := workflow.CheckText("lægens navn", "the GP's name", g.Name, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("field.gp_name"), g.Name, workflow.TextName); err != nil {
 		return g, err
 	}
 	if err := g.ValidateMedComIDs(); err != nil {
@@ -36,7 +37,7 @@ func addGP(ctx context.Context, q bun.IDB, g workflow.GP, now time.Time) (workfl
 	}
 	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		if isUniqueViolation(err) {
-			return g, workflow.Invalidf("ydernummer %s findes allerede", "ydernummer %s already exists", g.Ydernummer)
+			return g, workflow.Invalid("err.gp.ydernummer_exists", g.Ydernummer)
 		}
 		return g, fmt.Errorf("insert GP: %w", err)
 	}
@@ -121,7 +122,7 @@ func addPharmacy(ctx context.Context, q bun.IDB, p workflow.Pharmacy, now time.T
 		ExtraClosingDays: workflow.FormatClosingDays(p.ExtraClosingDays), CreatedAt: now.UTC()}
 	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		if isForeignKeyViolation(err) {
-			return p, workflow.Invalidf("kommunekoden %d findes ikke", "municipality code %d does not exist", p.Municipality)
+			return p, workflow.Invalid("err.municipality.unknown_code", p.Municipality)
 		}
 		return p, fmt.Errorf("insert pharmacy: %w", err)
 	}
@@ -153,7 +154,7 @@ func (db *DB) Pharmacy(ctx context.Context, id string) (workflow.Pharmacy, error
 func pharmacyByID(ctx context.Context, q bun.IDB, id string) (workflow.Pharmacy, error) {
 	var r pharmacyRow
 	if err := q.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
-		return workflow.Pharmacy{}, notFound(err, "apoteket", "the pharmacy")
+		return workflow.Pharmacy{}, notFound(err, "err.pharmacy.not_found")
 	}
 	p, err := toPharmacy(r)
 	if err != nil {
@@ -212,6 +213,5 @@ func knownMunicipalities(codes []int) error {
 }
 
 func unknownMunicipality(code int) error {
-	return workflow.Invalidf("kommunekoden %d findes ikke; brug en af de 98 kommuners koder (fx 851 for Aalborg)",
-		"municipality code %d does not exist; use one of the 98 municipalities' codes (e.g. 851 for Aalborg)", code)
+	return workflow.Invalid("err.municipality.unknown_code_hint", code)
 }

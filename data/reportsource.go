@@ -47,7 +47,7 @@ func (db *DB) Reports(a workflow.Actor) (*ReportSource, error) {
 	case a.Role == workflow.RoleSteering:
 		s = workflow.Scope{All: true}
 	case s.PharmacyID != "" || s.None:
-		return nil, workflow.Forbidden("din rolle kan ikke se kommunale rapporter", "your role may not read municipal reports")
+		return nil, workflow.Forbidden("err.report.role_may_not_read")
 	}
 	return &ReportSource{db: db, scope: s, shared: &sharedReads{}}, nil
 }

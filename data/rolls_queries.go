@@ -14,7 +14,7 @@ import (
 func (db *DB) CasePeriods(ctx context.Context, a workflow.Actor, caseID string) ([]workflow.Period, error) {
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return nil, notFound(err, "sagen", "the case")
+		return nil, notFound(err, "err.case.not_found")
 	}
 	return periodsOfCase(ctx, db.bun, caseID)
 }
@@ -44,7 +44,7 @@ func (db *DB) CaseFoldedPeriods(ctx context.Context, a workflow.Actor, caseID st
 	var f FoldedPeriods
 	var cr caseRow
 	if err := scoped(db.bun.NewSelect().Model(&cr).Where("c.id = ?", caseID), a.Scope(), "c").Scan(ctx); err != nil {
-		return f, notFound(err, "sagen", "the case")
+		return f, notFound(err, "err.case.not_found")
 	}
 	done := bun.List([]string{string(workflow.PeriodReceived), string(workflow.PeriodNotDispensed)})
 	read := func(where string) ([]workflow.Period, error) {

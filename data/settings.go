@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/uptrace/bun"
@@ -124,7 +124,7 @@ func (db *DB) saveSettingMerging(ctx context.Context, name string, municipality 
 		_, err = tx.NewInsert().Model(&row).ExcludeColumn("id").Returning("id").Exec(ctx)
 		if isUniqueViolation(err) {
 			// Saved by someone else between our read and our insert.
-			return &workflow.Error{Kind: workflow.KindConflict, MsgDA: conflictDA, MsgEN: conflictEN, Err: err}
+			return &workflow.Error{Kind: workflow.KindConflict, Key: "err.setting.saved_meanwhile", Err: err}
 		}
 		if err != nil {
 			return fmt.Errorf("save setting %s: %w", name, err)
@@ -145,7 +145,7 @@ func mergeOver(ctx context.Context, tx bun.Tx, name string, municipality int, ba
 		err := tx.NewSelect().Model((*settingRow)(nil)).Column("body").
 			Where("s.id = ? AND s.name = ? AND s.municipality_code = ?", base, name, municipality).Scan(ctx, &baseBody)
 		if errors.Is(err, sql.ErrNoRows) {
-			return "", nil, workflow.Invalidf("versionen %d af indstillingen findes ikke", "version %d of the setting does not exist", base)
+			return "", nil, workflow.Invalid("err.setting.version_not_found", base)
 		}
 		if err != nil {
 			return "", nil, fmt.Errorf("load setting %s version %d: %w", name, base, err)
@@ -154,28 +154,19 @@ func mergeOver(ctx context.Context, tx bun.Tx, name string, municipality int, ba
 	return merge(baseBody, mine, cur.Body)
 }
 
-const (
-	conflictDA = "indstillingen er gemt af en anden, efter du åbnede den; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny"
-	conflictEN = "someone else saved the setting after you opened it; reload the page, see the change in the history, and save your changes again"
-)
-
 // settingConflict refuses a save over a version that is no longer the
 // newest, naming who saved the newest one and when (Danish time), and the
 // fields both saves changed when a merge was tried.
 func settingConflict(cur settingRow, clash []Clash) error {
-	da := fmt.Sprintf("indstillingen blev gemt af %s den %s, efter du åbnede den", cur.SavedBy, calendar.FormatTime(cur.SavedAt))
-	en := fmt.Sprintf("%s saved the setting on %s, after you opened it", cur.SavedBy, calendar.FormatTime(cur.SavedAt))
+	key, args := "err.setting.saved_by", []any{cur.SavedBy, calendar.FormatTime(cur.SavedAt)}
 	if len(clash) > 0 {
-		var fda, fen []string
-		for _, c := range clash {
-			fda, fen = append(fda, c.DA), append(fen, c.EN)
+		fields := make([]i18n.Text, len(clash))
+		for i, c := range clash {
+			fields[i] = i18n.Message{DA: c.DA, EN: c.EN}
 		}
-		da += ", og I har begge ændret " + strings.Join(fda, "; ")
-		en += ", and you both changed " + strings.Join(fen, "; ")
+		key, args = "err.setting.saved_by_clash", append(args, i18n.Join(i18n.Verbatim("; "), fields...))
 	}
-	return &workflow.Error{Kind: workflow.KindConflict,
-		MsgDA: da + "; hent siden igen, se ændringen i historikken, og gem dine ændringer på ny",
-		MsgEN: en + "; reload the page, see the change in the history, and save your changes again"}
+	return &workflow.Error{Kind: workflow.KindConflict, Key: key, Args: args}
 }
 
 // SettingHistory lists the saved versions of setting name for

@@ -35,7 +35,7 @@ func (db *DB) RuleSetForCase(ctx context.Context, a workflow.Actor, caseID strin
 	var municipality int
 	q := db.bun.NewSelect().ColumnExpr("c.municipality_code").TableExpr("cases AS c").Where("c.id = ?", caseID)
 	if err := scoped(q, a.Scope(), "c").Scan(ctx, &municipality); err != nil {
-		return nil, notFound(err, "sagen", "the case")
+		return nil, notFound(err, "err.case.not_found")
 	}
 	return db.RuleSetFor(ctx, municipality)
 }

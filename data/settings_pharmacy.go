@@ -50,12 +50,12 @@ func (db *DB) AddPharmacyClosedDate(ctx context.Context, pharmacyID string, date
 	}
 	name = strings.TrimSpace(name)
 	if len(name) > 200 {
-		return workflow.Invalid("navnet er for langt (højst 200 tegn)", "the name is too long (at most 200 characters)")
+		return workflow.Invalid("err.setting.name_too_long")
 	}
 	row := closedDateRow{PharmacyID: pharmacyID, Date: date, Name: name}
 	_, err := db.bun.NewInsert().Model(&row).Exec(ctx)
 	if isUniqueViolation(err) {
-		return workflow.Invalidf("%s er allerede en lukkedag", "%s is already a closed date", date.Format())
+		return workflow.Invalid("err.setting.closed_date_exists", date.Format())
 	}
 	return wrap(err, "add closed date")
 }
@@ -68,7 +68,7 @@ func (db *DB) RemovePharmacyClosedDate(ctx context.Context, pharmacyID string, d
 		return fmt.Errorf("remove closed date: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return workflow.NotFound("lukkedagen", "the closing day")
+		return workflow.NotFound("err.setting.closing_day_not_found")
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data/refdata"
 	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -56,29 +56,24 @@ func (db *DB) SaveRuleSet(ctx context.Context, municipality int, body, savedBy s
 func RuleSetInvalid(err error) error {
 	var ve *eligibility.ValidationError
 	if errors.As(err, &ve) {
-		return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: "regelsættet kan ikke bruges: " + ve.MessageDA(),
-			MsgEN: "the rule set cannot be used: " + ve.MessageEN(), Err: err}
+		return &workflow.Error{Kind: workflow.KindInvalid, Key: "err.ruleset.invalid", Args: []any{ve}, Err: err}
 	}
 	msg := strings.ReplaceAll(err.Error(), "\n", "; ")
-	return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: "regelsættet kan ikke bruges: teksten er ikke gyldig JSON: " + msg,
-		MsgEN: "the rule set cannot be used: the text is not valid JSON: " + msg, Err: err}
+	return &workflow.Error{Kind: workflow.KindInvalid, Key: "err.ruleset.invalid_json", Args: []any{msg}, Err: err}
 }
 
 // ruleSetVersionFree refuses rs when its id and version already name other
 // criteria: the built-in default's, or an earlier version of the
 // municipality's own (at most the last 1000 versions are read).
 func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *eligibility.RuleSet) error {
-	refuse := func(when string) error {
-		next := eligibility.SuggestVersion(rs.Version)
-		da := fmt.Sprintf("Version: regelsættet %q version %q er allerede brugt med andre kriterier (%s); "+
-			"vurderingerne gemmer versionen, så giv det ændrede regelsæt en ny version, fx %q", rs.ID, rs.Version, when, next)
-		en := fmt.Sprintf("Version: rule set %q version %q is already used with other criteria (%s); "+
-			"assessments record the version, so give the changed rule set a new version, e.g. %q", rs.ID, rs.Version, when, next)
-		return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: da, MsgEN: en,
-			Err: &eligibility.ValidationError{Problems: []eligibility.Problem{{Criterion: -1, Field: "version", MsgDA: da, MsgEN: en}}}}
+	refuse := func(when i18n.Text) error {
+		e := workflow.Invalid("err.ruleset.version_used", rs.ID, rs.Version, when, eligibility.SuggestVersion(rs.Version))
+		e.Err = &eligibility.ValidationError{Problems: []eligibility.Problem{{Criterion: -1, Field: "version",
+			MsgDA: e.Message(i18n.Danish), MsgEN: e.Message(i18n.English)}}}
+		return e
 	}
 	if d := eligibility.Default(); d.ID == rs.ID && d.Version == rs.Version && !eligibility.SameRules(d, rs) {
-		return refuse("standardregelsættet")
+		return refuse(i18n.Key("ruleset.default_version"))
 	}
 	var rows []settingRow
 	if err := tx.NewSelect().Model(&rows).Where("s.name = ? AND s.municipality_code = ? AND s.body <> ''", SettingEligibility, municipality).
@@ -91,7 +86,8 @@ func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *el
 			continue // stored unchecked by an older version; cannot clash
 		}
 		if old.ID == rs.ID && old.Version == rs.Version && !eligibility.SameRules(old, rs) {
-			return refuse("gemt " + calendar.FormatTime(r.SavedAt))
+			saved := calendar.FormatTime(r.SavedAt)
+			return refuse(i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, "ruleset.saved_version", saved) }))
 		}
 	}
 	return nil
@@ -116,9 +112,9 @@ func (db *DB) SaveReportParams(ctx context.Context, body, savedBy string, now ti
 				if !errors.As(err, &we) {
 					return StoredSetting{}, err
 				}
-				return StoredSetting{}, &workflow.Error{Kind: we.Kind, MsgDA: we.MsgDA, MsgEN: we.MsgEN,
+				return StoredSetting{}, &workflow.Error{Kind: we.Kind, Key: we.Key, Args: we.Args,
 					Err: &reports.ParamsError{Problems: []reports.ParamProblem{{Field: "municipalities." + strconv.Itoa(code),
-						Municipality: code, MsgDA: we.MsgDA, MsgEN: we.MsgEN}}}}
+						Municipality: code, MsgDA: we.Message(i18n.Danish), MsgEN: we.Message(i18n.English)}}}}
 			}
 		}
 	}

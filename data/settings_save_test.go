@@ -8,6 +8,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -36,7 +37,7 @@ func TestSaveSettingsValidates(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				err := tc.save()
 				var we *workflow.Error
-				if workflow.KindOf(err) != workflow.KindInvalid || !errors.As(err, &we) || !strings.Contains(we.MsgDA, tc.want) {
+				if workflow.KindOf(err) != workflow.KindInvalid || !errors.As(err, &we) || !strings.Contains(we.Message(i18n.Danish), tc.want) {
 					t.Fatalf("got %v, want an invalid-input error with %q", err, tc.want)
 				}
 			})

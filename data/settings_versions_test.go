@@ -11,6 +11,7 @@ import (
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
 	"github.com/dosis-dk/dosis/eligibility"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -36,7 +37,7 @@ func ruleSetJSON(t *testing.T, id, version string, count float64) string {
 func danishOf(err error) string {
 	var we *workflow.Error
 	if errors.As(err, &we) {
-		return we.MsgDA
+		return we.Message(i18n.Danish)
 	}
 	return ""
 }

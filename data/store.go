@@ -143,7 +143,7 @@ func (t *txStore) snapshot(ctx context.Context, scope workflow.Scope, caseID str
 	}
 	r, err := scanSnapshot(rows)
 	if err != nil {
-		return workflow.Snapshot{}, notFound(err, "sagen", "the case")
+		return workflow.Snapshot{}, notFound(err, "err.case.not_found")
 	}
 	t.trackFrom(r)
 	s := workflow.Snapshot{Case: r.toCase(), Now: now, BirthDate: r.BirthDate,
@@ -234,7 +234,7 @@ func (t *txStore) Citizen(ctx context.Context, scope workflow.Scope, id string) 
 		return err
 	})
 	if err != nil {
-		return workflow.Citizen{}, notFound(err, "borgeren", "the citizen")
+		return workflow.Citizen{}, notFound(err, "err.citizen.not_found")
 	}
 	c := toCitizen(r)
 	t.rollups().births[c.ID] = c.BirthDate
@@ -246,7 +246,7 @@ func (t *txStore) InsertCase(ctx context.Context, c workflow.Case) error {
 	if _, err := t.sql().exec(ctx, qInsertCase, r.ID, r.CitizenID, r.Municipality, r.State, r.Version, r.Source, r.GPID,
 		r.PharmacyID, r.StateReason, r.OpenedAt, r.UpdatedAt, r.ClosedAt); err != nil {
 		if isUniqueViolation(err) {
-			return workflow.Invalid("borgeren har allerede en åben sag", "the citizen already has an open case")
+			return workflow.Invalid("err.case.already_open")
 		}
 		return fmt.Errorf("insert case: %w", err)
 	}
@@ -270,7 +270,7 @@ func (t *txStore) UpdateCase(ctx context.Context, c workflow.Case) error {
 	}
 	if err != nil {
 		if isForeignKeyViolation(err) {
-			return workflow.Invalid("apoteket eller lægen findes ikke", "the pharmacy or GP does not exist")
+			return workflow.Invalid("err.case.pharmacy_or_gp_unknown")
 		}
 		return fmt.Errorf("update case: %w", err)
 	}
@@ -369,7 +369,7 @@ func (t *txStore) Pharmacy(ctx context.Context, id string) (workflow.Pharmacy, e
 		return err
 	})
 	if err != nil {
-		return workflow.Pharmacy{}, notFound(err, "apoteket", "the pharmacy")
+		return workflow.Pharmacy{}, notFound(err, "err.pharmacy.not_found")
 	}
 	p, err := toPharmacy(r)
 	if err != nil {
@@ -398,9 +398,9 @@ func wrap(err error, what string) error {
 }
 
 // notFound turns sql.ErrNoRows into the domain's not-found error.
-func notFound(err error, whatDA, whatEN string) error {
+func notFound(err error, key string, args ...any) error {
 	if errors.Is(err, sql.ErrNoRows) {
-		return workflow.NotFound(whatDA, whatEN)
+		return workflow.NotFound(key, args...)
 	}
 	return err
 }

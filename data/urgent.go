@@ -130,7 +130,7 @@ func (t *txStore) UrgentRoll(ctx context.Context, scope workflow.Scope, id strin
 	var r urgentRollRow
 	q := t.tx.NewSelect().Model(&r).Where("u.id = ?", id)
 	if err := scopedDirect(q, scope, "u").Scan(ctx); err != nil {
-		return workflow.UrgentRoll{}, notFound(err, "akutrullen", "the urgent roll")
+		return workflow.UrgentRoll{}, notFound(err, "err.urgent.not_found")
 	}
 	t.rollups().urgent[r.ID] = r
 	return r.toUrgent(), nil
@@ -168,8 +168,7 @@ func (t *txStore) InsertUrgentEvent(ctx context.Context, e workflow.UrgentEvent)
 
 func urgentConflict(err error) error {
 	return &workflow.Error{Kind: workflow.KindConflict,
-		MsgDA: "akutrullen er ændret af en anden i mellemtiden; hent den igen og prøv på ny",
-		MsgEN: "the urgent roll was changed by someone else in the meantime; reload it and try again", Err: err}
+		Key: "err.urgent.changed_meanwhile", Err: err}
 }
 
 // UrgentQueueItem is an open urgent roll with what the pharmacy needs to

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/uptrace/bun"
 )
@@ -93,13 +94,12 @@ func (in NewUser) validate() error {
 // others neither.
 func (in NewUser) validateTie() error {
 	if in.Username == "" || strings.ContainsAny(in.Username, " \t\r\n") || utf8.RuneCountInString(in.Username) > 64 {
-		return workflow.Invalid("brugernavnet skal udfyldes, uden mellemrum og højst 64 tegn",
-			"the username is required, without spaces and at most 64 characters")
+		return workflow.Invalid("err.user.username_invalid")
 	}
 	if strings.TrimSpace(in.Name) == "" {
-		return workflow.Invalid("navnet mangler", "the name is missing")
+		return workflow.Invalid("err.name.missing")
 	}
-	if err := workflow.CheckText("navnet", "the name", in.Name, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("field.name"), in.Name, workflow.TextName); err != nil {
 		return err
 	}
 	if _, err := workflow.ParseRole(string(in.Role)); err != nil {
@@ -108,18 +108,15 @@ func (in NewUser) validateTie() error {
 	switch in.Role {
 	case workflow.RoleNurse, workflow.RoleLead:
 		if in.Municipality == 0 || in.PharmacyID != "" {
-			return workflow.Invalid("en sygeplejerske eller projektleder skal have en kommune (og intet apotek)",
-				"a nurse or project lead needs a municipality (and no pharmacy)")
+			return workflow.Invalid("err.user.needs_municipality")
 		}
 	case workflow.RolePharmacy:
 		if in.PharmacyID == "" || in.Municipality != 0 {
-			return workflow.Invalid("apotekspersonale skal have et apotek (og ingen kommune)",
-				"pharmacy staff need a pharmacy (and no municipality)")
+			return workflow.Invalid("err.user.needs_pharmacy")
 		}
 	default:
 		if in.Municipality != 0 || in.PharmacyID != "" {
-			return workflow.Invalid("styregruppe og administratorer har hverken kommune eller apotek",
-				"the steering group and admins have neither municipality nor pharmacy")
+			return workflow.Invalid("err.user.needs_no_tie")
 		}
 	}
 	return nil
@@ -127,7 +124,7 @@ func (in NewUser) validateTie() error {
 
 func checkPassword(pw string) error {
 	if utf8.RuneCountInString(pw) < MinPasswordLength {
-		return workflow.Invalidf("adgangskoden skal have mindst %d tegn", "the password needs at least %d characters", MinPasswordLength)
+		return workflow.Invalid("err.user.password_too_short", MinPasswordLength)
 	}
 	return nil
 }
@@ -153,9 +150,9 @@ func addUser(ctx context.Context, q bun.IDB, in NewUser, now time.Time) (User, e
 	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		switch {
 		case isUniqueViolation(err):
-			return User{}, workflow.Invalidf("brugernavnet %q er optaget", "the username %q is taken", in.Username)
+			return User{}, workflow.Invalid("err.user.username_taken", in.Username)
 		case isForeignKeyViolation(err):
-			return User{}, workflow.Invalid("kommunen eller apoteket findes ikke", "the municipality or pharmacy does not exist")
+			return User{}, workflow.Invalid("err.user.tie_unknown")
 		}
 		return User{}, fmt.Errorf("insert user: %w", err)
 	}
@@ -179,7 +176,7 @@ func (db *DB) Users(ctx context.Context) ([]User, error) {
 func (db *DB) User(ctx context.Context, id string) (User, error) {
 	var r userRow
 	if err := db.bun.NewSelect().Model(&r).Where("u.id = ?", id).Scan(ctx); err != nil {
-		return User{}, notFound(err, "brugeren", "the user")
+		return User{}, notFound(err, "err.user.not_found")
 	}
 	return r.toUser(), nil
 }
@@ -188,7 +185,7 @@ func (db *DB) User(ctx context.Context, id string) (User, error) {
 func (db *DB) UserByUsername(ctx context.Context, username string) (User, error) {
 	var r userRow
 	if err := db.bun.NewSelect().Model(&r).Where("u.username = ?", username).Scan(ctx); err != nil {
-		return User{}, notFound(err, "brugeren", "the user")
+		return User{}, notFound(err, "err.user.not_found")
 	}
 	return r.toUser(), nil
 }
@@ -215,7 +212,7 @@ func oneRow(res interface{ RowsAffected() (int64, error) }, err error, what stri
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return workflow.NotFound("brugeren", "the user")
+		return workflow.NotFound("err.user.not_found")
 	}
 	return nil
 }

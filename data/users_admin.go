@@ -26,7 +26,7 @@ type UserEdit struct {
 
 func requireUserAdmin(a workflow.Actor) error {
 	if a.Role != workflow.RoleAdmin {
-		return workflow.Forbidden("kun administratorer kan ændre brugere", "only admins may change users")
+		return workflow.Forbidden("err.user.admins_only")
 	}
 	return nil
 }
@@ -38,14 +38,13 @@ func requireUserAdmin(a workflow.Actor) error {
 func (db *DB) userTx(ctx context.Context, tx bun.Tx, a workflow.Actor, id string, losesAdmin bool) (userRow, error) {
 	var r userRow
 	if err := tx.NewSelect().Model(&r).Where("u.id = ?", id).Scan(ctx); err != nil {
-		return r, notFound(err, "brugeren", "the user")
+		return r, notFound(err, "err.user.not_found")
 	}
 	if !losesAdmin || r.Role != string(workflow.RoleAdmin) || r.DisabledAt != nil {
 		return r, nil
 	}
 	if r.Username == a.UserID {
-		return r, workflow.Invalid("du kan ikke fjerne dine egne administratorrettigheder eller deaktivere dig selv",
-			"you cannot take away your own admin rights or disable yourself")
+		return r, workflow.Invalid("err.user.not_yourself")
 	}
 	var ids []string
 	q := tx.NewSelect().Table("users").Column("id").Where("role = ? AND disabled_at IS NULL", string(workflow.RoleAdmin))
@@ -56,8 +55,7 @@ func (db *DB) userTx(ctx context.Context, tx bun.Tx, a workflow.Actor, id string
 		return r, fmt.Errorf("count admins: %w", err)
 	}
 	if len(ids) <= 1 {
-		return r, workflow.Invalid("det er den sidste aktive administrator; opret eller genaktivér en anden først",
-			"this is the last active admin; add or re-enable another one first")
+		return r, workflow.Invalid("err.user.last_admin")
 	}
 	return r, nil
 }
@@ -90,7 +88,7 @@ func (db *DB) changeUser(ctx context.Context, a workflow.Actor, id string, loses
 func (db *DB) DisableUser(ctx context.Context, a workflow.Actor, id string, now time.Time) error {
 	return db.changeUser(ctx, a, id, true, now, func(ctx context.Context, tx bun.Tx, r *userRow) ([]RecordChange, error) {
 		if r.DisabledAt != nil {
-			return nil, workflow.Invalidf("brugeren %s er allerede deaktiveret", "the user %s is already disabled", r.Username)
+			return nil, workflow.Invalid("err.user.already_disabled", r.Username)
 		}
 		_, err := tx.NewUpdate().Table("users").Set("disabled_at = ?", now.UTC()).Where("id = ?", r.ID).Exec(ctx)
 		return []RecordChange{{Field: "disabled", Old: "false", New: "true"}}, wrap(err, "disable user")
@@ -101,7 +99,7 @@ func (db *DB) DisableUser(ctx context.Context, a workflow.Actor, id string, now 
 func (db *DB) EnableUser(ctx context.Context, a workflow.Actor, id string, now time.Time) error {
 	return db.changeUser(ctx, a, id, false, now, func(ctx context.Context, tx bun.Tx, r *userRow) ([]RecordChange, error) {
 		if r.DisabledAt == nil {
-			return nil, workflow.Invalidf("brugeren %s er ikke deaktiveret", "the user %s is not disabled", r.Username)
+			return nil, workflow.Invalid("err.user.not_disabled", r.Username)
 		}
 		_, err := tx.NewUpdate().Table("users").Set("disabled_at = NULL").Where("id = ?", r.ID).Exec(ctx)
 		return []RecordChange{{Field: "disabled", Old: "true", New: "false"}}, wrap(err, "enable user")
@@ -143,7 +141,7 @@ func (db *DB) UpdateUser(ctx context.Context, a workflow.Actor, id string, in Us
 		}
 		if _, err := tx.NewUpdate().Model(r).Column("role", "municipality_code", "pharmacy_id").WherePK().Exec(ctx); err != nil {
 			if isForeignKeyViolation(err) {
-				return nil, workflow.Invalid("kommunen eller apoteket findes ikke", "the municipality or pharmacy does not exist")
+				return nil, workflow.Invalid("err.user.tie_unknown")
 			}
 			return nil, fmt.Errorf("update user: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/uptrace/bun"
 )
@@ -73,26 +74,24 @@ var ErrLoginBusy = errors.New("too many sign-ins at once")
 // errBadLogin is the one message for an unknown user, a wrong password and
 // a disabled user, so the answer does not reveal which usernames exist.
 func errBadLogin() error {
-	return workflow.Invalid("forkert brugernavn eller adgangskode", "wrong username or password")
+	return workflow.Invalid("err.user.wrong_credentials")
 }
 
 func errThrottled(wait time.Duration) error {
-	da, en := fmt.Sprintf("%d sekunder", secs(wait)), fmt.Sprintf("%d seconds", secs(wait))
+	unit, n := "err.user.wait_seconds", secs(wait)
 	if wait > 90*time.Second {
-		m := int(math.Ceil(wait.Minutes()))
-		da, en = fmt.Sprintf("%d minutter", m), fmt.Sprintf("%d minutes", m)
+		unit, n = "err.user.wait_minutes", int(math.Ceil(wait.Minutes()))
 	}
-	return &workflow.Error{Kind: workflow.KindForbidden,
-		MsgDA: "for mange mislykkede forsøg; vent " + da + " og prøv igen",
-		MsgEN: "too many failed attempts; wait " + en + " and try again", Err: ErrLoginThrottled}
+	e := workflow.Forbidden("err.user.throttled", i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, unit, n) }))
+	e.Err = ErrLoginThrottled
+	return e
 }
 
 func secs(d time.Duration) int { return int(math.Ceil(d.Seconds())) }
 
 func errBusy() error {
 	return &workflow.Error{Kind: workflow.KindConflict,
-		MsgDA: "der er mange log-ind i gang lige nu; vent et øjeblik og prøv igen",
-		MsgEN: "many sign-ins are in progress right now; wait a moment and try again", Err: ErrLoginBusy}
+		Key: "err.user.login_busy", Err: ErrLoginBusy}
 }
 
 type loginAttemptRow struct {

@@ -27,7 +27,7 @@ func updatePharmacySettings(ctx context.Context, q bun.IDB, p workflow.Pharmacy)
 		return fmt.Errorf("update pharmacy: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return workflow.NotFound("apoteket", "the pharmacy")
+		return workflow.NotFound("err.pharmacy.not_found")
 	}
 	return bumpVersions(ctx, q, []int{referenceVersion}) // reports name the pharmacy and its promise
 }

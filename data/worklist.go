@@ -63,7 +63,7 @@ func (db *DB) WorklistTop(ctx context.Context, a workflow.Actor, now time.Time, 
 	case workflow.RoleLead, workflow.RoleAdmin:
 		qs = db.leadWork(a.Scope(), now, s)
 	default:
-		return w, 0, workflow.Forbidden("din rolle har ingen arbejdsliste", "your role has no worklist")
+		return w, 0, workflow.Forbidden("err.worklist.role_none")
 	}
 	names := a.Role == workflow.RoleNurse || a.Role == workflow.RolePharmacy
 	total := 0

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // FactError is a fact typed by a user that its rule set cannot read. It
@@ -16,6 +18,9 @@ type FactError struct {
 }
 
 func (e *FactError) Error() string { return e.MsgEN }
+
+// In returns the message in l (an i18n.Text, for an error's message).
+func (e *FactError) In(l i18n.Lang) string { return l.Pick(e.MsgDA, e.MsgEN) }
 
 // ParseFacts reads facts typed as text, by the web form and the command
 // line alike, with the types of the rule set's facts: yes/no facts take

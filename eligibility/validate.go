@@ -35,6 +35,15 @@ func (e *ValidationError) Error() string {
 // Is makes errors.Is(err, ErrInvalidRuleSet) true.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidRuleSet }
 
+// In joins the messages in l with "; " (an i18n.Text, for an error's
+// message).
+func (e *ValidationError) In(l i18n.Lang) string {
+	if l.English() {
+		return e.MessageEN()
+	}
+	return e.MessageDA()
+}
+
 // MessageDA joins the Danish messages with "; ".
 func (e *ValidationError) MessageDA() string {
 	return e.join(func(p Problem) string { return p.MsgDA })

@@ -76,10 +76,59 @@ func T(l Lang, key string) string {
 	return m.In(l)
 }
 
-// Tf is T with fmt.Sprintf arguments in the text's %-verbs.
+// Tf is T with fmt.Sprintf arguments in the text's %-verbs. An argument
+// that is a Text is rendered in l first (a label's Key, a Message, an
+// error with a catalogue message), so a message names a field, a state or
+// another message in its own language.
 func Tf(l Lang, key string, args ...any) string {
-	return fmt.Sprintf(T(l, key), args...)
+	shown := make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(Text); ok {
+			a = t.In(l)
+		}
+		shown[i] = a
+	}
+	return fmt.Sprintf(T(l, key), shown...)
 }
+
+// Text is a text that exists in both languages: an argument of Tf that is
+// rendered in the message's language.
+type Text interface {
+	In(Lang) string
+}
+
+// Key is a catalogue key as a Text: T(l, key) ("field.note" names the note
+// in a message about it).
+type Key string
+
+// In returns the key's text in l.
+func (k Key) In(l Lang) string { return T(l, string(k)) }
+
+// TextFunc is a function of the language as a Text, such as a state's
+// Label method: i18n.TextFunc(state.Label).
+type TextFunc func(Lang) string
+
+// In returns f(l).
+func (f TextFunc) In(l Lang) string { return f(l) }
+
+// Join is the texts items joined by sep, each in the language asked
+// ("Aktiv, Pauseret"; "bestilt eller accepteret" with sep Key("list.or")).
+func Join(sep Text, items ...Text) Text {
+	return TextFunc(func(l Lang) string {
+		parts := make([]string, len(items))
+		for i, t := range items {
+			parts[i] = t.In(l)
+		}
+		return strings.Join(parts, sep.In(l))
+	})
+}
+
+// Verbatim is a text that is the same in both languages (a command-line
+// flag, "--since").
+type Verbatim string
+
+// In returns v.
+func (v Verbatim) In(Lang) string { return string(v) }
 
 // Has reports whether the catalogue has key.
 func Has(key string) bool {

@@ -1,6 +1,10 @@
 package medcom
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/dosis-dk/dosis/i18n"
+)
 
 // ProblemCode names what is wrong with a received message. Each code maps
 // to an acknowledgement issue (see [Problem.issue]).
@@ -37,6 +41,9 @@ type Problem struct {
 
 // Error implements error with the English text.
 func (p *Problem) Error() string { return p.MsgEN }
+
+// In returns the problem text in l (an i18n.Text, for an error's message).
+func (p *Problem) In(l i18n.Lang) string { return l.Pick(p.MsgDA, p.MsgEN) }
 
 // Text returns the problem text in lang ("da" or "en").
 func (p *Problem) Text(lang string) string {

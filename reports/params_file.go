@@ -97,10 +97,10 @@ func DecodeParamsFile(r io.Reader) (ParamsFile, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return f, workflow.Invalidf("parameterfilen kan ikke læses: %v", "the params file cannot be read: %v", err)
+		return f, workflow.Invalid("err.report.params_unreadable", err)
 	}
 	if dec.More() {
-		return f, workflow.Invalid("parameterfilen har mere end ét JSON-objekt", "the params file holds more than one JSON object")
+		return f, workflow.Invalid("err.report.params_several_objects")
 	}
 	return f, nil
 }

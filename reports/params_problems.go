@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -23,6 +24,9 @@ type ParamProblem struct {
 	// MsgDA and MsgEN name the parameter by its label, and the value.
 	MsgDA, MsgEN string
 }
+
+// In returns the message in l (an i18n.Text, for an error's message).
+func (p ParamProblem) In(l i18n.Lang) string { return l.Pick(p.MsgDA, p.MsgEN) }
 
 // ParamsError lists every problem of a refused params file or form.
 type ParamsError struct{ Problems []ParamProblem }
@@ -54,12 +58,11 @@ func (p *problems) add(field, key string, code int, da, en string) {
 
 // err makes the problems one invalid-input error with every message.
 func (p problems) err() error {
-	da := make([]string, len(p))
-	en := make([]string, len(p))
+	each := make([]i18n.Text, len(p))
 	for i, x := range p {
-		da[i], en[i] = x.MsgDA, x.MsgEN
+		each[i] = x
 	}
-	return &workflow.Error{Kind: workflow.KindInvalid, MsgDA: strings.Join(da, "; "), MsgEN: strings.Join(en, "; "),
+	return &workflow.Error{Kind: workflow.KindInvalid, Key: "err.detail", Args: []any{i18n.Join(i18n.Verbatim("; "), each...)},
 		Err: &ParamsError{Problems: slices.Clone(p)}}
 }
 

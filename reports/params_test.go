@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -68,8 +69,8 @@ func TestLoadParamsRefuses(t *testing.T) {
 			if !errors.As(err, &we) || we.Kind != workflow.KindInvalid {
 				t.Fatalf("err = %v, want an invalid-input error", err)
 			}
-			if !strings.Contains(we.MsgEN, c.want) || we.MsgDA == "" {
-				t.Errorf("message %q does not name %q", we.MsgEN, c.want)
+			if !strings.Contains(we.Message(i18n.English), c.want) || we.Message(i18n.Danish) == "" {
+				t.Errorf("message %q does not name %q", we.Message(i18n.English), c.want)
 			}
 		})
 	}

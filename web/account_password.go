@@ -23,7 +23,7 @@ func (app *App) passwordChange(w http.ResponseWriter, r *http.Request, rq *Reque
 		return refuse(err, "account_password", "password", r, v)
 	}
 	if next != r.PostFormValue("repeat") {
-		return refused(workflow.Invalid(app.msgs.get("da", "password.mismatch"), app.msgs.get("en", "password.mismatch")))
+		return refused(workflow.Invalid("password.mismatch"))
 	}
 	if _, err := app.db.Authenticate(r.Context(), rq.User.Username, current, clientIP(r), app.cfg.Throttle, rq.Now); err != nil {
 		return refused(err)

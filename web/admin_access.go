@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -45,12 +46,12 @@ func accessFilter(r *http.Request) (data.AccessFilter, accessForm, error) {
 	}
 	var err error
 	if af.From != "" {
-		if f.From, err = parseDateField(af.From, "fra", "from"); err != nil {
+		if f.From, err = parseDateField(af.From, i18n.Key("field.from")); err != nil {
 			return f, af, err
 		}
 	}
 	if af.To != "" {
-		if f.To, err = parseDateField(af.To, "til", "to"); err != nil {
+		if f.To, err = parseDateField(af.To, i18n.Key("field.to")); err != nil {
 			return f, af, err
 		}
 	}

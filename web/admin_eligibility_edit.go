@@ -62,7 +62,7 @@ func ruleFormFrom(r *http.Request) (ruleForm, error) {
 			break
 		}
 		if i >= maxCriteria {
-			return f, workflow.Invalidf("regelsættet må højst have %d kriterier", "a rule set may have at most %d criteria", maxCriteria)
+			return f, workflow.Invalid("err.ruleset.too_many_criteria", maxCriteria)
 		}
 		if r.PostFormValue(p+"remove") == "on" {
 			continue
@@ -176,7 +176,7 @@ func (app *App) adminEligibilityEdit(w http.ResponseWriter, r *http.Request, rq 
 	switch r.PostFormValue("action") {
 	case "add":
 		if len(f.Criteria) >= maxCriteria {
-			return workflow.Invalidf("regelsættet må højst have %d kriterier", "a rule set may have at most %d criteria", maxCriteria)
+			return workflow.Invalid("err.ruleset.too_many_criteria", maxCriteria)
 		}
 		p.Form.Criteria = append(p.Form.Criteria, criterionForm{Op: eligibility.OpEq, Severity: eligibility.SeverityRequired, Messages: map[string]string{}})
 		p.Focus = len(p.Form.Criteria) - 1

@@ -16,7 +16,7 @@ import (
 )
 
 func errNoImportFile() error {
-	return workflow.Invalid("vælg en fil (CSV eller .xlsx)", "choose a file (CSV or .xlsx)")
+	return workflow.Invalid("err.upload.choose_import_file")
 }
 
 // importUploadPath is where the import form posts its file (the one route
@@ -73,7 +73,7 @@ func (app *App) adminImportPreview(w http.ResponseWriter, r *http.Request, rq *R
 	mun := 0
 	if v := strings.TrimSpace(r.PostFormValue("municipality")); err == nil && v != "" {
 		if mun, err = strconv.Atoi(v); err != nil {
-			err = workflow.Invalidf("kommunen %q er ikke en kommunekode", "the municipality %q is not a municipality code", v)
+			err = workflow.Invalid("err.upload.municipality_not_code", v)
 		}
 	}
 	if err == nil {

@@ -50,7 +50,7 @@ func (app *App) medcomPage(w http.ResponseWriter, r *http.Request, rq *Request, 
 func (app *App) adminMedComToken(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	mun, err := strconv.Atoi(r.PostFormValue("municipality"))
 	if err != nil {
-		return workflow.Invalid("vælg en kommune", "choose a municipality")
+		return workflow.Invalid("err.upload.choose_municipality")
 	}
 	tok, err := app.db.CreateMedComToken(r.Context(), rq.Actor, r.PostFormValue("name"), mun, app.cfg.Now())
 	if err != nil {
@@ -67,14 +67,14 @@ func (app *App) adminMedComReceive(w http.ResponseWriter, r *http.Request, rq *R
 	f, _, err := r.FormFile("file")
 	if err != nil {
 		if errors.Is(err, http.ErrMissingFile) {
-			return workflow.Invalid("vælg en fil", "choose a file")
+			return workflow.Invalid("err.upload.choose_file")
 		}
-		return workflow.Invalid("filen kunne ikke læses (højst 1 MiB)", "the file could not be read (at most 1 MiB)")
+		return workflow.Invalid("err.upload.unreadable")
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, medcom.MaxMessageBytes+1))
 	if err != nil {
-		return workflow.Invalid("filen kunne ikke læses (højst 1 MiB)", "the file could not be read (at most 1 MiB)")
+		return workflow.Invalid("err.upload.unreadable")
 	}
 	rc, err := app.svc.ReceiveMessage(r.Context(), rq.Actor, raw, "upload")
 	if err != nil {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -61,8 +60,7 @@ func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
 		n, err := strconv.Atoi(v)
 		if err != nil {
 			// Named as the form labels it, not by its field name ("feltet deadline_days").
-			return p, workflow.Invalid(fmt.Sprintf("%s: %q er ikke et helt tal", i18n.T(i18n.Danish, f.label), v),
-				fmt.Sprintf("%s: %q is not a whole number", i18n.T(i18n.English, f.label), v))
+			return p, workflow.InField(i18n.Key(f.label), workflow.Invalid("err.number.not_whole", v))
 		}
 		*f.to = n
 	}

@@ -16,7 +16,7 @@ const uploadLimit = 512 << 10
 // errUploadTooLarge refuses a settings file over uploadLimit, instead of
 // reading the first part of it and failing on the cut-off text.
 func errUploadTooLarge() error {
-	return workflow.Invalidf("filen er større end %d KiB", "the file is larger than %d KiB", uploadLimit>>10)
+	return workflow.Invalid("err.upload.too_large_kib", uploadLimit>>10)
 }
 
 // uploadedText returns the uploaded file of the form field "file" when

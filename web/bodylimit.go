@@ -35,10 +35,9 @@ func parseBody(w http.ResponseWriter, r *http.Request) error {
 		if r.URL.Path == importUploadPath {
 			// The limit the page states for the file: the body's own limit,
 			// rounded up, said 9 MiB to someone whose 8.5 MiB file was refused.
-			return workflow.Invalidf("filen er større end %d MiB; del den op eller gem den som CSV",
-				"the file is larger than %d MiB; split it or save it as CSV", imports.MaxUploadBytes>>20)
+			return workflow.Invalid("err.upload.import_too_large", imports.MaxUploadBytes>>20)
 		}
-		return workflow.Invalidf("det sendte er større end %d MiB", "what was sent is larger than %d MiB", (limit+(1<<20)-1)>>20)
+		return workflow.Invalid("err.upload.body_too_large", (limit+(1<<20)-1)>>20)
 	}
 	return nil // any other parse error leaves the form empty: the CSRF check refuses it
 }

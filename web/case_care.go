@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -23,7 +22,7 @@ func (app *App) caseJudge(w http.ResponseWriter, r *http.Request, rq *Request) e
 	case "yes", "no":
 		_, err = app.svc.ProfessionalAssessment(r.Context(), rq.Actor, id, r.PostFormValue("eligible") == "yes", r.PostFormValue("reason"))
 	default:
-		err = workflow.Invalid("vælg egnet eller ikke egnet", "choose eligible or not eligible")
+		err = workflow.Invalid("err.case.choose_eligibility")
 	}
 	if err != nil {
 		return app.caseRefused(r, rq, id, "judge", err)
@@ -35,7 +34,7 @@ func (app *App) caseJudge(w http.ResponseWriter, r *http.Request, rq *Request) e
 // empty: the default length).
 func (app *App) caseRenew(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	exp, err := formDate(r.PostFormValue("expires"), app.msgs.get(rq.Lang, "gp.expires"))
+	exp, err := formDate(r.PostFormValue("expires"), "gp.expires")
 	if err == nil {
 		_, err = app.svc.RecordRenewal(r.Context(), rq.Actor, id, exp, r.PostFormValue("note"))
 	}
@@ -162,6 +161,5 @@ func (app *App) alreadyDone(r *http.Request, rq *Request, v View, refused error)
 	what := app.msgs.get(rq.Lang, "event."+string(last.Event))
 	at := calendar.FormatClock(last.At)
 	return &workflow.Error{Kind: workflow.KindConflict,
-		MsgDA: fmt.Sprintf("allerede gjort af %s kl. %s: %s. Siden viser sagen, som den er nu", who, at, what),
-		MsgEN: fmt.Sprintf("already done by %s at %s: %s. The page shows the case as it is now", who, at, what)}
+		Key: "err.case.already_done", Args: []any{who, at, what}}
 }

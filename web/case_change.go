@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -12,7 +13,7 @@ import (
 // with the urgent-roll request form filled in (reason, needed-by, note).
 func (app *App) caseChange(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	eff, err := parseDateField(r.PostFormValue("effective"), "Gælder fra", "Effective")
+	eff, err := parseDateField(r.PostFormValue("effective"), i18n.Key("field.effective"))
 	if err != nil {
 		return app.caseRefused(r, rq, id, "change", err)
 	}

@@ -15,7 +15,7 @@ func (app *App) caseConsent(w http.ResponseWriter, r *http.Request, rq *Request)
 	in := workflow.ConsentInput{GivenBy: r.PostFormValue("given_by"), GiverName: r.PostFormValue("giver_name"),
 		Method: r.PostFormValue("method"), RecorderInDailyCare: r.PostFormValue("daily_care") == "on"}
 	if s := r.PostFormValue("given_at"); s != "" {
-		d, err := parseDateField(s, i18n.T(i18n.Danish, "consent.given_at"), i18n.T(i18n.English, "consent.given_at"))
+		d, err := parseDateField(s, i18n.Key("consent.given_at"))
 		if err != nil {
 			return app.caseRefused(r, rq, id, "consent", err)
 		}

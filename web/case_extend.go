@@ -14,13 +14,12 @@ func (app *App) caseExtend(w http.ResponseWriter, r *http.Request, rq *Request) 
 	id := r.PathValue("id")
 	seq, err := strconv.Atoi(r.PostFormValue("seq"))
 	if err != nil || seq < 1 || seq > 100000 {
-		return app.caseRefused(r, rq, id, "extend", workflow.Invalid("perioden mangler", "the period is missing"))
+		return app.caseRefused(r, rq, id, "extend", workflow.Invalid("err.period.missing"))
 	}
 	form := "extend-" + strconv.Itoa(seq)
 	days, err := strconv.Atoi(r.PostFormValue("days"))
 	if err != nil {
-		return app.caseRefused(r, rq, id, form, workflow.Invalidf("antal dage %q er ikke et tal", "number of days %q is not a number",
-			r.PostFormValue("days")))
+		return app.caseRefused(r, rq, id, form, workflow.Invalid("err.period.days_not_a_number", r.PostFormValue("days")))
 	}
 	if _, err := app.svc.ExtendPeriod(r.Context(), rq.Actor, id, seq, days, r.PostFormValue("reason")); err != nil {
 		return app.caseRefused(r, rq, id, form, err)

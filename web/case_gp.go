@@ -56,7 +56,7 @@ func (app *App) caseGPDecision(w http.ResponseWriter, r *http.Request, rq *Reque
 	case "approve":
 		d.Approved = true
 		if s := r.PostFormValue("expires"); s != "" {
-			t, err := parseDateField(s, i18n.T(i18n.Danish, "gp.expires"), i18n.T(i18n.English, "gp.expires"))
+			t, err := parseDateField(s, i18n.Key("gp.expires"))
 			if err != nil {
 				return app.caseRefused(r, rq, id, "gp_decision", err)
 			}
@@ -65,8 +65,7 @@ func (app *App) caseGPDecision(w http.ResponseWriter, r *http.Request, rq *Reque
 	case "reject":
 		d.Reason = r.PostFormValue("reason")
 	default:
-		return app.caseRefused(r, rq, id, "gp_decision", workflow.Invalid("vælg om lægen godkendte eller afviste",
-			"choose whether the GP approved or rejected"))
+		return app.caseRefused(r, rq, id, "gp_decision", workflow.Invalid("err.case.choose_gp_decision"))
 	}
 	if _, err := app.svc.RecordGPDecision(r.Context(), rq.Actor, id, d); err != nil {
 		return app.caseRefused(r, rq, id, "gp_decision", err)

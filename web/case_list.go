@@ -79,7 +79,7 @@ func (app *App) caseListFor(w http.ResponseWriter, r *http.Request, rq *Request,
 	}
 	if s.IsCPR() && r.Method != http.MethodPost {
 		// A CPR number in a URL would reach logs and browser history.
-		return refuse(workflow.Invalid("søg efter CPR-nummer med søgefeltet, ikke i adressen", "search for a CPR number with the search field, not in the address"),
+		return refuse(workflow.Invalid("err.search.cpr_in_address"),
 			"cases", "search", r, View{Title: title, Data: p, Form: url.Values{}})
 	}
 	f.Search, p.CPR = s, s.IsCPR()

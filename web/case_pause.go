@@ -6,7 +6,7 @@ import "net/http"
 // planned end (field until) that puts the case on the worklist that day.
 func (app *App) casePause(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	until, err := formDate(r.PostFormValue("until"), app.msgs.get(rq.Lang, "pause.until"))
+	until, err := formDate(r.PostFormValue("until"), "pause.until")
 	if err == nil {
 		_, err = app.svc.PauseUntil(r.Context(), rq.Actor, id, r.PostFormValue("reason"), r.PostFormValue("note"), until)
 	}

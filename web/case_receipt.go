@@ -24,7 +24,7 @@ func (app *App) caseReceipt(w http.ResponseWriter, r *http.Request, rq *Request)
 	}
 	seq, err := strconv.Atoi(r.PostFormValue("seq"))
 	if err != nil || seq < 1 {
-		return app.caseRefused(r, rq, id, "receipt", workflow.Invalid("perioden mangler", "the period is missing"))
+		return app.caseRefused(r, rq, id, "receipt", workflow.Invalid("err.period.missing"))
 	}
 	in, err := app.receiptInput(r, rq)
 	if err == nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -12,7 +13,7 @@ import (
 // needed-by date and time (Danish time), note.
 func (app *App) caseUrgentRequest(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	at, err := parseStampFields(r.PostFormValue("needed_date"), r.PostFormValue("needed_time"), "08:00", "Skal bruges", "Needed by")
+	at, err := parseStampFields(r.PostFormValue("needed_date"), r.PostFormValue("needed_time"), "08:00", i18n.Key("field.needed_by"))
 	if err != nil {
 		return app.caseRefused(r, rq, id, "urgent", err)
 	}
@@ -47,7 +48,7 @@ func (app *App) caseUrgentCancel(w http.ResponseWriter, r *http.Request, rq *Req
 		found = found || u.ID == uid
 	}
 	if !found {
-		return workflow.NotFound("akutrullen", "the urgent roll")
+		return workflow.NotFound("err.urgent.not_found")
 	}
 	if _, err := app.svc.CancelUrgentRoll(r.Context(), rq.Actor, uid, strings.TrimSpace(r.PostFormValue("note"))); err != nil {
 		return app.caseRefused(r, rq, id, "cancel-"+uid, err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -69,7 +70,7 @@ func (app *App) citizenEdit(w http.ResponseWriter, r *http.Request, rq *Request)
 	in.GPYdernummer = &y
 	var since calendar.Date
 	if err == nil {
-		since, err = formDate(r.PostFormValue("since"), app.msgs.get(rq.Lang, "edit.since"))
+		since, err = formDate(r.PostFormValue("since"), "edit.since")
 	}
 	if err == nil {
 		in.MedicineHelpSince = &since
@@ -115,21 +116,19 @@ func pickedGP(text string, gps []workflow.GP) (string, error) {
 	case 1:
 		return named[0], nil
 	case 0:
-		return "", workflow.Invalidf("ingen læge hedder eller har ydernummer %q; vælg lægen på listen",
-			"no GP is called or has the provider number %q; pick the GP from the list", text)
+		return "", workflow.Invalid("err.citizen.gp_not_found", text)
 	}
-	return "", workflow.Invalidf("flere læger hedder %q; vælg lægen på listen (med ydernummer)",
-		"several GPs are called %q; pick the GP from the list (with the provider number)", text)
+	return "", workflow.Invalid("err.citizen.gp_ambiguous", text)
 }
 
 // formDate reads an optional date field: a native date input's yyyy-mm-dd
-// or a typed dd-mm-yyyy (parseDateField); "" is the zero Date. label names
-// the field in the user's language.
-func formDate(s, label string) (calendar.Date, error) {
+// or a typed dd-mm-yyyy (parseDateField); "" is the zero Date. labelKey
+// is the catalogue key of the field's label.
+func formDate(s, labelKey string) (calendar.Date, error) {
 	if strings.TrimSpace(s) == "" {
 		return calendar.Date{}, nil
 	}
-	return parseDateField(s, label, label)
+	return parseDateField(s, i18n.Key(labelKey))
 }
 
 // localBack returns back when it is a path on this site (never another

@@ -34,7 +34,7 @@ func (app *App) offerMove(r *http.Request, rq *Request) (*moveOffer, error) {
 // user's municipality, with the open case, its coming periods and open
 // urgent rolls (data.MoveCitizen), and goes to the citizen's page.
 func (app *App) citizenMove(w http.ResponseWriter, r *http.Request, rq *Request) error {
-	on, err := formDate(r.PostFormValue("moved_on"), app.msgs.get(rq.Lang, "move.on"))
+	on, err := formDate(r.PostFormValue("moved_on"), "move.on")
 	var res data.MoveResult
 	if err == nil {
 		res, err = app.db.MoveCitizen(r.Context(), rq.Actor, data.CitizenMove{CPR: r.PostFormValue("cpr"),
@@ -71,8 +71,7 @@ func (app *App) refuseOrOfferMove(r *http.Request, rq *Request, err error, page,
 		return oerr
 	}
 	if offer != nil {
-		return refuse(workflow.Invalidf("borgeren er registreret i %s Kommune; flyt borgeren hertil nedenfor",
-			"the citizen is registered in %s municipality; move the citizen here below", offer.FromName),
+		return refuse(workflow.Invalid("err.citizen.registered_elsewhere", offer.FromName),
 			"citizen_find", "move", r, View{Title: app.msgs.get(rq.Lang, "find.title"), Data: offer})
 	}
 	return refuse(err, page, form, r, v)

@@ -28,8 +28,7 @@ func DemoUsers(ctx context.Context, db *data.DB, now time.Time) ([]DemoLogin, er
 	if ok, err := db.IsDemo(ctx); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, workflow.Invalid("ikke en demodatabase: demobrugernes adgangskoder nulstilles ikke",
-			"not a demo database: the demo users' passwords are not reset")
+		return nil, workflow.Invalid("err.demo.not_demo_database")
 	}
 	ph, err := demoPharmacy(ctx, db, now)
 	if err != nil {

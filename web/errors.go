@@ -57,12 +57,11 @@ func refuse(err error, page string, form string, r *http.Request, v View) error 
 }
 
 func errCSRF() error {
-	return workflow.Forbidden("formularen er udløbet eller ugyldig; hent siden igen og prøv på ny",
-		"the form has expired or is invalid; reload the page and try again")
+	return workflow.Forbidden("err.web.form_expired")
 }
 
 func errRole() error {
-	return workflow.Forbidden("din rolle har ikke adgang til denne side", "your role has no access to this page")
+	return workflow.Forbidden("err.web.role_no_access")
 }
 
 // fail writes an error: a refused form again with its message, or the
@@ -114,7 +113,7 @@ func redactCPR(s string) string { return cpr.Redact(s) }
 
 // notFound answers paths that match no route.
 func (app *App) notFound(http.ResponseWriter, *http.Request, *Request) error {
-	return workflow.NotFound("siden", "the page")
+	return workflow.NotFound("err.web.page_not_found")
 }
 
 // safeBack returns path if it is a local path, else "/". http.Redirect

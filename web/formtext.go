@@ -5,30 +5,23 @@ import (
 	"net/url"
 	"sort"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
-// formFieldName names a form field in a refusal, in Danish and English;
+// formFieldName names a form field in a refusal by its catalogue key;
 // a field not listed is "et felt" / "a field" (an internal field name never
 // reaches a screen).
-func formFieldName(key string) (string, string) {
+func formFieldName(key string) i18n.Key {
 	switch key {
-	case "username":
-		return "brugernavnet", "the username"
-	case "password":
-		return "adgangskoden", "the password"
-	case "name", "giver_name":
-		return "navnet", "the name"
-	case "note":
-		return "noten", "the note"
-	case "cpr":
-		return "CPR-nummeret", "the CPR number"
-	case "user":
-		return "brugeren", "the user"
+	case "username", "password", "name", "note", "cpr", "user":
+		return i18n.Key("field." + key)
+	case "giver_name":
+		return "field.name"
 	case "q":
-		return "søgningen", "the search"
+		return "field.search"
 	}
-	return "et felt", "a field"
+	return "field.unknown"
 }
 
 // checkFormText refuses a form whose values hold a NUL byte, another
@@ -51,12 +44,12 @@ func checkValues(vals url.Values) error {
 	}
 	sort.Strings(keys) // the same field is named first every time
 	for _, k := range keys {
-		da, en := formFieldName(k)
-		if err := workflow.CheckText(da, en, k, workflow.TextName); err != nil {
+		field := formFieldName(k)
+		if err := workflow.CheckText(field, k, workflow.TextName); err != nil {
 			return err
 		}
 		for _, v := range vals[k] {
-			if err := workflow.CheckText(da, en, v, workflow.TextValue); err != nil {
+			if err := workflow.CheckText(field, v, workflow.TextValue); err != nil {
 				return err
 			}
 		}

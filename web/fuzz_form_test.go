@@ -11,6 +11,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/web"
 	"github.com/dosis-dk/dosis/workflow"
 )
@@ -47,7 +48,7 @@ func FuzzFormText(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, n := range names {
-			if err := workflow.CheckText("navnet", "the name", n, workflow.TextName); err != nil {
+			if err := workflow.CheckText(i18n.Key("field.name"), n, workflow.TextName); err != nil {
 				t.Fatalf("stored a name the text rule refuses: %q", n)
 			}
 		}

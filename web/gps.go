@@ -113,11 +113,11 @@ func (app *App) gpSave(w http.ResponseWriter, r *http.Request, rq *Request) erro
 func (app *App) gpAbsenceSave(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id, aid := r.PathValue("id"), r.PathValue("aid")
 	form := "absence-" + aid
-	from, err := formDate(r.PostFormValue("from"), app.msgs.get(rq.Lang, "gps.from"))
+	from, err := formDate(r.PostFormValue("from"), "gps.from")
 	if err != nil {
 		return app.gpRefused(r, rq, id, form, err)
 	}
-	to, err := formDate(r.PostFormValue("to"), app.msgs.get(rq.Lang, "gps.to"))
+	to, err := formDate(r.PostFormValue("to"), "gps.to")
 	if err != nil {
 		return app.gpRefused(r, rq, id, form, err)
 	}
@@ -132,8 +132,7 @@ func (app *App) gpAbsenceSave(w http.ResponseWriter, r *http.Request, rq *Reques
 func (app *App) gpAbsenceRemove(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id, aid := r.PathValue("id"), r.PathValue("aid")
 	if r.PostFormValue("confirm") != "on" {
-		return app.gpRefused(r, rq, id, "absence-"+aid, workflow.Invalid("sæt flueben for at bekræfte, at fraværet skal fjernes",
-			"tick the box to confirm that the absence is to be removed"))
+		return app.gpRefused(r, rq, id, "absence-"+aid, workflow.Invalid("err.gp.confirm_removal"))
 	}
 	if err := app.db.RemoveGPAbsence(r.Context(), rq.Actor, id, aid, rq.Now); err != nil {
 		return app.gpRefused(r, rq, id, "absence-"+aid, err)

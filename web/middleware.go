@@ -202,7 +202,7 @@ func (app *App) guard(rt Route) http.Handler {
 			// An id with a NUL byte, a control character or invalid UTF-8
 			// names no record: 404, before a store is asked (bun refuses a
 			// NUL in a query, PostgreSQL invalid UTF-8, both as a 500).
-			app.fail(w, r, rq, workflow.NotFound("siden", "the page"))
+			app.fail(w, r, rq, workflow.NotFound("err.web.page_not_found"))
 			return
 		}
 		if err := rt.Handle(w, r, rq); err != nil {

@@ -93,7 +93,7 @@ func (app *App) page(w http.ResponseWriter, r *http.Request, rq *Request, page s
 // static serves the embedded CSS and images under /static/.
 func (app *App) static(w http.ResponseWriter, r *http.Request, _ *Request) error {
 	if r.URL.Path == "/static/" || r.URL.Path[len(r.URL.Path)-1] == '/' {
-		return workflow.NotFound("filen", "the file")
+		return workflow.NotFound("err.web.file_not_found")
 	}
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	http.FileServerFS(templates.FS()).ServeHTTP(w, r)

@@ -46,8 +46,7 @@ func (app *App) pharmacySettingsSave(w http.ResponseWriter, r *http.Request, rq 
 	}
 	lead, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("lead_time_hours")))
 	if err != nil {
-		err = workflow.Invalidf("leveringstiden %q er ikke et helt antal timer", "the lead time %q is not a whole number of hours",
-			r.PostFormValue("lead_time_hours"))
+		err = workflow.Invalid("err.pharmacy.lead_time_not_number", r.PostFormValue("lead_time_hours"))
 	}
 	if err == nil {
 		var days []calendar.ClosingDay
@@ -72,7 +71,7 @@ func (app *App) pharmacyPacking(w http.ResponseWriter, r *http.Request, rq *Requ
 	}
 	p.Day = calendar.Today(rq.Now)
 	title := app.msgs.get(rq.Lang, "packlist.title")
-	if d, derr := formDate(r.URL.Query().Get("day"), app.msgs.get(rq.Lang, "packlist.day")); derr != nil {
+	if d, derr := formDate(r.URL.Query().Get("day"), "packlist.day"); derr != nil {
 		return refuse(derr, "pharmacy_packing", "day", r, View{Title: title, Data: p, Form: r.URL.Query()})
 	} else if !d.IsZero() {
 		p.Day = d

@@ -53,18 +53,17 @@ func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, repo
 	from, to := reports.DefaultPeriod(calendar.Today(rq.Now))
 	var err error
 	if s := q.Get("from"); s != "" {
-		if from, err = parseDateField(s, "Fra", "From"); err != nil {
+		if from, err = parseDateField(s, i18n.Key("field.from_cap")); err != nil {
 			return reports.Filter{}, reportForm{}, err
 		}
 	}
 	if s := q.Get("to"); s != "" {
-		if to, err = parseDateField(s, "Til", "To"); err != nil {
+		if to, err = parseDateField(s, i18n.Key("field.to_cap")); err != nil {
 			return reports.Filter{}, reportForm{}, err
 		}
 	}
 	if to.Before(from) {
-		return reports.Filter{}, reportForm{}, workflow.Invalidf("perioden: %s er efter %s", "the period: %s is after %s",
-			from.Format(), to.Format())
+		return reports.Filter{}, reportForm{}, workflow.Invalid("err.report.period_reversed", from.Format(), to.Format())
 	}
 	form := reportForm{From: from.Format(), To: to.Format()}
 	switch rq.User.Role {
@@ -75,8 +74,7 @@ func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, repo
 		for _, s := range q["m"] {
 			code, err := strconv.Atoi(s)
 			if err != nil || code < 100 || code > 999 {
-				return reports.Filter{}, reportForm{}, workflow.Invalidf("kommunekoden %q har ikke tre cifre",
-					"the municipality code %q is not three digits", s)
+				return reports.Filter{}, reportForm{}, workflow.Invalid("err.report.municipality_code_format", s)
 			}
 			if !slices.Contains(form.Codes, code) {
 				form.Codes = append(form.Codes, code)

@@ -13,8 +13,7 @@ import (
 func formBase(r *http.Request) (int64, error) {
 	base, err := strconv.ParseInt(r.PostFormValue("base"), 10, 64)
 	if err != nil || base < 0 {
-		return 0, workflow.Invalid("formularen mangler den version, den blev vist med; hent siden igen",
-			"the form lacks the version it was shown with; reload the page")
+		return 0, workflow.Invalid("err.setting.form_no_version")
 	}
 	return base, nil
 }
@@ -22,7 +21,7 @@ func formBase(r *http.Request) (int64, error) {
 // errTooManyFields refuses a settings form with more fields than any real
 // one has.
 func errTooManyFields() error {
-	return workflow.Invalid("formularen har for mange felter", "the form has too many fields")
+	return workflow.Invalid("err.setting.form_too_many_fields")
 }
 
 // jsonBody writes a setting as the indented JSON it is stored and

@@ -2,10 +2,10 @@ package web
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -13,16 +13,16 @@ import (
 // bytesReader gives http.ServeContent a seekable reader over b.
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
 
-// parseDateField reads a date field with workflow.ParseDate; labelDA and
-// labelEN name the field in the message.
-func parseDateField(value, labelDA, labelEN string) (calendar.Date, error) {
-	return workflow.ParseDate(value, labelDA, labelEN)
+// parseDateField reads a date field with workflow.ParseDate; label names
+// the field in the message.
+func parseDateField(value string, label i18n.Text) (calendar.Date, error) {
+	return workflow.ParseDate(value, label)
 }
 
 // parseStampFields reads a date field and an optional hh:mm field
 // (default def) as a Danish local time with calendar.ParseDateTime.
-func parseStampFields(date, clock, def, labelDA, labelEN string) (time.Time, error) {
-	if _, err := parseDateField(date, labelDA, labelEN); err != nil {
+func parseStampFields(date, clock, def string, label i18n.Text) (time.Time, error) {
+	if _, err := parseDateField(date, label); err != nil {
 		return time.Time{}, err
 	}
 	t, err := calendar.ParseDateTime(date, clock, def)
@@ -31,8 +31,7 @@ func parseStampFields(date, clock, def, labelDA, labelEN string) (time.Time, err
 		if shown == "" {
 			shown = def
 		}
-		return time.Time{}, workflow.Invalid(fmt.Sprintf("%s: klokkeslættet %q skal skrives tt:mm", labelDA, shown),
-			fmt.Sprintf("%s: the time %q must be written hh:mm", labelEN, shown))
+		return time.Time{}, workflow.InField(label, workflow.Invalid("err.time.format", shown))
 	}
 	return t.UTC(), nil
 }

@@ -45,7 +45,7 @@ func (app *App) urgentStep(step string) handler {
 func (app *App) pharmacyDelivered(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	seq, err := strconv.Atoi(r.PostFormValue("seq"))
 	if err != nil || seq < 1 {
-		return workflow.Invalid("perioden mangler", "the period is missing")
+		return workflow.Invalid("err.period.missing")
 	}
 	if _, err := app.svc.RecordDelivered(r.Context(), rq.Actor, r.PostFormValue("case"), seq); err != nil {
 		return err

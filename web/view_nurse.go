@@ -93,7 +93,7 @@ func formTime(s, field string) (time.Time, error) {
 	}
 	t, err := calendar.ParseTime(strings.Replace(s, "T", " ", 1), false)
 	if err != nil {
-		return time.Time{}, workflow.Invalidf("%s: %q skal skrives dd-mm-åååå tt:mm", "%s: %q must be written dd-mm-yyyy hh:mm", field, s)
+		return time.Time{}, workflow.Invalid("err.date.stamp_format", field, s)
 	}
 	return t.UTC(), nil
 }

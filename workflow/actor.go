@@ -25,8 +25,7 @@ func ParseRole(s string) (Role, error) {
 	if slices.Contains(Roles(), r) {
 		return r, nil
 	}
-	return "", Invalidf("ukendt rolle %q (brug nurse, pharmacy, lead, steering eller admin)",
-		"unknown role %q (use nurse, pharmacy, lead, steering or admin)", s)
+	return "", Invalid("err.role.unknown", s)
 }
 
 // Actor is who does something: a user with a role, tied to a municipality

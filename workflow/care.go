@@ -5,12 +5,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // CheckNote refuses a note longer than MaxNoteLength characters.
 func CheckNote(note string) error {
-	return CheckText("noten", "the note", note, TextNote)
+	return CheckText(i18n.Key("field.note"), note, TextNote)
 }
 
 // The audit events of case actions that keep the case's state.
@@ -85,7 +86,7 @@ func (sv *Service) caseAction(ctx context.Context, a Actor, caseID string, ev Ev
 func (sv *Service) ProfessionalAssessment(ctx context.Context, a Actor, caseID string, eligible bool, reason string) (Case, error) {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return Case{}, Invalid("en faglig vurdering skal have en begrundelse", "a professional assessment needs a reason")
+		return Case{}, Invalid("err.care.assessment_needs_reason")
 	}
 	if err := CheckNote(reason); err != nil {
 		return Case{}, err
@@ -97,8 +98,7 @@ func (sv *Service) ProfessionalAssessment(ctx context.Context, a Actor, caseID s
 	return sv.fire(ctx, a, caseID, EventAssess, Input{Outcome: outcome, Reason: ReasonProfessional, Note: reason},
 		func(_ context.Context, _ Tx, s *Snapshot) error {
 			if s.Outcome != "needs_review" {
-				return Invalid("en faglig vurdering kræver, at regelsættets seneste vurdering er \"kræver faglig vurdering\"",
-					"a professional assessment needs the latest rule verdict to be \"needs review\"")
+				return Invalid("err.care.assessment_needs_review_verdict")
 			}
 			return nil
 		},
@@ -131,11 +131,9 @@ func (sv *Service) PauseUntil(ctx context.Context, a Actor, caseID, reason, note
 	case until.IsZero():
 		return sv.Pause(ctx, a, caseID, reason, note)
 	case !until.After(today):
-		return Case{}, Invalidf("pausens planlagte slut %s skal ligge efter i dag", "the pause's planned end %s must be after today",
-			until.Format())
+		return Case{}, Invalid("err.care.pause_end_past", until.Format())
 	case until.After(today.AddDays(MaxPauseDays)):
-		return Case{}, Invalidf("pausens planlagte slut %s ligger mere end et år fremme", "the pause's planned end %s is more than a year ahead",
-			until.Format())
+		return Case{}, Invalid("err.care.pause_end_too_far", until.Format())
 	}
 	due := until.At(8, 0).UTC()
 	return sv.fire(ctx, a, caseID, EventPause, Input{Reason: reason, Note: note}, nil,
@@ -162,8 +160,7 @@ func (sv *Service) RecordRenewal(ctx context.Context, a Actor, caseID string, ex
 		switch s.Case.State {
 		case StateApproved, StateActive, StatePaused:
 		default:
-			return Invalidf("en fornyelse kan kun registreres på en godkendt, aktiv eller pauseret sag (sagen er %q)",
-				"a renewal can only be recorded on an approved, active or paused case (the case is %q)", s.Case.State.Label("da"))
+			return Invalid("err.care.renewal_wrong_state", i18n.TextFunc(s.Case.State.Label))
 		}
 		e, err := sv.prescriptionExpiry(calendar.Today(s.Now), expires)
 		if err != nil {

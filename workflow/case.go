@@ -1,8 +1,9 @@
 package workflow
 
 import (
-	"github.com/dosis-dk/dosis/medcom"
 	"time"
+
+	"github.com/dosis-dk/dosis/medcom"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -63,12 +64,12 @@ type GP struct {
 func (g GP) ValidateMedComIDs() error {
 	if g.SOR != "" {
 		if p := medcom.CheckSOR(g.SOR); p != nil {
-			return Invalid(p.MsgDA, p.MsgEN)
+			return Invalid("err.detail", p)
 		}
 	}
 	if g.EAN != "" {
 		if p := medcom.CheckEAN(g.EAN); p != nil {
-			return Invalid(p.MsgDA, p.MsgEN)
+			return Invalid("err.detail", p)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -28,8 +29,7 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 	}
 	in.Description = strings.TrimSpace(in.Description)
 	if in.Description == "" || in.Effective.IsZero() {
-		return out, Invalid("ændringen skal have en beskrivelse og en ikrafttrædelsesdato",
-			"the change needs a description and an effective date")
+		return out, Invalid("err.change.needs_description_and_date")
 	}
 	eff := in.Effective
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
@@ -40,8 +40,7 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 		}
 		today := calendar.DayOf(now)
 		if eff.After(today.AddYears(1)) {
-			return Invalidf("ikrafttrædelsesdatoen %s ligger mere end et år fremme",
-				"the effective date %s is more than a year ahead", eff.Format())
+			return Invalid("err.change.effective_too_far", eff.Format())
 		}
 		var ps []Period
 		switch s.Case.State {
@@ -50,8 +49,7 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 		case StatePaused:
 			ps, err = tx.RollPeriods(ctx, caseID)
 		default:
-			return Invalidf("medicinændringer registreres på aktive eller pauserede sager (sagen er %q)",
-				"medication changes are recorded on active or paused cases (the case is %q)", s.Case.State)
+			return Invalid("err.change.wrong_state", i18n.TextFunc(s.Case.State.Label))
 		}
 		if err != nil {
 			return err

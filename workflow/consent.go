@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -37,21 +38,19 @@ type ConsentInput struct {
 // Validate names the first missing or unknown field.
 func (c ConsentInput) Validate() error {
 	if !slices.Contains([]string{GiverCitizen, GiverGuardian, GiverNextOfKin}, c.GivenBy) {
-		return Invalidf("feltet \"givet af\" har ukendt værdi %q (citizen, guardian eller next_of_kin)",
-			"field \"given by\" has unknown value %q (citizen, guardian or next_of_kin)", c.GivenBy)
+		return Invalid("err.consent.unknown_giver", c.GivenBy)
 	}
 	if !slices.Contains([]string{MethodWritten, MethodOral, MethodTacit}, c.Method) {
-		return Invalidf("feltet \"form\" har ukendt værdi %q (written, oral eller tacit)",
-			"field \"method\" has unknown value %q (written, oral or tacit)", c.Method)
+		return Invalid("err.consent.unknown_method", c.Method)
 	}
 	if c.GivenBy != GiverCitizen && strings.TrimSpace(c.GiverName) == "" {
-		return Invalid("navnet på værge eller pårørende mangler", "the guardian's or next of kin's name is missing")
+		return Invalid("err.consent.giver_name_missing")
 	}
-	if err := CheckText("navnet på værge eller pårørende", "the guardian's or next of kin's name", c.GiverName, TextName); err != nil {
+	if err := CheckText(i18n.Key("field.giver_name"), c.GiverName, TextName); err != nil {
 		return err
 	}
 	if c.GivenOn.IsZero() {
-		return Invalid("datoen for samtykket mangler", "the date of consent is missing")
+		return Invalid("err.consent.date_missing")
 	}
 	return nil
 }

@@ -4,16 +4,18 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
-// ParseDate reads a date a person typed into the field named fieldDA
-// (Danish) and fieldEN (English) with [calendar.ParseDate]. It is the one
-// refusal for a typed date, used by the web's forms and the command line's
-// flags alike: "Samtykkedato: datoen 31-02-2026 findes ikke" for a date
-// that is not a day of the calendar, and "…: datoen "1/2/26" skal skrives
-// dd-mm-åååå" for anything else.
-func ParseDate(s, fieldDA, fieldEN string) (calendar.Date, error) {
+// ParseDate reads a date a person typed into the field named field (a
+// label's i18n.Key, or i18n.Verbatim for a command-line flag) with
+// [calendar.ParseDate]. It is the one refusal for a typed date, used by the
+// web's forms and the command line's flags alike: "Samtykkedato: datoen
+// 31-02-2026 findes ikke" for a date that is not a day of the calendar, and
+// "…: datoen "1/2/26" skal skrives dd-mm-åååå" for anything else. A nil
+// field names no field.
+func ParseDate(s string, field i18n.Text) (calendar.Date, error) {
 	d, err := calendar.ParseDate(s)
 	if err == nil {
 		return d, nil
@@ -22,15 +24,12 @@ func ParseDate(s, fieldDA, fieldEN string) (calendar.Date, error) {
 	if r := []rune(value); len(r) > maxQuotedDate {
 		value = string(r[:maxQuotedDate]) + "…" // what was typed is quoted back, not a whole paste
 	}
+	e := Invalid("err.date.format", value)
 	var de *calendar.DateError
 	if errors.As(err, &de) && de.NoSuchDay {
-		e := Invalid(prefixField(fieldDA, "datoen "+value+" findes ikke"),
-			prefixField(fieldEN, "the date "+value+" does not exist"))
-		e.Err = err
-		return calendar.Date{}, e
+		e = Invalid("err.date.no_such_day", value)
 	}
-	e := Invalid(prefixField(fieldDA, "datoen \""+value+"\" skal skrives dd-mm-åååå"),
-		prefixField(fieldEN, "the date \""+value+"\" must be written dd-mm-yyyy"))
+	e = InField(field, e)
 	e.Err = err
 	return calendar.Date{}, e
 }
@@ -38,10 +37,11 @@ func ParseDate(s, fieldDA, fieldEN string) (calendar.Date, error) {
 // maxQuotedDate is how much of a refused date a message quotes.
 const maxQuotedDate = 40
 
-// prefixField puts the field's name before a message, when there is one.
-func prefixField(field, msg string) string {
-	if field == "" {
-		return msg
+// InField puts the name of the field (a Text) before the message of e:
+// "Samtykkedato: datoen 31-02-2026 findes ikke". A nil field returns e.
+func InField(field i18n.Text, e *Error) *Error {
+	if field == nil {
+		return e
 	}
-	return field + ": " + msg
+	return &Error{Kind: e.Kind, Key: "err.in_field", Args: []any{field, e.bare()}, Unmet: e.Unmet, Err: e.Err}
 }

@@ -20,7 +20,7 @@ func TestParseDate(t *testing.T) {
 		{strings.Repeat("9", 100), calendar.Date{}, `Samtykke: datoen "` + strings.Repeat("9", 40) + `…" skal skrives dd-mm-åååå`,
 			`Consent: the date "` + strings.Repeat("9", 40) + `…" must be written dd-mm-yyyy`},
 	} {
-		got, err := ParseDate(tc.in, "Samtykke", "Consent")
+		got, err := ParseDate(tc.in, i18n.Message{DA: "Samtykke", EN: "Consent"})
 		if tc.wantDA == "" {
 			if err != nil || got != tc.want {
 				t.Errorf("ParseDate(%q) = %v, %v; want %v", tc.in, got, err, tc.want)

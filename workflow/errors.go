@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/dosis-dk/dosis/i18n"
@@ -40,12 +39,16 @@ func (k Kind) String() string {
 	return "internal"
 }
 
-// Error is a domain error with a user-safe message in Danish and English.
-// Err holds the detail for the log and is never shown to users.
+// Error is a domain error with a user-safe message from the catalogue:
+// Key is its i18n key (err.<area>.<meaning>) and Args the values of its
+// %-verbs; an argument that is itself text in a language (an i18n.Text:
+// a label's key, a state's label, another *Error) is rendered in the
+// message's language. Err holds the detail for the log and is never shown
+// to users.
 type Error struct {
-	Kind  Kind
-	MsgDA string
-	MsgEN string
+	Kind Kind
+	Key  string
+	Args []any
 	// Unmet lists the guards that refused a transition (KindInvalidTransition).
 	Unmet []Guard
 	Err   error
@@ -54,14 +57,14 @@ type Error struct {
 // Error implements error with the English message and unmet guards.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.MsgEN)
+	b.WriteString(i18n.Tf(i18n.English, e.Key, e.Args...))
 	for i, g := range e.Unmet {
 		if i == 0 {
 			b.WriteString(": ")
 		} else {
 			b.WriteString("; ")
 		}
-		b.WriteString(g.MsgEN)
+		b.WriteString(g.Message(i18n.English))
 	}
 	if e.Err != nil {
 		b.WriteString(" (")
@@ -71,20 +74,26 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Message returns the user-safe message in lang ("da" or "en"), with the unmet guards.
+// Message returns the user-safe message in lang, with the unmet guards.
 func (e *Error) Message(lang i18n.Lang) string {
-	msg, sep := e.MsgDA, "; "
-	if lang.English() {
-		msg = e.MsgEN
-	}
+	msg := i18n.Tf(lang, e.Key, e.Args...)
 	var parts []string
 	for _, g := range e.Unmet {
 		parts = append(parts, g.Message(lang))
 	}
 	if len(parts) > 0 {
-		msg += ": " + strings.Join(parts, sep)
+		msg += ": " + strings.Join(parts, "; ")
 	}
 	return msg
+}
+
+// In is Message: an *Error is an i18n.Text, so one error's message can be
+// an argument of another's ("linje 3: …").
+func (e *Error) In(lang i18n.Lang) string { return e.Message(lang) }
+
+// bare is the error's own message, without the unmet guards, as a Text.
+func (e *Error) bare() i18n.Text {
+	return i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, e.Key, e.Args...) })
 }
 
 // Unwrap returns the underlying error.
@@ -100,32 +109,26 @@ func KindOf(err error) Kind {
 }
 
 // NotFound reports that what was asked for does not exist or is outside the
-// caller's scope (the two are deliberately indistinguishable).
-func NotFound(whatDA, whatEN string) *Error {
-	return &Error{Kind: KindNotFound, MsgDA: fmt.Sprintf("%s findes ikke", whatDA), MsgEN: fmt.Sprintf("%s was not found", whatEN)}
+// caller's scope (the two are deliberately indistinguishable). key is the
+// catalogue's whole sentence ("borgeren findes ikke").
+func NotFound(key string, args ...any) *Error {
+	return &Error{Kind: KindNotFound, Key: key, Args: args}
 }
 
-// Invalid reports bad input; the messages name the field and the value.
-func Invalid(da, en string) *Error {
-	return &Error{Kind: KindInvalid, MsgDA: da, MsgEN: en}
-}
-
-// Invalidf reports bad input with one format for both languages' values.
-func Invalidf(da, en string, args ...any) *Error {
-	return &Error{Kind: KindInvalid, MsgDA: fmt.Sprintf(da, args...), MsgEN: fmt.Sprintf(en, args...)}
+// Invalid reports bad input; the message of key names the field and the
+// value, given in args.
+func Invalid(key string, args ...any) *Error {
+	return &Error{Kind: KindInvalid, Key: key, Args: args}
 }
 
 // Conflict reports that someone else changed the record first.
 func Conflict(err error) *Error {
-	return &Error{Kind: KindConflict,
-		MsgDA: "sagen er ændret af en anden i mellemtiden; hent den igen og prøv på ny",
-		MsgEN: "the case was changed by someone else in the meantime; reload it and try again",
-		Err:   err}
+	return &Error{Kind: KindConflict, Key: "err.case.changed_meanwhile", Err: err}
 }
 
 // Forbidden reports that the actor's role may not do this.
-func Forbidden(da, en string) *Error {
-	return &Error{Kind: KindForbidden, MsgDA: da, MsgEN: en}
+func Forbidden(key string, args ...any) *Error {
+	return &Error{Kind: KindForbidden, Key: key, Args: args}
 }
 
 // InvalidCPR is the refusal of a CPR number cpr.Parse did not accept, in
@@ -134,7 +137,7 @@ func Forbidden(da, en string) *Error {
 func InvalidCPR(err error) *Error {
 	var pe *cpr.ParseError
 	if !errors.As(err, &pe) {
-		return Invalid("CPR-nummeret er ugyldigt", "invalid CPR number")
+		return Invalid("err.cpr.invalid")
 	}
-	return Invalid("CPR-nummeret er ugyldigt: "+pe.Danish(), "invalid CPR number: "+pe.English())
+	return Invalid("err.cpr.invalid_because", pe)
 }

@@ -15,7 +15,7 @@ func (sv *Service) Assess(ctx context.Context, a Actor, caseID string, rs *eligi
 	v := eligibility.Evaluate(rs, facts)
 	factsJSON, err := json.Marshal(facts)
 	if err != nil {
-		return v, Case{}, Invalidf("oplysningerne kunne ikke gemmes: %v", "the facts could not be stored: %v", err)
+		return v, Case{}, Invalid("err.case.facts_not_stored", err)
 	}
 	resultsJSON, err := json.Marshal(v.Results)
 	if err != nil {
@@ -129,11 +129,10 @@ func (sv *Service) prescriptionExpiry(today, asked calendar.Date) (calendar.Date
 		return today.AddMonths(sv.settings.PrescriptionMonths), nil
 	}
 	if asked.After(limit) {
-		return calendar.Date{}, Invalidf("dosisordinationen kan højst gælde 2 år (til %s)",
-			"a dose-dispensing prescription lasts at most 2 years (until %s)", limit.Format())
+		return calendar.Date{}, Invalid("err.gp.prescription_too_long", limit.Format())
 	}
 	if !asked.After(today) {
-		return calendar.Date{}, Invalid("udløbsdatoen skal ligge i fremtiden", "the expiry date must be in the future")
+		return calendar.Date{}, Invalid("err.gp.expiry_past")
 	}
 	return asked, nil
 }

@@ -13,7 +13,7 @@ func ParseFacts(rs *eligibility.RuleSet, raw map[string]string) (eligibility.Fac
 	f, err := rs.ParseFacts(raw)
 	var fe *eligibility.FactError
 	if errors.As(err, &fe) {
-		return nil, Invalid(fe.MsgDA, fe.MsgEN)
+		return nil, Invalid("err.detail", fe)
 	}
 	return f, err
 }

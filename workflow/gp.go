@@ -25,17 +25,16 @@ func (a GPAbsence) Covers(d calendar.Date) bool {
 // Validate checks the period and the substitute.
 func (a GPAbsence) Validate() error {
 	if a.GPID == "" {
-		return Invalid("lægen mangler", "the GP is missing")
+		return Invalid("err.gp.missing")
 	}
 	if a.From.IsZero() || a.To.IsZero() {
-		return Invalid("fravær skal have en fra- og en til-dato", "an absence needs a from and a to date")
+		return Invalid("err.gp.absence_needs_dates")
 	}
 	if a.To.Before(a.From) {
-		return Invalidf("til-datoen %s ligger før fra-datoen %s", "the to date %s is before the from date %s",
-			a.To.Format(), a.From.Format())
+		return Invalid("err.gp.absence_reversed", a.To.Format(), a.From.Format())
 	}
 	if a.SubstituteGPID != "" && a.SubstituteGPID == a.GPID {
-		return Invalid("en læge kan ikke være sin egen vikar", "a GP cannot be their own substitute")
+		return Invalid("err.gp.own_substitute")
 	}
 	return nil
 }

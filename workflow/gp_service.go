@@ -31,7 +31,7 @@ func openGPRequest(ctx context.Context, tx Tx, caseID string, now time.Time) (GP
 		return r, err
 	}
 	if !ok {
-		return r, NotFound("en åben anmodning til lægen", "an open request to the GP")
+		return r, NotFound("err.gp.no_open_request")
 	}
 	abs, absent, err := tx.GPAbsenceOn(ctx, r.GPID, calendar.Today(now))
 	if err != nil {
@@ -50,8 +50,7 @@ func openGPRequest(ctx context.Context, tx Tx, caseID string, now time.Time) (GP
 // new version; the case stays awaiting the GP.
 func (sv *Service) RedirectGPRequest(ctx context.Context, a Actor, caseID, note string) (Case, GPRequestInfo, error) {
 	if a.Role != RoleNurse && a.Role != RoleLead && a.Role != RoleAdmin {
-		return Case{}, GPRequestInfo{}, Forbidden("din rolle må ikke omdirigere anmodninger til lægen",
-			"your role may not redirect GP requests")
+		return Case{}, GPRequestInfo{}, Forbidden("err.gp.role_may_not_redirect")
 	}
 	var out Case
 	var info GPRequestInfo
@@ -63,8 +62,7 @@ func (sv *Service) RedirectGPRequest(ctx context.Context, a Actor, caseID, note 
 		}
 		c := snap.Case
 		if c.State != StateAwaitingGP || !snap.GPRequestOpen {
-			return &Error{Kind: KindInvalidTransition, MsgDA: "anmodningen kan ikke omdirigeres",
-				MsgEN: "the request cannot be redirected", Unmet: []Guard{guardGPRequestOpen()}}
+			return &Error{Kind: KindInvalidTransition, Key: "err.gp.cannot_redirect", Unmet: []Guard{guardGPRequestOpen()}}
 		}
 		r, err := openGPRequest(ctx, tx, caseID, now)
 		if err != nil {
@@ -72,15 +70,12 @@ func (sv *Service) RedirectGPRequest(ctx context.Context, a Actor, caseID, note 
 		}
 		var unmet []Guard
 		if r.Absent == nil {
-			unmet = append(unmet, Guard{Code: "gp_absent", MsgDA: "lægen er ikke fraværende i dag",
-				MsgEN: "the GP is not absent today"})
+			unmet = append(unmet, Guard{Code: "gp_absent", Key: "err.guard.gp_absent"})
 		} else if r.Absent.SubstituteGPID == "" {
-			unmet = append(unmet, Guard{Code: "gp_substitute", MsgDA: "lægens fravær har ingen vikar registreret",
-				MsgEN: "the GP's absence has no substitute on record"})
+			unmet = append(unmet, Guard{Code: "gp_substitute", Key: "err.guard.gp_substitute"})
 		}
 		if len(unmet) > 0 {
-			return &Error{Kind: KindInvalidTransition, MsgDA: "anmodningen kan ikke omdirigeres",
-				MsgEN: "the request cannot be redirected", Unmet: unmet}
+			return &Error{Kind: KindInvalidTransition, Key: "err.gp.cannot_redirect", Unmet: unmet}
 		}
 		if err := tx.RedirectGPRequest(ctx, caseID, r.Absent.SubstituteGPID, now); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -190,7 +191,7 @@ func TestPrescriptionLimitIsADanishDate(t *testing.T) {
 		_, err := f.sv.RecordGPDecision(ctx, f.nurse, c.ID, workflow.GPDecision{Approved: true,
 			PrescriptionExpires: calendar.Today(f.now).AddYears(3)})
 		var e *workflow.Error
-		if !errors.As(err, &e) || e.Kind != workflow.KindInvalid || !strings.Contains(e.MsgEN, "until 01-04-2028") {
+		if !errors.As(err, &e) || e.Kind != workflow.KindInvalid || !strings.Contains(e.Message(i18n.English), "until 01-04-2028") {
 			t.Fatalf("want an invalid expiry naming the limit 01-04-2028, got %v", err)
 		}
 	})

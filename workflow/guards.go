@@ -4,8 +4,6 @@ import (
 	"github.com/dosis-dk/dosis/i18n"
 
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -13,9 +11,10 @@ import (
 // Guard is a condition a transition needs. Its code is stable for tests and
 // the web layer; its messages say in plain language what is missing.
 type Guard struct {
-	Code  string
-	MsgDA string
-	MsgEN string
+	Code string
+	// Key and Args are its message in the catalogue (err.guard.<code>).
+	Key   string
+	Args  []any
 	check func(Snapshot, Input) bool
 }
 
@@ -33,97 +32,94 @@ func (g Guard) explained(s Snapshot, in Input) Guard {
 	case "consent_details":
 		var e *Error
 		if errors.As(c.Validate(), &e) {
-			g.MsgDA, g.MsgEN = e.MsgDA, e.MsgEN
+			g.Key, g.Args = e.Key, e.Args
 		}
 	case "consent_age":
 		if !s.BirthDate.IsZero() && c.GivenOn.Before(s.BirthDate) {
-			g.MsgDA = fmt.Sprintf("datoen for samtykket %s ligger før borgerens fødselsdag %s", c.GivenOn.Format(), s.BirthDate.Format())
-			g.MsgEN = fmt.Sprintf("the date of consent %s is before the citizen's birth date %s", c.GivenOn.Format(), s.BirthDate.Format())
+			g.Key, g.Args = "err.guard.consent_before_birth", []any{c.GivenOn.Format(), s.BirthDate.Format()}
 		}
 	}
 	return g
 }
 
-// Message returns the guard's message in lang ("da" or "en").
+// Message returns the guard's message in lang.
 func (g Guard) Message(lang i18n.Lang) string {
-	if lang.English() {
-		return g.MsgEN
-	}
-	return g.MsgDA
+	return i18n.Tf(lang, g.Key, g.Args...)
 }
 
 func guardEligible() Guard {
-	return Guard{"eligible", "borgeren er ikke vurderet egnet", "the citizen has not been assessed as eligible",
-		func(s Snapshot, _ Input) bool { return s.Outcome == "eligible" }}
+	return Guard{Code: "eligible", Key: "err.guard.eligible",
+		check: func(s Snapshot, _ Input) bool { return s.Outcome == "eligible" }}
 }
 
 func guardConsentGiven() Guard {
-	return Guard{"consent_details", "samtykket mangler oplysninger (hvem, hvordan, hvornår)", "the consent lacks details (who, how, when)",
-		func(_ Snapshot, in Input) bool { return in.Consent != nil && in.Consent.Validate() == nil }}
+	return Guard{Code: "consent_details", Key: "err.guard.consent_details",
+		check: func(_ Snapshot, in Input) bool { return in.Consent != nil && in.Consent.Validate() == nil }}
 }
 
 func guardConsentNotFuture() Guard {
-	return Guard{"consent_date", "datoen for samtykket ligger i fremtiden", "the date of consent lies in the future",
-		func(s Snapshot, in Input) bool {
+	return Guard{Code: "consent_date", Key: "err.guard.consent_date",
+		check: func(s Snapshot, in Input) bool {
 			return in.Consent == nil || !in.Consent.GivenOn.After(calendar.Today(s.Now))
 		}}
 }
 
 func guardCitizenOldEnough() Guard {
-	return Guard{"consent_age", "en borger under 15 år kan ikke selv give samtykke", "a citizen under 15 cannot consent alone",
-		func(s Snapshot, in Input) bool {
+	return Guard{Code: "consent_age", Key: "err.guard.consent_age",
+		check: func(s Snapshot, in Input) bool {
 			// The age on the day the consent was given, not the day it is recorded.
 			return in.Consent == nil || in.Consent.GivenBy != GiverCitizen || calendar.Age(s.BirthDate, in.Consent.GivenOn) >= 15
 		}}
 }
 
 func guardSubstituteExplicit() Guard {
-	return Guard{"substitute_explicit", "stedfortrædende samtykke skal være udtrykkeligt (skriftligt eller mundtligt)", "substitute consent must be explicit (written or oral)",
-		func(_ Snapshot, in Input) bool {
+	return Guard{Code: "substitute_explicit", Key: "err.guard.substitute_explicit",
+		check: func(_ Snapshot, in Input) bool {
 			return in.Consent == nil || in.Consent.GivenBy == GiverCitizen || in.Consent.Method != MethodTacit
 		}}
 }
 
 func guardConsentActive() Guard {
-	return Guard{"consent_active", "der er intet gyldigt samtykke", "there is no valid consent",
-		func(s Snapshot, _ Input) bool { return s.ConsentActive }}
+	return Guard{Code: "consent_active", Key: "err.guard.consent_active",
+		check: func(s Snapshot, _ Input) bool { return s.ConsentActive }}
 }
 
 func guardHasGP() Guard {
-	return Guard{"has_gp", "borgeren har ingen praktiserende læge registreret", "the citizen has no GP on record",
-		func(s Snapshot, _ Input) bool { return s.Case.GPID != "" }}
+	return Guard{Code: "has_gp", Key: "err.guard.has_gp",
+		check: func(s Snapshot, _ Input) bool { return s.Case.GPID != "" }}
 }
 
 func guardGPRequestOpen() Guard {
-	return Guard{"gp_request_open", "der er ingen åben anmodning til lægen", "there is no open request to the GP",
-		func(s Snapshot, _ Input) bool { return s.GPRequestOpen }}
+	return Guard{Code: "gp_request_open", Key: "err.guard.gp_request_open",
+		check: func(s Snapshot, _ Input) bool { return s.GPRequestOpen }}
 }
 
 func guardGPApproved() Guard {
-	return Guard{"gp_approved", "lægen har ikke godkendt dosispakning", "the GP has not approved dose dispensing",
-		func(s Snapshot, _ Input) bool { return s.GPApproved }}
+	return Guard{Code: "gp_approved", Key: "err.guard.gp_approved",
+		check: func(s Snapshot, _ Input) bool { return s.GPApproved }}
 }
 
 func guardPrescriptionValid() Guard {
-	return Guard{"prescription_valid", "dosisordinationen er udløbet eller mangler", "the dose-dispensing prescription has expired or is missing",
-		func(s Snapshot, _ Input) bool {
+	return Guard{Code: "prescription_valid", Key: "err.guard.prescription_valid",
+		check: func(s Snapshot, _ Input) bool {
 			return !s.PrescriptionExpires.IsZero() && calendar.Today(s.Now).Before(s.PrescriptionExpires)
 		}}
 }
 
 func guardHasPharmacy() Guard {
-	return Guard{"has_pharmacy", "sagen har intet apotek", "the case has no pharmacy",
-		func(s Snapshot, _ Input) bool { return s.Case.PharmacyID != "" }}
+	return Guard{Code: "has_pharmacy", Key: "err.guard.has_pharmacy",
+		check: func(s Snapshot, _ Input) bool { return s.Case.PharmacyID != "" }}
 }
 
 func stateGuard(t Transition) Guard {
-	from := make([]string, len(t.From))
-	fromEN := make([]string, len(t.From))
-	for i, s := range t.From {
-		from[i] = s.Label(i18n.Danish)
-		fromEN[i] = s.Label(i18n.English)
+	return Guard{Code: "state", Key: "err.guard.state", Args: []any{stateLabels(t.From, i18n.Verbatim(", "))}}
+}
+
+// stateLabels is the labels of states joined by sep, in the language asked.
+func stateLabels(states []State, sep i18n.Text) i18n.Text {
+	labels := make([]i18n.Text, len(states))
+	for i, s := range states {
+		labels[i] = i18n.TextFunc(s.Label)
 	}
-	return Guard{Code: "state",
-		MsgDA: fmt.Sprintf("sagen skal være i en af tilstandene: %s", strings.Join(from, ", ")),
-		MsgEN: fmt.Sprintf("the case must be in one of the states: %s", strings.Join(fromEN, ", "))}
+	return i18n.Join(sep, labels...)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -46,16 +47,15 @@ func HospitalKinds() []string {
 func (n HospitalNotice) Validate(now time.Time) error {
 	switch {
 	case strings.TrimSpace(n.CaseID) == "":
-		return Invalid("sagen mangler", "the case is missing")
+		return Invalid("err.case.missing")
 	case !slices.Contains(HospitalKinds(), n.Kind):
-		return Invalidf("ukendt meddelelsestype %q (brug admission, leave eller discharge)",
-			"unknown notification kind %q (use admission, leave or discharge)", n.Kind)
+		return Invalid("err.hospital.unknown_kind", n.Kind)
 	case n.At.IsZero():
-		return Invalid("tidspunktet mangler", "the time is missing")
+		return Invalid("err.time.missing")
 	case n.At.After(now.Add(time.Hour)):
-		return Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.DayOf(n.At).Format())
+		return Invalid("err.time.in_future", calendar.DayOf(n.At).Format())
 	}
-	return CheckText("sygehusets navn", "the hospital's name", n.Hospital, TextName)
+	return CheckText(i18n.Key("field.hospital_name"), n.Hospital, TextName)
 }
 
 // HospitalOutcome is what recording a notification did.
@@ -95,8 +95,7 @@ func atLine(line int, err error) error {
 	}
 	if e, ok := err.(*Error); ok {
 		c := *e
-		c.MsgDA = fmt.Sprintf("linje %d: %s", line, e.MsgDA)
-		c.MsgEN = fmt.Sprintf("line %d: %s", line, e.MsgEN)
+		c.Key, c.Args = "err.at_line", []any{line, e.bare()}
 		return &c
 	}
 	return fmt.Errorf("line %d: %w", line, err)

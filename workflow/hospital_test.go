@@ -7,6 +7,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -80,7 +81,7 @@ func TestHospitalImportAllOrNothing(t *testing.T) {
 			_, err := f.sv.ImportHospitalNotifications(ctx, f.nurse, []workflow.HospitalNotice{good, bad})
 			var we *workflow.Error
 			if err == nil || !strings.HasPrefix(err.Error(), "line 3: ") || !asWorkflowError(err, &we) ||
-				!strings.HasPrefix(we.MsgDA, "linje 3: ") {
+				!strings.HasPrefix(we.Message(i18n.Danish), "linje 3: ") {
 				t.Errorf("%s: want an error naming line 3, got %v", name, err)
 			}
 		}

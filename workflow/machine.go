@@ -3,7 +3,6 @@ package workflow
 import (
 	"github.com/dosis-dk/dosis/i18n"
 
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -110,19 +109,16 @@ func TransitionFor(ev Event) (Transition, bool) {
 func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 	t, ok := TransitionFor(ev)
 	if !ok {
-		return "", Invalidf("ukendt hændelse %q", "unknown event %q", ev)
+		return "", Invalid("err.event.unknown", ev)
 	}
 	if !slices.Contains(t.Roles, role) {
-		return "", Forbidden(
-			fmt.Sprintf("rollen %s må ikke: %s", i18n.T(i18n.Danish, "role."+string(role)), ev.Label(i18n.Danish)),
-			fmt.Sprintf("the role %s may not: %s", i18n.T(i18n.English, "role."+string(role)), ev.Label(i18n.English)))
+		return "", Forbidden("err.event.role_may_not", i18n.Key("role."+string(role)), i18n.TextFunc(ev.Label))
 	}
 	if NeedsReason(ev) && ev != EventWithdraw {
 		if _, ok := ReasonFor(ev, in.Reason); !ok {
-			return "", &Error{Kind: KindInvalid,
-				MsgDA: fmt.Sprintf("vælg en af årsagerne til „%s“: %s", ev.Label(i18n.Danish), reasonLabels(ev, i18n.Danish)),
-				// The English is also the command line's, whose --reason takes the codes.
-				MsgEN: fmt.Sprintf("reason code %q is not valid for %q; use one of: %s", in.Reason, ev, reasonCodes(ev))}
+			// The English is also the command line's, whose --reason takes the codes.
+			return "", Invalid("err.event.unknown_reason", i18n.TextFunc(ev.Label),
+				i18n.TextFunc(func(l i18n.Lang) string { return reasonLabels(ev, l) }), in.Reason, string(ev), reasonCodes(ev))
 		}
 	}
 	if in.Reason == "other" && strings.TrimSpace(in.Note) == "" {
@@ -131,15 +127,11 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 		if !ok {
 			r.LabelDA, r.LabelEN = "Anden årsag", "Other"
 		}
-		return "", &Error{Kind: KindInvalid,
-			MsgDA: fmt.Sprintf("årsagen „%s“ kræver en note: skriv årsagen i noten", r.LabelDA),
-			MsgEN: fmt.Sprintf("the reason \"%s\" needs a note: write the reason in the note", r.LabelEN)}
+		return "", Invalid("err.event.reason_needs_note", i18n.Message{DA: r.LabelDA, EN: r.LabelEN})
 	}
 	if !slices.Contains(t.From, s.Case.State) {
-		return "", &Error{Kind: KindInvalidTransition,
-			MsgDA: fmt.Sprintf("„%s“ kan ikke ske, når sagen er „%s“", ev.Label(i18n.Danish), s.Case.State.Label(i18n.Danish)),
-			MsgEN: fmt.Sprintf("\"%s\" cannot happen when the case is \"%s\"", ev.Label(i18n.English), s.Case.State.Label(i18n.English)),
-			Unmet: []Guard{stateGuard(t)}}
+		return "", &Error{Kind: KindInvalidTransition, Key: "err.event.wrong_state",
+			Args: []any{i18n.TextFunc(ev.Label), i18n.TextFunc(s.Case.State.Label)}, Unmet: []Guard{stateGuard(t)}}
 	}
 	var unmet []Guard
 	for _, g := range t.Guards {
@@ -148,10 +140,8 @@ func Decide(s Snapshot, role Role, ev Event, in Input) (State, error) {
 		}
 	}
 	if len(unmet) > 0 {
-		return "", &Error{Kind: KindInvalidTransition,
-			MsgDA: fmt.Sprintf("„%s“ er ikke mulig endnu", ev.Label(i18n.Danish)),
-			MsgEN: fmt.Sprintf("\"%s\" is not possible yet", ev.Label(i18n.English)),
-			Unmet: unmet}
+		return "", &Error{Kind: KindInvalidTransition, Key: "err.event.not_yet",
+			Args: []any{i18n.TextFunc(ev.Label)}, Unmet: unmet}
 	}
 	if t.Route != nil {
 		return t.Route(s, in), nil

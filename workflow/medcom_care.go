@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/dosis-dk/dosis/medcom"
@@ -126,17 +127,19 @@ func (sv *Service) SendGPRequest(ctx context.Context, a Actor, caseID string, f 
 		}
 		switch {
 		case p.Sender.SOR == "":
-			return Invalidf("kommune %d har ingen MedCom-afsender (SOR-kode); opret den med dosis medcom sender",
-				"municipality %d has no MedCom sender (SOR code); set it with dosis medcom sender", s.Case.Municipality)
+			return Invalid("err.medcom.no_sender", s.Case.Municipality)
 		case p.GP.SOR == "" && p.GP.EAN == "":
-			return Invalidf("lægen %s har hverken SOR-kode eller EAN-nummer; tilføj dem (dosis gp add --sor --ean eller GP-import)",
-				"the GP %s has neither SOR code nor EAN number; add them (dosis gp add --sor --ean or the GP import)", p.GPName)
+			return Invalid("err.medcom.gp_no_address", p.GPName)
 		}
 		d := medcom.CareCommunicationDraft{Sender: p.Sender, Receiver: p.GP, Patient: p.Patient, Category: "medicine",
 			Topic: "Anmodning om dosisdispensering", Text: GPRequestText(p, s.Outcome), Author: a.Name, AuthorRole: "Sygeplejerske"}
 		o, err := medcom.BuildCareCommunication(d, f, medcom.Options{Now: now})
 		if err != nil {
-			return Invalid(err.Error(), err.Error())
+			var p *medcom.Problem
+			if errors.As(err, &p) {
+				return &Error{Kind: KindInvalid, Key: "err.detail", Args: []any{p}, Err: err}
+			}
+			return err
 		}
 		out = Message{ID: NewID(), Direction: DirectionOut, Kind: MessageCareCommunication, HeaderID: o.HeaderID,
 			BundleID: o.BundleID, Format: f, Activity: medcom.ActivityNewMessage, Status: MessageSent, CaseID: s.Case.ID,

@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -30,7 +29,7 @@ type PeriodEventTx interface {
 // their own pharmacy's rolls.
 func pharmacyOwns(a Actor, rowPharmacy string, seq int) error {
 	if a.Role == RolePharmacy && rowPharmacy != a.PharmacyID {
-		return NotFound(fmt.Sprintf("periode %d", seq), fmt.Sprintf("period %d", seq))
+		return NotFound("err.period.not_found", seq)
 	}
 	return nil
 }

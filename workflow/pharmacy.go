@@ -29,11 +29,11 @@ func ParseClosingDays(s string) ([]calendar.ClosingDay, error) {
 		day, err1 := strconv.Atoi(d)
 		month, err2 := strconv.Atoi(m)
 		if !ok || err1 != nil || err2 != nil || month < 1 || month > 12 || day < 1 || day > 31 {
-			return nil, Invalidf("lukkedag %q skal skrives dd-mm", "closing day %q must be written dd-mm", part)
+			return nil, Invalid("err.pharmacy.closing_day_format", part)
 		}
 		// Any year's day: 29-02 is a closing day in leap years.
 		if day > calendar.NewDate(2024, time.Month(month)+1, 0).Day() {
-			return nil, Invalidf("lukkedag %s findes ikke", "closing day %s does not exist", part)
+			return nil, Invalid("err.pharmacy.closing_day_no_such_day", part)
 		}
 		cd := calendar.ClosingDay{Month: time.Month(month), Day: day, NameDA: "lukkedag", NameEN: "closing day"}
 		for _, def := range calendar.DefaultExtraClosingDays() {

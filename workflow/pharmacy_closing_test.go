@@ -3,6 +3,8 @@ package workflow
 import (
 	"strings"
 	"testing"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // TestParseClosingDaysRefusesDaysThatDoNotExist: 31-02 and 31-04 are not
@@ -21,7 +23,7 @@ func TestParseClosingDaysRefusesDaysThatDoNotExist(t *testing.T) {
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%q: %v", c.in, err)
-		case c.want != "" && (err == nil || !strings.Contains(err.(*Error).MsgDA, c.want)):
+		case c.want != "" && (err == nil || !strings.Contains(err.(*Error).Message(i18n.Danish), c.want)):
 			t.Errorf("%q: want %q, got %v", c.in, c.want, err)
 		}
 	}

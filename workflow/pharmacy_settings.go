@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // The ranges of a pharmacy's roll settings. Every function that stores a
@@ -34,22 +36,22 @@ func PeriodLengths() []int { return []int{7, 14} }
 // above and names the first field out of range, in Danish and English.
 func (p Pharmacy) Validate() error {
 	name := strings.TrimSpace(p.Name)
-	if err := CheckText("apotekets navn", "the pharmacy's name", name, TextName); err != nil && name != "" {
+	if err := CheckText(i18n.Key("field.pharmacy_name"), name, TextName); err != nil && name != "" {
 		return err
 	}
 	switch {
 	case name == "":
-		return Invalid("apotekets navn mangler", "the pharmacy's name is missing")
+		return Invalid("err.pharmacy.name_missing")
 	case utf8.RuneCountInString(name) > MaxPharmacyName:
-		return Invalidf("apotekets navn er for langt (højst %d tegn)", "the pharmacy's name is too long (at most %d characters)", MaxPharmacyName)
+		return Invalid("err.pharmacy.name_too_long", MaxPharmacyName)
 	case !slices.Contains(PeriodLengths(), p.PeriodDays):
-		return Invalidf("periodelængde %d dage er ikke tilladt (7 eller 14)", "period length %d days is not allowed (7 or 14)", p.PeriodDays)
+		return Invalid("err.pharmacy.period_length", p.PeriodDays)
 	case p.DeadlineWorkingDays < MinDeadlineWorkingDays || p.DeadlineWorkingDays > MaxDeadlineWorkingDays:
-		return Invalidf("fristen %d arbejdsdage er uden for 0–10 arbejdsdage", "the deadline of %d working days is outside 0–10 working days", p.DeadlineWorkingDays)
+		return Invalid("err.pharmacy.deadline_range", p.DeadlineWorkingDays)
 	case p.LeadTimeHours < MinLeadTimeHours || p.LeadTimeHours > MaxLeadTimeHours:
-		return Invalidf("leveringstiden %d arbejdstimer er uden for 1–168 arbejdstimer", "the lead time of %d working hours is outside 1–168 working hours", p.LeadTimeHours)
+		return Invalid("err.pharmacy.lead_time_range", p.LeadTimeHours)
 	case len(p.ExtraClosingDays) > MaxExtraClosingDays:
-		return Invalidf("højst %d faste ekstra lukkedage", "at most %d recurring extra closing days", MaxExtraClosingDays)
+		return Invalid("err.pharmacy.too_many_closing_days", MaxExtraClosingDays)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/dosis-dk/dosis/i18n"
 
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -44,14 +43,13 @@ func (in ReceiptInput) Validate() error {
 	}
 	for i, k := range in.Deviations {
 		if !slices.Contains(DeviationKinds(), k) {
-			return Invalidf("ukendt afvigelse %q (brug %s)", "unknown deviation %q (use %s)", k,
-				strings.Join(DeviationKinds(), ", "))
+			return Invalid("err.receipt.unknown_deviation", k, strings.Join(DeviationKinds(), ", "))
 		}
 		if slices.Contains(in.Deviations[:i], k) {
-			return Invalidf("afvigelsen %q er angivet to gange", "deviation %q is given twice", k)
+			return Invalid("err.receipt.deviation_twice", k)
 		}
 	}
-	return CheckText("noten", "the note", in.Note, TextNote)
+	return CheckText(i18n.Key("field.note"), in.Note, TextNote)
 }
 
 // DeviationLabel names a deviation kind for users in lang ("da" or "en").
@@ -91,14 +89,10 @@ func (sv *Service) RecordReceipt(ctx context.Context, a Actor, caseID string, se
 		case PeriodDispensed:
 		case PeriodReceived:
 			return &Error{Kind: KindConflict,
-				MsgDA: fmt.Sprintf("rullen for periode %d er allerede modtaget %s", seq, stampDay(p.ReceivedAt)),
-				MsgEN: fmt.Sprintf("the roll of period %d was already received on %s", seq, stampDay(p.ReceivedAt))}
+				Key: "err.receipt.period_already_received", Args: []any{seq, stampDay(p.ReceivedAt)}}
 		default:
 			return &Error{Kind: KindInvalid,
-				MsgDA: fmt.Sprintf("rullen for periode %d er ikke leveret (perioden er „%s“); kun leverede ruller modtagekontrolleres",
-					seq, p.Status.Label(i18n.Danish)),
-				MsgEN: fmt.Sprintf("the roll of period %d has not been delivered (the period is \"%s\"); only delivered rolls are checked",
-					seq, p.Status.Label(i18n.English))}
+				Key: "err.receipt.period_not_delivered", Args: []any{seq, i18n.TextFunc(p.Status.Label)}}
 		}
 		at, err := ActualTime(in.At, now, deliveredDay(p.DeliveredAt))
 		if err != nil {
@@ -139,10 +133,9 @@ func (sv *Service) RecordUrgentReceipt(ctx context.Context, a Actor, caseID, urg
 		switch {
 		case u.ReceivedAt != nil:
 			return &Error{Kind: KindConflict,
-				MsgDA: "akutrullen er allerede modtaget " + stampDay(u.ReceivedAt),
-				MsgEN: "the urgent roll was already received on " + stampDay(u.ReceivedAt)}
+				Key: "err.receipt.urgent_already_received", Args: []any{stampDay(u.ReceivedAt)}}
 		case u.Status != UrgentDelivered:
-			return Invalidf("akutrullen er ikke leveret (status %q)", "the urgent roll has not been delivered (status %q)", u.Status)
+			return Invalid("err.receipt.urgent_not_delivered", i18n.TextFunc(u.Status.Label))
 		}
 		at, err := ActualTime(in.At, now, calendar.Date{})
 		if err != nil {
@@ -189,11 +182,11 @@ func ActualTime(at, now time.Time, notBefore calendar.Date) (time.Time, error) {
 	at = at.UTC().Truncate(time.Second)
 	switch {
 	case at.After(now.Add(time.Minute)):
-		return time.Time{}, Invalidf("tidspunktet %s ligger i fremtiden", "the time %s is in the future", calendar.FormatTime(at))
+		return time.Time{}, Invalid("err.time.in_future", calendar.FormatTime(at))
 	case at.Before(now.Add(-ActualTimeWindow)):
-		return time.Time{}, Invalidf("tidspunktet %s ligger mere end 14 dage tilbage", "the time %s is more than 14 days ago", calendar.FormatTime(at))
+		return time.Time{}, Invalid("err.receipt.time_too_old", calendar.FormatTime(at))
 	case !notBefore.IsZero() && calendar.DayOf(at).Before(notBefore):
-		return time.Time{}, Invalidf("tidspunktet %s ligger før %s", "the time %s is before %s", calendar.FormatTime(at), notBefore.Format())
+		return time.Time{}, Invalid("err.receipt.time_before", calendar.FormatTime(at), notBefore.Format())
 	}
 	return at, nil
 }

@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/dosis-dk/dosis/i18n"
@@ -20,20 +19,19 @@ func (sv *Service) ExtendPeriod(ctx context.Context, a Actor, caseID string, seq
 	}
 	reason = strings.TrimSpace(reason)
 	if days <= DefaultPeriodDays {
-		return nil, Invalidf("en forlængelse skal være på 15–28 dage, ikke %d", "an extension must be 15–28 days, not %d", days)
+		return nil, Invalid("err.period.extension_length", days)
 	}
 	if err := ValidatePeriodLength(days, reason); err != nil {
 		return nil, err
 	}
-	if err := CheckText("begrundelsen", "the reason", reason, TextNote); err != nil {
+	if err := CheckText(i18n.Key("field.reason"), reason, TextNote); err != nil {
 		return nil, err
 	}
 	var out []Period
 	_, err := sv.caseAction(ctx, a, caseID, EventPeriodExtend, "", reason, func(ctx context.Context, tx Tx, s Snapshot) error {
 		if s.Case.State != StateActive && s.Case.State != StatePaused {
 			return &Error{Kind: KindInvalid,
-				MsgDA: fmt.Sprintf("kun perioder på aktive eller pauserede sager kan forlænges (sagen er „%s“)", s.Case.State.Label(i18n.Danish)),
-				MsgEN: fmt.Sprintf("only periods of active or paused cases can be extended (the case is \"%s\")", s.Case.State.Label(i18n.English))}
+				Key: "err.period.extend_wrong_state", Args: []any{i18n.TextFunc(s.Case.State.Label)}}
 		}
 		p, err := tx.Pharmacy(ctx, s.Case.PharmacyID)
 		if err != nil {
@@ -69,23 +67,20 @@ func extendedPeriods(p Pharmacy, ps []Period, seq, days int, reason string, toda
 		}
 	}
 	if i < 0 {
-		return nil, NotFound(fmt.Sprintf("periode %d", seq), fmt.Sprintf("period %d", seq))
+		return nil, NotFound("err.period.not_found", seq)
 	}
 	target := ps[i]
 	if !target.Packable() {
-		return nil, Invalidf("periode %d er allerede pakket eller stoppet (%s) og kan ikke forlænges",
-			"period %d is already packed or stopped (%s) and cannot be extended", seq, target.Status.Label("da"))
+		return nil, Invalid("err.period.packed_or_stopped", seq, i18n.TextFunc(target.Status.Label))
 	}
 	if target.Deadline.Before(today) {
-		return nil, Invalidf("fristen for periode %d var %s; en forlængelse når ikke længere rullen",
-			"the deadline of period %d was %s; an extension no longer reaches the roll", seq, target.Deadline.Format())
+		return nil, Invalid("err.period.extension_too_late", seq, target.Deadline.Format())
 	}
 	out := make([]Period, 0, len(ps)-i)
 	start, length, why := target.Start, days, reason
 	for _, q := range ps[i:] {
 		if q.Seq != seq && !q.Packable() {
-			return nil, Invalidf("periode %d er allerede pakket; periode %d kan ikke forlænges ind over den",
-				"period %d is already packed; period %d cannot be extended into it", q.Seq, seq)
+			return nil, Invalid("err.period.next_packed", q.Seq, seq)
 		}
 		d, err := PeriodDatesFor(p, start, length, why)
 		if err != nil {

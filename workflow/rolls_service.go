@@ -37,8 +37,7 @@ func (sv *Service) PlanCase(ctx context.Context, a Actor, caseID string, until c
 			return err
 		}
 		if s.Case.State != StateActive {
-			return Invalidf("kun aktive sager planlægges (sagen er %q)", "only active cases are planned (the case is %q)",
-				s.Case.State)
+			return Invalid("err.period.plan_active_only", i18n.TextFunc(s.Case.State.Label))
 		}
 		ps, res, err = sv.planIn(ctx, tx, s.Case, calendar.DayOf(now), until)
 		return err
@@ -207,15 +206,12 @@ func deliverable(p Period, today calendar.Date) error {
 		return nil
 	case p.Status == PeriodDispensed || p.Status == PeriodReceived:
 		return &Error{Kind: KindConflict,
-			MsgDA: fmt.Sprintf("rullen for periode %d er allerede leveret %s", p.Seq, stampDay(p.DeliveredAt)),
-			MsgEN: fmt.Sprintf("the roll of period %d was already delivered on %s", p.Seq, stampDay(p.DeliveredAt))}
+			Key: "err.period.already_delivered", Args: []any{p.Seq, stampDay(p.DeliveredAt)}}
 	case p.Status == PeriodPlanned:
-		return Invalidf("rullen for periode %d kan først leveres efter fristen %s",
-			"the roll of period %d can only be delivered after its deadline %s", p.Seq, p.Deadline.Format())
+		return Invalid("err.period.deliver_before_deadline", p.Seq, p.Deadline.Format())
 	}
 	return &Error{Kind: KindInvalid,
-		MsgDA: fmt.Sprintf("rullen for periode %d kan ikke leveres: perioden er „%s“", p.Seq, p.Status.Label(i18n.Danish)),
-		MsgEN: fmt.Sprintf("the roll of period %d cannot be delivered: the period is \"%s\"", p.Seq, p.Status.Label(i18n.English))}
+		Key: "err.period.cannot_deliver", Args: []any{p.Seq, i18n.TextFunc(p.Status.Label)}}
 }
 
 func periodBySeq(ctx context.Context, tx Tx, caseID string, seq int) (Period, error) {
@@ -225,7 +221,7 @@ func periodBySeq(ctx context.Context, tx Tx, caseID string, seq int) (Period, er
 	}
 	i := slices.IndexFunc(ps, func(p Period) bool { return p.Seq == seq })
 	if i < 0 {
-		return Period{}, NotFound(fmt.Sprintf("periode %d", seq), fmt.Sprintf("period %d", seq))
+		return Period{}, NotFound("err.period.not_found", seq)
 	}
 	return ps[i], nil
 }
@@ -234,7 +230,7 @@ func allowRoles(a Actor, roles ...Role) error {
 	if slices.Contains(roles, a.Role) {
 		return nil
 	}
-	return Forbidden(fmt.Sprintf("rollen %q må ikke gøre dette", a.Role), fmt.Sprintf("role %q may not do this", a.Role))
+	return Forbidden("err.role.may_not", i18n.Key("role."+string(a.Role)))
 }
 
 func laterDay(a, b calendar.Date) calendar.Date {

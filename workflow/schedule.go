@@ -52,17 +52,14 @@ func ValidatePeriodLength(days int, reason string) error {
 	case days == ShortPeriodDays || days == DefaultPeriodDays:
 		return nil
 	case days > MaxPeriodDays:
-		return Invalidf("en periode på %d dage er længere end 28 dage og kræver dispensation",
-			"a period of %d days is longer than 28 days and needs a dispensation", days)
+		return Invalid("err.period.needs_dispensation", days)
 	case days > DefaultPeriodDays:
 		if strings.TrimSpace(reason) == "" {
-			return Invalidf("en forlængelse til %d dage kræver en begrundelse",
-				"an extension to %d days needs a recorded reason", days)
+			return Invalid("err.period.extension_needs_reason", days)
 		}
 		return nil
 	}
-	return Invalidf("periodelængden skal være 7 eller 14 dage (eller forlænges til højst 28 med begrundelse), ikke %d",
-		"the period length must be 7 or 14 days (or extended to at most 28 with a reason), not %d", days)
+	return Invalid("err.period.length", days)
 }
 
 // PeriodDatesFor computes the dates of a period of days days starting on

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"slices"
 	"time"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // Settings are the workflow's tunable periods.
@@ -48,7 +50,7 @@ type effects func(ctx context.Context, tx Tx, s Snapshot, c *Case) error
 
 // fire runs one transition in one transaction.
 func (sv *Service) fire(ctx context.Context, a Actor, caseID string, ev Event, in Input, before func(context.Context, Tx, *Snapshot) error, after effects) (Case, error) {
-	if err := CheckText("noten", "the note", in.Note, TextNote); err != nil {
+	if err := CheckText(i18n.Key("field.note"), in.Note, TextNote); err != nil {
 		return Case{}, err
 	}
 	var out Case
@@ -98,10 +100,10 @@ func (sv *Service) fire(ctx context.Context, a Actor, caseID string, ev Event, i
 // OpenCase opens a case for a citizen in the actor's scope.
 func (sv *Service) OpenCase(ctx context.Context, a Actor, citizenID, source string) (Case, error) {
 	if a.Role != RoleNurse && a.Role != RoleLead && a.Role != RoleAdmin {
-		return Case{}, Forbidden("din rolle må ikke oprette sager", "your role may not open cases")
+		return Case{}, Forbidden("err.case.role_may_not_open")
 	}
 	if !slices.Contains(Sources(), source) {
-		return Case{}, Invalidf("ukendt kilde %q", "unknown source %q", source)
+		return Case{}, Invalid("err.case.unknown_source", source)
 	}
 	var out Case
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // TextKind is what a piece of free text is, and so what it may hold.
@@ -43,32 +45,26 @@ func (k TextKind) maxLen() int {
 // CheckText is the one rule for free text from any edge (web forms, CLI
 // flags, imported cells): it must be valid UTF-8 without NUL bytes or
 // control characters (TextNote and TextValue allow tab, CR and LF) and at
-// most the kind's length. fieldDA and fieldEN name the field in the
-// message, e.g. "navnet", "the name". A control character stored in a name
+// most the kind's length. field names the field in the message (a Text:
+// i18n.Key("field.name") is "navnet", "the name"). A control character stored in a name
 // would later be printed raw to a terminal (ESC sequences can fake output)
 // and PostgreSQL refuses NUL bytes.
-func CheckText(fieldDA, fieldEN, s string, k TextKind) error {
+func CheckText(field i18n.Text, s string, k TextKind) error {
 	if !utf8.ValidString(s) {
-		return Invalid(fieldDA+" er ikke gyldig UTF-8-tekst", fieldEN+" is not valid UTF-8 text")
+		return Invalid("err.text.not_utf8", field)
 	}
 	pos := 0
 	for _, r := range s {
 		pos++
 		if unicode.IsControl(r) && !(k != TextName && (r == '\t' || r == '\r' || r == '\n')) {
-			return &Error{Kind: KindInvalid,
-				MsgDA: fmt.Sprintf("%s indeholder et kontroltegn (%U) som tegn nr. %d; fjern det", fieldDA, r, pos),
-				MsgEN: fmt.Sprintf("%s contains a control character (%U) at character %d; remove it", fieldEN, r, pos)}
+			return Invalid("err.text.control_character", field, r, pos)
 		}
 		if isBidiControl(r) {
-			return &Error{Kind: KindInvalid,
-				MsgDA: fmt.Sprintf("%s indeholder et usynligt retningstegn (%U) som tegn nr. %d; fjern det", fieldDA, r, pos),
-				MsgEN: fmt.Sprintf("%s contains an invisible direction character (%U) at character %d; remove it", fieldEN, r, pos)}
+			return Invalid("err.text.direction_character", field, r, pos)
 		}
 	}
 	if n := utf8.RuneCountInString(s); n > k.maxLen() {
-		return &Error{Kind: KindInvalid,
-			MsgDA: fmt.Sprintf("%s er for lang: %d tegn, højst %d", fieldDA, n, k.maxLen()),
-			MsgEN: fmt.Sprintf("%s is too long: %d characters, at most %d", fieldEN, n, k.maxLen())}
+		return Invalid("err.text.too_long", field, n, k.maxLen())
 	}
 	return nil
 }

@@ -3,9 +3,7 @@ package workflow
 import (
 	"github.com/dosis-dk/dosis/i18n"
 
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -109,24 +107,21 @@ func UrgentTransitions() []UrgentTransition {
 func DecideUrgent(u UrgentRoll, a Actor, step UrgentStep) (UrgentStatus, error) {
 	i := slices.IndexFunc(UrgentTransitions(), func(t UrgentTransition) bool { return t.Step == step })
 	if i < 0 {
-		return "", Invalidf("ukendt trin %q for en akutrulle", "unknown urgent roll step %q", step)
+		return "", Invalid("err.urgent.unknown_step", step)
 	}
 	t := UrgentTransitions()[i]
 	if err := urgentRoleCheck(u, a, t); err != nil {
 		return "", err
 	}
 	if !slices.Contains(t.From, u.Status) {
-		from := make([]string, len(t.From))
-		fromEN := make([]string, len(t.From))
+		from := make([]i18n.Text, len(t.From))
 		for i, s := range t.From {
-			from[i], fromEN[i] = s.Label(i18n.Danish), s.Label(i18n.English)
+			from[i] = i18n.TextFunc(s.Label)
 		}
 		return "", &Error{Kind: KindInvalidTransition,
-			MsgDA: fmt.Sprintf("akutrullen er %s og kan ikke %s", u.Status.Label(i18n.Danish), step.Label(i18n.Danish)),
-			MsgEN: fmt.Sprintf("the urgent roll is %s and cannot be %s", u.Status.Label(i18n.English), step.Label(i18n.English)),
-			Unmet: []Guard{{Code: "urgent_status",
-				MsgDA: "akutrullen skal være: " + strings.Join(from, " eller "),
-				MsgEN: "the urgent roll must be: " + strings.Join(fromEN, " or ")}}}
+			Key: "err.urgent.wrong_status", Args: []any{i18n.TextFunc(u.Status.Label), i18n.TextFunc(step.Label)},
+			Unmet: []Guard{{Code: "urgent_status", Key: "err.guard.urgent_status",
+				Args: []any{i18n.Join(i18n.Key("list.or"), from...)}}}}
 	}
 	return t.To, nil
 }
@@ -137,14 +132,13 @@ func urgentRoleCheck(u UrgentRoll, a Actor, t UrgentTransition) error {
 	}
 	if t.Pharmacy {
 		if a.Role != RolePharmacy || a.PharmacyID != u.PharmacyID {
-			return Forbidden("kun apoteket, der pakker for borgeren, kan "+t.Step.Label(i18n.Danish)+" akutrullen",
-				"only the citizen's own pharmacy may "+string(t.Step)+" the urgent roll")
+			// The English names the step by its verb, which is its code.
+			return Forbidden("err.urgent.own_pharmacy_only", i18n.TextFunc(t.Step.Label), string(t.Step))
 		}
 		return nil
 	}
 	if (a.Role != RoleNurse && a.Role != RoleLead) || a.Municipality != u.Municipality {
-		return Forbidden("kun kommunen, der bestilte akutrullen, kan annullere den",
-			"only the requesting municipality may cancel the urgent roll")
+		return Forbidden("err.urgent.cancel_requester_only")
 	}
 	return nil
 }

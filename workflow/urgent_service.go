@@ -2,11 +2,11 @@ package workflow
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -24,32 +24,28 @@ func urgentCaseAllowed(s State, reason string) bool {
 // in working hours on its calendar.
 func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentRequest) (UrgentRoll, error) {
 	if a.Role != RoleNurse && a.Role != RoleLead && a.Role != RoleAdmin {
-		return UrgentRoll{}, Forbidden("din rolle må ikke bestille akutruller", "your role may not request urgent rolls")
+		return UrgentRoll{}, Forbidden("err.urgent.role_may_not_request")
 	}
 	if !slices.Contains(UrgentReasons(), r.Reason) {
-		return UrgentRoll{}, Invalidf("ukendt årsag %q til akutrulle; brug en af: %s",
-			"unknown urgent roll reason %q; use one of: %s", r.Reason, strings.Join(UrgentReasons(), ", "))
+		return UrgentRoll{}, Invalid("err.urgent.unknown_reason", r.Reason, strings.Join(UrgentReasons(), ", "))
 	}
 	if r.NeededBy.IsZero() {
-		return UrgentRoll{}, Invalid("angiv hvornår rullen skal bruges", "say when the roll is needed")
+		return UrgentRoll{}, Invalid("err.urgent.needed_by_missing")
 	}
-	if err := CheckText("noten", "the note", r.Note, TextNote); err != nil {
+	if err := CheckText(i18n.Key("field.note"), r.Note, TextNote); err != nil {
 		return UrgentRoll{}, err
 	}
 	var out UrgentRoll
 	err := sv.store.Transact(ctx, func(ctx context.Context, tx Tx) error {
 		now := sv.now().UTC()
 		if !r.NeededBy.After(now) {
-			return Invalidf("tidspunktet for behovet %s er allerede passeret", "the needed-by time %s has already passed",
-				calendar.FormatTime(r.NeededBy))
+			return Invalid("err.urgent.needed_by_past", calendar.FormatTime(r.NeededBy))
 		}
 		if r.NeededBy.After(now.AddDate(0, 0, MaxPeriodDays)) {
 			// An urgent roll is for the coming days; a date further out than
 			// the longest period is a typing error ("2062" for "2026"), and
 			// the regular rolls cover it anyway.
-			return Invalidf("akutrullen skal bruges %s, mere end %d dage fremme; tjek datoen",
-				"the urgent roll is needed on %s, more than %d days ahead; check the date",
-				calendar.FormatTime(r.NeededBy), MaxPeriodDays)
+			return Invalid("err.urgent.needed_by_too_far", calendar.FormatTime(r.NeededBy), MaxPeriodDays)
 		}
 		snap, err := tx.Snapshot(ctx, a.Scope(), r.CaseID, now)
 		if err != nil {
@@ -102,8 +98,7 @@ func urgentCaseGuards(c Case, reason string) error {
 	var unmet []Guard
 	if !urgentCaseAllowed(c.State, reason) {
 		unmet = append(unmet, Guard{Code: "urgent_case_state",
-			MsgDA: "sagen skal være aktiv eller pauseret (eller godkendt, ved opstart)",
-			MsgEN: "the case must be active or paused (or approved, for a start)"})
+			Key: "err.guard.urgent_case_state"})
 	}
 	if c.PharmacyID == "" {
 		unmet = append(unmet, guardHasPharmacy())
@@ -111,8 +106,7 @@ func urgentCaseGuards(c Case, reason string) error {
 	if len(unmet) == 0 {
 		return nil
 	}
-	return &Error{Kind: KindInvalidTransition, MsgDA: "der kan ikke bestilles en akutrulle på sagen",
-		MsgEN: "an urgent roll cannot be requested on the case", Unmet: unmet}
+	return &Error{Kind: KindInvalidTransition, Key: "err.urgent.cannot_request", Unmet: unmet}
 }
 
 // PromisedBy is when pharmacy p promises an urgent roll requested at
@@ -125,10 +119,7 @@ func PromisedBy(p Pharmacy, requestedAt time.Time) (time.Time, error) {
 	t, err := p.Calendar().AddWorkingHours(local, p.LeadTimeHours)
 	if err != nil {
 		return time.Time{}, &Error{Kind: KindInvalid, Err: err,
-			MsgDA: fmt.Sprintf("apoteket %s har en leveringstid på %d arbejdstimer, over grænsen på %d; en administrator skal rette apotekets indstillinger",
-				p.Name, p.LeadTimeHours, calendar.MaxWorkingHours),
-			MsgEN: fmt.Sprintf("pharmacy %s has a lead time of %d working hours, over the limit of %d; an admin must correct the pharmacy's settings",
-				p.Name, p.LeadTimeHours, calendar.MaxWorkingHours)}
+			Key: "err.urgent.lead_time_over_limit", Args: []any{p.Name, p.LeadTimeHours, calendar.MaxWorkingHours}}
 	}
 	return t.UTC(), nil
 }
@@ -142,7 +133,7 @@ func (sv *Service) AcceptUrgentRoll(ctx context.Context, a Actor, id, note strin
 // a reason the municipality can act on.
 func (sv *Service) RejectUrgentRoll(ctx context.Context, a Actor, id, reason string) (UrgentRoll, error) {
 	if strings.TrimSpace(reason) == "" {
-		return UrgentRoll{}, Invalid("en afvisning skal have en begrundelse", "a rejection needs a reason")
+		return UrgentRoll{}, Invalid("err.urgent.rejection_needs_reason")
 	}
 	return sv.urgentStep(ctx, a, id, UrgentStepReject, reason, "")
 }
@@ -166,7 +157,7 @@ func (sv *Service) CancelUrgentRoll(ctx context.Context, a Actor, id, note strin
 // urgentStep takes one step in one transaction: the roll's new status and
 // step time (version-checked) and its audit row, or nothing.
 func (sv *Service) urgentStep(ctx context.Context, a Actor, id string, step UrgentStep, reason, note string) (UrgentRoll, error) {
-	if err := CheckText("begrundelsen", "the reason", reason, TextNote); err != nil {
+	if err := CheckText(i18n.Key("field.reason"), reason, TextNote); err != nil {
 		return UrgentRoll{}, err
 	}
 	if err := CheckNote(note); err != nil {

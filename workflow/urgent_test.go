@@ -8,6 +8,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -38,7 +39,7 @@ func TestDecideUrgentEveryStatusAndStep(t *testing.T) {
 					t.Fatalf("want invalid transition, got %s, %v", to, err)
 				}
 				var we *workflow.Error
-				if !asError(err, &we) || len(we.Unmet) != 1 || we.Unmet[0].Code != "urgent_status" || we.MsgDA == "" {
+				if !asError(err, &we) || len(we.Unmet) != 1 || we.Unmet[0].Code != "urgent_status" || we.Message(i18n.Danish) == "" {
 					t.Fatalf("the refusal must name the status it needs: %#v", err)
 				}
 			})

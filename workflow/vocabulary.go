@@ -1,8 +1,9 @@
 package workflow
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
 	"time"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // PeriodStatus is where a roll period is in its cycle (shaped on FMK's

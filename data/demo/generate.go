@@ -30,7 +30,7 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 		factor = o.factor
 	}
 	if o.Now.IsZero() {
-		return Stats{}, workflow.Invalid("demodata kræver et tidspunkt for \"nu\"", "demo data need a time for \"now\"")
+		return Stats{}, workflow.Invalid("err.demo.needs_now")
 	}
 	done, err := doneMunicipalities(ctx, db, o.Resume)
 	if err != nil {
@@ -41,8 +41,7 @@ func Generate(ctx context.Context, db *data.DB, o Options) (Stats, error) {
 		return Stats{}, err
 	}
 	if len(ms) == 0 {
-		return Stats{}, workflow.Invalid("kommunerne mangler; kør `dosis db migrate` først",
-			"the municipalities are missing; run `dosis db migrate` first")
+		return Stats{}, workflow.Invalid("err.demo.municipalities_missing")
 	}
 	names, err := loadNames()
 	if err != nil {
@@ -125,9 +124,8 @@ func doneMunicipalities(ctx context.Context, db *data.DB, resume bool) (map[int]
 		return nil, fmt.Errorf("read existing citizens: %w", err)
 	}
 	if len(codes) > 0 && !resume {
-		return nil, workflow.Invalidf(
-			"databasen indeholder allerede borgere i %d kommuner; demodata skrives kun i en tom database: brug en ny databasefil (eller en ny PostgreSQL-database), eller --resume for at fortsætte en afbrudt kørsel med samme frø",
-			"the database already holds citizens in %d municipalities; demo data go only into an empty database: use a new database file (or a new PostgreSQL database), or --resume to continue an interrupted run with the same seed", len(codes))
+		return nil, workflow.Invalid(
+			"err.demo.database_not_empty", len(codes))
 	}
 	done := make(map[int]bool, len(codes))
 	for _, c := range codes {

@@ -69,6 +69,5 @@ func scaleFactor(scale string) (float64, error) {
 	case ScaleNational:
 		return 1, nil
 	}
-	return 0, workflow.Invalidf("ukendt skala %q (brug small, medium eller national)",
-		"unknown scale %q (use small, medium or national)", scale)
+	return 0, workflow.Invalid("err.demo.unknown_scale", scale)
 }

@@ -1,11 +1,11 @@
 package imports
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -160,7 +160,8 @@ type layout struct {
 // is an error. municipalityDefault lets the municipality column be left out.
 func mapHeader(k Kind, header []string, municipalityDefault bool) (layout, []string, error) {
 	l := layout{header: header, index: map[string]int{}}
-	var ignored, da, en []string
+	var ignored []string
+	var wrong []i18n.Text // each column given twice or missing
 	for i, h := range header {
 		key := ""
 		for _, c := range Columns(k) {
@@ -175,9 +176,7 @@ func mapHeader(k Kind, header []string, municipalityDefault bool) (layout, []str
 			ignored = append(ignored, h)
 		case key == "":
 		case hasKey(l.index, key):
-			twice := " (" + header[l.index[key]] + ", " + h + ")"
-			da = append(da, "kolonnen "+aliasesOf(k, key)[0]+" står to gange"+twice)
-			en = append(en, "column "+aliasesOf(k, key)[0]+" is given twice"+twice)
+			wrong = append(wrong, workflow.Invalid("err.import.column_twice", aliasesOf(k, key)[0], header[l.index[key]], h))
 		default:
 			l.index[key] = i
 		}
@@ -192,15 +191,13 @@ func mapHeader(k Kind, header []string, municipalityDefault bool) (layout, []str
 				}
 				eg += "; " + strings.Join(names, " + ")
 			}
-			da = append(da, "kolonnen "+c.Aliases[0]+" mangler (fx "+eg+")")
-			en = append(en, "column "+c.Aliases[0]+" is missing (e.g. "+eg+")")
+			wrong = append(wrong, workflow.Invalid("err.import.column_missing", c.Aliases[0], eg))
 		}
 	}
-	if len(da) > 0 {
+	if len(wrong) > 0 {
 		found := strings.Join(header, ", ")
-		return l, ignored, workflow.Invalid(
-			fmt.Sprintf("overskriftsrækken passer ikke til import af %s: %s (fundet: %s)", k.Label(false), strings.Join(da, "; "), found),
-			fmt.Sprintf("the header does not fit a %s import: %s (found: %s)", k.Label(true), strings.Join(en, "; "), found))
+		return l, ignored, workflow.Invalid("err.import.header_mismatch",
+			i18n.TextFunc(func(l i18n.Lang) string { return k.Label(l.English()) }), i18n.Join(i18n.Verbatim("; "), wrong...), found)
 	}
 	return l, ignored, nil
 }

@@ -45,7 +45,7 @@ func ParseKind(s string) (Kind, error) {
 		names[i] = string(k)
 	}
 	list := strings.Join(names, ", ")
-	return "", workflow.Invalidf("ukendt importtype %q (brug "+list+")", "unknown import kind %q (use "+list+")", s)
+	return "", workflow.Invalid("err.import.unknown_kind", s, list)
 }
 
 // String returns the kind's name.

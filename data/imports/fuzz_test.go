@@ -35,7 +35,7 @@ func FuzzParse(f *testing.F) {
 		p, err := Parse(k, b, Options{Now: now, Municipality: int(kind/4%2) * 851})
 		if err != nil {
 			var we *workflow.Error
-			if !errors.As(err, &we) || we.Kind != workflow.KindInvalid || we.MsgDA == "" || we.MsgEN == "" {
+			if !errors.As(err, &we) || we.Kind != workflow.KindInvalid || we.Message(i18n.Danish) == "" || we.Message(i18n.English) == "" {
 				t.Fatalf("error is not a clear invalid-input error: %v", err)
 			}
 			return
@@ -52,7 +52,7 @@ func FuzzParse(f *testing.F) {
 		if len(rep.Problems) == 0 {
 			// Whatever would be written passes the one text rule.
 			for _, c := range p.citizens {
-				if err := workflow.CheckText("navnet", "the name", c.name, workflow.TextName); err != nil {
+				if err := workflow.CheckText(i18n.Key("field.name"), c.name, workflow.TextName); err != nil {
 					t.Fatalf("a citizen's name would be stored that the text rule refuses: %q: %v", c.name, err)
 				}
 			}

@@ -48,8 +48,7 @@ func ReadTable(b []byte) (*Table, error) {
 	case bytes.HasPrefix(b, zipMagic):
 		return readXLSX(b)
 	case bytes.HasPrefix(b, cfbMagic):
-		return nil, workflow.Invalid("filen er i det gamle Excel-format (.xls); gem den som .xlsx eller CSV",
-			"the file is in the old Excel format (.xls); save it as .xlsx or CSV")
+		return nil, workflow.Invalid("err.import.old_excel")
 	}
 	return readCSV(b)
 }
@@ -57,8 +56,7 @@ func ReadTable(b []byte) (*Table, error) {
 func readCSV(b []byte) (*Table, error) {
 	text, enc := decodeText(b)
 	if strings.ContainsRune(text, 0) {
-		return nil, workflow.Invalid("filen er hverken CSV eller .xlsx (den indeholder binære data)",
-			"the file is neither CSV nor .xlsx (it holds binary data)")
+		return nil, workflow.Invalid("err.import.binary")
 	}
 	sep := detectSeparator(text)
 	r := csv.NewReader(strings.NewReader(text))
@@ -74,7 +72,7 @@ func readCSV(b []byte) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, workflow.Invalidf("linje %d kan ikke læses som CSV: %v", "line %d cannot be read as CSV: %v", pe.Line, pe.Err)
+				return nil, workflow.Invalid("err.import.csv_line_unreadable", pe.Line, pe.Err)
 			}
 			return nil, fmt.Errorf("read CSV: %w", err)
 		}
@@ -108,32 +106,31 @@ func readXLSX(b []byte) (t *Table, err error) {
 	// message, not take the server down.
 	defer func() {
 		if r := recover(); r != nil {
-			t, err = nil, workflow.Invalidf("Excel-filen er beskadiget (%v)", "the Excel file is damaged (%v)", r)
+			t, err = nil, workflow.Invalid("err.import.excel_damaged", r)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxUnzipSize, UnzipXMLSizeLimit: MaxUnzipXMLSize})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, workflow.Invalidf("Excel-filen fylder mere end %d MB udpakket; del den op eller gem den som CSV",
-				"the Excel file unpacks to more than %d MB; split it or save it as CSV", MaxUnzipSize>>20)
+			return nil, workflow.Invalid("err.import.excel_too_large", MaxUnzipSize>>20)
 		}
-		return nil, workflow.Invalidf("Excel-filen kan ikke åbnes: %v", "the Excel file cannot be opened: %v", err)
+		return nil, workflow.Invalid("err.import.excel_unopenable", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, workflow.Invalid("Excel-filen har ingen ark", "the Excel file has no sheets")
+		return nil, workflow.Invalid("err.import.excel_no_sheets")
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, workflow.Invalidf("arket %q kan ikke læses: %v", "sheet %q cannot be read: %v", sheets[0], err)
+		return nil, workflow.Invalid("err.import.sheet_unreadable", sheets[0], err)
 	}
 	defer rows.Close()
 	t = &Table{Format: "xlsx", Encoding: UTF8}
 	for line := 1; rows.Next(); line++ {
 		rec, err := rows.Columns()
 		if err != nil {
-			return nil, workflow.Invalidf("række %d i arket %q kan ikke læses: %v", "row %d of sheet %q cannot be read: %v", line, sheets[0], err)
+			return nil, workflow.Invalid("err.import.row_unreadable", line, sheets[0], err)
 		}
 		if err := checkXLSXRow(line, rec); err != nil {
 			return nil, err
@@ -143,7 +140,7 @@ func readXLSX(b []byte) (t *Table, err error) {
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, workflow.Invalidf("arket %q kan ikke læses: %v", "sheet %q cannot be read: %v", sheets[0], err)
+		return nil, workflow.Invalid("err.import.sheet_unreadable", sheets[0], err)
 	}
 	return t.finish()
 }
@@ -153,14 +150,12 @@ func readXLSX(b []byte) (t *Table, err error) {
 func checkXLSXRow(line int, rec []string) error {
 	if len(rec) > MaxColumns {
 		col, _ := excelize.ColumnNumberToName(len(rec))
-		return workflow.Invalidf("række %d har en værdi i kolonne %s; en import læser højst %d kolonner (A–CV). Slet de overflødige kolonner",
-			"row %d has a value in column %s; an import reads at most %d columns (A–CV). Delete the extra columns", line, col, MaxColumns)
+		return workflow.Invalid("err.import.too_many_columns", line, col, MaxColumns)
 	}
 	for i, c := range rec {
 		if len(c) > MaxCellLength {
 			cell, _ := excelize.CoordinatesToCellName(i+1, line)
-			return workflow.Invalidf("cellen %s er for lang (%d tegn, højst %d)", "cell %s is too long (%d characters, at most %d)",
-				cell, len(c), MaxCellLength)
+			return workflow.Invalid("err.import.cell_too_long", cell, len(c), MaxCellLength)
 		}
 	}
 	return nil
@@ -182,7 +177,7 @@ func (t *Table) add(line int, rec []string) error {
 		t.Header, t.HeaderLine = rec, line
 		return nil
 	case len(t.Rows) >= MaxRows:
-		return workflow.Invalidf("filen har mere end %d rækker; del den op", "the file has more than %d rows; split it", MaxRows)
+		return workflow.Invalid("err.import.too_many_rows", MaxRows)
 	}
 	t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
 	return nil
@@ -190,7 +185,7 @@ func (t *Table) add(line int, rec []string) error {
 
 func (t *Table) finish() (*Table, error) {
 	if t.Header == nil {
-		return nil, workflow.Invalid("filen er tom (ingen overskriftsrække)", "the file is empty (no header row)")
+		return nil, workflow.Invalid("err.import.empty")
 	}
 	return t, nil
 }

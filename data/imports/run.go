@@ -25,7 +25,7 @@ const batch = 500
 // are written in one transaction, or with o.DryRun rolled back.
 func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byte, o Options) (*Report, error) {
 	if !actor.Scope().All {
-		return nil, workflow.Forbidden("kun en administrator kan importere", "only an administrator may import")
+		return nil, workflow.Forbidden("err.import.admins_only")
 	}
 	// A municipality for the rows without one must be one of the 98: an
 	// unknown one was refused on every row instead ("is not the
@@ -79,7 +79,7 @@ func Run(ctx context.Context, db *data.DB, actor workflow.Actor, k Kind, b []byt
 	switch {
 	case len(rep.Problems) > 0:
 		rep.New, rep.Updated, rep.Unchanged = 0, 0, 0
-		return rep, workflow.Invalidf("%d fejl i filen; intet er gemt", "%d problems in the file; nothing was written", len(rep.Problems))
+		return rep, workflow.Invalid("err.import.problems", len(rep.Problems))
 	case errors.Is(err, errRollback):
 		return rep, nil
 	case workflow.KindOf(err) != workflow.KindInternal:

@@ -64,13 +64,12 @@ func ContentHash(b []byte) string {
 }
 
 func errUploadTooLarge() error {
-	return workflow.Invalidf("filen er større end %d MiB; del den op", "the file is larger than %d MiB; split it", MaxUploadBytes>>20)
+	return workflow.Invalid("err.import.file_too_large", MaxUploadBytes>>20)
 }
 
 func errUploadGone() error {
 	return &workflow.Error{Kind: workflow.KindConflict,
-		MsgDA: "filen er ikke længere gemt (den er udløbet efter 30 minutter eller allerede importeret); upload den igen",
-		MsgEN: "the file is no longer kept (it expired after 30 minutes or was already imported); upload it again"}
+		Key: "err.import.upload_expired"}
 }
 
 // Preview checks an uploaded file as a dry run and, when no row is bad,
@@ -148,8 +147,7 @@ func Commit(ctx context.Context, db *data.DB, actor workflow.Actor, token, wantS
 	up := r.upload(token)
 	if ContentHash(r.Content) != r.SHA256 || r.SHA256 != wantSHA {
 		return nil, up, &workflow.Error{Kind: workflow.KindConflict,
-			MsgDA: "filen svarer ikke til den, der blev vist; upload den igen",
-			MsgEN: "the file does not match the one previewed; upload it again"}
+			Key: "err.import.upload_mismatch"}
 	}
 	o := Options{Municipality: up.Municipality, Now: now, claim: func(ctx context.Context, tx bun.Tx) error {
 		res, err := tx.NewDelete().Model((*uploadRow)(nil)).Where("token_hash = ?", r.TokenHash).Exec(ctx)

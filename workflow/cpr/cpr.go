@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
@@ -117,6 +118,10 @@ func (e *ParseError) Danish() string { return e.da }
 
 // English is what is wrong, in English, without the input.
 func (e *ParseError) English() string { return e.en }
+
+// In is what is wrong in l, without the input (an i18n.Text, for an
+// error's message).
+func (e *ParseError) In(l i18n.Lang) string { return l.Pick(e.da, e.en) }
 
 // monthDA is the Danish name of month m (1–12).
 func monthDA(m int) string {

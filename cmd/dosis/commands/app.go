@@ -62,7 +62,7 @@ func run(args []string, e *env) int {
 		// The one text rule of every edge (workflow.CheckText): no NUL or
 		// control character in any argument; names and notes are checked
 		// more strictly by the domain.
-		if err := workflow.CheckText(fmt.Sprintf("argument %d", i+1), fmt.Sprintf("argument %d", i+1), a, workflow.TextValue); err != nil {
+		if err := workflow.CheckText(i18n.Verbatim(fmt.Sprintf("argument %d", i+1)), a, workflow.TextValue); err != nil {
 			return e.report(err)
 		}
 	}
@@ -114,7 +114,7 @@ func (e *env) report(err error) int {
 	case errors.As(err, &we):
 		fmt.Fprintf(e.stderr, "dosis: %s\n", cpr.Redact(we.Message(i18n.English)))
 		for _, g := range we.Unmet {
-			fmt.Fprintf(e.stderr, "  - unmet: %s (%s)\n", g.MsgEN, g.Code)
+			fmt.Fprintf(e.stderr, "  - unmet: %s (%s)\n", g.Message(i18n.English), g.Code)
 		}
 		switch we.Kind {
 		case workflow.KindInvalid, workflow.KindInvalidTransition, workflow.KindNotFound:

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/urfave/cli/v2"
@@ -13,7 +14,7 @@ import (
 // flagDate reads the date flag --name with workflow.ParseDate, the web's
 // refusal of a typed date.
 func flagDate(name, s string) (calendar.Date, error) {
-	return workflow.ParseDate(s, "--"+name, "--"+name)
+	return workflow.ParseDate(s, i18n.Verbatim("--"+name))
 }
 
 // optionalDate parses a dd-mm-yyyy flag; zero when the flag is not given.

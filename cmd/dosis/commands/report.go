@@ -93,8 +93,7 @@ func (e *env) reportFilter(c *cli.Context) (reports.Filter, error) {
 		}
 	}
 	if to.Before(from) {
-		return reports.Filter{}, workflow.Invalidf("--from %s er efter --to %s", "--from %s is after --to %s",
-			from.Format(), to.Format())
+		return reports.Filter{}, workflow.Invalid("err.report.flags_reversed", from.Format(), to.Format())
 	}
 	// db.Report refuses a code that is no municipality's, for the web too.
 	return reports.Filter{From: from, To: to, Municipalities: c.IntSlice("municipality")}, nil

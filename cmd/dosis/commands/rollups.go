@@ -76,8 +76,7 @@ func (e *env) rollupsCommand() *cli.Command {
 						}
 					}
 					if len(bad) > 0 || len(diffs) > 0 {
-						return workflow.Invalidf("%d rollup-rækker og %d rapportforespørgsler afviger fra genberegningen",
-							"%d rollup rows and %d report queries differ from the recomputation", len(bad), len(diffs))
+						return workflow.Invalid("err.rollups.differ", len(bad), len(diffs))
 					}
 					if !c.Bool("json") {
 						fmt.Fprintf(e.stdout, "rollups verified: %d rows and the report's figures for %s – %s equal the recomputation\n",
