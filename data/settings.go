@@ -158,15 +158,16 @@ func mergeOver(ctx context.Context, tx bun.Tx, name string, municipality int, ba
 // newest, naming who saved the newest one and when (Danish time), and the
 // fields both saves changed when a merge was tried.
 func settingConflict(cur settingRow, clash []Clash) error {
-	key, args := "err.setting.saved_by", []any{cur.SavedBy, calendar.FormatTime(cur.SavedAt)}
-	if len(clash) > 0 {
-		fields := make([]i18n.Text, len(clash))
-		for i, c := range clash {
-			fields[i] = i18n.Message{DA: c.DA, EN: c.EN}
-		}
-		key, args = "err.setting.saved_by_clash", append(args, i18n.Join(i18n.Verbatim("; "), fields...))
+	at := calendar.FormatTime(cur.SavedAt)
+	if len(clash) == 0 {
+		return &workflow.Error{Kind: workflow.KindConflict, Key: "err.setting.saved_by", Args: []any{cur.SavedBy, at}}
 	}
-	return &workflow.Error{Kind: workflow.KindConflict, Key: key, Args: args}
+	fields := make([]i18n.Text, len(clash))
+	for i, c := range clash {
+		fields[i] = i18n.Message{DA: c.DA, EN: c.EN}
+	}
+	return &workflow.Error{Kind: workflow.KindConflict, Key: "err.setting.saved_by_clash",
+		Args: []any{cur.SavedBy, at, i18n.Join(i18n.Verbatim("; "), fields...)}}
 }
 
 // SettingHistory lists the saved versions of setting name for

@@ -78,11 +78,13 @@ func errBadLogin() error {
 }
 
 func errThrottled(wait time.Duration) error {
-	unit, n := "err.user.wait_seconds", secs(wait)
+	n := secs(wait)
+	howLong := i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, "err.user.wait_seconds", n) })
 	if wait > 90*time.Second {
-		unit, n = "err.user.wait_minutes", int(math.Ceil(wait.Minutes()))
+		m := int(math.Ceil(wait.Minutes()))
+		howLong = func(l i18n.Lang) string { return i18n.Tf(l, "err.user.wait_minutes", m) }
 	}
-	e := workflow.Forbidden("err.user.throttled", i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, unit, n) }))
+	e := workflow.Forbidden("err.user.throttled", howLong)
 	e.Err = ErrLoginThrottled
 	return e
 }

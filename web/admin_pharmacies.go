@@ -49,8 +49,9 @@ func (app *App) adminPharmacies(w http.ResponseWriter, r *http.Request, rq *Requ
 func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
 	p := workflow.Pharmacy{Name: strings.TrimSpace(r.PostFormValue("name"))}
 	for _, f := range []struct {
-		field, label string // label: the form's catalogue key, to name the field in a refusal
-		to           *int
+		field string
+		label i18n.Key // the form's label, to name the field in a refusal
+		to    *int
 	}{{"municipality", "citizen.municip", &p.Municipality}, {"period_days", "pharm.period", &p.PeriodDays},
 		{"deadline_days", "pharm.deadline", &p.DeadlineWorkingDays}, {"lead_hours", "pharm.lead", &p.LeadTimeHours}} {
 		v := strings.TrimSpace(r.PostFormValue(f.field))
@@ -60,7 +61,7 @@ func pharmacyFromForm(r *http.Request) (workflow.Pharmacy, error) {
 		n, err := strconv.Atoi(v)
 		if err != nil {
 			// Named as the form labels it, not by its field name ("feltet deadline_days").
-			return p, workflow.InField(i18n.Key(f.label), workflow.Invalid("err.number.not_whole", v))
+			return p, workflow.InField(f.label, workflow.Invalid("err.number.not_whole", v))
 		}
 		*f.to = n
 	}
