@@ -94,7 +94,7 @@ func ValidName(name string) (string, error) {
 	if n == "" {
 		return "", workflow.Invalid("err.name.missing")
 	}
-	if err := workflow.CheckText(i18n.Key("field.name"), n, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("err.field.name"), n, workflow.TextName); err != nil {
 		return "", err
 	}
 	return n, nil

@@ -22,7 +22,7 @@ func addGP(ctx context.Context, q bun.IDB, g workflow.GP, now time.Time) (workfl
 	if g.Ydernummer == "" || g.Name == "" {
 		return g, workflow.Invalid("err.gp.needs_ydernummer_and_name")
 	}
-	if err := workflow.CheckText(i18n.Key("field.gp_name"), g.Name, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("err.field.gp_name"), g.Name, workflow.TextName); err != nil {
 		return g, err
 	}
 	if err := g.ValidateMedComIDs(); err != nil {

@@ -99,7 +99,7 @@ func (in NewUser) validateTie() error {
 	if strings.TrimSpace(in.Name) == "" {
 		return workflow.Invalid("err.name.missing")
 	}
-	if err := workflow.CheckText(i18n.Key("field.name"), in.Name, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("err.field.name"), in.Name, workflow.TextName); err != nil {
 		return err
 	}
 	if _, err := workflow.ParseRole(string(in.Role)); err != nil {

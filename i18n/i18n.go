@@ -97,7 +97,7 @@ type Text interface {
 	In(Lang) string
 }
 
-// Key is a catalogue key as a Text: T(l, key) ("field.note" names the note
+// Key is a catalogue key as a Text: T(l, key) ("err.field.note" names the note
 // in a message about it).
 type Key string
 

@@ -46,12 +46,12 @@ func accessFilter(r *http.Request) (data.AccessFilter, accessForm, error) {
 	}
 	var err error
 	if af.From != "" {
-		if f.From, err = parseDateField(af.From, i18n.Key("field.from")); err != nil {
+		if f.From, err = parseDateField(af.From, i18n.Key("err.field.from")); err != nil {
 			return f, af, err
 		}
 	}
 	if af.To != "" {
-		if f.To, err = parseDateField(af.To, i18n.Key("field.to")); err != nil {
+		if f.To, err = parseDateField(af.To, i18n.Key("err.field.to")); err != nil {
 			return f, af, err
 		}
 	}

@@ -39,7 +39,7 @@ func (app *App) adminClosed(w http.ResponseWriter, r *http.Request, rq *Request)
 // adminClosedAdd adds a closed date (dd-mm-yyyy) with a name.
 func (app *App) adminClosedAdd(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	return app.closedChange(w, r, rq, "add", func(id string) error {
-		d, err := parseDateField(r.PostFormValue("date"), i18n.Key("field.date"))
+		d, err := parseDateField(r.PostFormValue("date"), i18n.Key("err.field.date"))
 		if err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func (app *App) adminClosedAdd(w http.ResponseWriter, r *http.Request, rq *Reque
 // adminClosedRemove removes a closed date.
 func (app *App) adminClosedRemove(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	return app.closedChange(w, r, rq, "remove", func(id string) error {
-		d, err := parseDateField(r.PostFormValue("date"), i18n.Key("field.date"))
+		d, err := parseDateField(r.PostFormValue("date"), i18n.Key("err.field.date"))
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 // with the urgent-roll request form filled in (reason, needed-by, note).
 func (app *App) caseChange(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	eff, err := parseDateField(r.PostFormValue("effective"), i18n.Key("field.effective"))
+	eff, err := parseDateField(r.PostFormValue("effective"), i18n.Key("err.field.effective"))
 	if err != nil {
 		return app.caseRefused(r, rq, id, "change", err)
 	}

@@ -12,7 +12,7 @@ import (
 // back with a prefilled urgent-roll request.
 func (app *App) caseHospital(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	at, err := parseStampFields(r.PostFormValue("at_date"), r.PostFormValue("at_time"), "12:00", i18n.Key("field.time"))
+	at, err := parseStampFields(r.PostFormValue("at_date"), r.PostFormValue("at_time"), "12:00", i18n.Key("err.field.time"))
 	if err != nil {
 		return app.caseRefused(r, rq, id, "hospital", err)
 	}

@@ -13,7 +13,7 @@ import (
 // needed-by date and time (Danish time), note.
 func (app *App) caseUrgentRequest(w http.ResponseWriter, r *http.Request, rq *Request) error {
 	id := r.PathValue("id")
-	at, err := parseStampFields(r.PostFormValue("needed_date"), r.PostFormValue("needed_time"), "08:00", i18n.Key("field.needed_by"))
+	at, err := parseStampFields(r.PostFormValue("needed_date"), r.PostFormValue("needed_time"), "08:00", i18n.Key("err.field.needed_by"))
 	if err != nil {
 		return app.caseRefused(r, rq, id, "urgent", err)
 	}

@@ -14,14 +14,22 @@ import (
 // reaches a screen).
 func formFieldName(key string) i18n.Key {
 	switch key {
-	case "username", "password", "name", "note", "cpr", "user":
-		return i18n.Key("field." + key)
-	case "giver_name":
-		return "field.name"
+	case "username":
+		return "err.field.username"
+	case "password":
+		return "err.field.password"
+	case "name", "giver_name":
+		return "err.field.name"
+	case "note":
+		return "err.field.note"
+	case "cpr":
+		return "err.field.cpr"
+	case "user":
+		return "err.field.user"
 	case "q":
-		return "field.search"
+		return "err.field.search"
 	}
-	return "field.unknown"
+	return "err.field.unknown"
 }
 
 // checkFormText refuses a form whose values hold a NUL byte, another

@@ -48,7 +48,7 @@ func FuzzFormText(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, n := range names {
-			if err := workflow.CheckText(i18n.Key("field.name"), n, workflow.TextName); err != nil {
+			if err := workflow.CheckText(i18n.Key("err.field.name"), n, workflow.TextName); err != nil {
 				t.Fatalf("stored a name the text rule refuses: %q", n)
 			}
 		}

@@ -53,12 +53,12 @@ func (app *App) reportFilter(r *http.Request, rq *Request) (reports.Filter, repo
 	from, to := reports.DefaultPeriod(calendar.Today(rq.Now))
 	var err error
 	if s := q.Get("from"); s != "" {
-		if from, err = parseDateField(s, i18n.Key("field.from_cap")); err != nil {
+		if from, err = parseDateField(s, i18n.Key("err.field.from_cap")); err != nil {
 			return reports.Filter{}, reportForm{}, err
 		}
 	}
 	if s := q.Get("to"); s != "" {
-		if to, err = parseDateField(s, i18n.Key("field.to_cap")); err != nil {
+		if to, err = parseDateField(s, i18n.Key("err.field.to_cap")); err != nil {
 			return reports.Filter{}, reportForm{}, err
 		}
 	}

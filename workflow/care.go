@@ -11,7 +11,7 @@ import (
 
 // CheckNote refuses a note longer than MaxNoteLength characters.
 func CheckNote(note string) error {
-	return CheckText(i18n.Key("field.note"), note, TextNote)
+	return CheckText(i18n.Key("err.field.note"), note, TextNote)
 }
 
 // The audit events of case actions that keep the case's state.

@@ -46,7 +46,7 @@ func (c ConsentInput) Validate() error {
 	if c.GivenBy != GiverCitizen && strings.TrimSpace(c.GiverName) == "" {
 		return Invalid("err.consent.giver_name_missing")
 	}
-	if err := CheckText(i18n.Key("field.giver_name"), c.GiverName, TextName); err != nil {
+	if err := CheckText(i18n.Key("err.field.giver_name"), c.GiverName, TextName); err != nil {
 		return err
 	}
 	if c.GivenOn.IsZero() {

@@ -30,7 +30,7 @@ var noValues = map[string]bool{"i18n.Key": true, "web.formDate": true}
 // keyForwarders are the few functions that pass a key they were given on
 // to a key-taking function: their own callers' keys are checked instead.
 var keyForwarders = map[string]bool{"data/store.go notFound": true, "web/citizen_edit.go formDate": true,
-	"web/formtext.go formFieldName": true, "workflow/errors.go NotFound": true, "workflow/errors.go Invalid": true,
+	"workflow/errors.go NotFound": true, "workflow/errors.go Invalid": true,
 	"workflow/errors.go Forbidden": true}
 
 var keyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)

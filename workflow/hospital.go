@@ -55,7 +55,7 @@ func (n HospitalNotice) Validate(now time.Time) error {
 	case n.At.After(now.Add(time.Hour)):
 		return Invalid("err.time.in_future", calendar.DayOf(n.At).Format())
 	}
-	return CheckText(i18n.Key("field.hospital_name"), n.Hospital, TextName)
+	return CheckText(i18n.Key("err.field.hospital_name"), n.Hospital, TextName)
 }
 
 // HospitalOutcome is what recording a notification did.

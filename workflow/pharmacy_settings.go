@@ -36,7 +36,7 @@ func PeriodLengths() []int { return []int{7, 14} }
 // above and names the first field out of range, in Danish and English.
 func (p Pharmacy) Validate() error {
 	name := strings.TrimSpace(p.Name)
-	if err := CheckText(i18n.Key("field.pharmacy_name"), name, TextName); err != nil && name != "" {
+	if err := CheckText(i18n.Key("err.field.pharmacy_name"), name, TextName); err != nil && name != "" {
 		return err
 	}
 	switch {

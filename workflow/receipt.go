@@ -49,7 +49,7 @@ func (in ReceiptInput) Validate() error {
 			return Invalid("err.receipt.deviation_twice", k)
 		}
 	}
-	return CheckText(i18n.Key("field.note"), in.Note, TextNote)
+	return CheckText(i18n.Key("err.field.note"), in.Note, TextNote)
 }
 
 // DeviationLabel names a deviation kind for users in lang ("da" or "en").

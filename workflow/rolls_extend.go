@@ -24,7 +24,7 @@ func (sv *Service) ExtendPeriod(ctx context.Context, a Actor, caseID string, seq
 	if err := ValidatePeriodLength(days, reason); err != nil {
 		return nil, err
 	}
-	if err := CheckText(i18n.Key("field.reason"), reason, TextNote); err != nil {
+	if err := CheckText(i18n.Key("err.field.reason"), reason, TextNote); err != nil {
 		return nil, err
 	}
 	var out []Period

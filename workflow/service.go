@@ -50,7 +50,7 @@ type effects func(ctx context.Context, tx Tx, s Snapshot, c *Case) error
 
 // fire runs one transition in one transaction.
 func (sv *Service) fire(ctx context.Context, a Actor, caseID string, ev Event, in Input, before func(context.Context, Tx, *Snapshot) error, after effects) (Case, error) {
-	if err := CheckText(i18n.Key("field.note"), in.Note, TextNote); err != nil {
+	if err := CheckText(i18n.Key("err.field.note"), in.Note, TextNote); err != nil {
 		return Case{}, err
 	}
 	var out Case

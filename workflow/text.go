@@ -46,7 +46,7 @@ func (k TextKind) maxLen() int {
 // flags, imported cells): it must be valid UTF-8 without NUL bytes or
 // control characters (TextNote and TextValue allow tab, CR and LF) and at
 // most the kind's length. field names the field in the message (a Text:
-// i18n.Key("field.name") is "navnet", "the name"). A control character stored in a name
+// i18n.Key("err.field.name") is "navnet", "the name"). A control character stored in a name
 // would later be printed raw to a terminal (ESC sequences can fake output)
 // and PostgreSQL refuses NUL bytes.
 func CheckText(field i18n.Text, s string, k TextKind) error {

@@ -37,7 +37,7 @@ func TestCheckText(t *testing.T) {
 		{"right-to-left name without controls", "דוד Cohen", workflow.TextName, true, ""},
 	}
 	for _, c := range cases {
-		err := workflow.CheckText(i18n.Key("field.name"), c.in, c.kind)
+		err := workflow.CheckText(i18n.Key("err.field.name"), c.in, c.kind)
 		if (err == nil) != c.ok {
 			t.Errorf("%s: %v, want ok=%v", c.name, err, c.ok)
 			continue

@@ -32,7 +32,7 @@ func (sv *Service) RequestUrgentRoll(ctx context.Context, a Actor, r UrgentReque
 	if r.NeededBy.IsZero() {
 		return UrgentRoll{}, Invalid("err.urgent.needed_by_missing")
 	}
-	if err := CheckText(i18n.Key("field.note"), r.Note, TextNote); err != nil {
+	if err := CheckText(i18n.Key("err.field.note"), r.Note, TextNote); err != nil {
 		return UrgentRoll{}, err
 	}
 	var out UrgentRoll
@@ -157,7 +157,7 @@ func (sv *Service) CancelUrgentRoll(ctx context.Context, a Actor, id, note strin
 // urgentStep takes one step in one transaction: the roll's new status and
 // step time (version-checked) and its audit row, or nothing.
 func (sv *Service) urgentStep(ctx context.Context, a Actor, id string, step UrgentStep, reason, note string) (UrgentRoll, error) {
-	if err := CheckText(i18n.Key("field.reason"), reason, TextNote); err != nil {
+	if err := CheckText(i18n.Key("err.field.reason"), reason, TextNote); err != nil {
 		return UrgentRoll{}, err
 	}
 	if err := CheckNote(note); err != nil {

@@ -52,7 +52,7 @@ func FuzzParse(f *testing.F) {
 		if len(rep.Problems) == 0 {
 			// Whatever would be written passes the one text rule.
 			for _, c := range p.citizens {
-				if err := workflow.CheckText(i18n.Key("field.name"), c.name, workflow.TextName); err != nil {
+				if err := workflow.CheckText(i18n.Key("err.field.name"), c.name, workflow.TextName); err != nil {
 					t.Fatalf("a citizen's name would be stored that the text rule refuses: %q: %v", c.name, err)
 				}
 			}

@@ -145,7 +145,7 @@ func (c *rowCheck) citizenName() string {
 		return ""
 	}
 	name := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-	if err := workflow.CheckText(i18n.Key("field.name"), name, workflow.TextName); err != nil {
+	if err := workflow.CheckText(i18n.Key("err.field.name"), name, workflow.TextName); err != nil {
 		v, _ := c.l.cell(c.r, ColLastName)
 		c.problem(ColLastName, v, because("giver et navn, der er for langt", "makes a name that is too long"))
 		return ""

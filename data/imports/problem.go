@@ -106,7 +106,7 @@ func (c *rowCheck) optional(key string) (string, bool) {
 // no control character, at most a name's length) and returns it, or ""
 // when it was refused.
 func (c *rowCheck) text(key, v string) string {
-	err := workflow.CheckText(i18n.Key("field.value"), v, workflow.TextName)
+	err := workflow.CheckText(i18n.Key("err.field.value"), v, workflow.TextName)
 	var we *workflow.Error
 	if errors.As(err, &we) {
 		c.problem(key, workflow.Printable(v[:min(len(v), 80)]), &reason{
