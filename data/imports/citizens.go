@@ -63,8 +63,7 @@ func (w *writer) citizens(ctx context.Context, recs []citizenRec) error {
 		w.checkMunicipality(muns, r.c, r.mun)
 		if _, ok := gps[r.gp]; r.hasGP && !ok {
 			v, _ := r.c.optional(ColGP)
-			r.c.problem(ColGP, v, because("er ikke en kendt læge; importér lægerne først",
-				"is not a known GP; import the GPs first"))
+			r.c.problem(ColGP, v, because("err.import.gp_unknown"))
 		}
 	}
 	if len(w.rep.Problems) > 0 {
@@ -111,8 +110,7 @@ func (w *writer) citizens(ctx context.Context, recs []citizenRec) error {
 			})
 			if row.Municipality != old.Municipality {
 				r.c.warn(ColMunicipality, fmt.Sprint(row.Municipality), because(
-					"borgeren flyttes fra kommune %d; åbne sager flyttes ikke",
-					"the citizen moves from municipality %d; open cases are not moved", old.Municipality))
+					"err.import.citizen_moves", old.Municipality))
 			}
 			if _, err := w.tx.NewUpdate().Model(&row).Column("name", "municipality_code", "gp_id", "medicine_help").
 				WherePK().Exec(ctx); err != nil {

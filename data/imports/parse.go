@@ -117,7 +117,7 @@ func (c *rowCheck) municipality(o Options, required bool) (int, bool) {
 			return o.Municipality, true
 		}
 		if required {
-			c.problem(ColMunicipality, v, because("mangler", "is missing"))
+			c.problem(ColMunicipality, v, because("err.import.missing"))
 		}
 		return 0, false
 	}
@@ -129,8 +129,7 @@ func (c *rowCheck) municipality(o Options, required bool) (int, bool) {
 	if o.Municipality != 0 && n != o.Municipality {
 		// Worded for the web's choice and the CLI's flag alike: the Danish
 		// import page said "givet med --municipality".
-		c.problem(ColMunicipality, v, because("er ikke den kommune, der er valgt til importen (%d)",
-			"is not the municipality chosen for the import (%d, --municipality)", o.Municipality))
+		c.problem(ColMunicipality, v, because("err.import.not_chosen_municipality", o.Municipality))
 		return 0, false
 	}
 	return n, true
@@ -139,7 +138,7 @@ func (c *rowCheck) municipality(o Options, required bool) (int, bool) {
 // unique reports a key seen on an earlier line of the file.
 func (c *rowCheck) unique(seen map[string]int, col, key, shown string) {
 	if first, dup := seen[key]; dup {
-		c.problem(col, shown, because("står også på linje %d", "is also on line %d", first))
+		c.problem(col, shown, because("err.import.duplicate_line", first))
 		return
 	}
 	seen[key] = c.r.Line

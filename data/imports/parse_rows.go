@@ -56,7 +56,7 @@ func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]i
 		case rs != nil:
 			c.problem(ColSince, v, rs)
 		case !o.Now.IsZero() && d.After(calendar.Today(o.Now)):
-			c.problem(ColSince, v, because("ligger i fremtiden", "is in the future"))
+			c.problem(ColSince, v, because("err.import.in_future"))
 		}
 		rec.since = d
 	}
@@ -112,7 +112,7 @@ func (p *Parsed) parsePharmacy(c *rowCheck, o Options, seen map[string]int) {
 	whole(ColPeriodDays, 7, 14, &rec.period, &rec.hasPeriod)
 	if rec.hasPeriod && rec.period != 7 && rec.period != 14 {
 		v, _ := c.optional(ColPeriodDays)
-		c.problem(ColPeriodDays, v, because("skal være 7 eller 14", "must be 7 or 14"))
+		c.problem(ColPeriodDays, v, because("err.import.period_days"))
 	}
 	whole(ColDeadlineDays, workflow.MinDeadlineWorkingDays, workflow.MaxDeadlineWorkingDays, &rec.deadline, &rec.hasDeadline)
 	whole(ColLeadHours, workflow.MinLeadTimeHours, workflow.MaxLeadTimeHours, &rec.lead, &rec.hasLead)
@@ -141,13 +141,13 @@ func (c *rowCheck) citizenName() string {
 	}
 	if len(parts) == 0 {
 		v, _ := c.l.cell(c.r, ColLastName)
-		c.problem(ColLastName, v, because("mangler (og Fornavn er også tom)", "is missing (and Fornavn is empty too)"))
+		c.problem(ColLastName, v, because("err.import.surname_missing"))
 		return ""
 	}
 	name := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 	if err := workflow.CheckText(i18n.Key("err.field.name"), name, workflow.TextName); err != nil {
 		v, _ := c.l.cell(c.r, ColLastName)
-		c.problem(ColLastName, v, because("giver et navn, der er for langt", "makes a name that is too long"))
+		c.problem(ColLastName, v, because("err.import.name_too_long"))
 		return ""
 	}
 	return name

@@ -52,13 +52,11 @@ func (w *writer) pharmacies(ctx context.Context, recs []pharmacyRec) error {
 		case r.id != "":
 			old, ok := byID[r.id]
 			if !ok {
-				r.c.problem(ColID, r.id, because("er ikke et kendt apotek; lad id være tomt for et nyt apotek",
-					"is not a known pharmacy; leave id empty for a new pharmacy"))
+				r.c.problem(ColID, r.id, because("err.import.pharmacy_unknown"))
 			}
 			matches[i] = match{old, ok}
 		case len(same) > 1:
-			r.c.problem(ColName, r.name, because("passer på %d apoteker i kommunen; angiv kolonnen id",
-				"matches %d pharmacies in the municipality; give the id column", len(same)))
+			r.c.problem(ColName, r.name, because("err.import.pharmacy_ambiguous", len(same)))
 		case len(same) == 1:
 			matches[i] = match{same[0], true}
 		}

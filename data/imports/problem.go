@@ -90,7 +90,7 @@ func (c *rowCheck) at(key, value string, rs *reason) Problem {
 func (c *rowCheck) required(key string) string {
 	v, _ := c.l.cell(c.r, key)
 	if v == "" {
-		c.problem(key, v, because("mangler", "is missing"))
+		c.problem(key, v, because("err.import.missing"))
 	}
 	return c.text(key, v)
 }

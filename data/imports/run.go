@@ -115,7 +115,7 @@ func (w *writer) municipalities(ctx context.Context) (map[int]bool, error) {
 func (w *writer) checkMunicipality(known map[int]bool, c *rowCheck, code int) {
 	if code != 0 && !known[code] {
 		c.problem(ColMunicipality, c.cellOr(ColMunicipality, Options{Municipality: code}),
-			because("er ikke en kendt kommunekode", "is not a known municipality code"))
+			because("err.import.municipality_unknown"))
 	}
 }
 

@@ -2,13 +2,13 @@ package imports
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/data/refdata"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
 )
@@ -16,8 +16,10 @@ import (
 // reason says, in Danish and English, why a value was not accepted.
 type reason struct{ da, en string }
 
-func because(da, en string, args ...any) *reason {
-	return &reason{fmt.Sprintf(da, args...), fmt.Sprintf(en, args...)}
+// because is the reason of the catalogue's key (err.import.*) with its
+// values, in both languages (a Problem keeps both).
+func because(key string, args ...any) *reason {
+	return &reason{i18n.Tf(i18n.Danish, key, args...), i18n.Tf(i18n.English, key, args...)}
 }
 
 // parseBool reads ja/nej as offices write it: ja, j, x, 1, yes, true, sand
@@ -29,7 +31,7 @@ func parseBool(s string) (bool, *reason) {
 	case "nej", "n", "0", "no", "false", "falsk", "-":
 		return false, nil
 	}
-	return false, because("skal være ja eller nej", "must be ja or nej (yes or no)")
+	return false, because("err.import.not_yes_no")
 }
 
 // parseNumber reads a number with a Danish decimal comma ("1.234,5") or,
@@ -45,7 +47,7 @@ func parseNumber(s string) (float64, *reason) {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(t, "eExXpP_") {
-		return 0, because("er ikke et tal", "is not a number")
+		return 0, because("err.import.not_number")
 	}
 	return f, nil
 }
@@ -57,10 +59,10 @@ func parseWhole(s string, lo, hi int) (int, *reason) {
 		return 0, r
 	}
 	if f != math.Trunc(f) {
-		return 0, because("skal være et helt tal", "must be a whole number")
+		return 0, because("err.import.not_whole_number")
 	}
 	if f < float64(lo) || f > float64(hi) {
-		return 0, because("skal være mellem %d og %d", "must be between %d and %d", lo, hi)
+		return 0, because("err.import.out_of_range", lo, hi)
 	}
 	return int(f), nil
 }
@@ -77,8 +79,7 @@ func parseMunicipality(s string) (int, *reason) {
 	if m, ok, err := refdata.MunicipalityByName(s); err == nil && ok {
 		return m.Code, nil
 	}
-	return 0, because("skal være en kommunekode med 3 cifre (fx 851) eller et kommunenavn (fx Aalborg)",
-		"must be a 3-digit municipality code (e.g. 851) or a municipality's name (e.g. Aalborg)")
+	return 0, because("err.import.municipality_format")
 }
 
 // parseDate reads dd-mm-yyyy (also dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd)
@@ -92,7 +93,7 @@ func parseDate(s string, excel bool) (calendar.Date, *reason) {
 	}
 	d, err := calendar.ParseDate(t)
 	if err != nil {
-		return calendar.Date{}, because("er ikke en dato; skriv dd-mm-åååå", "is not a date; write dd-mm-yyyy")
+		return calendar.Date{}, because("err.import.date_format")
 	}
 	return d, nil
 }
@@ -105,8 +106,7 @@ func parseCPR(s string) (cpr.Number, []*reason, *reason) {
 	digits := strings.Trim(t, "0123456789") == ""
 	if (digits && len(t) == 9) || (len(t) == 10 && strings.IndexByte(t, '-') == 5) {
 		t = "0" + t
-		warnings = append(warnings, because("fik et foranstillet nul tilbage (regnearket havde fjernet det)",
-			"a leading zero was added (a spreadsheet had dropped it)"))
+		warnings = append(warnings, because("err.import.leading_zero"))
 	}
 	n, err := cpr.Parse(t)
 	if err != nil {
@@ -133,7 +133,7 @@ func parseCPR(s string) (cpr.Number, []*reason, *reason) {
 func parseYdernummer(s string) (string, *reason) {
 	t := strings.TrimSpace(s)
 	if t == "" || len(t) > 6 || strings.Trim(t, "0123456789") != "" {
-		return "", because("skal være et ydernummer på højst 6 cifre", "must be a ydernummer of at most 6 digits")
+		return "", because("err.import.ydernummer_format")
 	}
 	return strings.Repeat("0", 6-len(t)) + t, nil
 }
