@@ -63,3 +63,31 @@ func TestLang(t *testing.T) {
 		t.Errorf("a missing key shows %q, want [no.such.key]", got)
 	}
 }
+
+// TestTfRendersTexts: an argument that is a Text is rendered in the
+// message's language (a key, a language function, a list, a message), and
+// a verbatim text is the same in both.
+func TestTfRendersTexts(t *testing.T) {
+	state := TextFunc(func(l Lang) string { return l.Pick("Aktiv", "Active") })
+	for _, tc := range []struct {
+		name   string
+		arg    any
+		da, en string
+	}{
+		{"key", Key("role.nurse"), "Sygeplejerske", "Nurse"},
+		{"func", state, "Aktiv", "Active"},
+		{"message", Message{DA: "noten", EN: "the note"}, "noten", "the note"},
+		{"join", Join(Key("list.or"), state, Key("role.lead")), "Aktiv eller Projektleder", "Active or Project lead"},
+		{"verbatim", Verbatim("--since"), "--since", "--since"},
+		{"plain", "42", "42", "42"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Tf(Danish, "err.detail", tc.arg); got != tc.da {
+				t.Errorf("Danish %q, want %q", got, tc.da)
+			}
+			if got := Tf(English, "err.detail", tc.arg); got != tc.en {
+				t.Errorf("English %q, want %q", got, tc.en)
+			}
+		})
+	}
+}
