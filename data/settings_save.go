@@ -73,7 +73,7 @@ func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *el
 		return e
 	}
 	if d := eligibility.Default(); d.ID == rs.ID && d.Version == rs.Version && !eligibility.SameRules(d, rs) {
-		return refuse(i18n.Key("ruleset.default_version"))
+		return refuse(i18n.Key("err.ruleset.when_default"))
 	}
 	var rows []settingRow
 	if err := tx.NewSelect().Model(&rows).Where("s.name = ? AND s.municipality_code = ? AND s.body <> ''", SettingEligibility, municipality).
@@ -87,7 +87,7 @@ func ruleSetVersionFree(ctx context.Context, tx bun.Tx, municipality int, rs *el
 		}
 		if old.ID == rs.ID && old.Version == rs.Version && !eligibility.SameRules(old, rs) {
 			saved := calendar.FormatTime(r.SavedAt)
-			return refuse(i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, "ruleset.saved_version", saved) }))
+			return refuse(i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, "err.ruleset.when_saved", saved) }))
 		}
 	}
 	return nil

@@ -254,6 +254,8 @@ func errorMessages() Catalogue {
 		"err.ruleset.invalid_json":                   {"regelsættet kan ikke bruges: teksten er ikke gyldig JSON: %s", "the rule set cannot be used: the text is not valid JSON: %s"},
 		"err.ruleset.too_many_criteria":              {"regelsættet må højst have %d kriterier", "a rule set may have at most %d criteria"},
 		"err.ruleset.version_used":                   {"Version: regelsættet %q version %q er allerede brugt med andre kriterier (%s); vurderingerne gemmer versionen, så giv det ændrede regelsæt en ny version, fx %q", "Version: rule set %q version %q is already used with other criteria (%s); assessments record the version, so give the changed rule set a new version, e.g. %q"},
+		"err.ruleset.when_default":                   {"standardregelsættet", "the default rule set"},
+		"err.ruleset.when_saved":                     {"gemt %s", "saved %s"},
 		"err.search.control_characters":              {"søgningen indeholder styretegn", "the search contains control characters"},
 		"err.search.cpr_in_address":                  {"søg efter CPR-nummer med søgefeltet, ikke i adressen", "search for a CPR number with the search field, not in the address"},
 		"err.search.not_cpr_or_birth":                {"%q er hverken et CPR-nummer (10 cifre) eller en fødselsdato (6 cifre, ddmmåå)", "%q is neither a CPR number (10 digits) nor a birth date (6 digits, ddmmyy)"},
@@ -320,7 +322,5 @@ func errorMessages() Catalogue {
 		"err.web.role_no_access":                     {"din rolle har ikke adgang til denne side", "your role has no access to this page"},
 		"err.worklist.role_none":                     {"din rolle har ingen arbejdsliste", "your role has no worklist"},
 		"list.or":                                    {" eller ", " or "},
-		"ruleset.default_version":                    {"standardregelsættet", "the default rule set"},
-		"ruleset.saved_version":                      {"gemt %s", "saved %s"},
 	}
 }
