@@ -54,25 +54,24 @@ const (
 // modulus-11 check is not an error; see [Number.Warnings].
 func Parse(s string) (Number, error) {
 	in := strings.TrimSpace(s)
-	fail := func(da, en string, args ...any) (Number, error) {
-		return Number{}, &ParseError{Input: in, da: fmt.Sprintf(da, args...), en: fmt.Sprintf(en, args...)}
+	fail := func(key string, args ...any) (Number, error) {
+		return Number{}, &ParseError{Input: in, key: key, args: args}
 	}
 	if in == "" {
-		return fail("tomt; skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS", "empty, want DDMMYY-SSSS or DDMMYYSSSS")
+		return fail("err.cpr.empty")
 	}
 	runes := []rune(in)
 	switch len(runes) {
 	case 10:
 		if strings.ContainsRune(in, '-') {
-			return fail("med bindestreg skal det være DDMMÅÅ-SSSS (11 tegn), men det er %d tegn",
-				"with a hyphen it must be DDMMYY-SSSS (11 characters), got %d characters", len(runes))
+			return fail("err.cpr.hyphen_length", len(runes))
 		}
 	case 11:
 		if runes[6] != '-' {
-			return fail("tegn 7 er %q, men skal være '-' (DDMMÅÅ-SSSS)", "character 7 is %q, want '-' (DDMMYY-SSSS)", runes[6])
+			return fail("err.cpr.hyphen_place", runes[6])
 		}
 	default:
-		return fail("skriv DDMMÅÅ-SSSS eller DDMMÅÅSSSS; det er %d tegn", "want DDMMYY-SSSS or DDMMYYSSSS, got %d characters", len(runes))
+		return fail("err.cpr.length", len(runes))
 	}
 	var b strings.Builder
 	for i, r := range runes {
@@ -80,7 +79,7 @@ func Parse(s string) (Number, error) {
 			continue
 		}
 		if r < '0' || r > '9' {
-			return fail("tegn %d er %q, ikke et ciffer", "character %d is %q, not a digit", i+1, r)
+			return fail("err.cpr.not_digit", i+1, r)
 		}
 		b.WriteRune(r)
 	}
@@ -88,17 +87,14 @@ func Parse(s string) (Number, error) {
 	day, month, yy := num(digits[0:2]), num(digits[2:4]), num(digits[4:6])
 	year := fullYear(yy, digits[6]-'0')
 	if month < 1 || month > 12 {
-		return fail("måned %d findes ikke (01-12)", "month %d is not a month (01-12)", month)
+		return fail("err.cpr.no_such_month", month)
 	}
 	if day < 1 || day > daysIn(year, time.Month(month)) {
-		hintDA, hintEN := "", ""
+		name := i18n.TextFunc(func(l i18n.Lang) string { return l.Pick(monthDA(month), time.Month(month).String()) })
 		if day > 60 && day-60 <= daysIn(year, time.Month(month)) {
-			hintDA = " (erstatningsnumre, hvor dagen har fået lagt 60 til, kan ikke bruges)"
-			hintEN = " (replacement numbers with 60 added to the day are not supported)"
+			return fail("err.cpr.no_such_day_replacement", day, name, year)
 		}
-		return Number{}, &ParseError{Input: in,
-			da: fmt.Sprintf("dag %d findes ikke i %s %d%s", day, monthDA(month), year, hintDA),
-			en: fmt.Sprintf("day %d is not a day of %s %d%s", day, time.Month(month), year, hintEN)}
+		return fail("err.cpr.no_such_day", day, name, year)
 	}
 	return Number{digits: digits}, nil
 }
@@ -106,22 +102,23 @@ func Parse(s string) (Number, error) {
 // ParseError is Parse's refusal: the input and what is wrong with it, in
 // Danish (Danish) and English (Error, and Detail).
 type ParseError struct {
-	Input  string
-	da, en string
+	Input string
+	key   string // what is wrong: a catalogue key (err.cpr.*) and its values
+	args  []any
 }
 
 // Error is the refusal in English, with the input: `CPR "…": detail`.
-func (e *ParseError) Error() string { return fmt.Sprintf("CPR %q: %s", e.Input, e.en) }
+func (e *ParseError) Error() string { return fmt.Sprintf("CPR %q: %s", e.Input, e.English()) }
 
 // Danish is what is wrong, in Danish, without the input.
-func (e *ParseError) Danish() string { return e.da }
+func (e *ParseError) Danish() string { return e.In(i18n.Danish) }
 
 // English is what is wrong, in English, without the input.
-func (e *ParseError) English() string { return e.en }
+func (e *ParseError) English() string { return e.In(i18n.English) }
 
 // In is what is wrong in l, without the input (an i18n.Text, for an
 // error's message).
-func (e *ParseError) In(l i18n.Lang) string { return l.Pick(e.da, e.en) }
+func (e *ParseError) In(l i18n.Lang) string { return i18n.Tf(l, e.key, e.args...) }
 
 // monthDA is the Danish name of month m (1–12).
 func monthDA(m int) string {
