@@ -38,7 +38,7 @@ func AckFor(orig *Message, code string, prob *Problem, o Options) Outgoing {
 	var outcome *node
 	if code != AckOK {
 		if prob == nil {
-			prob = problem(ProblemBadValue, "", "", "ukendt fejl", "unknown error")
+			prob = problem(ProblemBadValue, "", "", "err.medcom.unknown_error")
 		}
 		ooID := o.id()
 		reference(resp, "details", "OperationOutcome/"+ooID)

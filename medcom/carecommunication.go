@@ -33,12 +33,12 @@ type CareCommunicationDraft struct {
 func (d CareCommunicationDraft) Validate() error {
 	switch {
 	case d.Sender.SOR == "":
-		return problem(ProblemMissing, "MessageHeader.sender", "", "afsenderens SOR-kode mangler", "the sender's SOR code is missing")
+		return problem(ProblemMissing, "MessageHeader.sender", "", "err.medcom.sender_sor_missing")
 	case d.Receiver.SOR == "" && d.Receiver.EAN == "":
 		return problem(ProblemMissing, "MessageHeader.destination.receiver", "",
-			"modtagerens SOR-kode eller EAN-nummer mangler", "the receiver's SOR code or EAN number is missing")
+			"err.medcom.receiver_missing")
 	case d.Patient.CPR == "":
-		return problem(ProblemNoCPR, "Patient.identifier", "", "patientens CPR-nummer mangler", "the patient's CPR number is missing")
+		return problem(ProblemNoCPR, "Patient.identifier", "", "err.medcom.patient_cpr_missing")
 	case d.Category == "":
 		return missing("Communication.category")
 	case strings.TrimSpace(d.Text) == "":

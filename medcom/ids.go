@@ -6,7 +6,7 @@ import "strings"
 // 6 to 18 digits. It returns the problem, or nil.
 func CheckSOR(s string) *Problem {
 	if len(s) < 6 || len(s) > 18 || strings.Trim(s, "0123456789") != "" {
-		return problem(ProblemBadValue, "", "", "en SOR-kode er 6-18 cifre", "a SOR code is 6-18 digits")
+		return problem(ProblemBadValue, "", "", "err.medcom.sor_format")
 	}
 	return nil
 }
@@ -15,7 +15,7 @@ func CheckSOR(s string) *Problem {
 // the GS1 check digit. It returns the problem, or nil.
 func CheckEAN(s string) *Problem {
 	if len(s) != 13 || strings.Trim(s, "0123456789") != "" {
-		return problem(ProblemBadValue, "", "", "et EAN-nummer er 13 cifre", "an EAN number is 13 digits")
+		return problem(ProblemBadValue, "", "", "err.medcom.ean_format")
 	}
 	sum := 0
 	for i := range 12 {
@@ -26,7 +26,7 @@ func CheckEAN(s string) *Problem {
 		sum += d
 	}
 	if int(s[12]-'0') != (10-sum%10)%10 {
-		return problem(ProblemBadValue, "", "", "EAN-nummerets kontrolciffer passer ikke", "the EAN number's check digit is wrong")
+		return problem(ProblemBadValue, "", "", "err.medcom.ean_check_digit")
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package medcom
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -16,19 +15,16 @@ import (
 func Parse(b []byte) (*Message, error) {
 	if len(b) > MaxMessageBytes {
 		return nil, problem(ProblemTooLarge, "", "",
-			fmt.Sprintf("meddelelsen er større end %d MiB", MaxMessageBytes>>20),
-			fmt.Sprintf("the message is larger than %d MiB", MaxMessageBytes>>20))
+			"err.medcom.too_large", MaxMessageBytes>>20)
 	}
 	f, ok := sniff(b)
 	if !ok {
-		return nil, problem(ProblemSyntax, "", "", "filen er hverken FHIR XML eller FHIR JSON",
-			"the file is neither FHIR XML nor FHIR JSON")
+		return nil, problem(ProblemSyntax, "", "", "err.medcom.not_fhir")
 	}
 	root, err := decode(b, f)
 	if err != nil {
 		detail := clip(err.Error(), 200)
-		return nil, problem(ProblemSyntax, "", "", "filen kan ikke læses som "+strings.ToUpper(string(f))+": "+detail,
-			"the file cannot be read as "+strings.ToUpper(string(f))+": "+detail)
+		return nil, problem(ProblemSyntax, "", "", "err.medcom.syntax", strings.ToUpper(string(f)), detail)
 	}
 	m := &Message{Format: f}
 	p := &parser{root: root, m: m}
@@ -52,8 +48,7 @@ type parser struct {
 func (p *parser) bundle() error {
 	r := p.root
 	if r.resourceType != "Bundle" {
-		return problem(ProblemNotBundle, "", r.resourceType, "dokumentet er ikke en FHIR Bundle",
-			"the document is not a FHIR Bundle")
+		return problem(ProblemNotBundle, "", r.resourceType, "err.medcom.not_bundle")
 	}
 	p.m.BundleID = r.str("id")
 	p.byRef = map[string]*node{}
@@ -75,11 +70,9 @@ func (p *parser) bundle() error {
 	case len(headers) == 0 && r.str("type") != "message":
 		return notMessage(r.str("type"))
 	case len(headers) == 0:
-		return problem(ProblemNoHeader, "Bundle.entry", "", "bundlen har ingen MessageHeader",
-			"the Bundle has no MessageHeader")
+		return problem(ProblemNoHeader, "Bundle.entry", "", "err.medcom.no_header")
 	case len(headers) > 1:
-		return problem(ProblemBadValue, "Bundle.entry", "", "bundlen har mere end én MessageHeader",
-			"the Bundle has more than one MessageHeader")
+		return problem(ProblemBadValue, "Bundle.entry", "", "err.medcom.several_headers")
 	}
 	h := headers[0]
 	p.m.Header.ID = h.str("id")
@@ -90,8 +83,7 @@ func (p *parser) bundle() error {
 		id := p.m.Header.ID
 		p.m.Header.ID = ""
 		return problem(ProblemBadValue, "MessageHeader.id", id,
-			"er ikke et FHIR-id (1-64 tegn: bogstaver a-z, cifre, '-' og '.')",
-			"is not a FHIR id (1-64 characters: letters a-z, digits, '-' and '.')")
+			"err.medcom.bad_id")
 	}
 	if t := r.str("type"); t != "message" {
 		return notMessage(t)
@@ -105,14 +97,13 @@ func (p *parser) bundle() error {
 	want, known := profileFor[code]
 	if sys != SystemEventCodes || !known {
 		return problem(ProblemUnknownEvent, "MessageHeader.eventCoding", code,
-			"Dosis modtager ikke denne meddelelsestype (kun HospitalNotification, CareCommunication og Acknowledgement)",
-			"Dosis does not receive this message type (only HospitalNotification, CareCommunication and Acknowledgement)")
+			"err.medcom.unknown_event")
 	}
 	p.m.Header.Event = code
 	if profiles := r.path("meta").get("profile"); len(profiles) > 0 &&
 		!slices.ContainsFunc(profiles, func(n *node) bool { return profileMatches(strings.TrimSpace(n.value), want) }) {
 		return problem(ProblemUnknownProfile, "Bundle.meta.profile", profiles[0].value,
-			"profilen passer ikke til meddelelsestypen "+code, "the profile does not fit the message type "+code)
+			"err.medcom.unknown_profile", code)
 	}
 	p.m.Header.Sender = p.organization(h.one("sender"))
 	p.m.Header.Receiver = p.organization(h.path("destination", "receiver"))
@@ -132,7 +123,7 @@ func (p *parser) bundle() error {
 
 // notMessage is the problem of a Bundle of another type than message.
 func notMessage(t string) *Problem {
-	return problem(ProblemNotMessage, "Bundle.type", t, "bundlen er ikke af typen message", "the Bundle is not of type message")
+	return problem(ProblemNotMessage, "Bundle.type", t, "err.medcom.not_message")
 }
 
 // all returns the entries of a resource type.
@@ -207,7 +198,7 @@ func (p *parser) provenance() (Provenance, error) {
 		}
 		if sys := pr.str("activity", "coding", "system"); out.Activity != "" && sys != SystemActivityCodes {
 			return out, problem(ProblemUnknownActivity, "Provenance.activity.coding.system", sys,
-				"aktivitetskoden er ikke fra MedComs kodeliste", "the activity code is not from MedCom's code system")
+				"err.medcom.activity_system")
 		}
 		for _, e := range pr.get("entity") {
 			if id := refID(e.str("what", "reference")); id != "" {
@@ -224,8 +215,7 @@ func (p *parser) patient() error {
 	ps := p.all("Patient")
 	if len(ps) != 1 {
 		return problem(ProblemNoPatient, "Bundle.entry", "",
-			fmt.Sprintf("meddelelsen skal have præcis én patient (har %d)", len(ps)),
-			fmt.Sprintf("the message must have exactly one patient (has %d)", len(ps)))
+			"err.medcom.patient_count", len(ps))
 	}
 	pt := ps[0]
 	out := &Patient{}
@@ -235,12 +225,11 @@ func (p *parser) patient() error {
 		}
 	}
 	if out.CPR == "" {
-		return problem(ProblemNoCPR, "Patient.identifier", "", "patienten har intet CPR-nummer ("+SystemCPR+")",
-			"the patient has no CPR number ("+SystemCPR+")")
+		return problem(ProblemNoCPR, "Patient.identifier", "", "err.medcom.patient_no_cpr", SystemCPR)
 	}
 	n, err := cpr.Parse(out.CPR)
 	if err != nil {
-		return problem(ProblemNoCPR, "Patient.identifier", "", "CPR-nummeret er ugyldigt", "the CPR number is invalid")
+		return problem(ProblemNoCPR, "Patient.identifier", "", "err.medcom.cpr_invalid")
 	}
 	out.CPR = n.Digits()
 	if name := pt.one("name"); name != nil {
@@ -279,5 +268,5 @@ func validID(s string) bool {
 
 // missing is the problem of a required element that is absent.
 func missing(path string) *Problem {
-	return problem(ProblemMissing, path, "", "skal være udfyldt", "is required")
+	return problem(ProblemMissing, path, "", "err.medcom.required")
 }

@@ -13,8 +13,7 @@ func (p *parser) hospitalNotification(h *node) error {
 	act, ok := LookupActivity(p.m.Provenance.Activity)
 	if !ok {
 		return problem(ProblemUnknownActivity, "Provenance.activity", p.m.Provenance.Activity,
-			"aktivitetskoden findes ikke i HospitalNotifications værdisæt",
-			"the activity code is not in the HospitalNotification value set")
+			"err.medcom.hospital_activity")
 	}
 	enc := p.resolve(h.one("focus"))
 	if enc == nil || enc.resourceType != "Encounter" {
@@ -23,8 +22,7 @@ func (p *parser) hospitalNotification(h *node) error {
 	hn := &HospitalNotification{Activity: act, EncounterStatus: enc.str("status"), Class: enc.str("class", "code")}
 	if !slices.Contains([]string{"in-progress", "onleave", "finished", "entered-in-error"}, hn.EncounterStatus) {
 		return problem(ProblemBadValue, "Encounter.status", hn.EncounterStatus,
-			"status skal være in-progress, onleave, finished eller entered-in-error",
-			"the status must be in-progress, onleave, finished or entered-in-error")
+			"err.medcom.encounter_status")
 	}
 	for _, eoc := range enc.get("episodeOfCare") {
 		if v := eoc.str("identifier", "value"); v != "" && hn.EpisodeOfCare == "" {
@@ -95,8 +93,7 @@ func (p *parser) careCommunication(h *node) error {
 		}
 	default:
 		return problem(ProblemUnknownActivity, "Provenance.activity", p.m.Provenance.Activity,
-			"aktivitetskoden skal være new-message, reply-message eller forward-message",
-			"the activity code must be new-message, reply-message or forward-message")
+			"err.medcom.care_activity")
 	}
 	c := p.resolve(h.one("focus"))
 	if c == nil || c.resourceType != "Communication" {
@@ -163,8 +160,7 @@ func (p *parser) ack(h *node) error {
 	}
 	if !slices.Contains([]string{AckOK, AckTransientError, AckFatalError}, a.Code) {
 		return problem(ProblemBadValue, "MessageHeader.response.code", a.Code,
-			"svarkoden skal være ok, transient-error eller fatal-error",
-			"the response code must be ok, transient-error or fatal-error")
+			"err.medcom.response_code")
 	}
 	for _, oo := range p.all("OperationOutcome") {
 		for _, is := range oo.get("issue") {
@@ -183,7 +179,7 @@ func (p *parser) ack(h *node) error {
 
 // badOrder is the problem of a period that ends before it starts.
 func badOrder(path string) *Problem {
-	return problem(ProblemBadTime, path, "", "slutter før den begynder", "ends before it starts")
+	return problem(ProblemBadTime, path, "", "err.medcom.ends_before_start")
 }
 
 // instant parses a FHIR instant or dateTime with a time: date, time with
@@ -195,8 +191,7 @@ func instant(path, s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil || t.Year() < 1900 || t.Year() > 2200 {
 		return time.Time{}, problem(ProblemBadTime, path, s,
-			"er ikke et muligt tidspunkt (åååå-mm-ddTtt:mm:ss med tidszone)",
-			"is not a possible time (yyyy-mm-ddThh:mm:ss with a time zone)")
+			"err.medcom.bad_time")
 	}
 	return t.UTC(), nil
 }

@@ -54,17 +54,18 @@ func (p *Problem) Text(lang string) string {
 }
 
 // NewProblem builds a Problem for a check made outside this package (a
-// time in the future, a case rule); the texts are given the path and value
-// as Parse's are.
-func NewProblem(code ProblemCode, path, value, da, en string) *Problem {
-	return problem(code, path, value, da, en)
+// time in the future, a case rule); the texts, of the catalogue's key with
+// args, are given the path and value as Parse's are.
+func NewProblem(code ProblemCode, path, value, key string, args ...any) *Problem {
+	return problem(code, path, value, key, args...)
 }
 
 // problem builds a Problem whose texts name the path and, when set, the
 // value (quoted, cut to 80 characters so a hostile value cannot flood a
-// report).
-func problem(code ProblemCode, path, value, da, en string) *Problem {
-	p := &Problem{Code: code, Path: path, Value: clip(value, 80), MsgDA: da, MsgEN: en}
+// report). key is the catalogue's text (err.medcom.*) with args.
+func problem(code ProblemCode, path, value, key string, args ...any) *Problem {
+	p := &Problem{Code: code, Path: path, Value: clip(value, 80),
+		MsgDA: i18n.Tf(i18n.Danish, key, args...), MsgEN: i18n.Tf(i18n.English, key, args...)}
 	if path != "" {
 		p.MsgDA = path + ": " + p.MsgDA
 		p.MsgEN = path + ": " + p.MsgEN

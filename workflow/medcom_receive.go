@@ -33,7 +33,7 @@ func (sv *Service) ReceiveMessage(ctx context.Context, a Actor, raw []byte, chan
 	if perr != nil {
 		prob, _ = perr.(*medcom.Problem)
 		if prob == nil {
-			prob = medcom.NewProblem(medcom.ProblemSyntax, "", "", "meddelelsen kan ikke læses", "the message cannot be read")
+			prob = medcom.NewProblem(medcom.ProblemSyntax, "", "", "err.medcom.unreadable")
 		}
 	} else {
 		prob = futureTime(m, now)
@@ -51,8 +51,7 @@ func (sv *Service) ReceiveMessage(ctx context.Context, a Actor, raw []byte, chan
 		}
 	}
 	if err != nil {
-		tp := medcom.NewProblem(medcom.ProblemBadValue, "", "", "midlertidig fejl hos modtageren; send meddelelsen igen",
-			"temporary error at the receiver; send the message again")
+		tp := medcom.NewProblem(medcom.ProblemBadValue, "", "", "err.medcom.transient")
 		rc = Receipt{Parsed: m, Problem: tp}
 		if m == nil || m.Ack == nil {
 			rc.Ack, rc.AckCode = medcom.AckFor(m, medcom.AckTransientError, tp, medcom.Options{Now: now}), medcom.AckTransientError
@@ -76,7 +75,7 @@ func (sv *Service) receiveIn(ctx context.Context, a Actor, m *medcom.Message, pr
 				if m.Ack == nil {
 					var p *medcom.Problem
 					if old.AckCode != medcom.AckOK {
-						p = medcom.NewProblem(medcom.ProblemBadValue, "", "", old.Problem, old.Problem)
+						p = medcom.NewProblem(medcom.ProblemBadValue, "", "", "err.detail", old.Problem) // the stored refusal, as it was
 					}
 					rc.Ack, rc.AckCode = medcom.AckFor(m, old.AckCode, p, medcom.Options{Now: now}), old.AckCode
 				}
@@ -144,8 +143,7 @@ func futureTime(m *medcom.Message, now time.Time) *medcom.Problem {
 		return nil
 	}
 	if t := m.Notification.EventTime(); t.After(now.Add(time.Hour)) {
-		return medcom.NewProblem(medcom.ProblemBadTime, "Encounter.period", calendar.FormatTime(t),
-			"tidspunktet ligger i fremtiden", "the time is in the future")
+		return medcom.NewProblem(medcom.ProblemBadTime, "Encounter.period", calendar.FormatTime(t), "err.medcom.time_in_future")
 	}
 	return nil
 }
