@@ -3,10 +3,11 @@ package reports
 import (
 	"context"
 	"fmt"
-	"github.com/dosis-dk/dosis/workflow/calendar"
 	"math/big"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // attack is what a reader of the published report can write down, listed

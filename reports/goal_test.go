@@ -3,8 +3,9 @@ package reports
 import (
 	"context"
 	"fmt"
-	"github.com/dosis-dk/dosis/workflow/calendar"
 	"testing"
+
+	"github.com/dosis-dk/dosis/workflow/calendar"
 )
 
 // goalSource is one municipality whose days on DD grow each month.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -137,9 +138,7 @@ func (f ParamsFile) Apply(base Params) (Params, error) {
 	for _, key := range sortedKeys(f.Municipalities) {
 		code, err := strconv.Atoi(key)
 		if err != nil || len(key) != 3 || code < 100 {
-			probs.add("municipalities."+key, "", 0,
-				fmt.Sprintf("kommunekoden %q er ikke et tal med tre cifre", key),
-				fmt.Sprintf("municipalities: municipality code %q is not a three-digit number", key))
+			probs.add("municipalities."+key, "", 0, "err.report.params_municipality_code", key)
 			continue
 		}
 		out.Overrides[code] = f.Municipalities[key].apply(out.Default, code, &probs)
@@ -158,13 +157,17 @@ func scopePath(code int) string {
 	return "municipalities." + strconv.Itoa(code)
 }
 
-// scopeNames names a model's scope for a message.
-func scopeNames(code int) (da, en string) {
+// scopeName names a model's scope for a message: the national value or a
+// municipality's.
+func scopeName(code int) i18n.Text {
 	if code == 0 {
-		return "landsværdi", "national value"
+		return i18n.Key("err.report.params_scope_national")
 	}
-	return fmt.Sprintf("kommune %d", code), fmt.Sprintf("municipality %d", code)
+	return i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, "err.report.params_scope_municipality", code) })
 }
+
+// label is a parameter's label in both languages.
+func (p Param) label() i18n.Text { return i18n.Message{DA: p.LabelDA, EN: p.LabelEN} }
 
 func (mf ModelFile) apply(m Model, code int, probs *problems) Model {
 	before := len(*probs)
@@ -176,34 +179,27 @@ func (mf ModelFile) apply(m Model, code int, probs *problems) Model {
 	// Equal minutes would free no time and make citizens per FTE infinite
 	// ("+Inf" in the report): refused like more.
 	if len(*probs) == before && m.NetMinutesPerPeriod() <= 0 {
-		da, en := scopeNames(code)
-		probs.add(scopePath(code)+"."+m.DDMinutesPerPeriod.Key, m.DDMinutesPerPeriod.Key, code,
-			fmt.Sprintf("%s (%s): %s minutter med dosispakning skal være færre end de %s minutter ved manuel dosering",
-				m.DDMinutesPerPeriod.LabelDA, da, NumberDA(m.DDMinutesPerPeriod.Value), NumberDA(m.ManualMinutesPerPeriod.Value)),
-			fmt.Sprintf("%s: minutes with dose dispensing (%g) must be fewer than with manual dispensing (%g) (%s)",
-				scopePath(code), m.DDMinutesPerPeriod.Value, m.ManualMinutesPerPeriod.Value, en))
+		dd, manual := m.DDMinutesPerPeriod.Value, m.ManualMinutesPerPeriod.Value
+		probs.add(scopePath(code)+"."+m.DDMinutesPerPeriod.Key, m.DDMinutesPerPeriod.Key, code, "err.report.params_dd_not_fewer",
+			m.DDMinutesPerPeriod.label(), scopeName(code), NumberDA(dd), NumberDA(manual), scopePath(code), dd, manual)
 	}
 	return m
 }
 
 func (pf ParamFile) apply(p Param, field string, code int, probs *problems) Param {
-	da, en := scopeNames(code)
+	scope := scopeName(code)
 	if pf.Value == nil {
-		probs.add(field, p.Key, code, fmt.Sprintf("%s (%s): værdien mangler", p.LabelDA, da),
-			fmt.Sprintf("%s.value is missing (%s, %s)", field, p.LabelEN, en))
+		probs.add(field, p.Key, code, "err.report.params_value_missing", p.label(), scope, field)
 		return p
 	}
 	v := *pf.Value
 	if math.IsNaN(v) || v < p.Min || v > p.Max {
-		probs.add(field, p.Key, code,
-			fmt.Sprintf("%s (%s): %s %s skal være mellem %s og %s %s", p.LabelDA, da, NumberDA(v), p.Unit, NumberDA(p.Min), NumberDA(p.Max), p.Unit),
-			fmt.Sprintf("%s.value %g must be between %g and %g (%s, %s)", field, v, p.Min, p.Max, p.LabelEN, en))
+		probs.add(field, p.Key, code, "err.report.params_out_of_range", p.label(), scope, NumberDA(v), p.Unit,
+			NumberDA(p.Min), NumberDA(p.Max), field, v, p.Min, p.Max)
 		return p
 	}
 	if pf.Source == "" {
-		probs.add(field, p.Key, code,
-			fmt.Sprintf("%s (%s): kilden mangler; skriv, hvor værdien %s kommer fra", p.LabelDA, da, NumberDA(v)),
-			fmt.Sprintf("%s.source is missing: say where the value %g comes from (%s, %s)", field, v, p.LabelEN, en))
+		probs.add(field, p.Key, code, "err.report.params_source_missing", p.label(), scope, NumberDA(v), field, v)
 		return p
 	}
 	p.Value, p.Source = v, pf.Source
@@ -218,16 +214,12 @@ const (
 
 func (b BaseFile) apply(base WhatIfBase, probs *problems) WhatIfBase {
 	if b.Value != BaseMedicineHelp && b.Value != BaseEligible {
-		probs.add("what_if_base", "what_if_base", 0,
-			fmt.Sprintf("%s: %q kendes ikke; vælg %q (%s) eller %q (%s)", WhatIfBaseLabelDA, b.Value,
-				BaseMedicineHelp, WhatIfBase{Key: BaseMedicineHelp}.LabelDA(), BaseEligible, WhatIfBase{Key: BaseEligible}.LabelDA()),
-			fmt.Sprintf("what_if_base.value %q must be %q or %q", b.Value, BaseMedicineHelp, BaseEligible))
+		probs.add("what_if_base", "what_if_base", 0, "err.report.params_base_unknown", WhatIfBaseLabelDA, b.Value,
+			BaseMedicineHelp, WhatIfBase{Key: BaseMedicineHelp}.LabelDA(), BaseEligible, WhatIfBase{Key: BaseEligible}.LabelDA())
 		return base
 	}
 	if b.Source == "" {
-		probs.add("what_if_base", "what_if_base", 0,
-			WhatIfBaseLabelDA+": kilden mangler; skriv, hvorfor dette grundlag er valgt",
-			"what_if_base.source is missing: say why this base was chosen")
+		probs.add("what_if_base", "what_if_base", 0, "err.report.params_base_source_missing", WhatIfBaseLabelDA)
 		return base
 	}
 	return WhatIfBase{Key: b.Value, Source: b.Source}

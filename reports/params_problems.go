@@ -52,8 +52,11 @@ func (e *ParamsError) For(field string) (ParamProblem, bool) {
 
 type problems []ParamProblem
 
-func (p *problems) add(field, key string, code int, da, en string) {
-	*p = append(*p, ParamProblem{Field: field, Key: key, Municipality: code, MsgDA: da, MsgEN: en})
+// add adds the problem of field: the catalogue's text msgKey with args, in
+// both languages.
+func (p *problems) add(field, key string, code int, msgKey string, args ...any) {
+	*p = append(*p, ParamProblem{Field: field, Key: key, Municipality: code,
+		MsgDA: i18n.Tf(i18n.Danish, msgKey, args...), MsgEN: i18n.Tf(i18n.English, msgKey, args...)})
 }
 
 // err makes the problems one invalid-input error with every message.
@@ -117,14 +120,12 @@ func (t ParamsText) ParseText(defaults Params) (ParamsFile, error) {
 		}
 		p, code, ok := paramOfField(defaults, field)
 		if !ok {
-			probs.add(field, "", 0, "ukendt felt: "+field, "unknown field: "+field)
+			probs.add(field, "", 0, "err.report.params_unknown_field", field)
 			continue
 		}
 		v, ok := ParseParamNumber(in.Value)
 		if !ok {
-			da, en := scopeNames(code)
-			probs.add(field, p.Key, code, p.LabelDA+" ("+da+"): "+strconv.Quote(in.Value)+" er ikke et tal; skriv fx 1924 eller 7,5",
-				p.LabelEN+" ("+en+"): "+strconv.Quote(in.Value)+" is not a number; write e.g. 1924 or 7.5")
+			probs.add(field, p.Key, code, "err.report.params_not_number", p.label(), scopeName(code), in.Value)
 			continue
 		}
 		pf := &ParamFile{Value: &v, Source: src}

@@ -23,6 +23,7 @@ var keyArg = map[string]int{
 	"workflow.Invalid": 0, "workflow.NotFound": 0, "workflow.Forbidden": 0,
 	"i18n.Key": 0, "data.notFound": 1, "web.formDate": 1, "imports.because": 0,
 	"cpr.fail": 0, "medcom.problem": 3, "medcom.NewProblem": 3,
+	"probs.add": 3,
 }
 
 // noValues are the key-taking functions whose text takes no values.
