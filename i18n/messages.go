@@ -11,6 +11,7 @@ func areaCatalogues() []Catalogue {
 		reportsUIMessages(),
 		qaworkMessages(),
 		qasteerMessages(),
+		qaviewMessages(),
 	}
 }
 
