@@ -90,10 +90,14 @@ func TestCLIWholePath(t *testing.T) {
 	}
 	r.ok("case", "pause", c, "--reason", "hospital_admission")
 	show := r.ok("case", "show", c)
-	for _, want := range []string{"consent written by citizen on 01-03-2026", "pause: active → paused (hospital_admission)", "GP approved"} {
+	for _, want := range []string{"consent written by citizen on 01-03-2026", "pause: active → paused (hospital_admission)", "GP approved",
+		"command line (tester)"} {
 		if !strings.Contains(show, want) {
 			t.Errorf("timeline lacks %q:\n%s", want, show)
 		}
+	}
+	if strings.Contains(show, "cli:tester") {
+		t.Errorf("the timeline shows the raw actor id:\n%s", show)
 	}
 	list := r.ok("case", "list")
 	if strings.Contains(list, "010145-1236") || !strings.Contains(list, "010145-XXXX") {
