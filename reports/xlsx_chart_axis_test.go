@@ -48,3 +48,45 @@ func TestTrendChartAxisShowsMonths(t *testing.T) {
 		t.Fatal("no line chart in the workbook")
 	}
 }
+
+// TestShareChartAxisShowsPercentAsTables: the summary's share chart writes
+// its value axis with the tables' one decimal ("0.0%", Excel shows the
+// decimal comma of a Danish Excel): "0%" rounded a 2.5 % tick to 3 %.
+func TestShareChartAxisShowsPercentAsTables(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, "xl/charts/chart") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, _ := io.ReadAll(rc)
+		rc.Close()
+		s := string(x)
+		if !strings.Contains(s, "Andel af 75+") || !strings.Contains(s, "<valAx>") {
+			continue
+		}
+		found = true
+		val := s[strings.Index(s, "<valAx>"):]
+		val = val[:strings.Index(val, "</valAx>")]
+		if !strings.Contains(val, `formatCode="0.0%"`) {
+			t.Errorf("the share chart's value axis is not formatted 0.0%%: %s", val)
+		}
+	}
+	if !found {
+		t.Fatal("no share chart in the workbook")
+	}
+	if got := FormatDA(0.12345, KindPercent); got != "12,3 %" {
+		t.Errorf("the tables write 0.12345 as %q, want 12,3 %%", got)
+	}
+}

@@ -5,14 +5,14 @@
 // function in its place; DosisCharts.follow resizes the charts for the
 // screen and for paper. Numbers are written in the page's language
 // (<html lang>): 1.234,5 and 4,5 % in Danish, 1,234.5 and 4.5% in English.
+// How many decimals and which suffix each has is DosisChartFormats, which
+// the server writes before this script from reports.chartFormats (the one
+// rule the tables follow too).
 var DosisCharts = (function () {
   "use strict";
   function formatters(lang) {
     var en = lang === "en";
     var locale = en ? "en-GB" : "da-DK";
-    function nf(digits) {
-      return new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: true });
-    }
     // value takes what ECharts passes: a number, a label's params object
     // ({value: ...}) or a scatter point's [x, category].
     function value(v) {
@@ -20,19 +20,19 @@ var DosisCharts = (function () {
       if (Array.isArray(v)) { v = v[0]; }
       return v;
     }
-    function make(f, suffix) {
+    function make(spec) {
+      var f = new Intl.NumberFormat(locale, { minimumFractionDigits: spec.fixed ? spec.digits : 0,
+        maximumFractionDigits: spec.digits, useGrouping: true });
+      var suffix = (en ? spec.suffixEN : spec.suffix) || "";
       return function (v) {
         v = value(v);
         if (typeof v !== "number" || isNaN(v)) { return "–"; }
         return f.format(v) + suffix;
       };
     }
-    return {
-      "dosis:int": make(nf(0), ""),
-      "dosis:dec1": make(nf(1), ""),
-      "dosis:dec2": make(nf(2), ""),
-      "dosis:pct": make(nf(2), en ? "%" : " %")
-    };
+    var out = {};
+    Object.keys(DosisChartFormats).forEach(function (name) { out[name] = make(DosisChartFormats[name]); });
+    return out;
   }
   // hydrate replaces, in place, every formatter name in opts by its function.
   function hydrate(opts, lang) {
