@@ -2,8 +2,6 @@ package web
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/workflow"
@@ -20,21 +18,9 @@ func parseDateField(value, labelDA, labelEN string) (calendar.Date, error) {
 }
 
 // parseStampFields reads a date field and an optional hh:mm field
-// (default def) as a Danish local time with calendar.ParseDateTime.
+// (default def) as a Danish local time with workflow.ParseDateTime.
 func parseStampFields(date, clock, def, labelDA, labelEN string) (time.Time, error) {
-	if _, err := parseDateField(date, labelDA, labelEN); err != nil {
-		return time.Time{}, err
-	}
-	t, err := calendar.ParseDateTime(date, clock, def)
-	if err != nil {
-		shown := strings.TrimSpace(clock)
-		if shown == "" {
-			shown = def
-		}
-		return time.Time{}, workflow.Invalid(fmt.Sprintf("%s: klokkeslættet %q skal skrives tt:mm", labelDA, shown),
-			fmt.Sprintf("%s: the time %q must be written hh:mm", labelEN, shown))
-	}
-	return t.UTC(), nil
+	return workflow.ParseDateTime(date, clock, def, labelDA, labelEN)
 }
 
 // Clock formats the time of day "hh:mm" in Danish time.

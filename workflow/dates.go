@@ -3,6 +3,7 @@ package workflow
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -44,4 +45,43 @@ func prefixField(field, msg string) string {
 		return msg
 	}
 	return field + ": " + msg
+}
+
+// ParseDateTime reads a Danish local time a person typed as a date
+// (ParseDate) and a clock time "hh:mm" (an empty clock means def; an
+// empty def makes it required), for the field named fieldDA and fieldEN;
+// a refusal names the field and what was typed. It is the one rule for a
+// typed date and time, the web's two fields and the command line's
+// "dd-mm-yyyy hh:mm" (ParseDateTimeText) alike.
+func ParseDateTime(date, clock, def, fieldDA, fieldEN string) (time.Time, error) {
+	d, err := ParseDate(date, fieldDA, fieldEN)
+	if err != nil {
+		return time.Time{}, err
+	}
+	shown := strings.TrimSpace(clock)
+	if shown == "" {
+		shown = def
+	}
+	if shown == "" {
+		return time.Time{}, Invalid(prefixField(fieldDA, "skriv også klokkeslættet (tt:mm)"),
+			prefixField(fieldEN, "give the time as well (hh:mm)"))
+	}
+	h, m, err := calendar.ParseClock(shown)
+	if err != nil {
+		if r := []rune(shown); len(r) > maxQuotedDate {
+			shown = string(r[:maxQuotedDate]) + "…"
+		}
+		e := Invalid(prefixField(fieldDA, "klokkeslættet \""+shown+"\" skal skrives tt:mm"),
+			prefixField(fieldEN, "the time \""+shown+"\" must be written hh:mm"))
+		e.Err = err
+		return time.Time{}, e
+	}
+	return d.At(h, m).UTC(), nil
+}
+
+// ParseDateTimeText reads "dd-mm-yyyy hh:mm" (Danish time) typed into one
+// field with ParseDateTime, the clock required.
+func ParseDateTimeText(s, fieldDA, fieldEN string) (time.Time, error) {
+	date, clock, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return ParseDateTime(date, clock, "", fieldDA, fieldEN)
 }
