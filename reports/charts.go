@@ -151,9 +151,25 @@ func legendBelow() charts.GlobalOpts {
 	return charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"})
 }
 
-// valueAxis is a value axis whose labels are formatted with format.
+// valueAxis is a horizontal bar chart's value axis, its labels formatted
+// with format and its name centred below them (gridNameBelow makes the
+// room): at the axis's end, ECharts's default, the name ran past the
+// chart's right edge ("årsværk" cut to "årsværl" on the FTE chart).
 func valueAxis(name, format string) opts.XAxis {
-	return opts.XAxis{Type: "value", Name: name, MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+	return opts.XAxis{Type: "value", Name: name, NameLocation: "middle", NameGap: valueAxisNameGap,
+		MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+}
+
+// valueAxisNameGap is the distance, in pixels, from the axis line to the
+// axis name below its labels.
+const valueAxisNameGap = 26
+
+// gridNameBelow is grid for a chart whose value axis (valueAxis) has its
+// name below the labels, above the legend at the bottom.
+func gridNameBelow(subtitle string) charts.GlobalOpts {
+	g := gridBelow(subtitle, 0)
+	g.Bottom = strconv.Itoa(valueAxisNameGap + 44)
+	return charts.WithGridOpts(g)
 }
 
 // minInterval keeps a count axis on whole numbers (no 0, 1, 1, 2, 2).
