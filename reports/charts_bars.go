@@ -54,7 +54,7 @@ func hoursChart(r Report, l i18n.Lang) (Chart, charter) {
 	if l.English() {
 		base = r.Params.WhatIfBase.LabelEN()
 	}
-	pct := FormatIn(l, r.Params.WhatIfPercent.Value, KindDecimal)
+	pct := FormatIn(l, r.Params.WhatIfPercent.Value/100, KindPercent)
 	sub := i18n.Tf(l, "chart.hours.sub", i18n.Tf(l, "chart.hours.whatif", pct, base))
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOpts("hours", i18n.T(l, "chart.hours.title"), sub, FormatFTE),

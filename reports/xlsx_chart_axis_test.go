@@ -3,9 +3,12 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // TestTrendChartAxisShowsMonths: the summary's trend chart takes its
@@ -88,5 +91,28 @@ func TestShareChartAxisShowsPercentAsTables(t *testing.T) {
 	}
 	if got := FormatDA(0.12345, KindPercent); got != "12,3 %" {
 		t.Errorf("the tables write 0.12345 as %q, want 12,3 %%", got)
+	}
+}
+
+// TestHoursChartWhatIfPercent: the FTE chart's subtitle writes the what-if
+// share as every percentage (FormatIn): "50,0 %" in Danish, "50.0%" in
+// English, where it wrote "50.0 %".
+func TestHoursChartWhatIfPercent(t *testing.T) {
+	r := sampleReport(t)
+	want := map[i18n.Lang]string{
+		i18n.Danish:  "hvis " + FormatIn(i18n.Danish, r.Params.WhatIfPercent.Value/100, KindPercent) + " af",
+		i18n.English: "if " + FormatIn(i18n.English, r.Params.WhatIfPercent.Value/100, KindPercent) + " of",
+	}
+	for l, w := range want {
+		_, ch := hoursChart(r, l)
+		opts, _ := json.Marshal(ch.JSON())
+		var o struct{ Title struct{ Subtext string } }
+		if err := json.Unmarshal(opts, &o); err != nil {
+			t.Fatalf("%s: no title in the hours chart (%v)", l, err)
+		}
+		sub := strings.ReplaceAll(o.Title.Subtext, "\n", " ")
+		if !strings.Contains(sub, w) || (l == i18n.English && strings.Contains(sub, " %")) {
+			t.Errorf("%s hours chart subtitle %q, want %q", l, sub, w)
+		}
 	}
 }
