@@ -12,6 +12,7 @@ func areaCatalogues() []Catalogue {
 		qaworkMessages(),
 		qasteerMessages(),
 		errorMessages(),
+		qaviewMessages(),
 	}
 }
 

@@ -52,7 +52,7 @@ func nurseMessages() Catalogue {
 		"extend.submit":                {"Forlæng", "Extend"},
 		"rolls.received":               {"Modtaget", "Received"},
 		"rolls.actual_time":            {"Modtaget kl. (hvis ikke nu)", "Received at (if not now)"},
-		"rolls.actual_hint":            {"Tomt: nu. Højst 14 dage tilbage.", "Empty: now. At most 14 days back."},
+		"rolls.actual_hint":            {"Tomt: nu. Kun klokkeslæt: i dag. Højst 14 dage tilbage.", "Empty: now. A time alone: today. At most 14 days back."},
 		"judge.title":                  {"Faglig vurdering", "Professional assessment"},
 		"judge.intro":                  {"Regelsættet kan ikke afgøre sagen alene. Registrér din faglige vurdering med en begrundelse; den gemmes ved siden af regelsættets vurdering.", "The rule set cannot decide alone. Record your professional assessment with a reason; it is kept beside the rule verdict."},
 		"judge.verdict":                {"Din vurdering", "Your assessment"},

@@ -56,7 +56,7 @@ func reportsUIMessages() Catalogue {
 		"chart.stage.6":          {"Startet", "Started"},
 		"chart.hours.title":      {"Frigjorte årsværk (de 20 største)", "FTE freed (the 20 largest)"},
 		"chart.hours.sub":        {"I perioden, og pr. år: %s", "In the period, and a year: %s"},
-		"chart.hours.whatif":     {"hvis %s %% af %s går over", "if %s %% of %s move over"},
+		"chart.hours.whatif":     {"hvis %s af %s går over", "if %s of %s move over"},
 		"chart.hours.caption":    {"Frigjorte årsværk", "FTE freed"},
 		"chart.hours.fte":        {"Årsværk i perioden", "FTE in the period"},
 		"chart.hours.whatif_fte": {"Hvis-scenarie, årsværk pr. år", "What-if, FTE a year"},

@@ -32,8 +32,42 @@ const (
 	FormatInt     = "dosis:int"  // a whole number, thousands grouped
 	FormatDecimal = "dosis:dec1" // at most one decimal
 	FormatFTE     = "dosis:dec2" // at most two decimals (FTE: small municipalities free a fraction)
-	FormatPercent = "dosis:pct"  // a value already in percent, at most two decimals, with " %"
+	FormatPercent = "dosis:pct"  // a value already in percent, PercentDigits decimals as the tables, with " %"
 )
+
+// PercentDigits is the number of decimals of every percentage Dosis shows:
+// the tables (FormatDA), the charts (FormatPercent) and the workbook's
+// percent format (ExcelPercentFormat).
+const PercentDigits = 1
+
+// chartFormat is how a chart formatter writes a number: at most Digits
+// decimals (exactly, when Fixed), then Suffix (SuffixEN in English).
+type chartFormat struct {
+	Digits   int    `json:"digits"`
+	Fixed    bool   `json:"fixed,omitempty"`
+	Suffix   string `json:"suffix,omitempty"`
+	SuffixEN string `json:"suffixEN,omitempty"`
+}
+
+// chartFormats are the formatters the chart options name, as
+// ChartFormatJS hands them to the page's script.
+func chartFormats() map[string]chartFormat {
+	return map[string]chartFormat{
+		FormatInt:     {Digits: 0},
+		FormatDecimal: {Digits: 1},
+		FormatFTE:     {Digits: 2},
+		FormatPercent: {Digits: PercentDigits, Fixed: true, Suffix: " %", SuffixEN: "%"},
+	}
+}
+
+// ExcelPercentFormat is the workbook's number format for a share (a
+// fraction shown in percent with PercentDigits decimals): "0.0%".
+func ExcelPercentFormat() string {
+	if PercentDigits == 0 {
+		return "0%"
+	}
+	return "0." + strings.Repeat("0", PercentDigits) + "%"
+}
 
 // DashboardCharts returns the dashboard's charts in the language l: DD
 // share of the 75+ by municipality ranked against its peers, the adoption
@@ -117,9 +151,25 @@ func legendBelow() charts.GlobalOpts {
 	return charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"})
 }
 
-// valueAxis is a value axis whose labels are formatted with format.
+// valueAxis is a horizontal bar chart's value axis, its labels formatted
+// with format and its name centred below them (gridNameBelow makes the
+// room): at the axis's end, ECharts's default, the name ran past the
+// chart's right edge ("årsværk" cut to "årsværl" on the FTE chart).
 func valueAxis(name, format string) opts.XAxis {
-	return opts.XAxis{Type: "value", Name: name, MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+	return opts.XAxis{Type: "value", Name: name, NameLocation: "middle", NameGap: valueAxisNameGap,
+		MinInterval: minInterval(format), AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(format)}}
+}
+
+// valueAxisNameGap is the distance, in pixels, from the axis line to the
+// axis name below its labels.
+const valueAxisNameGap = 26
+
+// gridNameBelow is grid for a chart whose value axis (valueAxis) has its
+// name below the labels, above the legend at the bottom.
+func gridNameBelow(subtitle string) charts.GlobalOpts {
+	g := gridBelow(subtitle, 0)
+	g.Bottom = strconv.Itoa(valueAxisNameGap + 44)
+	return charts.WithGridOpts(g)
 }
 
 // minInterval keeps a count axis on whole numbers (no 0, 1, 1, 2, 2).

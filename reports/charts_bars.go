@@ -29,7 +29,7 @@ func shareChart(r Report, l i18n.Lang) (Chart, charter) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOpts("share", i18n.T(l, "chart.share.title"), sub, FormatPercent),
 		charts.WithXAxisOpts(valueAxis("%", FormatPercent)), charts.WithYAxisOpts(categoryAxis(true)),
-		grid(sub),
+		gridNameBelow(sub),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 	bar.SetXAxis(names).AddSeries(i18n.T(l, "chart.share.series"), data, barLabel(FormatPercent)).XYReversal()
 	return Chart{ID: "share", Title: i18n.T(l, "chart.share.caption"), Height: barHeight(len(names))}, bar
@@ -54,12 +54,12 @@ func hoursChart(r Report, l i18n.Lang) (Chart, charter) {
 	if l.English() {
 		base = r.Params.WhatIfBase.LabelEN()
 	}
-	pct := FormatIn(l, r.Params.WhatIfPercent.Value, KindDecimal)
+	pct := FormatIn(l, r.Params.WhatIfPercent.Value/100, KindPercent)
 	sub := i18n.Tf(l, "chart.hours.sub", i18n.Tf(l, "chart.hours.whatif", pct, base))
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOpts("hours", i18n.T(l, "chart.hours.title"), sub, FormatFTE),
 		charts.WithXAxisOpts(valueAxis(i18n.T(l, "chart.fte"), FormatFTE)), charts.WithYAxisOpts(categoryAxis(true)),
-		grid(sub),
+		gridNameBelow(sub),
 		legendBelow())...)
 	bar.SetXAxis(names).AddSeries(i18n.T(l, "chart.hours.fte"), fte, barLabel(FormatFTE)).
 		AddSeries(i18n.T(l, "chart.hours.whatif_fte"), whatIf, barLabel(FormatFTE)).XYReversal()
@@ -106,7 +106,7 @@ func leadChart(r Report, l i18n.Lang) (Chart, charter) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOpts("lead", i18n.T(l, "chart.lead.title"), sub, FormatInt),
 		charts.WithXAxisOpts(valueAxis(i18n.T(l, "chart.lead.axis"), FormatInt)), charts.WithYAxisOpts(categoryAxis(true)),
-		grid(sub),
+		gridNameBelow(sub),
 		legendBelow())...)
 	bar.SetXAxis(names).AddSeries(i18n.T(l, "chart.lead.median"), median, barLabel(FormatInt)).
 		AddSeries(i18n.T(l, "chart.lead.p90"), p90).XYReversal()

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -27,8 +28,18 @@ func EChartsJS() []byte { return echartsJS }
 
 // ChartFormatJS returns the script that turns the formatter names in the
 // chart options (FormatInt, FormatDecimal, FormatPercent) into functions
-// (DosisCharts.hydrate), for a server that serves the dashboard live.
-func ChartFormatJS() []byte { return chartFormatJS }
+// (DosisCharts.hydrate), for a server that serves the dashboard live. The
+// formats' decimals and suffixes come first, from chartFormats, so the
+// script holds no number rule of its own.
+func ChartFormatJS() []byte {
+	spec, err := json.Marshal(chartFormats())
+	if err != nil {
+		panic(fmt.Sprintf("chart formats: %v", err)) // a map of plain structs always marshals
+	}
+	out := append([]byte("var DosisChartFormats = "), spec...)
+	out = append(out, ";\n"...)
+	return append(out, chartFormatJS...)
+}
 
 // HTMLOptions are the choices of RenderHTML.
 type HTMLOptions struct {
@@ -74,7 +85,7 @@ func RenderHTML(w io.Writer, r Report, opts HTMLOptions) error {
 		"Generated":  gd.Format() + " kl. " + calendar.FormatClock(r.Generated) + " (" + calendar.WeekLabel(gd, "da") + ")",
 		"Suppressed": r.Suppressed, "Omitted": r.Omitted, "Source": SourceLine(r), "Figures": figures,
 		"Calibration": r.CalibrationText(), "Charts": chs, "ScriptURL": opts.ScriptURL,
-		"Script": template.JS(echartsJS), "Format": template.JS(chartFormatJS), "Lang": opts.Lang.Code(),
+		"Script": template.JS(echartsJS), "Format": template.JS(ChartFormatJS()), "Lang": opts.Lang.Code(),
 	}
 	if err := tpl.Execute(w, data); err != nil {
 		return fmt.Errorf("render dashboard: %w", err)
@@ -98,7 +109,7 @@ func FormatDA(v any, kind string) string {
 	case float64:
 		switch kind {
 		case KindPercent:
-			return decimalDA(x*100, 1) + " %"
+			return decimalDA(x*100, PercentDigits) + " %"
 		case KindInt:
 			return groupDA(strconv.FormatFloat(x, 'f', 0, 64))
 		}

@@ -104,7 +104,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	mk(&s.int, num("#,##0"))
 	mk(&s.dec, num("#,##0.0"))
 	mk(&s.dec2, num("#,##0.000"))
-	mk(&s.pct, num("0.0%"))
+	mk(&s.pct, num(ExcelPercentFormat()))
 	mk(&s.date, num("dd-mm-yyyy"))
 	mk(&s.month, num("mm-yyyy"))
 	mk(&s.hidden, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}})

@@ -118,7 +118,7 @@ func (x *xl) charts() error {
 				Categories: fmt.Sprintf("%s!$C$%d:$C$%d", q(SheetMunicipalities), headerRow+1, headerRow+max(n, 1)),
 				Values:     fmt.Sprintf("%s!$L$%d:$L$%d", q(SheetMunicipalities), headerRow+1, headerRow+max(n, 1))}},
 			Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(320, 16*n))},
-			Legend:    excelize.ChartLegend{Position: "none"}, YAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}}}},
+			Legend:    excelize.ChartLegend{Position: "none"}, YAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: ExcelPercentFormat()}}}},
 		{"Q4", &excelize.Chart{Type: excelize.Line, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Borgere med rulle pr. måned"}}},
 			// The series is named by its header cell: a literal name is
 			// written as a reference, which LibreOffice shows as "Column B".

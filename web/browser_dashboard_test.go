@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/reports"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -151,6 +152,7 @@ func TestBrowserSteeringFirstScreen(t *testing.T) {
 		if c := facts["lead"]; c.Series != "bar,bar,scatter" || c.Categories != 2 {
 			t.Errorf("lead chart: series %s over %d pharmacies, want median and p90 bars with the promise marked, one per pharmacy", c.Series, c.Categories)
 		}
+		checkSharePercent(t, ctx, i18n.Danish)
 		if c := facts["funnel"]; c.Legend {
 			t.Errorf("the funnel shows a legend (top %s) over its title", c.LegendTop)
 		}
@@ -253,6 +255,31 @@ func TestBrowserSteeringFirstScreen(t *testing.T) {
 		if c := facts["funnel"]; c.Title != "Funnel: cases opened in the period" || !strings.HasPrefix(c.Axis, "1,23") {
 			t.Errorf("English funnel: title %q, axis %q", c.Title, c.Axis)
 		}
+		checkSharePercent(t, ctx, i18n.English)
 		onlyLocal(t, s.base, requested())
 	})
+}
+
+// sharePercentProbe writes 12.345 and 4 with the share chart's bar label,
+// axis and tooltip formatters.
+const sharePercentProbe = `(() => {
+  const o = echarts.getInstanceByDom(document.querySelector('[data-chart="share"]')).getOption();
+  const axis = [...o.xAxis, ...o.yAxis].find(a => a.type === "value").axisLabel.formatter;
+  return [o.series[0].label.formatter({value: 12.345}), axis(4), o.tooltip[0].valueFormatter(12.345)];
+})()`
+
+// checkSharePercent: the share chart writes percentages as the tables do
+// (reports.FormatIn: one decimal, a decimal comma in Danish), in its bar
+// labels, axis and tooltip; it wrote two decimals.
+func checkSharePercent(t *testing.T, ctx context.Context, l i18n.Lang) {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](sharePercentProbe))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{reports.FormatIn(l, 0.12345, reports.KindPercent), reports.FormatIn(l, 0.04, reports.KindPercent),
+		reports.FormatIn(l, 0.12345, reports.KindPercent)}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%s share chart writes 12.345 %% and 4 %% as %q (label, axis, tooltip), the tables as %q", l, got, want)
+	}
 }

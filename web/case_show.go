@@ -88,11 +88,47 @@ func (app *App) caseView(r *http.Request, rq *Request, id string) (View, error) 
 			p.Expires = g.PrescriptionExpires
 		}
 	}
-	p.Timeline = app.timeline(d, rq.Lang)
+	people, err := app.db.People(r.Context(), p.actorIDs())
+	if err != nil {
+		return View{}, err
+	}
+	p.Timeline = app.timeline(d, people, rq.Lang)
 	if err := app.gpNames(r.Context(), d, p.Timeline, rq.Lang); err != nil {
 		return View{}, err
 	}
-	return View{Title: d.Citizen.Name, Data: p}, nil
+	return View{Title: d.Citizen.Name, Data: p, people: people}, nil
+}
+
+// actorIDs lists the actor ids of every row the case page shows, for one
+// lookup of the people behind them.
+func (p casePage) actorIDs() []string {
+	var ids []string
+	for _, e := range p.Audit {
+		ids = append(ids, e.Actor)
+	}
+	for _, c := range p.Consents {
+		ids = append(ids, c.RecordedBy, c.WithdrawnRecordedBy)
+	}
+	for _, a := range p.Assessments {
+		ids = append(ids, a.AssessedBy)
+	}
+	for _, g := range p.GPRequests {
+		ids = append(ids, g.RequestedBy)
+	}
+	for _, m := range p.Messages {
+		ids = append(ids, m.Actor)
+	}
+	for _, ps := range [][]workflow.Period{p.Rolls.Periods, p.Rolls.Past} {
+		for _, pr := range ps {
+			ids = append(ids, pr.ReceivedBy)
+		}
+	}
+	for _, u := range p.Rolls.Urgent {
+		for _, e := range u.Events {
+			ids = append(ids, e.Actor)
+		}
+	}
+	return ids
 }
 
 func boolRank(b bool) int {

@@ -21,9 +21,10 @@ type timelineItem struct {
 }
 
 // timeline merges the audit trail, consents, assessments and GP requests of
-// a case into one list, oldest first.
-func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
+// a case into one list, oldest first; people names the actors.
+func (app *App) timeline(d data.CaseDetail, people workflow.People, lang i18n.Lang) []timelineItem {
 	t := func(key string) string { return app.msgs.get(lang, key) }
+	who := func(id string, role workflow.Role) string { return people.Who(id, role, lang) }
 	var out []timelineItem
 	for _, e := range d.Audit {
 		var parts []string
@@ -43,7 +44,7 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 		if e.Note != "" && e.Event != workflow.EventOpen {
 			parts = append(parts, e.Note)
 		}
-		out = append(out, timelineItem{At: e.At, What: t("event." + string(e.Event)), Text: strings.Join(parts, " · "), Actor: e.Actor})
+		out = append(out, timelineItem{At: e.At, What: t("event." + string(e.Event)), Text: strings.Join(parts, " · "), Actor: who(e.Actor, e.ActorRole)})
 	}
 	for _, c := range d.Consents {
 		text := t("consent."+c.GivenBy) + " · " + t("consent."+c.Method) + " · " + c.GivenOn.Format()
@@ -53,22 +54,22 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 		if c.RecorderInDailyCare {
 			text += " · " + t("consent.daily_care")
 		}
-		out = append(out, timelineItem{At: c.RecordedAt, What: t("consent.recorded"), Text: text, Actor: c.RecordedBy})
+		out = append(out, timelineItem{At: c.RecordedAt, What: t("consent.recorded"), Text: text, Actor: who(c.RecordedBy, "")})
 		if c.WithdrawnAt != nil {
 			out = append(out, timelineItem{At: *c.WithdrawnAt, What: t("consent.recorded"),
-				Text: t("consent.withdrawn") + " " + c.WithdrawalNote, Actor: c.WithdrawnRecordedBy})
+				Text: t("consent.withdrawn") + " " + c.WithdrawalNote, Actor: who(c.WithdrawnRecordedBy, "")})
 		}
 	}
 	for _, a := range d.Assessments {
 		if a.RuleSetID == workflow.ProfessionalRuleSet {
-			out = append(out, timelineItem{At: a.AssessedAt, What: t("judge.title"), Text: t("outcome."+a.Outcome) + " · " + a.Reason, Actor: a.AssessedBy})
+			out = append(out, timelineItem{At: a.AssessedAt, What: t("judge.title"), Text: t("outcome."+a.Outcome) + " · " + a.Reason, Actor: who(a.AssessedBy, "")})
 			continue
 		}
 		out = append(out, timelineItem{At: a.AssessedAt, What: t("assessment"),
-			Text: t("outcome."+a.Outcome) + " · " + a.RuleSetID + " " + a.RuleSetVersion, Actor: a.AssessedBy})
+			Text: t("outcome."+a.Outcome) + " · " + a.RuleSetID + " " + a.RuleSetVersion, Actor: who(a.AssessedBy, "")})
 	}
 	for _, g := range d.GPRequests {
-		out = append(out, timelineItem{At: g.RequestedAt, What: t("gp.requested"), Actor: g.RequestedBy})
+		out = append(out, timelineItem{At: g.RequestedAt, What: t("gp.requested"), Actor: who(g.RequestedBy, "")})
 		if g.DecidedAt != nil {
 			text := t("gp." + g.Decision)
 			if !g.PrescriptionExpires.IsZero() {
@@ -81,14 +82,17 @@ func (app *App) timeline(d data.CaseDetail, lang i18n.Lang) []timelineItem {
 		}
 	}
 	for _, m := range d.Messages {
-		out = append(out, app.messageItem(m, lang))
+		it := app.messageItem(m, lang)
+		it.Actor = who(m.Actor, "")
+		out = append(out, it)
 	}
 	slices.SortStableFunc(out, func(a, b timelineItem) int { return a.At.Compare(b.At) })
 	return out
 }
 
 // messageItem is a MedCom message on the timeline: what it reported and
-// when (Danish time), what it did to the case and its acknowledgement.
+// when (Danish time), what it did to the case and its acknowledgement (the
+// caller names who received or sent it).
 func (app *App) messageItem(m workflow.Message, lang i18n.Lang) timelineItem {
 	t := func(key string) string { return app.msgs.get(lang, key) }
 	text := ""
@@ -105,5 +109,5 @@ func (app *App) messageItem(m workflow.Message, lang i18n.Lang) timelineItem {
 	if m.Detail != "" {
 		text += " · " + m.Detail
 	}
-	return timelineItem{At: m.ReceivedAt, What: t("medcom.kind." + m.Kind), Text: text, Actor: m.Actor}
+	return timelineItem{At: m.ReceivedAt, What: t("medcom.kind." + m.Kind), Text: text}
 }

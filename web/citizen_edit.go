@@ -41,7 +41,11 @@ func (app *App) citizenEditView(r *http.Request, rq *Request, id string) (View, 
 			p.Ydernummer = g.Ydernummer
 		}
 	}
-	return View{Title: app.msgs.get(rq.Lang, "edit.title") + ": " + cit.Name, Data: p}, nil
+	people, err := app.changePeople(r.Context(), changes)
+	if err != nil {
+		return View{}, err
+	}
+	return View{Title: app.msgs.get(rq.Lang, "edit.title") + ": " + cit.Name, Data: p, people: people}, nil
 }
 
 // citizenEditForm shows the form to change a citizen's name, GP and

@@ -87,8 +87,12 @@ func (app *App) gpView(r *http.Request, rq *Request, id string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
+	people, err := app.changePeople(r.Context(), changes)
+	if err != nil {
+		return View{}, err
+	}
 	p := gpsPage{GP: g, GPs: all, Absences: abs, Changes: changes, CanEdit: rq.Actor.Role != workflow.RoleNurse}
-	return View{Title: g.Name, Data: p}, nil
+	return View{Title: g.Name, Data: p, people: people}, nil
 }
 
 // gpShow shows one practice with its absences.

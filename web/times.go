@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"strings"
 	"time"
 
 	"github.com/dosis-dk/dosis/i18n"
@@ -20,20 +19,9 @@ func parseDateField(value string, label i18n.Text) (calendar.Date, error) {
 }
 
 // parseStampFields reads a date field and an optional hh:mm field
-// (default def) as a Danish local time with calendar.ParseDateTime.
+// (default def) as a Danish local time with workflow.ParseDateTime.
 func parseStampFields(date, clock, def string, label i18n.Text) (time.Time, error) {
-	if _, err := parseDateField(date, label); err != nil {
-		return time.Time{}, err
-	}
-	t, err := calendar.ParseDateTime(date, clock, def)
-	if err != nil {
-		shown := strings.TrimSpace(clock)
-		if shown == "" {
-			shown = def
-		}
-		return time.Time{}, workflow.InField(label, workflow.Invalid("err.time.format", shown))
-	}
-	return t.UTC(), nil
+	return workflow.ParseDateTime(date, clock, def, label)
 }
 
 // Clock formats the time of day "hh:mm" in Danish time.

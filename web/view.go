@@ -26,6 +26,8 @@ type View struct {
 	Form url.Values
 	Data any
 	msgs catalogue
+	// people names the actors of the rows the page shows (Who).
+	people workflow.People
 }
 
 // T returns the text for key in the request's language.
@@ -108,6 +110,11 @@ func (v View) State(s workflow.State) string { return s.Label(v.lang()) }
 
 // Role is a role's label.
 func (v View) Role(r workflow.Role) string { return v.T("role." + string(r)) }
+
+// Who names the actor id of a stored row by the person's name and role
+// (role when the row kept it, else ""), the command line or a MedCom
+// connection as such (workflow.People.Who).
+func (v View) Who(id string, role workflow.Role) string { return v.people.Who(id, role, v.lang()) }
 
 // Reason is a reason code's label for an event.
 func (v View) Reason(ev workflow.Event, code string) string {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
-	"strings"
-	"time"
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/workflow"
@@ -76,26 +74,6 @@ func (v View) ExtendDays() []int {
 		out = append(out, d)
 	}
 	return out
-}
-
-// LocalInput formats a time for a native datetime-local input, in Danish
-// time.
-func (v View) LocalInput(t time.Time) string {
-	return t.In(calendar.Copenhagen()).Format("2006-01-02T15:04")
-}
-
-// formTime reads an optional datetime-local field (yyyy-mm-ddThh:mm,
-// Danish time) or a typed "dd-mm-yyyy hh:mm"; "" is the zero time.
-func formTime(s, field string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := calendar.ParseTime(strings.Replace(s, "T", " ", 1), false)
-	if err != nil {
-		return time.Time{}, workflow.Invalid("err.date.stamp_format", field, s)
-	}
-	return t.UTC(), nil
 }
 
 // danishDate matches a date as the pages write it.

@@ -3,6 +3,7 @@ package workflow
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow/calendar"
@@ -44,4 +45,41 @@ func InField(field i18n.Text, e *Error) *Error {
 		return e
 	}
 	return &Error{Kind: e.Kind, Key: "err.in_field", Args: []any{field, e.bare()}, Unmet: e.Unmet, Err: e.Err}
+}
+
+// ParseDateTime reads a Danish local time a person typed as a date
+// (ParseDate) and a clock time "hh:mm" (an empty clock means def; an
+// empty def makes it required), for the field named field; a refusal
+// names the field and what was typed. It is the one rule for a typed date
+// and time, the web's two fields and the command line's "dd-mm-yyyy
+// hh:mm" (ParseDateTimeText) alike.
+func ParseDateTime(date, clock, def string, field i18n.Text) (time.Time, error) {
+	d, err := ParseDate(date, field)
+	if err != nil {
+		return time.Time{}, err
+	}
+	shown := strings.TrimSpace(clock)
+	if shown == "" {
+		shown = def
+	}
+	if shown == "" {
+		return time.Time{}, InField(field, Invalid("err.time.clock_required"))
+	}
+	h, m, err := calendar.ParseClock(shown)
+	if err != nil {
+		if r := []rune(shown); len(r) > maxQuotedDate {
+			shown = string(r[:maxQuotedDate]) + "…"
+		}
+		e := InField(field, Invalid("err.time.format", shown))
+		e.Err = err
+		return time.Time{}, e
+	}
+	return d.At(h, m).UTC(), nil
+}
+
+// ParseDateTimeText reads "dd-mm-yyyy hh:mm" (Danish time) typed into one
+// field with ParseDateTime, the clock required.
+func ParseDateTimeText(s string, field i18n.Text) (time.Time, error) {
+	date, clock, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return ParseDateTime(date, clock, "", field)
 }

@@ -90,10 +90,14 @@ func TestCLIWholePath(t *testing.T) {
 	}
 	r.ok("case", "pause", c, "--reason", "hospital_admission")
 	show := r.ok("case", "show", c)
-	for _, want := range []string{"consent written by citizen on 01-03-2026", "pause: active → paused (hospital_admission)", "GP approved"} {
+	for _, want := range []string{"consent written by citizen on 01-03-2026", "pause: active → paused (hospital_admission)", "GP approved",
+		"command line (tester)"} {
 		if !strings.Contains(show, want) {
 			t.Errorf("timeline lacks %q:\n%s", want, show)
 		}
+	}
+	if strings.Contains(show, "cli:tester") {
+		t.Errorf("the timeline shows the raw actor id:\n%s", show)
 	}
 	list := r.ok("case", "list")
 	if strings.Contains(list, "010145-1236") || !strings.Contains(list, "010145-XXXX") {
@@ -117,6 +121,11 @@ func TestCLIBadInput(t *testing.T) {
 		{"bad fact", []string{"case", "assess", "X", "--fact", "nokey"}, ExitUsage, "key=value"},
 		{"both approve and reject", []string{"case", "gp-decision", "X", "--approve", "--reject"}, ExitUsage, "exactly one"},
 		{"bad date", []string{"case", "consent", "X", "--method", "oral", "--date", "31-02-2026"}, ExitUsage, "31-02-2026"},
+		// The receipt's time follows the web's rule (workflow.ParseDateTime).
+		{"receipt time in US order", []string{"receipt", "X", "--period", "1", "--at", "11/27/2026 09:45"}, ExitUsage,
+			`--at: the date "11/27/2026" must be written dd-mm-yyyy`},
+		{"receipt time without clock", []string{"receipt", "X", "--period", "1", "--at", "27-11-2026"}, ExitUsage,
+			"--at: give the time as well (hh:mm)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,17 +25,14 @@ func optionalDate(c *cli.Context, name string) (calendar.Date, error) {
 	return flagDate(name, c.String(name))
 }
 
-// optionalTime parses a "dd-mm-yyyy hh:mm" flag (Danish time); zero when
-// the flag is not given.
+// optionalTime parses a "dd-mm-yyyy hh:mm" flag (Danish time) with the
+// web forms' rule (workflow.ParseDateTimeText); zero when the flag is not
+// given.
 func optionalTime(c *cli.Context, name string) (time.Time, error) {
 	if !c.IsSet(name) || c.String(name) == "" {
 		return time.Time{}, nil
 	}
-	t, err := calendar.ParseTime(c.String(name), false)
-	if err != nil {
-		return time.Time{}, usagef("--%s: %v", name, err)
-	}
-	return t, nil
+	return workflow.ParseDateTimeText(c.String(name), i18n.Verbatim("--"+name))
 }
 
 func (e *env) citizenEditCommand() *cli.Command {

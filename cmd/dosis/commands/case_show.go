@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/data"
+	"github.com/dosis-dk/dosis/workflow"
 	"github.com/urfave/cli/v2"
 )
 
@@ -33,7 +34,11 @@ func (e *env) caseShowCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			tl := timeline(d)
+			people, err := db.People(c.Context, actorIDs(d))
+			if err != nil {
+				return err
+			}
+			tl := timeline(d, people)
 			if c.Bool("json") {
 				return e.json(struct {
 					data.CaseDetail
@@ -68,9 +73,35 @@ func (e *env) caseShowCommand() *cli.Command {
 	}
 }
 
+// actorIDs lists who acted on the case, for one lookup of the people.
+func actorIDs(d data.CaseDetail) []string {
+	var ids []string
+	for _, a := range d.Audit {
+		ids = append(ids, a.Actor)
+	}
+	for _, as := range d.Assessments {
+		ids = append(ids, as.AssessedBy)
+	}
+	for _, cn := range d.Consents {
+		ids = append(ids, cn.RecordedBy, cn.WithdrawnRecordedBy)
+	}
+	for _, r := range d.GPRequests {
+		ids = append(ids, r.RequestedBy)
+	}
+	return ids
+}
+
 // timeline merges the audit trail with the consent, assessment and GP
-// records into one list in time order.
-func timeline(d data.CaseDetail) []timelineEntry {
+// records into one list in time order. BY names a user as the web does
+// (workflow.People.Who), with the username the operator types after it.
+func timeline(d data.CaseDetail, people workflow.People) []timelineEntry {
+	by := func(id string, role workflow.Role) string {
+		who := people.Who(id, role, i18n.English)
+		if _, ok := people[id]; ok {
+			who += " [" + id + "]"
+		}
+		return who
+	}
 	var tl []timelineEntry
 	for _, a := range d.Audit {
 		what := fmt.Sprintf("%s: %s → %s", a.Event, a.FromState, a.ToState)
@@ -83,11 +114,11 @@ func timeline(d data.CaseDetail) []timelineEntry {
 		if a.Note != "" {
 			what += " – " + a.Note
 		}
-		tl = append(tl, timelineEntry{At: a.At, What: what, By: a.Actor + " (" + string(a.ActorRole) + ")"})
+		tl = append(tl, timelineEntry{At: a.At, What: what, By: by(a.Actor, a.ActorRole)})
 	}
 	for _, as := range d.Assessments {
 		tl = append(tl, timelineEntry{At: as.AssessedAt, What: fmt.Sprintf("eligibility %s under rule set %s %s",
-			as.Outcome, as.RuleSetID, as.RuleSetVersion), By: as.AssessedBy})
+			as.Outcome, as.RuleSetID, as.RuleSetVersion), By: by(as.AssessedBy, "")})
 	}
 	for _, cn := range d.Consents {
 		who := cn.GivenBy
@@ -99,13 +130,13 @@ func timeline(d data.CaseDetail) []timelineEntry {
 			care = "in daily care"
 		}
 		tl = append(tl, timelineEntry{At: cn.RecordedAt, What: fmt.Sprintf("consent %s by %s on %s (recorder %s)",
-			cn.Method, who, cn.GivenOn.Format(), care), By: cn.RecordedBy})
+			cn.Method, who, cn.GivenOn.Format(), care), By: by(cn.RecordedBy, "")})
 		if cn.WithdrawnAt != nil {
-			tl = append(tl, timelineEntry{At: *cn.WithdrawnAt, What: "consent withdrawn " + cn.WithdrawalNote, By: cn.WithdrawnRecordedBy})
+			tl = append(tl, timelineEntry{At: *cn.WithdrawnAt, What: "consent withdrawn " + cn.WithdrawalNote, By: by(cn.WithdrawnRecordedBy, "")})
 		}
 	}
 	for _, r := range d.GPRequests {
-		tl = append(tl, timelineEntry{At: r.RequestedAt, What: "request sent to GP " + r.GPID, By: r.RequestedBy})
+		tl = append(tl, timelineEntry{At: r.RequestedAt, What: "request sent to GP " + r.GPID, By: by(r.RequestedBy, "")})
 		if r.DecidedAt != nil {
 			what := "GP " + r.Decision
 			if r.DecisionReason != "" {
