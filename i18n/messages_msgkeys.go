@@ -73,7 +73,6 @@ func errorMessages() Catalogue {
 		"err.database.is_directory":                  {"databasen %s er en mappe, ikke en fil; giv stien til databasefilen (fx %s/dosis.db)", "the database %s is a directory, not a file; give the path of the database file (e.g. %s/dosis.db)"},
 		"err.date.format":                            {"datoen \"%s\" skal skrives dd-mm-åååå", "the date \"%s\" must be written dd-mm-yyyy"},
 		"err.date.no_such_day":                       {"datoen %s findes ikke", "the date %s does not exist"},
-		"err.date.stamp_format":                      {"%s: %q skal skrives dd-mm-åååå tt:mm", "%s: %q must be written dd-mm-yyyy hh:mm"},
 		"err.demo.database_not_empty":                {"databasen indeholder allerede borgere i %d kommuner; demodata skrives kun i en tom database: brug en ny databasefil (eller en ny PostgreSQL-database), eller --resume for at fortsætte en afbrudt kørsel med samme frø", "the database already holds citizens in %d municipalities; demo data go only into an empty database: use a new database file (or a new PostgreSQL database), or --resume to continue an interrupted run with the same seed"},
 		"err.demo.municipalities_missing":            {"kommunerne mangler; kør `dosis db migrate` først", "the municipalities are missing; run `dosis db migrate` first"},
 		"err.demo.needs_now":                         {"demodata kræver et tidspunkt for \"nu\"", "demo data need a time for \"now\""},
