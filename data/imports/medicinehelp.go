@@ -21,7 +21,7 @@ func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 	}
 	for _, r := range recs {
 		if _, ok := existing[r.cpr.Digits()]; !ok && !r.cpr.IsZero() {
-			r.c.problem(ColCPR, r.cpr.Masked(), because("er ikke en registreret borger; importér borgeren først",
+			r.c.problem(ColCPR, r.cpr.Digits(), because("er ikke en registreret borger; importér borgeren først",
 				"is not a registered citizen; import the citizen first"))
 		}
 	}

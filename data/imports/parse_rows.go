@@ -32,7 +32,7 @@ func (p *Parsed) parseCitizen(c *rowCheck, o Options, seen map[string]int) {
 		rec.help, rec.hasHelp = b, true
 	}
 	if okCPR {
-		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+		c.unique(seen, ColCPR, n.Digits(), n.Digits())
 	}
 	p.citizens = append(p.citizens, rec)
 }
@@ -60,7 +60,7 @@ func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]i
 		rec.since = d
 	}
 	if okCPR {
-		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+		c.unique(seen, ColCPR, n.Digits(), n.Digits())
 	}
 	p.help = append(p.help, rec)
 }
