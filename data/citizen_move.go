@@ -67,8 +67,8 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 	if !in.MovedOn.IsZero() {
 		day = in.MovedOn
 	}
-	if day.After(today) {
-		return res, workflow.Invalidf("flyttedatoen %s ligger i fremtiden", "the moving date %s is in the future", day.Format())
+	if err := workflow.PastRange(today, workflow.MoveBackDays, calendar.Date{}).Check("Flyttedato", "Moving date", day); err != nil {
+		return res, err
 	}
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		r, err := citizenToMove(ctx, tx, in)

@@ -35,6 +35,11 @@ func (g Guard) explained(s Snapshot, in Input) Guard {
 		if errors.As(c.Validate(), &e) {
 			g.MsgDA, g.MsgEN = e.MsgDA, e.MsgEN
 		}
+	case "consent_date":
+		var e *Error
+		if errors.As(consentRange(s).Check(i18n.T(i18n.Danish, "consent.given_at"), i18n.T(i18n.English, "consent.given_at"), c.GivenOn), &e) {
+			g.MsgDA, g.MsgEN = e.MsgDA, e.MsgEN
+		}
 	case "consent_age":
 		if !s.BirthDate.IsZero() && c.GivenOn.Before(s.BirthDate) {
 			g.MsgDA = fmt.Sprintf("datoen for samtykket %s ligger før borgerens fødselsdag %s", c.GivenOn.Format(), s.BirthDate.Format())
@@ -62,11 +67,19 @@ func guardConsentGiven() Guard {
 		func(_ Snapshot, in Input) bool { return in.Consent != nil && in.Consent.Validate() == nil }}
 }
 
-func guardConsentNotFuture() Guard {
-	return Guard{"consent_date", "datoen for samtykket ligger i fremtiden", "the date of consent lies in the future",
+func guardConsentDate() Guard {
+	return Guard{"consent_date", "datoen for samtykket ligger i fremtiden eller for langt tilbage", "the date of consent lies in the future or too far back",
 		func(s Snapshot, in Input) bool {
-			return in.Consent == nil || !in.Consent.GivenOn.After(calendar.Today(s.Now))
+			return in.Consent == nil || consentRange(s).Check("", "", in.Consent.GivenOn) == nil
 		}}
+}
+
+// consentRange is the days a consent may be dated on the snapshot's day:
+// not in the future and at most ConsentBackDays back. It may lie before
+// the case was opened: a citizen may say yes at a visit before the nurse
+// opens the case and records it.
+func consentRange(s Snapshot) DateRange {
+	return PastRange(calendar.Today(s.Now), ConsentBackDays, calendar.Date{})
 }
 
 func guardCitizenOldEnough() Guard {
