@@ -39,9 +39,8 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 			return err
 		}
 		today := calendar.DayOf(now)
-		if eff.After(today.AddYears(1)) {
-			return Invalidf("ikrafttrædelsesdatoen %s ligger mere end et år fremme",
-				"the effective date %s is more than a year ahead", eff.Format())
+		if err := ChangeRange(today).Check("Gælder fra", "Effective", eff); err != nil {
+			return err
 		}
 		var ps []Period
 		switch s.Case.State {

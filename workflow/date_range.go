@@ -28,6 +28,15 @@ const (
 	ConsentBackDays = 90
 )
 
+// ChangeRange is the days a medication change may take effect, typed on
+// today: at most a year ahead, and at most MaxPeriodDays (the longest roll
+// period) back: a change effective before the roll now in use began is in
+// every roll since, and is recorded as effective from that roll, not from
+// a year that cannot be right.
+func ChangeRange(today calendar.Date) DateRange {
+	return DateRange{From: today.AddDays(-MaxPeriodDays), To: today.AddYears(1)}
+}
+
 // DateRange is the days a typed date may take, both ends included.
 type DateRange struct{ From, To calendar.Date }
 
