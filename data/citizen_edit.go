@@ -158,11 +158,12 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		}
 		if in.MedicineHelpSince != nil {
 			since := *in.MedicineHelpSince
-			if !since.IsZero() && since.After(calendar.Today(now)) {
+			allowed := workflow.MedicineHelpRange(r.BirthDate, calendar.Today(now))
+			if !since.IsZero() && since.After(allowed.To) {
 				return workflow.Invalidf("datoen for medicinhjælp %s ligger i fremtiden", "the medicine help date %s is in the future",
 					since.Format())
 			}
-			if !since.IsZero() && since.Before(r.BirthDate) {
+			if !since.IsZero() && since.Before(allowed.From) {
 				return workflow.Invalidf("datoen for medicinhjælp %s ligger før borgerens fødsel", "the medicine help date %s is before the citizen's birth",
 					since.Format())
 			}

@@ -37,6 +37,14 @@ func ChangeRange(today calendar.Date) DateRange {
 	return DateRange{From: today.AddDays(-MaxPeriodDays), To: today.AddYears(1)}
 }
 
+// MedicineHelpRange is the days since which a citizen born on birth may
+// have had municipal help with medicine, typed on today: from the birth
+// date (zero: no lower bound) to today. The web's and the command line's
+// citizen edit and the medicine-help import share it.
+func MedicineHelpRange(birth, today calendar.Date) DateRange {
+	return DateRange{From: birth, To: today}
+}
+
 // DateRange is the days a typed date may take, both ends included.
 type DateRange struct{ From, To calendar.Date }
 

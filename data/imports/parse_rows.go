@@ -51,11 +51,18 @@ func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]i
 	}
 	if v, ok := c.optional(ColSince); ok {
 		d, rs := parseDate(v, excel)
+		var today calendar.Date
+		if !o.Now.IsZero() {
+			today = calendar.Today(o.Now)
+		}
+		allowed := workflow.MedicineHelpRange(n.BirthDate(), today)
 		switch {
 		case rs != nil:
 			c.problem(ColSince, v, rs)
-		case !o.Now.IsZero() && d.After(calendar.Today(o.Now)):
+		case !allowed.To.IsZero() && d.After(allowed.To):
 			c.problem(ColSince, v, because("ligger i fremtiden", "is in the future"))
+		case okCPR && d.Before(allowed.From):
+			c.problem(ColSince, v, because("ligger før borgerens fødselsdag %s", "is before the citizen's birth date %s", allowed.From.Format()))
 		}
 		rec.since = d
 	}
