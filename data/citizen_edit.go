@@ -158,10 +158,11 @@ func (db *DB) UpdateCitizen(ctx context.Context, a workflow.Actor, id string, in
 		}
 		if in.MedicineHelpSince != nil {
 			since := *in.MedicineHelpSince
-			if !since.IsZero() && since.After(calendar.Today(now)) {
+			allowed := workflow.MedicineHelpRange(r.BirthDate, calendar.Today(now))
+			if !since.IsZero() && since.After(allowed.To) {
 				return workflow.Invalid("err.citizen.help_in_future", since.Format())
 			}
-			if !since.IsZero() && since.Before(r.BirthDate) {
+			if !since.IsZero() && since.Before(allowed.From) {
 				return workflow.Invalid("err.citizen.help_before_birth", since.Format())
 			}
 			change("medicine_help_since", old.MedicineHelpSince.Format(), since.Format())

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dosis-dk/dosis/data/refdata"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 	"github.com/dosis-dk/dosis/workflow/cpr"
@@ -67,8 +68,8 @@ func (db *DB) MoveCitizen(ctx context.Context, a workflow.Actor, in CitizenMove,
 	if !in.MovedOn.IsZero() {
 		day = in.MovedOn
 	}
-	if day.After(today) {
-		return res, workflow.Invalid("err.citizen.move_in_future", day.Format())
+	if err := workflow.PastRange(today, workflow.MoveBackDays, calendar.Date{}).Check(i18n.Key("err.field.moved_on"), day); err != nil {
+		return res, err
 	}
 	err := db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		r, err := citizenToMove(ctx, tx, in)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -28,10 +29,12 @@ type throttleKey struct {
 
 // loginKeys are the counters a sign-in attempt by username from ip counts
 // against. There is deliberately no counter for the username alone: that
-// would let anyone lock anyone out.
+// would let anyone lock anyone out. The username is counted without regard
+// to case, as sign-in compares it: "ANNA" and "anna" are one counter, so
+// varying the case buys no more guesses at anna.
 func loginKeys(username, ip string, t LoginThrottle) []throttleKey {
 	return []throttleKey{
-		{key: "pair\x1f" + username + "\x1f" + ip, free: t.FreePerPair},
+		{key: "pair\x1f" + strings.ToLower(username) + "\x1f" + ip, free: t.FreePerPair},
 		{key: "ip\x1f" + ip, free: t.FreePerIP},
 	}
 }

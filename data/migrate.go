@@ -56,6 +56,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("lock migrations (is another migrate running?): %w", err)
 	}
 	defer func() { _ = m.Unlock(ctx) }()
+	if err := db.checkUsernameCase(ctx); err != nil {
+		return nil, err
+	}
 	group, err := m.Migrate(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)

@@ -138,6 +138,9 @@ func addUser(ctx context.Context, q bun.IDB, in NewUser, now time.Time) (User, e
 	if err := in.validate(); err != nil {
 		return User{}, err
 	}
+	if err := usernameTaken(ctx, q, in.Username); err != nil {
+		return User{}, err
+	}
 	hash, err := argon2id.CreateHash(in.Password, passwordParams())
 	if err != nil {
 		return User{}, fmt.Errorf("hash password: %w", err)
@@ -150,6 +153,10 @@ func addUser(ctx context.Context, q bun.IDB, in NewUser, now time.Time) (User, e
 	if _, err := q.NewInsert().Model(&r).Exec(ctx); err != nil {
 		switch {
 		case isUniqueViolation(err):
+			// added at the same moment by someone else
+			if terr := usernameTaken(ctx, q, in.Username); terr != nil {
+				return User{}, terr
+			}
 			return User{}, workflow.Invalid("err.user.username_taken", in.Username)
 		case isForeignKeyViolation(err):
 			return User{}, workflow.Invalid("err.user.tie_unknown")
@@ -181,10 +188,10 @@ func (db *DB) User(ctx context.Context, id string) (User, error) {
 	return r.toUser(), nil
 }
 
-// UserByUsername loads a user by username.
+// UserByUsername loads a user by username, without regard to case.
 func (db *DB) UserByUsername(ctx context.Context, username string) (User, error) {
 	var r userRow
-	if err := db.bun.NewSelect().Model(&r).Where("u.username = ?", username).Scan(ctx); err != nil {
+	if err := db.bun.NewSelect().Model(&r).Where(whereUsername, username).Scan(ctx); err != nil {
 		return User{}, notFound(err, "err.user.not_found")
 	}
 	return r.toUser(), nil
@@ -202,7 +209,7 @@ func (db *DB) SetPassword(ctx context.Context, username, password string, now ti
 	}
 	res, err := db.bun.NewUpdate().Table("users").Set("password_hash = ?", hash).
 		Set("password_changed_at = ?", now.UTC()).Set("credentials_version = credentials_version + 1").
-		Where("username = ?", username).Exec(ctx)
+		Where("lower(username) = lower(?)", username).Exec(ctx)
 	return oneRow(res, err, "set password")
 }
 

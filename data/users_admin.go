@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/argon2id"
@@ -43,7 +44,7 @@ func (db *DB) userTx(ctx context.Context, tx bun.Tx, a workflow.Actor, id string
 	if !losesAdmin || r.Role != string(workflow.RoleAdmin) || r.DisabledAt != nil {
 		return r, nil
 	}
-	if r.Username == a.UserID {
+	if strings.EqualFold(r.Username, a.UserID) {
 		return r, workflow.Invalid("err.user.not_yourself")
 	}
 	var ids []string

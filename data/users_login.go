@@ -163,7 +163,7 @@ func (db *DB) Authenticate(ctx context.Context, username, password, ip string, t
 func (db *DB) loginUser(ctx context.Context, username string) (userRow, bool, error) {
 	var r userRow
 	if len(username) <= MaxUsernameLength {
-		err := db.bun.NewSelect().Model(&r).Where("u.username = ?", username).Scan(ctx)
+		err := db.bun.NewSelect().Model(&r).Where(whereUsername, username).Scan(ctx)
 		if err == nil {
 			return r, true, nil
 		}

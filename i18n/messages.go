@@ -13,6 +13,7 @@ func areaCatalogues() []Catalogue {
 		qasteerMessages(),
 		errorMessages(),
 		qaviewMessages(),
+		qadataMessages(),
 	}
 }
 

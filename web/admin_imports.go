@@ -12,7 +12,6 @@ import (
 	"github.com/dosis-dk/dosis/data/imports"
 	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
-	"github.com/dosis-dk/dosis/workflow/cpr"
 )
 
 func errNoImportFile() error {
@@ -137,9 +136,10 @@ func (v View) ProblemText(p imports.Problem) string {
 	return p.ReasonDA
 }
 
-// ProblemValue is a bad value as the page shows it: anything that looks
-// like a CPR number masked.
-func (v View) ProblemValue(p imports.Problem) string { return cpr.Redact(p.Value) }
+// ProblemValue is a bad value as the page shows it: the imports' shown
+// form (a CPR column's value always masked, a CPR-like number elsewhere
+// hidden: imports.Problem.Value).
+func (v View) ProblemValue(p imports.Problem) string { return p.Value }
 
 // ImportSummary is "3 nye, 1 ændret, 8 uændrede" for the report.
 func (v View) ImportSummary(rep *imports.Report) string { return rep.Summary(v.lang()) }

@@ -151,6 +151,11 @@ func TestMedicationChangePrefillsUrgentRoll(t *testing.T) {
 		if st, body, _ := nurse.post("/cases/"+f.case851.ID+"/change", url.Values{"description": {"x"}, "effective": {"31-02-2026"}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, "dd-mm-åååå") {
 			t.Errorf("a bad date: %d", st)
 		}
+		// A change effective in 2000 was recorded (and asked for an urgent roll).
+		st, body, _ = nurse.post("/cases/"+f.case851.ID+"/change", url.Values{"description": {"x"}, "effective": {"27-11-2000"}})
+		if want := "Gælder fra: 27-11-2000 skal ligge fra 30-10-2026 til 27-11-2027"; st != http.StatusUnprocessableEntity || !strings.Contains(body, want) {
+			t.Errorf("a change effective in 2000: %d, want %q", st, want)
+		}
 	})
 }
 

@@ -39,8 +39,8 @@ func (sv *Service) RecordMedicationChange(ctx context.Context, a Actor, caseID s
 			return err
 		}
 		today := calendar.DayOf(now)
-		if eff.After(today.AddYears(1)) {
-			return Invalid("err.change.effective_too_far", eff.Format())
+		if err := ChangeRange(today).Check(i18n.Key("err.field.effective"), eff); err != nil {
+			return err
 		}
 		var ps []Period
 		switch s.Case.State {

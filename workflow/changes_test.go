@@ -7,6 +7,7 @@ import (
 
 	"github.com/dosis-dk/dosis/data"
 	"github.com/dosis-dk/dosis/data/dbtest"
+	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
 )
@@ -70,15 +71,25 @@ func TestChangeValidation(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		c := f.activeCase(t)
-		for _, in := range []workflow.ChangeInput{
-			{Description: " ", Effective: calendar.NewDate(2026, 3, 19)},
-			{Description: "x"},
-			{Description: "x", Effective: calendar.NewDate(2027, 6, 1)},
+		today := calendar.Today(f.now)
+		for _, tc := range []struct {
+			in   workflow.ChangeInput
+			want string // in the Danish refusal
+		}{
+			{workflow.ChangeInput{Description: " ", Effective: calendar.NewDate(2026, 3, 19)}, "beskrivelse"},
+			{workflow.ChangeInput{Description: "x"}, "beskrivelse"},
+			{workflow.ChangeInput{Description: "x", Effective: today.AddYears(1).AddDays(1)}, "Gælder fra: " + today.AddYears(1).AddDays(1).Format() + " skal ligge fra"},
+			// A change effective in 2000 was recorded (and asked for an urgent roll).
+			{workflow.ChangeInput{Description: "x", Effective: calendar.NewDate(2000, 3, 1)},
+				"Gælder fra: 01-03-2000 skal ligge fra " + today.AddDays(-28).Format() + " til " + today.AddYears(1).Format()},
+			{workflow.ChangeInput{Description: "x", Effective: today.AddDays(-29)}, "Gælder fra: " + today.AddDays(-29).Format()},
 		} {
-			if _, err := f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, in); workflow.KindOf(err) != workflow.KindInvalid {
-				t.Errorf("%+v: %v", in, err)
+			_, err := f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, tc.in)
+			if we, ok := err.(*workflow.Error); !ok || we.Kind != workflow.KindInvalid || !strings.Contains(we.Message(i18n.Danish), tc.want) {
+				t.Errorf("%+v: %v, want %q", tc.in, err, tc.want)
 			}
 		}
+		dbtest.Must(f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, workflow.ChangeInput{Description: "for 4 uger siden", Effective: today.AddDays(-28)}))(t)
 		// A change effective far ahead extends the schedule to reach it.
 		out := dbtest.Must(f.sv.RecordMedicationChange(ctx, f.nurse, c.ID, workflow.ChangeInput{
 			Description: "ny medicin", Effective: calendar.NewDate(2026, 7, 1)}))(t)

@@ -34,6 +34,11 @@ func (g Guard) explained(s Snapshot, in Input) Guard {
 		if errors.As(c.Validate(), &e) {
 			g.Key, g.Args = e.Key, e.Args
 		}
+	case "consent_date":
+		var e *Error
+		if errors.As(consentRange(s).Check(i18n.Key("consent.given_at"), c.GivenOn), &e) {
+			g.Key, g.Args = e.Key, e.Args
+		}
 	case "consent_age":
 		if !s.BirthDate.IsZero() && c.GivenOn.Before(s.BirthDate) {
 			g.Key, g.Args = "err.guard.consent_before_birth", []any{c.GivenOn.Format(), s.BirthDate.Format()}
@@ -57,11 +62,19 @@ func guardConsentGiven() Guard {
 		check: func(_ Snapshot, in Input) bool { return in.Consent != nil && in.Consent.Validate() == nil }}
 }
 
-func guardConsentNotFuture() Guard {
+func guardConsentDate() Guard {
 	return Guard{Code: "consent_date", Key: "err.guard.consent_date",
 		check: func(s Snapshot, in Input) bool {
-			return in.Consent == nil || !in.Consent.GivenOn.After(calendar.Today(s.Now))
+			return in.Consent == nil || consentRange(s).Check(nil, in.Consent.GivenOn) == nil
 		}}
+}
+
+// consentRange is the days a consent may be dated on the snapshot's day:
+// not in the future and at most ConsentBackDays back. It may lie before
+// the case was opened: a citizen may say yes at a visit before the nurse
+// opens the case and records it.
+func consentRange(s Snapshot) DateRange {
+	return PastRange(calendar.Today(s.Now), ConsentBackDays, calendar.Date{})
 }
 
 func guardCitizenOldEnough() Guard {

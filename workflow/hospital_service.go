@@ -82,6 +82,12 @@ func (sv *Service) hospitalIn(ctx context.Context, tx Tx, a Actor, n HospitalNot
 	if err != nil {
 		return out, err
 	}
+	// The one bound of a notice's time (Validate refuses the future): at
+	// most HospitalBackDays back, and not before the case was opened (a
+	// stay before it touched none of its rolls).
+	if err := PastRange(calendar.Today(now.Add(time.Hour)), HospitalBackDays, calendar.DayOf(s.Case.OpenedAt)).CheckTime(i18n.Key("err.field.time"), n.At); err != nil {
+		return out, err
+	}
 	source := "manual"
 	if n.MessageID != "" {
 		source = "import"

@@ -75,7 +75,7 @@ func Transitions() []Transition {
 				return StateAssessed
 			}},
 		{Event: EventConsent, From: []State{StateAwaitingConsent}, To: StateConsented, Roles: care,
-			Guards: []Guard{guardEligible(), guardConsentGiven(), guardConsentNotFuture(), guardCitizenOldEnough(), guardSubstituteExplicit()}},
+			Guards: []Guard{guardEligible(), guardConsentGiven(), guardConsentDate(), guardCitizenOldEnough(), guardSubstituteExplicit()}},
 		{Event: EventDecline, From: []State{StateIdentified, StateAssessed, StateAwaitingConsent}, To: StateDeclined, Roles: care},
 		{Event: EventRequest, From: []State{StateConsented}, To: StateAwaitingGP, Roles: care,
 			Guards: []Guard{guardConsentActive(), guardEligible(), guardHasGP()}},

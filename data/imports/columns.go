@@ -95,7 +95,7 @@ func Columns(k Kind) []Column {
 		return []Column{
 			{ColCPR, cprAliases, true, "CPR number of a registered citizen"},
 			{ColMedicineHelp, helpAliases, true, "ja/nej (yes/no, x, 1/0)"},
-			{ColSince, []string{"Fra", "Fra dato", "Siden", "Startdato", "Dato", "since", "from", "start date", "date"}, false, "dd-mm-yyyy, not in the future"},
+			{ColSince, []string{"Fra", "Fra dato", "Siden", "Startdato", "Dato", "since", "from", "start date", "date"}, false, "dd-mm-yyyy, not in the future nor before the citizen's birth"},
 		}
 	case GPs:
 		return []Column{

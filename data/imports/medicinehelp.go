@@ -21,7 +21,7 @@ func (w *writer) medicineHelp(ctx context.Context, recs []helpRec) error {
 	}
 	for _, r := range recs {
 		if _, ok := existing[r.cpr.Digits()]; !ok && !r.cpr.IsZero() {
-			r.c.problem(ColCPR, r.cpr.Masked(), because("err.import.cpr_unknown"))
+			r.c.problem(ColCPR, r.cpr.Digits(), because("err.import.cpr_unknown"))
 		}
 	}
 	if len(w.rep.Problems) > 0 {

@@ -63,7 +63,7 @@ func TestImportOfficeFileBadRows(t *testing.T) {
 			t.Fatalf("want an invalid-input error with a report, got %v", err)
 		}
 		want := []string{
-			`linje 3, kolonne CPR-NR (A3): værdien "15035O-1003" er ikke et gyldigt CPR-nummer`,
+			`linje 3, kolonne CPR-NR (A3): værdien "XXXXXX-XXXX" er ikke et gyldigt CPR-nummer`,
 			`linje 4, kolonne EFTERNAVN (C4): værdien "" mangler (og Fornavn er også tom)`,
 			`linje 5, kolonne CPR-NR (A5): værdien "010145-XXXX" står også på linje 2`,
 			`linje 5, kolonne KOMMUNENUMMER (D5): værdien "411" er ikke en kendt kommunekode`,

@@ -155,7 +155,7 @@ func (c *rowCheck) cprValue(col string) (cpr.Number, bool) {
 		return n, false
 	}
 	for _, w := range warnings {
-		c.warn(col, n.Masked(), w)
+		c.warn(col, n.Digits(), w)
 	}
 	return n, true
 }

@@ -33,7 +33,7 @@ func (p *Parsed) parseCitizen(c *rowCheck, o Options, seen map[string]int) {
 		rec.help, rec.hasHelp = b, true
 	}
 	if okCPR {
-		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+		c.unique(seen, ColCPR, n.Digits(), n.Digits())
 	}
 	p.citizens = append(p.citizens, rec)
 }
@@ -52,16 +52,23 @@ func (p *Parsed) parseHelp(c *rowCheck, o Options, excel bool, seen map[string]i
 	}
 	if v, ok := c.optional(ColSince); ok {
 		d, rs := parseDate(v, excel)
+		var today calendar.Date
+		if !o.Now.IsZero() {
+			today = calendar.Today(o.Now)
+		}
+		allowed := workflow.MedicineHelpRange(n.BirthDate(), today)
 		switch {
 		case rs != nil:
 			c.problem(ColSince, v, rs)
-		case !o.Now.IsZero() && d.After(calendar.Today(o.Now)):
+		case !allowed.To.IsZero() && d.After(allowed.To):
 			c.problem(ColSince, v, because("err.import.in_future"))
+		case okCPR && d.Before(allowed.From):
+			c.problem(ColSince, v, because("err.import.before_birth", allowed.From.Format()))
 		}
 		rec.since = d
 	}
 	if okCPR {
-		c.unique(seen, ColCPR, n.Digits(), n.Masked())
+		c.unique(seen, ColCPR, n.Digits(), n.Digits())
 	}
 	p.help = append(p.help, rec)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dosis-dk/dosis/i18n"
 	"github.com/dosis-dk/dosis/workflow"
+	"github.com/dosis-dk/dosis/workflow/cpr"
 )
 
 // Problem is a bad (or, as a warning, doubtful) value in one row.
@@ -17,7 +18,10 @@ type Problem struct {
 	// address of the value, e.g. "C4".
 	Column string `json:"column"`
 	Cell   string `json:"cell,omitempty"`
-	Value  string `json:"value"`
+	// Value is the bad value as it may be shown or printed (shownValue):
+	// a CPR column's value always masked, a CPR-like number in any other
+	// column hidden. The value as typed never leaves the package.
+	Value string `json:"value"`
 	// ReasonDA and ReasonEN say what is wrong.
 	ReasonDA string `json:"reason_da"`
 	ReasonEN string `json:"reason_en"`
@@ -82,8 +86,26 @@ func (c *rowCheck) at(key, value string, rs *reason) Problem {
 	if l := c.l.letter(key); l != "" {
 		cell = fmt.Sprintf("%s%d", l, c.r.Line)
 	}
-	return Problem{Line: c.r.Line, Column: c.l.name(key), Cell: cell, Value: value,
+	return Problem{Line: c.r.Line, Column: c.l.name(key), Cell: cell, Value: shownValue(key, value),
 		ReasonDA: rs.da, ReasonEN: rs.en}
+}
+
+// cprColumn tells whether a column holds CPR numbers.
+func cprColumn(key string) bool { return key == ColCPR }
+
+// shownValue is a cell's value as a problem shows it, on the web page, in
+// the command line's errors and JSON and in logs alike: a CPR column's value
+// is always masked (cpr.Mask: "DDMMYY-XXXX", or "XXXXXX-XXXX" for anything
+// not ten digits), valid or not, since a mistyped CPR number is still
+// personal data; elsewhere a CPR-like number is hidden (cpr.Redact).
+func shownValue(key, value string) string {
+	if cprColumn(key) {
+		if strings.TrimSpace(value) == "" {
+			return ""
+		}
+		return cpr.Mask(value)
+	}
+	return cpr.Redact(value)
 }
 
 // required returns the cell of a required column, reporting it when empty.

@@ -15,6 +15,7 @@ import (
 	"github.com/dosis-dk/dosis/medcom"
 	"github.com/dosis-dk/dosis/workflow"
 	"github.com/dosis-dk/dosis/workflow/calendar"
+	"github.com/dosis-dk/dosis/workflow/cpr"
 	"github.com/urfave/cli/v2"
 )
 
@@ -90,8 +91,12 @@ func parseHospitalFile(r io.Reader) ([]hospitalRow, error) {
 	cr.Comma, cr.FieldsPerRecord, cr.TrimLeadingSpace = ';', -1, true
 	var rows []hospitalRow
 	var problems []string
+	// A bad cell is quoted with any CPR-like number in it hidden (as
+	// imports.Problem shows a value outside a CPR column), the reason too:
+	// it may quote the value. The case column, which may hold a CPR number,
+	// is quoted only when empty, or masked (resolveHospitalCases).
 	bad := func(line, col int, value, why string) {
-		problems = append(problems, fmt.Sprintf("line %d, column %d (%s) %q: %s", line, col+1, hospitalColumns()[col], value, why))
+		problems = append(problems, cpr.Redact(fmt.Sprintf("line %d, column %d (%s) %q: %s", line, col+1, hospitalColumns()[col], value, why)))
 	}
 	for {
 		rec, err := cr.Read()

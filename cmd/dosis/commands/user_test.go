@@ -52,3 +52,23 @@ func TestCLIUserRules(t *testing.T) {
 		t.Errorf("list after the role change:\n%s", out)
 	}
 }
+
+// TestCLIUsernameCase: `dosis user add` refuses a username that differs only
+// in case from an existing one, naming it, and the user commands find a
+// user however the name is cased.
+func TestCLIUsernameCase(t *testing.T) {
+	r := newCLI(t)
+	r.ok("db", "migrate")
+	r.ok("user", "add", "--username", "ada", "--role", "admin", "--name", "Ada Admin")
+	r.ok("user", "add", "--username", "nina", "--role", "nurse", "--name", "Nina", "--municipality", "851")
+	code, _, errs := r.run("user", "add", "--username", "Ada", "--role", "admin", "--name", "Anden Ada")
+	if code != ExitUsage || !strings.Contains(errs, `the username "Ada" is taken: it differs only in case from the user "ada"`) {
+		t.Errorf("add Ada beside ada: exit %d %q", code, errs)
+	}
+	if out := r.ok("user", "disable", "NINA"); !strings.Contains(out, "disabled nina") {
+		t.Errorf("disable NINA: %q", out)
+	}
+	if out := r.ok("user", "list"); strings.Count(out, "Ada") != 1 {
+		t.Errorf("list:\n%s", out)
+	}
+}
