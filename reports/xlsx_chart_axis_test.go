@@ -11,12 +11,9 @@ import (
 	"github.com/dosis-dk/dosis/i18n"
 )
 
-// TestTrendChartAxisShowsMonths: the summary's trend chart takes its
-// categories from the month cells, which are dates; without a number format
-// on the category axis LibreOffice labelled it with their serial numbers
-// (45992, 46023, …) instead of 12-2025, 01-2026 (seen converting the
-// steering group's workbook to PDF).
-func TestTrendChartAxisShowsMonths(t *testing.T) {
+// sampleChartsXML is the XML of every chart in the sample report's workbook.
+func sampleChartsXML(t *testing.T) []string {
+	t.Helper()
 	var b bytes.Buffer
 	if err := WriteXLSX(&b, sampleReport(t)); err != nil {
 		t.Fatal(err)
@@ -25,7 +22,7 @@ func TestTrendChartAxisShowsMonths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	var out []string
 	for _, f := range z.File {
 		if !strings.HasPrefix(f.Name, "xl/charts/chart") {
 			continue
@@ -34,9 +31,24 @@ func TestTrendChartAxisShowsMonths(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		x, _ := io.ReadAll(rc)
+		x, err := io.ReadAll(rc)
 		rc.Close()
-		s := string(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(x))
+	}
+	return out
+}
+
+// TestTrendChartAxisShowsMonths: the summary's trend chart takes its
+// categories from the month cells, which are dates; without a number format
+// on the category axis LibreOffice labelled it with their serial numbers
+// (45992, 46023, …) instead of 12-2025, 01-2026 (seen converting the
+// steering group's workbook to PDF).
+func TestTrendChartAxisShowsMonths(t *testing.T) {
+	found := false
+	for _, s := range sampleChartsXML(t) {
 		if !strings.Contains(s, "<lineChart>") {
 			continue
 		}
@@ -56,26 +68,8 @@ func TestTrendChartAxisShowsMonths(t *testing.T) {
 // its value axis with the tables' one decimal ("0.0%", Excel shows the
 // decimal comma of a Danish Excel): "0%" rounded a 2.5 % tick to 3 %.
 func TestShareChartAxisShowsPercentAsTables(t *testing.T) {
-	var b bytes.Buffer
-	if err := WriteXLSX(&b, sampleReport(t)); err != nil {
-		t.Fatal(err)
-	}
-	z, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	found := false
-	for _, f := range z.File {
-		if !strings.HasPrefix(f.Name, "xl/charts/chart") {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, _ := io.ReadAll(rc)
-		rc.Close()
-		s := string(x)
+	for _, s := range sampleChartsXML(t) {
 		if !strings.Contains(s, "Andel af 75+") || !strings.Contains(s, "<valAx>") {
 			continue
 		}
