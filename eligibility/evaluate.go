@@ -95,9 +95,9 @@ func evaluateCriterion(c Criterion, f Facts) CriterionResult {
 		LabelEN:  c.labelEN(),
 		Source:   c.Source,
 	}
-	if msg := checkValue(c.Op, c.Value); msg != "" {
+	if what := checkValue(c.Op, c.Value); what != nil {
 		r.Status = StatusUnknown
-		r.Reason, r.ReasonEN = invalidRuleReasons(msg)
+		r.Reason, r.ReasonEN = invalidRuleReasons(what)
 		return r
 	}
 	raw, present := f[c.Fact]

@@ -1,7 +1,6 @@
 package eligibility
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -41,8 +40,8 @@ func (rs *RuleSet) ParseFacts(raw map[string]string) (Facts, error) {
 		i := slices.IndexFunc(infos, func(fi FactInfo) bool { return fi.Key == k })
 		if i < 0 {
 			return nil, &FactError{Key: k, Value: raw[k],
-				MsgDA: fmt.Sprintf("faktum %q kendes ikke af regelsættet %q; kendte fakta: %s", k, rs.ID, factKeyList(infos)),
-				MsgEN: fmt.Sprintf("fact %q is not read by rule set %q; known facts: %s", k, rs.ID, factKeyList(infos))}
+				MsgDA: i18n.Tf(i18n.Danish, "err.facts.unknown", k, rs.ID, factKeyList(infos)),
+				MsgEN: i18n.Tf(i18n.English, "err.facts.unknown", k, rs.ID, factKeyList(infos))}
 		}
 		v, err := infos[i].Parse(raw[k])
 		if err != nil {
@@ -62,10 +61,12 @@ func (fi FactInfo) Parse(text string) (any, error) {
 	if v == "" {
 		return nil, nil
 	}
-	bad := func(da, en string) error {
+	label := i18n.TextFunc(func(l i18n.Lang) string { return l.Pick(fi.LabelDA, fi.LabelEN) })
+	badValue := func(key string, args ...any) error {
+		why := keyed(key, args...)
 		return &FactError{Key: fi.Key, Label: fi.LabelDA, Value: v,
-			MsgDA: fmt.Sprintf("%s (%s): %q %s", fi.LabelDA, fi.Key, v, da),
-			MsgEN: fmt.Sprintf("%s (%s): %q %s", fi.LabelEN, fi.Key, v, en)}
+			MsgDA: i18n.Tf(i18n.Danish, "err.facts.value", label, fi.Key, v, why),
+			MsgEN: i18n.Tf(i18n.English, "err.facts.value", label, fi.Key, v, why)}
 	}
 	switch fi.Type {
 	case "bool":
@@ -75,19 +76,18 @@ func (fi FactInfo) Parse(text string) (any, error) {
 		case "nej", "no", "false", "0":
 			return false, nil
 		}
-		return nil, bad("er hverken ja eller nej; skriv ja eller nej", "is neither yes nor no; write yes or no")
+		return nil, badValue("err.facts.not_bool")
 	case "number":
 		n, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
 		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-			return nil, bad("er ikke et tal; skriv fx 3 eller 2,5", "is not a number; write e.g. 3 or 2.5")
+			return nil, badValue("err.facts.not_number")
 		}
 		return n, nil
 	}
 	if len(fi.Options) > 0 {
 		i := slices.IndexFunc(fi.Options, func(o string) bool { return strings.EqualFold(o, v) })
 		if i < 0 {
-			list := strings.Join(fi.Options, ", ")
-			return nil, bad("er ikke en af de mulige værdier: "+list, "is not one of the possible values: "+list)
+			return nil, badValue("err.facts.not_option", strings.Join(fi.Options, ", "))
 		}
 		return fi.Options[i], nil
 	}

@@ -78,8 +78,14 @@ func TestEvaluateInvalidRuleIsUnknown(t *testing.T) {
 	if v.Outcome != NeedsReview || v.Results[0].Status != StatusUnknown {
 		t.Fatalf("invalid rule gave %s / %s, want needs_review / unknown", v.Outcome, v.Results[0].Status)
 	}
-	if !strings.Contains(v.Results[0].Reason, "reglen er ugyldig") || !strings.Contains(v.Results[0].Reason, `"gt"`) {
-		t.Errorf("reason = %q, want it to name the invalid rule", v.Results[0].Reason)
+	// Each language tells the rule's problem in its own words: the Danish
+	// reason quoted the English problem ("field \"op\" has value …").
+	r := v.Results[0]
+	if want := `Ukendt: kriteriet kunne ikke vurderes, fordi reglen er ugyldig (reglen "gt" kendes ikke; vælg er lig med, mindst, højst eller en af).`; r.Reason != want {
+		t.Errorf("reason = %q, want %q", r.Reason, want)
+	}
+	if want := `Unknown: the criterion could not be assessed because the rule is invalid (field "op" has value "gt", want one of eq, gte, lte, in).`; r.ReasonEN != want {
+		t.Errorf("English reason = %q, want %q", r.ReasonEN, want)
 	}
 }
 

@@ -134,7 +134,9 @@ func notUnderstoodReasons(c Criterion, raw any) (da, en string) {
 
 // invalidRuleReasons explains a criterion that cannot be evaluated because
 // the rule itself is invalid.
-func invalidRuleReasons(problem string) (da, en string) {
-	return "Ukendt: kriteriet kunne ikke vurderes, fordi reglen er ugyldig (" + problem + ").",
-		"Unknown: the criterion could not be assessed because the rule is invalid (" + problem + ")."
+// The problem is told in the reason's language (the Danish reason quoted
+// the English problem).
+func invalidRuleReasons(problem i18n.Text) (da, en string) {
+	return "Ukendt: kriteriet kunne ikke vurderes, fordi reglen er ugyldig (" + problem.In(i18n.Danish) + ").",
+		"Unknown: the criterion could not be assessed because the rule is invalid (" + problem.In(i18n.English) + ")."
 }

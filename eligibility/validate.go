@@ -1,11 +1,11 @@
 package eligibility
 
 import (
-	"github.com/dosis-dk/dosis/i18n"
-
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/dosis-dk/dosis/i18n"
 )
 
 // Problem is one thing wrong with a rule set, with the place it is: the
@@ -69,114 +69,136 @@ func (e *ValidationError) join(f func(Problem) string) string {
 // error is a *ValidationError, which matches ErrInvalidRuleSet.
 func (rs *RuleSet) Validate() error {
 	if rs == nil {
-		return &ValidationError{Problems: []Problem{{Criterion: -1, MsgDA: "intet regelsæt", MsgEN: "no rule set"}}}
+		return &ValidationError{Problems: []Problem{newProblem(-1, "", "", "err.ruleset.none")}}
 	}
-	var probs []Problem
-	bad := func(i int, id, field, da, en string) {
-		probs = append(probs, Problem{Criterion: i, ID: id, Field: field, MsgDA: da, MsgEN: en})
-	}
+	var ps problems
+	// whole is a problem of the rule set as a whole, named by its id in
+	// English (the Danish form shows the rule set it edits).
+	whole := func(field string, what i18n.Text) { ps.add(-1, "", field, "err.ruleset.in_ruleset", rs.ID, what) }
 	if strings.TrimSpace(rs.ID) == "" {
-		bad(-1, "", "id", "Regelsættets navn mangler", `rule set: field "id" is missing`)
+		ps.add(-1, "", "id", "err.ruleset.id_missing")
 	}
 	if strings.TrimSpace(rs.Version) == "" {
-		bad(-1, "", "version", "Regelsættets version mangler", fmt.Sprintf(`rule set %q: field "version" is missing`, rs.ID))
+		whole("version", i18n.Key("err.ruleset.version_missing"))
 	}
 	if rs.Published != "" {
 		if _, err := time.Parse(time.DateOnly, rs.Published); err != nil {
-			bad(-1, "", "published", fmt.Sprintf("Udgivet: %q er ikke en dato", rs.Published),
-				fmt.Sprintf(`rule set %q: field "published" has value %q, want a date as yyyy-mm-dd`, rs.ID, rs.Published))
+			whole("published", keyed("err.ruleset.published_format", rs.Published))
 		}
 	}
 	if len(rs.Criteria) == 0 {
-		bad(-1, "", "criteria", "Regelsættet har ingen kriterier; det skal have mindst ét",
-			fmt.Sprintf(`rule set %q: field "criteria" is empty; a rule set needs at least one criterion`, rs.ID))
+		whole("criteria", i18n.Key("err.ruleset.no_criteria"))
 	}
 	seen := map[string]int{}
 	for i, c := range rs.Criteria {
-		where := fmt.Sprintf("criteria[%d] (id %q)", i, c.ID)
 		name := c.LabelDA
 		if strings.TrimSpace(name) == "" {
 			name = c.ID
 		}
-		whereDA := fmt.Sprintf("Kriterium %d (»%s«)", i+1, name)
-		crit := func(field, da, en string) { bad(i, c.ID, field, whereDA+": "+da, where+": "+en) }
+		// crit is a problem of this criterion, named as the form numbers it
+		// in Danish and as the JSON does in English.
+		crit := func(field string, what i18n.Text) {
+			ps.add(i, c.ID, field, "err.ruleset.in_criterion", i+1, name, i, c.ID, what)
+		}
 		if strings.TrimSpace(c.ID) == "" {
-			crit("id", "navnet mangler", `field "id" is missing`)
+			crit("id", i18n.Key("err.ruleset.criterion_id_missing"))
 		} else if j, dup := seen[c.ID]; dup {
-			crit("id", fmt.Sprintf("navnet %q bruges allerede af kriterium %d", c.ID, j+1),
-				fmt.Sprintf(`field "id" has value %q, which criteria[%d] already uses`, c.ID, j))
+			crit("id", keyed("err.ruleset.criterion_id_taken", c.ID, j+1, j))
 		} else {
 			seen[c.ID] = i
 		}
 		if strings.TrimSpace(c.Fact) == "" {
-			crit("fact", "faktum mangler: vælg, hvad kriteriet læser", `field "fact" is missing`)
+			crit("fact", i18n.Key("err.ruleset.fact_missing"))
 		}
 		if c.Severity != SeverityRequired && c.Severity != SeverityAdvisory {
-			crit("severity", fmt.Sprintf("vægten %q kendes ikke; vælg skal opfyldes eller vejledende", c.Severity),
-				fmt.Sprintf(`field "severity" has value %q, want "required" or "advisory"`, c.Severity))
+			crit("severity", keyed("err.ruleset.severity_unknown", c.Severity))
 		}
 		if strings.TrimSpace(c.LabelDA) == "" {
-			crit("label_da", "den danske tekst mangler", `field "label_da" is missing`)
+			crit("label_da", i18n.Key("err.ruleset.label_da_missing"))
 		}
 		if strings.TrimSpace(c.Source) == "" {
-			crit("source", "kilden mangler; skriv, hvor kriteriet kommer fra",
-				`field "source" is missing; say where the criterion comes from`)
+			crit("source", i18n.Key("err.ruleset.source_missing"))
 		}
-		if field, da, en := checkValueBoth(c.Op, c.Value); en != "" {
-			crit(field, da, en)
+		if field, what := checkValueBoth(c.Op, c.Value); what != nil {
+			crit(field, what)
 		}
 		for _, t := range c.templates() {
 			for _, ph := range placeholders(t.text) {
 				if !knownPlaceholder(ph) {
-					crit(t.field, fmt.Sprintf("teksten har den ukendte pladsholder %q; brug {value}, {threshold}, {label} eller en tællet {value:ental|flertal}", ph),
-						fmt.Sprintf(`field %q has unknown placeholder %q, want {value}, {threshold}, {label} or a counted {value:one|other}`, t.field, ph))
+					crit(t.field, keyed("err.ruleset.placeholder_unknown", ph, t.field))
 				}
 			}
 		}
 	}
-	if len(probs) == 0 {
+	if len(ps) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: probs}
+	return &ValidationError{Problems: ps}
 }
 
-// checkValue says what is wrong with an op and its value, or "" if nothing is.
-func checkValue(op string, v any) string {
-	_, _, en := checkValueBoth(op, v)
-	return en
+// problems collects a rule set's problems.
+type problems []Problem
+
+// add adds a problem at criterion i (id) and field, with the catalogue's
+// text of key and args.
+func (ps *problems) add(i int, id, field, key string, args ...any) {
+	*ps = append(*ps, newProblem(i, id, field, key, args...))
+}
+
+// newProblem is a problem at criterion i (id) and field, with the
+// catalogue's text of key and args in both languages.
+func newProblem(i int, id, field, key string, args ...any) Problem {
+	return Problem{Criterion: i, ID: id, Field: field,
+		MsgDA: i18n.Tf(i18n.Danish, key, args...), MsgEN: i18n.Tf(i18n.English, key, args...)}
+}
+
+// keyed is the catalogue's text of key with args as a Text, for a message
+// that is part of another (a criterion's problem).
+func keyed(key string, args ...any) i18n.Text {
+	return i18n.TextFunc(func(l i18n.Lang) string { return i18n.Tf(l, key, args...) })
+}
+
+// checkValue says what is wrong with an op and its value, or nil if
+// nothing is.
+func checkValue(op string, v any) i18n.Text {
+	_, what := checkValueBoth(op, v)
+	return what
 }
 
 // checkValueBoth says what is wrong with an op and its value: the field at
-// fault and the Danish and English messages, or "" if nothing is.
-func checkValueBoth(op string, v any) (field, da, en string) {
+// fault and the message, or nil if nothing is. The value is written as
+// each language writes it (describeDA, describe).
+func checkValueBoth(op string, v any) (field string, what i18n.Text) {
+	value := i18n.TextFunc(func(l i18n.Lang) string {
+		if l.English() {
+			return describe(v)
+		}
+		return describeDA(v)
+	})
 	switch op {
 	case OpEq:
 		switch v.(type) {
 		case bool, string:
-			return "", "", ""
+			return "", nil
 		}
 		if _, ok := asNumber(v); ok {
-			return "", "", ""
+			return "", nil
 		}
-		return "value", fmt.Sprintf("grænsen %s skal være ja/nej, en tekst eller et tal for reglen »er lig med«", describeDA(v)),
-			fmt.Sprintf(`field "value" has value %s, but op "eq" needs a boolean, a string or a number`, describe(v))
+		return "value", keyed("err.ruleset.value_eq", value)
 	case OpGte, OpLte:
 		if _, ok := asNumber(v); ok {
-			return "", "", ""
+			return "", nil
 		}
-		return "value", fmt.Sprintf("grænsen %s skal være et tal for reglen »%s«", describeDA(v), OpLabelDA(op)),
-			fmt.Sprintf(`field "value" has value %s, but op %q needs a number`, describe(v), op)
+		return "value", keyed("err.ruleset.value_number", value, OpLabelDA(op), op)
 	case OpIn:
 		if ss, ok := asStrings(v); ok && len(ss) > 0 {
-			return "", "", ""
+			return "", nil
 		}
-		return "value", fmt.Sprintf("grænsen %s skal være en liste af tekster (adskilt af komma) for reglen »en af«", describeDA(v)),
-			fmt.Sprintf(`field "value" has value %s, but op "in" needs a non-empty list of strings`, describe(v))
+		return "value", keyed("err.ruleset.value_in", value)
 	case "":
-		return "op", "reglen mangler; vælg er lig med, mindst, højst eller en af", `field "op" is missing, want one of eq, gte, lte, in`
+		return "op", i18n.Key("err.ruleset.op_missing")
 	default:
-		return "op", fmt.Sprintf("reglen %q kendes ikke; vælg er lig med, mindst, højst eller en af", op),
-			fmt.Sprintf(`field "op" has value %q, want one of eq, gte, lte, in`, op)
+		return "op", keyed("err.ruleset.op_unknown", op)
 	}
 }
 

@@ -14,6 +14,7 @@ func areaCatalogues() []Catalogue {
 		errorMessages(),
 		qaviewMessages(),
 		qadataMessages(),
+		eligibilityErrorMessages(),
 	}
 }
 

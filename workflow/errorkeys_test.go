@@ -23,7 +23,8 @@ var keyArg = map[string]int{
 	"workflow.Invalid": 0, "workflow.NotFound": 0, "workflow.Forbidden": 0,
 	"i18n.Key": 0, "data.notFound": 1, "web.formDate": 1, "imports.because": 0,
 	"cpr.fail": 0, "medcom.problem": 3, "medcom.NewProblem": 3,
-	"probs.add": 3,
+	"probs.add":              3,
+	"eligibility.newProblem": 3, "ps.add": 3, "eligibility.keyed": 0, "eligibility.badValue": 0,
 }
 
 // noValues are the key-taking functions whose text takes no values.
@@ -33,7 +34,9 @@ var noValues = map[string]bool{"i18n.Key": true, "web.formDate": true}
 // to a key-taking function: their own callers' keys are checked instead.
 var keyForwarders = map[string]bool{"data/store.go notFound": true, "web/citizen_edit.go formDate": true,
 	"workflow/errors.go NotFound": true, "workflow/errors.go Invalid": true,
-	"workflow/errors.go Forbidden": true, "medcom/problem.go NewProblem": true}
+	"workflow/errors.go Forbidden": true, "medcom/problem.go NewProblem": true,
+	"eligibility/validate.go keyed": true, "eligibility/validate.go add": true,
+	"eligibility/factparse.go Parse": true}
 
 var keyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 
