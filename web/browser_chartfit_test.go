@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -10,9 +9,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/dosis-dk/dosis/data/dbtest"
-	"github.com/dosis-dk/dosis/data/demo"
-	"github.com/dosis-dk/dosis/web"
 	"github.com/dosis-dk/dosis/workflow"
 )
 
@@ -73,21 +69,8 @@ const chartFitProbe = `(() => {
 func TestBrowserDashboardChartsFit(t *testing.T) {
 	ctx, _ := browser(t)
 	dir := os.Getenv("DOSIS_CHART_SHOTS")
-	db := dbtest.Open(t, "sqlite")
-	bg := context.Background()
-	if _, err := demo.Generate(bg, db, demo.Options{Scale: demo.ScaleSmall, Seed: 1, Now: t0}); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.ClaimDemo(bg, "test", t0); err != nil {
-		t.Fatal(err)
-	}
-	logins := dbtest.Must(web.DemoUsers(bg, db, t0))(t)
-	var steering web.DemoLogin
-	for _, l := range logins {
-		if l.Role == workflow.RoleSteering {
-			steering = l
-		}
-	}
+	db, logins := smallDemo(t)
+	steering := logins[workflow.RoleSteering]
 	s := start(t, db)
 	if err := chromedp.Do(ctx, signIn(s.base, steering.Username, steering.Password)); err != nil {
 		t.Fatal(err)

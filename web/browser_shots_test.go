@@ -17,6 +17,25 @@ import (
 	"github.com/dosis-dk/dosis/workflow"
 )
 
+// smallDemo is a SQLite database with the small demo data set (seed 1, on
+// t0), claimed as a demo, and its login for each role.
+func smallDemo(t *testing.T) (*data.DB, map[workflow.Role]web.DemoLogin) {
+	t.Helper()
+	db := dbtest.Open(t, "sqlite")
+	bg := context.Background()
+	if _, err := demo.Generate(bg, db, demo.Options{Scale: demo.ScaleSmall, Seed: 1, Now: t0}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ClaimDemo(bg, "test", t0); err != nil {
+		t.Fatal(err)
+	}
+	pw := map[workflow.Role]web.DemoLogin{}
+	for _, l := range dbtest.Must(web.DemoUsers(bg, db, t0))(t) {
+		pw[l.Role] = l
+	}
+	return db, pw
+}
+
 // TestBrowserScreenshotsDemo takes the README's screenshots of the main
 // pages on the small demo data set (SQLite only). It runs only with
 // DOSIS_SCREENSHOTS=/absolute/dir.
@@ -26,19 +45,8 @@ func TestBrowserScreenshotsDemo(t *testing.T) {
 		t.Skip("set DOSIS_SCREENSHOTS=/absolute/dir to take the screenshots")
 	}
 	ctx, requested := browser(t)
-	db := dbtest.Open(t, "sqlite")
 	bg := context.Background()
-	if _, err := demo.Generate(bg, db, demo.Options{Scale: demo.ScaleSmall, Seed: 1, Now: t0}); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.ClaimDemo(bg, "test", t0); err != nil {
-		t.Fatal(err)
-	}
-	logins := dbtest.Must(web.DemoUsers(bg, db, t0))(t)
-	pw := map[workflow.Role]web.DemoLogin{}
-	for _, l := range logins {
-		pw[l.Role] = l
-	}
+	db, pw := smallDemo(t)
 	s := start(t, db)
 	nurse := pw[workflow.RoleNurse]
 	active := dbtest.Must(db.ListCases(bg, workflow.Actor{UserID: "shots", Role: workflow.RoleNurse, Municipality: web.DemoMunicipality},
